@@ -1,0 +1,13 @@
+package dev.selfservice.localtenant;
+
+/** What the client asked for at {@code /authorize}, carried through the login page to the authorization code. */
+record AuthorizationRequest(
+        String clientId,
+        String redirectUri,
+        String state,
+        String nonce,
+        String scope,
+        String audience,
+        String codeChallenge,
+        String responseMode) {
+}

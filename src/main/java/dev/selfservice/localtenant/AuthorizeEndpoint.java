@@ -1,0 +1,185 @@
+package dev.selfservice.localtenant;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.selfservice.localtenant.directory.AdBindCode;
+import dev.selfservice.localtenant.directory.BindResult;
+import dev.selfservice.localtenant.directory.DirectoryEntry;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code GET /authorize} and the tenant's login page {@code /u/login}: the authorization code flow with PKCE, as Auth0
+ * runs it with Universal Login for an AD connection.
+ * <p>
+ * Where Auth0 shows an error and where it returns it to the application follows Auth0: an unknown client or callback
+ * URL is an error page and never a redirect; a wrong password (or an unknown user, which looks the same) stays on the
+ * login page; a user blocked in Auth0 goes back with {@code error=unauthorized&error_description=user is blocked}.
+ * How Auth0 surfaces the connector's other refusals (expired, must change, locked, disabled, account expired) is not
+ * documented (unverified); the tenant returns them to the application as {@code error=access_denied} with the
+ * connector's message, so that the application can tell the employee what to do next.
+ */
+@ApplicationScoped
+class AuthorizeEndpoint implements TenantEndpoint {
+
+    static final String SSO_COOKIE = "auth0_sso";
+
+    private final ClientRegistry clients;
+    private final AdConnection ad;
+    private final TenantState state;
+    private final TenantPages pages;
+
+    AuthorizeEndpoint(ClientRegistry clients, AdConnection ad, TenantState state, TenantPages pages) {
+        this.clients = clients;
+        this.ad = ad;
+        this.state = state;
+        this.pages = pages;
+    }
+
+    @Override
+    public void register(Router router) {
+        router.get("/authorize").handler(this::authorize);
+        router.get("/u/login").handler(this::loginPage);
+        router.post("/u/login").blockingHandler(this::login, false);
+    }
+
+    private void authorize(RoutingContext ctx) {
+        HttpServerRequest req = ctx.request();
+        Optional<TenantClient> client = clients.find(req.getParam("client_id"));
+        if (client.isEmpty()) {
+            TenantHttp.html(ctx, 400, pages.error("Unknown client",
+                    "The application that sent you here is not registered in this tenant."));
+            return;
+        }
+        String redirectUri = req.getParam("redirect_uri");
+        if (!client.get().allowsCallback(redirectUri)) {
+            TenantHttp.html(ctx, 400, pages.error("Callback URL mismatch",
+                    "The provided redirect_uri is not in the list of allowed callback URLs."));
+            return;
+        }
+        String stateParam = req.getParam("state");
+        if (!"code".equals(req.getParam("response_type"))) {
+            redirectError(ctx, redirectUri, stateParam, "unsupported_response_type",
+                    "Unsupported response type: " + req.getParam("response_type"));
+            return;
+        }
+        String challenge = req.getParam("code_challenge");
+        String method = req.getParam("code_challenge_method");
+        if (challenge != null && !"S256".equals(method)) {
+            redirectError(ctx, redirectUri, stateParam, "invalid_request", "code_challenge_method must be S256");
+            return;
+        }
+        String connection = req.getParam("connection");
+        if (connection != null && !connection.equals(ad.name())) {
+            redirectError(ctx, redirectUri, stateParam, "invalid_request", "the connection was not found");
+            return;
+        }
+        Duration maxAge;
+        try {
+            maxAge = req.getParam("max_age") == null ? null : Duration.ofSeconds(Long.parseLong(req.getParam("max_age")));
+        } catch (NumberFormatException e) {
+            redirectError(ctx, redirectUri, stateParam, "invalid_request", "max_age must be a number of seconds");
+            return;
+        }
+        AuthorizationRequest request = new AuthorizationRequest(client.get().clientId(), redirectUri, stateParam,
+                req.getParam("nonce"), Optional.ofNullable(req.getParam("scope")).orElse("openid"),
+                req.getParam("audience"), challenge, req.getParam("response_mode"));
+
+        String prompt = Optional.ofNullable(req.getParam("prompt")).orElse("");
+        Optional<SsoSession> sso = currentSession(ctx)
+                .filter(s -> maxAge == null || !state.clock.instant().isAfter(s.authTime().plus(maxAge)))
+                .filter(s -> !ad.isBlocked(s.userId()));
+        if (sso.isPresent() && !prompt.equals("login")) {
+            redirectWithCode(ctx, request, sso.get().userId(), sso.get().authTime());
+        } else if (prompt.equals("none")) {
+            redirectError(ctx, redirectUri, stateParam, "login_required", "Login required");
+        } else {
+            TenantHttp.redirect(ctx, "/u/login?state=" + TenantHttp.encode(state.transactions.put(request)));
+        }
+    }
+
+    private void loginPage(RoutingContext ctx) {
+        String tx = ctx.request().getParam("state");
+        if (state.transactions.get(tx).isEmpty()) {
+            expired(ctx);
+            return;
+        }
+        TenantHttp.html(ctx, 200, pages.login(tx, ad.name(), null, null));
+    }
+
+    private void login(RoutingContext ctx) {
+        String tx = ctx.request().getFormAttribute("state");
+        Optional<AuthorizationRequest> request = state.transactions.get(tx);
+        if (request.isEmpty()) {
+            expired(ctx);
+            return;
+        }
+        String username = Optional.ofNullable(ctx.request().getFormAttribute("username")).orElse("").trim();
+        String password = Optional.ofNullable(ctx.request().getFormAttribute("password")).orElse("");
+        if (username.isEmpty() || password.isEmpty() || username.length() > 256 || password.length() > 1024) {
+            TenantHttp.html(ctx, 400, pages.login(tx, ad.name(), username.length() > 256 ? "" : username,
+                    "Enter your username and password."));
+            return;
+        }
+        BindResult result = ad.authenticate(username, password);
+        AuthorizationRequest r = request.get();
+        if (result.succeeded()) {
+            DirectoryEntry entry = result.entry().orElseThrow();
+            String userId = ad.userId(entry);
+            state.transactions.remove(tx);
+            if (ad.isBlocked(userId)) {
+                redirectError(ctx, r.redirectUri(), r.state(), "unauthorized", "user is blocked");
+                return;
+            }
+            Instant now = state.clock.instant();
+            String session = state.sessions.put(new SsoSession(userId, now));
+            ctx.response().addCookie(Cookie.cookie(SSO_COOKIE, session).setHttpOnly(true).setPath("/")
+                    .setSameSite(CookieSameSite.LAX));
+            redirectWithCode(ctx, r, userId, now);
+            return;
+        }
+        AdBindCode code = result.failure().orElseThrow();
+        if (code == AdBindCode.WRONG_PASSWORD) {
+            TenantHttp.html(ctx, 400, pages.login(tx, ad.name(), username, "Wrong email or password."));
+            return;
+        }
+        state.transactions.remove(tx);
+        redirectError(ctx, r.redirectUri(), r.state(), "access_denied", code.connectorMessage());
+    }
+
+    private Optional<SsoSession> currentSession(RoutingContext ctx) {
+        Cookie cookie = ctx.request().getCookie(SSO_COOKIE);
+        return cookie == null ? Optional.empty() : state.sessions.get(cookie.getValue());
+    }
+
+    private void redirectWithCode(RoutingContext ctx, AuthorizationRequest r, String userId, Instant authTime) {
+        String code = state.codes.put(new Grant(r, userId, authTime));
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("code", code);
+        params.put("state", r.state());
+        TenantHttp.redirect(ctx, TenantHttp.withQuery(r.redirectUri(), params));
+    }
+
+    private static void redirectError(RoutingContext ctx, String redirectUri, String state, String error,
+            String description) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("error", error);
+        params.put("error_description", description);
+        params.put("state", state);
+        TenantHttp.redirect(ctx, TenantHttp.withQuery(redirectUri, params));
+    }
+
+    private void expired(RoutingContext ctx) {
+        TenantHttp.html(ctx, 400, pages.error("This sign-in page has expired",
+                "Go back to the application and start signing in again."));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.selfservice.localtenant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * Starts the local tenant on its own port, on the loopback address only, with Auth0's paths at its root. A production
+ * build has none of these beans (see {@code quarkus.arc.exclude-types} in the prod profile).
+ */
+@ApplicationScoped
+public class LocalTenantServer {
+
+    private static final Logger LOG = Logger.getLogger(LocalTenantServer.class);
+
+    private final Vertx vertx;
+    private final LocalTenantConfig config;
+    private final TenantIssuer issuer;
+    private final Instance<TenantEndpoint> endpoints;
+    private HttpServer server;
+
+    LocalTenantServer(Vertx vertx, LocalTenantConfig config, TenantIssuer issuer, Instance<TenantEndpoint> endpoints) {
+        this.vertx = vertx;
+        this.config = config;
+        this.issuer = issuer;
+        this.endpoints = endpoints;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        Router router = Router.router(vertx);
+        router.post().handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
+        endpoints.forEach(endpoint -> endpoint.register(router));
+        router.route().last().handler(ctx -> ctx.response().setStatusCode(404).end("Not Found"));
+        server = vertx.createHttpServer().requestHandler(router).listen(config.port(), "127.0.0.1")
+                .toCompletionStage().toCompletableFuture().join();
+        LOG.infof("Local tenant (Auth0-compatible, AD connection '%s') listening on %s", config.adConnection(),
+                issuer.url());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (server != null) {
+            server.close().toCompletionStage().toCompletableFuture().join();
+            server = null;
+        }
+    }
+}

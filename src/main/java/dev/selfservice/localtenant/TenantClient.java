@@ -1,0 +1,25 @@
+package dev.selfservice.localtenant;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+
+/** An application registered in the tenant, with what Auth0 checks of it. */
+public record TenantClient(String clientId, String secret, List<String> callbacks, List<String> logoutUrls,
+        Set<String> grantTypes) {
+
+    public boolean secretMatches(String presented) {
+        return presented != null
+                && MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Auth0 compares callback and logout URLs exactly (no wildcards in ports or paths). */
+    public boolean allowsCallback(String redirectUri) {
+        return redirectUri != null && callbacks.contains(redirectUri);
+    }
+
+    public boolean allowsLogoutUrl(String returnTo) {
+        return returnTo != null && logoutUrls.contains(returnTo);
+    }
+}

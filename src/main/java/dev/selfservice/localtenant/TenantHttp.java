@@ -1,0 +1,89 @@
+package dev.selfservice.localtenant;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Response helpers shared by the tenant's endpoints, in Auth0's shapes. */
+final class TenantHttp {
+
+    private TenantHttp() {
+    }
+
+    static void json(RoutingContext ctx, int status, Object body) {
+        ctx.response().setStatusCode(status)
+                .putHeader("Content-Type", "application/json; charset=utf-8")
+                .putHeader("Cache-Control", "no-store")
+                .putHeader("Pragma", "no-cache")
+                .end(JsonObject.mapFrom(body).encode());
+    }
+
+    /** The Authentication API's error envelope: {@code {"error": ..., "error_description": ...}}. */
+    static void oauthError(RoutingContext ctx, int status, String error, String description) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("error_description", description);
+        json(ctx, status, body);
+    }
+
+    static void html(RoutingContext ctx, int status, String page) {
+        ctx.response().setStatusCode(status)
+                .putHeader("Content-Type", "text/html; charset=utf-8")
+                .putHeader("Cache-Control", "no-store")
+                .putHeader("X-Frame-Options", "DENY")
+                .putHeader("X-Content-Type-Options", "nosniff")
+                .putHeader("Referrer-Policy", "no-referrer")
+                .putHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
+                .end(page);
+    }
+
+    static void redirect(RoutingContext ctx, String location) {
+        ctx.response().setStatusCode(302).putHeader("Location", location).putHeader("Cache-Control", "no-store").end();
+    }
+
+    /** Appends query parameters to a URL, skipping null values. */
+    static String withQuery(String url, Map<String, String> params) {
+        StringJoiner query = new StringJoiner("&");
+        params.forEach((k, v) -> {
+            if (v != null) {
+                query.add(encode(k) + "=" + encode(v));
+            }
+        });
+        if (query.length() == 0) {
+            return url;
+        }
+        return url + (url.contains("?") ? "&" : "?") + query;
+    }
+
+    static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** The parameters of a form or JSON body; Auth0's token endpoint takes either. */
+    static MultiMap bodyParams(RoutingContext ctx) {
+        String type = ctx.request().getHeader("Content-Type");
+        if (type != null && type.toLowerCase().startsWith("application/json")) {
+            MultiMap params = MultiMap.caseInsensitiveMultiMap();
+            try {
+                JsonObject json = ctx.body().asJsonObject();
+                if (json != null) {
+                    json.forEach(e -> {
+                        if (e.getValue() != null && !(e.getValue() instanceof JsonObject)) {
+                            params.add(e.getKey(), String.valueOf(e.getValue()));
+                        }
+                    });
+                }
+            } catch (RuntimeException e) {
+                // a malformed body is answered as a body without parameters
+            }
+            return params;
+        }
+        return ctx.request().formAttributes();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.selfservice.portal.signin;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import dev.selfservice.portal.PortalConfig;
+import io.quarkus.oidc.IdToken;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * The signed-in employee of this request. Only an identity of the configured AD connection counts: the sign-in is
+ * forced to that connection, but the authorize URL is in the browser's hands, so the token's subject is checked.
+ */
+@RequestScoped
+public class CurrentEmployee {
+
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    @IdToken
+    JsonWebToken idToken;
+    @Inject
+    PortalConfig config;
+
+    static String adUserPrefix(String adConnection) {
+        return "ad|" + adConnection + "|";
+    }
+
+    public SignedInEmployee get() {
+        if (identity.isAnonymous()) {
+            throw new UnauthorizedException();
+        }
+        return fromClaims(adUserPrefix(config.auth0().adConnection()), idToken.getSubject(), idToken.getClaim("nickname"), idToken.getClaim("name"),
+                idToken.getClaim("email"));
+    }
+
+    static SignedInEmployee fromClaims(String adUserPrefix, String subject, Object nickname, Object name, Object email) {
+        if (subject == null || !subject.startsWith(adUserPrefix) || subject.length() == adUserPrefix.length()
+                || !(nickname instanceof String username) || username.isBlank()) {
+            throw new NotAnEmployeeException();
+        }
+        return new SignedInEmployee(subject, username, name instanceof String n ? n : username,
+                email instanceof String e ? e : "");
+    }
+}

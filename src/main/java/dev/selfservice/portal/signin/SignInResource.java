@@ -1,0 +1,113 @@
+package dev.selfservice.portal.signin;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import dev.selfservice.portal.PortalConfig;
+import dev.selfservice.portal.web.Messages;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/**
+ * {@code /signin} starts the code flow with the AD connection (quarkus-oidc answers an anonymous request with the
+ * redirect to Auth0); {@code /signin/error} is where quarkus-oidc sends a callback that carries an error.
+ */
+@Path("/signin")
+public class SignInResource {
+
+    /** A next step offered on the error page. */
+    public record Action(String href, String label) {
+    }
+
+    @CheckedTemplate(basePath = "signin")
+    static class Templates {
+        static native TemplateInstance error(String title, String detail, String reason, List<Action> actions);
+    }
+
+    private final Messages msg;
+    private final PortalConfig config;
+
+    public SignInResource(Messages msg, PortalConfig config) {
+        this.msg = msg;
+        this.config = config;
+    }
+
+    @GET
+    @Authenticated
+    public Response signIn() {
+        return Response.seeOther(URI.create("/account")).build();
+    }
+
+    @GET
+    @Path("error")
+    @Produces(MediaType.TEXT_HTML)
+    public Response error(@QueryParam("error") String error, @QueryParam("error_description") String description) {
+        SignInError reason = SignInError.from(error, description);
+        String helpdesk = config.helpdesk();
+        Action recovery = new Action("/recovery", msg.action_recovery());
+        Action changeExpired = new Action("/password/expired", msg.action_change_expired());
+        Action again = new Action("/signin", msg.action_sign_in_again());
+        Action home = new Action("/", msg.action_home());
+        List<Action> actions = new ArrayList<>();
+        String title;
+        String detail;
+        switch (reason) {
+            case BLOCKED -> {
+                title = msg.signin_blocked_title();
+                detail = msg.signin_blocked_detail(helpdesk);
+                actions.add(home);
+            }
+            case TOO_MANY_ATTEMPTS -> {
+                title = msg.signin_too_many_title();
+                detail = msg.signin_too_many_detail();
+                actions.addAll(List.of(recovery, home));
+            }
+            case PASSWORD_EXPIRED -> {
+                title = msg.signin_expired_title();
+                detail = msg.signin_expired_detail();
+                actions.addAll(List.of(changeExpired, recovery));
+            }
+            case PASSWORD_CHANGE_REQUIRED -> {
+                title = msg.signin_must_change_title();
+                detail = msg.signin_must_change_detail();
+                actions.addAll(List.of(changeExpired, recovery));
+            }
+            case ACCOUNT_LOCKED -> {
+                title = msg.signin_locked_title();
+                detail = msg.signin_locked_detail();
+                actions.addAll(List.of(recovery, home));
+            }
+            case ACCOUNT_DISABLED -> {
+                title = msg.signin_disabled_title();
+                detail = msg.signin_disabled_detail(helpdesk);
+                actions.add(home);
+            }
+            case ACCOUNT_EXPIRED -> {
+                title = msg.signin_account_expired_title();
+                detail = msg.signin_account_expired_detail(helpdesk);
+                actions.add(home);
+            }
+            case WRONG_CREDENTIALS -> {
+                title = msg.signin_wrong_title();
+                detail = msg.signin_wrong_detail();
+                actions.addAll(List.of(again, recovery));
+            }
+            default -> {
+                title = msg.signin_other_title();
+                detail = msg.signin_other_detail(helpdesk);
+                actions.addAll(List.of(again, recovery));
+            }
+        }
+        return Response.status(reason.status()).type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.error(title, detail, reason.name(), actions).render()).build();
+    }
+}

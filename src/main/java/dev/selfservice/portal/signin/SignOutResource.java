@@ -1,0 +1,47 @@
+package dev.selfservice.portal.signin;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import dev.selfservice.portal.PortalConfig;
+import io.quarkus.oidc.OidcSession;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Signs out of the portal (its session cookie is removed) and then of the tenant, through Auth0's
+ * {@code /v2/logout}, which returns to the portal's start page. A form post with a CSRF token, so that no other site
+ * can sign an employee out.
+ */
+@Path("/signout")
+public class SignOutResource {
+
+    private final SecurityIdentity identity;
+    private final OidcSession session;
+    private final URI tenantLogout;
+
+    public SignOutResource(SecurityIdentity identity, OidcSession session, PortalConfig config) {
+        this.identity = identity;
+        this.session = session;
+        this.tenantLogout = URI.create(config.auth0().url() + "v2/logout?client_id="
+                + URLEncoder.encode(config.auth0().clientId(), StandardCharsets.UTF_8)
+                + "&returnTo=" + URLEncoder.encode(config.publicUrl() + "/", StandardCharsets.UTF_8));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> signOut() {
+        Response toTenant = Response.seeOther(tenantLogout).build();
+        if (identity.isAnonymous()) {
+            return Uni.createFrom().item(toTenant);
+        }
+        return session.logout().replaceWith(toTenant);
+    }
+}

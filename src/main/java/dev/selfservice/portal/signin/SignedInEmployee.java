@@ -1,0 +1,9 @@
+package dev.selfservice.portal.signin;
+
+/**
+ * The employee signed in to the portal, as the verified ID token of their AD sign-in says: the Auth0 user id of the
+ * AD account, the AD username (sAMAccountName, the connector's {@code nickname}), the display name and work email.
+ * Every feature that acts for the employee takes the user id from here, never from the request.
+ */
+public record SignedInEmployee(String userId, String username, String name, String email) {
+}

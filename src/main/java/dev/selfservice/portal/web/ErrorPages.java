@@ -1,0 +1,69 @@
+package dev.selfservice.portal.web;
+
+import java.util.UUID;
+
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import dev.selfservice.portal.PortalConfig;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * Turns every failure into a page in the portal's layout with a status that fits. An unexpected error is logged with
+ * a short reference that the page shows, so the helpdesk can find it; the page never shows the exception.
+ */
+public class ErrorPages {
+
+    private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+
+    private final Messages msg;
+    private final PortalConfig config;
+
+    public ErrorPages(Messages msg, PortalConfig config) {
+        this.msg = msg;
+        this.config = config;
+    }
+
+    @CheckedTemplate(basePath = "web")
+    static class Templates {
+        static native TemplateInstance error(String title, String detail);
+    }
+
+    /** A page with a title and an explanation, for features that refuse a request for a reason they know. */
+    public static Response page(int status, String title, String detail) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.error(title, detail).render()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return page(404, msg.error_not_found_title(), msg.error_not_found_detail());
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        if (status == 404) {
+            return notFound(null);
+        }
+        return page(status, msg.error_bad_request_title(), msg.error_bad_request_detail());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        // the class and message only: exceptions from HTTP clients can carry request bodies
+        LOG.errorf("Request failed (reference %s): %s", reference, e.getClass().getName());
+        LOG.debugf(e, "Request failed (reference %s)", reference);
+        return page(500, msg.error_server_title(), msg.error_server_detail(config.helpdesk(), reference));
+    }
+}

@@ -1,0 +1,110 @@
+package dev.selfservice.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * What a browser does with the portal and the tenant, over real HTTP: keeps cookies, follows redirects (a POST
+ * answered with 302/303 continues as a GET), and submits HTML forms with their hidden fields. Every URL it visited is
+ * kept, so tests can see the way a flow took.
+ */
+public class Browser {
+
+    /** A page the browser ended on. */
+    public record Page(int status, URI uri, String body, Map<String, List<String>> headers) {
+        public Document document() {
+            return Jsoup.parse(body, uri.toString());
+        }
+
+        public String path() {
+            return uri.getPath();
+        }
+
+        public String text(String cssSelector) {
+            Element e = document().selectFirst(cssSelector);
+            return e == null ? null : e.text();
+        }
+    }
+
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<URI> visited = new ArrayList<>();
+
+    public List<URI> visited() {
+        return visited;
+    }
+
+    public CookieManager cookies() {
+        return cookies;
+    }
+
+    public Page get(String url) {
+        return follow(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    /** Fills the form matched by the selector on the page and submits it as the browser would. */
+    public Page submit(Page page, String formSelector, Map<String, String> fields) {
+        Element form = page.document().selectFirst(formSelector);
+        if (form == null) {
+            throw new AssertionError("no form " + formSelector + " on " + page.uri() + ":\n" + page.body());
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Element input : form.select("input[name]")) {
+            values.put(input.attr("name"), input.attr("value"));
+        }
+        values.putAll(fields);
+        URI action = page.uri().resolve(form.attr("action").isEmpty() ? page.uri().toString() : form.attr("action"));
+        return post(action.toString(), values);
+    }
+
+    public Page post(String url, Map<String, String> fields) {
+        StringJoiner body = new StringJoiner("&");
+        fields.forEach((k, v) -> body.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return follow(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    private Page follow(HttpRequest.Builder request) {
+        try {
+            for (int hop = 0; hop < 20; hop++) {
+                HttpRequest r = request.timeout(Duration.ofSeconds(20)).build();
+                visited.add(r.uri());
+                HttpResponse<String> response = http.send(r, HttpResponse.BodyHandlers.ofString());
+                int status = response.statusCode();
+                if (status == 301 || status == 302 || status == 303 || status == 307) {
+                    URI next = r.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+                    request = HttpRequest.newBuilder(next).GET();
+                    continue;
+                }
+                return new Page(status, r.uri(), response.body(), response.headers().map());
+            }
+            throw new AssertionError("too many redirects: " + visited);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
