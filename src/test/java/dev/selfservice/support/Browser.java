@@ -48,6 +48,16 @@ public class Browser {
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     private final List<URI> visited = new ArrayList<>();
+    private String stopAt;
+
+    /**
+     * Makes the browser stop before following a redirect to a URL with this prefix, as an application's callback:
+     * the page returned then has status 302 and the redirect's URL, so a test can play the application itself.
+     */
+    public Browser stoppingAt(String urlPrefix) {
+        this.stopAt = urlPrefix;
+        return this;
+    }
 
     public List<URI> visited() {
         return visited;
@@ -94,6 +104,9 @@ public class Browser {
                 int status = response.statusCode();
                 if (status == 301 || status == 302 || status == 303 || status == 307) {
                     URI next = r.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+                    if (stopAt != null && next.toString().startsWith(stopAt)) {
+                        return new Page(status, next, "", response.headers().map());
+                    }
                     request = HttpRequest.newBuilder(next).GET();
                     continue;
                 }

@@ -1,0 +1,227 @@
+package dev.selfservice.localtenant;
+
+import static dev.selfservice.support.LocalTenantUrls.DEMO_PASSWORD;
+import static dev.selfservice.support.LocalTenantUrls.tenant;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jose4j.jwk.HttpsJwks;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
+import org.junit.jupiter.api.Test;
+
+import dev.selfservice.support.Browser;
+import dev.selfservice.support.Browser.Page;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * The local tenant's OIDC surface, driven as an application drives Auth0: discovery, JWKS, the authorization code
+ * flow with PKCE, the token endpoint's client authentication and errors, userinfo and logout.
+ */
+@QuarkusTest
+class LocalTenantOidcTest {
+
+    private static final String CLIENT = "portal-dev";
+    private static final String SECRET = "portal-dev-secret";
+    private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk-local-tenant-test";
+
+    private static String callback() {
+        return dev.selfservice.support.LocalTenantUrls.portal() + "/callback";
+    }
+
+    private static String challenge(String verifier) throws Exception {
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    }
+
+    private static String authorizeUrl(String extra) throws Exception {
+        return tenant() + "authorize?response_type=code&client_id=" + CLIENT + "&redirect_uri=" + enc(callback())
+                + "&scope=openid%20profile%20email&state=st4te&nonce=n0nce&connection=corp-ad"
+                + "&code_challenge_method=S256&code_challenge=" + challenge(VERIFIER) + extra;
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> query(URI uri) {
+        return Arrays.stream(uri.getRawQuery().split("&")).map(p -> p.split("=", 2))
+                .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p.length > 1 ? p[1] : "", StandardCharsets.UTF_8)));
+    }
+
+    /** Signs in on the tenant's login page and returns the callback the tenant redirected to. */
+    private static URI signIn(Browser browser, String authorizeUrl, String user) {
+        Page login = browser.get(authorizeUrl);
+        assertThat(login.path()).isEqualTo("/u/login");
+        Page callback = browser.submit(login, "form", Map.of("username", user, "password", DEMO_PASSWORD));
+        assertThat(callback.status()).isEqualTo(302);
+        return callback.uri();
+    }
+
+    private static Response exchange(String code, String verifier) {
+        return given().formParam("grant_type", "authorization_code").formParam("client_id", CLIENT)
+                .formParam("client_secret", SECRET).formParam("code", code).formParam("redirect_uri", callback())
+                .formParam("code_verifier", verifier).post(tenant() + "oauth/token");
+    }
+
+    private static JwtClaims verifyIdToken(String idToken) throws Exception {
+        HttpsJwks jwks = new HttpsJwks(tenant() + ".well-known/jwks.json");
+        return new JwtConsumerBuilder().setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(jwks))
+                .setExpectedIssuer(tenant()).setExpectedAudience(CLIENT).setRequireExpirationTime().build()
+                .processToClaims(idToken);
+    }
+
+    @Test
+    void discoveryHasAuth0sIssuerWithATrailingSlashAndItsPaths() {
+        given().get(tenant() + ".well-known/openid-configuration").then().statusCode(200)
+                .body("issuer", equalTo(tenant()))
+                .body("authorization_endpoint", equalTo(tenant() + "authorize"))
+                .body("token_endpoint", equalTo(tenant() + "oauth/token"))
+                .body("userinfo_endpoint", equalTo(tenant() + "userinfo"))
+                .body("jwks_uri", equalTo(tenant() + ".well-known/jwks.json"))
+                .body("$", not(hasKey("end_session_endpoint")));
+    }
+
+    @Test
+    void jwksPublishesOnlyThePublicRs256KeyWithAKid() {
+        given().get(tenant() + ".well-known/jwks.json").then().statusCode(200)
+                .body("keys[0].kty", equalTo("RSA")).body("keys[0].alg", equalTo("RS256"))
+                .body("keys[0].use", equalTo("sig")).body("keys[0]", hasKey("kid"))
+                .body("keys[0]", not(hasKey("d"))).body("keys[0]", not(hasKey("p")));
+    }
+
+    @Test
+    void anUnknownClientGetsAnErrorPageAndNoRedirect() {
+        given().redirects().follow(false).queryParam("response_type", "code").queryParam("client_id", "evil")
+                .queryParam("redirect_uri", "https://evil.example/cb").get(tenant() + "authorize")
+                .then().statusCode(400).header("Location", (String) null);
+    }
+
+    @Test
+    void anUnregisteredCallbackGetsAnErrorPageAndNoRedirect() {
+        given().redirects().follow(false).queryParam("response_type", "code").queryParam("client_id", CLIENT)
+                .queryParam("redirect_uri", "https://evil.example/callback").get(tenant() + "authorize")
+                .then().statusCode(400).header("Location", (String) null);
+    }
+
+    @Test
+    void theCodeFlowWithPkceGivesAVerifiableIdTokenWithTheAdProfile() throws Exception {
+        URI callback = signIn(new Browser().stoppingAt(callback()), authorizeUrl(""), "bob");
+        Map<String, String> params = query(callback);
+        assertThat(params).containsEntry("state", "st4te").containsKey("code");
+
+        Response tokens = exchange(params.get("code"), VERIFIER);
+        tokens.then().statusCode(200).body("token_type", equalTo("Bearer")).body("expires_in", equalTo(86400));
+
+        JwtClaims id = verifyIdToken(tokens.path("id_token"));
+        assertThat(id.getSubject()).startsWith("ad|corp-ad|");
+        assertThat(id.getClaimValueAsString("nonce")).isEqualTo("n0nce");
+        assertThat(id.getClaimValueAsString("nickname")).isEqualTo("bob");
+        assertThat(id.getClaimValueAsString("name")).isEqualTo("Bob Baker");
+        assertThat(id.getClaimValueAsString("email")).isEqualTo("bob@corp.example");
+        assertThat(id.hasClaim("auth_time")).isTrue();
+
+        given().auth().oauth2(tokens.path("access_token")).get(tenant() + "userinfo").then().statusCode(200)
+                .body("sub", equalTo(id.getSubject())).body("nickname", equalTo("bob"));
+    }
+
+    @Test
+    void aCodeIsRefusedWithTheWrongVerifierAndCannotBeUsedTwice() throws Exception {
+        String code = query(signIn(new Browser().stoppingAt(callback()), authorizeUrl(""), "bob")).get("code");
+
+        exchange(code, VERIFIER.replace('d', 'e')).then().statusCode(403).body("error", equalTo("invalid_grant"));
+        // the failed try used the code up, as a one-time code must be
+        exchange(code, VERIFIER).then().statusCode(403).body("error", equalTo("invalid_grant"));
+
+        String fresh = query(signIn(new Browser().stoppingAt(callback()), authorizeUrl(""), "bob")).get("code");
+        exchange(fresh, VERIFIER).then().statusCode(200);
+        exchange(fresh, VERIFIER).then().statusCode(403).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void theClientAuthenticatesWithHttpBasicAndABadSecretIsAccessDenied() throws Exception {
+        String code = query(signIn(new Browser().stoppingAt(callback()), authorizeUrl(""), "bob")).get("code");
+        given().formParam("grant_type", "authorization_code").formParam("client_id", CLIENT)
+                .formParam("client_secret", "wrong").formParam("code", code).formParam("redirect_uri", callback())
+                .formParam("code_verifier", VERIFIER).post(tenant() + "oauth/token")
+                .then().statusCode(401).body("error", equalTo("access_denied"));
+
+        String other = query(signIn(new Browser().stoppingAt(callback()), authorizeUrl(""), "bob")).get("code");
+        given().auth().preemptive().basic(CLIENT, SECRET).formParam("grant_type", "authorization_code")
+                .formParam("code", other).formParam("redirect_uri", callback()).formParam("code_verifier", VERIFIER)
+                .post(tenant() + "oauth/token").then().statusCode(200).body("$", hasKey("id_token"));
+    }
+
+    @Test
+    void aGrantTheClientMayNotUseIsUnauthorizedClient() {
+        given().formParam("grant_type", "http://auth0.com/oauth/grant-type/password-realm")
+                .formParam("client_id", CLIENT).formParam("client_secret", SECRET).post(tenant() + "oauth/token")
+                .then().statusCode(403).body("error", equalTo("unauthorized_client"));
+    }
+
+    @Test
+    void withAnAudienceTheAccessTokenIsAJwtForThatAudience() throws Exception {
+        String code = query(signIn(new Browser().stoppingAt(callback()), authorizeUrl("&audience=urn%3Aportal-api"), "bob"))
+                .get("code");
+        String accessToken = exchange(code, VERIFIER).path("access_token");
+        HttpsJwks jwks = new HttpsJwks(tenant() + ".well-known/jwks.json");
+        JwtClaims claims = new JwtConsumerBuilder().setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(jwks))
+                .setExpectedIssuer(tenant()).setExpectedAudience("urn:portal-api").build().processToClaims(accessToken);
+        assertThat(claims.getSubject()).startsWith("ad|corp-ad|");
+    }
+
+    @Test
+    void theTenantSessionSkipsTheLoginPageUnlessPromptIsLogin() throws Exception {
+        Browser browser = new Browser().stoppingAt(callback());
+        signIn(browser, authorizeUrl(""), "bob");
+
+        Page silent = browser.get(authorizeUrl(""));
+        assertThat(silent.status()).as("signed in at the tenant: straight back with a code").isEqualTo(302);
+        assertThat(query(silent.uri())).containsKey("code");
+
+        Page forced = browser.get(authorizeUrl("&prompt=login"));
+        assertThat(forced.path()).isEqualTo("/u/login");
+    }
+
+    @Test
+    void promptNoneWithoutATenantSessionReturnsLoginRequired() throws Exception {
+        Page page = new Browser().stoppingAt(callback()).get(authorizeUrl("&prompt=none"));
+        assertThat(query(page.uri())).containsEntry("error", "login_required").containsEntry("state", "st4te");
+    }
+
+    @Test
+    void aUserBlockedInTheTenantGoesBackWithUserIsBlocked() throws Exception {
+        URI callback = signIn(new Browser().stoppingAt(callback()), authorizeUrl(""), "grace");
+        assertThat(query(callback)).containsEntry("error", "unauthorized")
+                .containsEntry("error_description", "user is blocked").containsEntry("state", "st4te");
+    }
+
+    @Test
+    void logoutReturnsOnlyToAnAllowedUrl() {
+        given().redirects().follow(false).queryParam("client_id", CLIENT).queryParam("returnTo", "https://evil.example/")
+                .get(tenant() + "v2/logout").then().statusCode(400).header("Location", (String) null);
+        String allowed = dev.selfservice.support.LocalTenantUrls.portal() + "/";
+        given().redirects().follow(false).queryParam("client_id", CLIENT).queryParam("returnTo", allowed)
+                .get(tenant() + "v2/logout").then().statusCode(302).header("Location", startsWith(allowed));
+    }
+
+    @Test
+    void userinfoRefusesAnUnknownToken() {
+        given().auth().oauth2("not-a-token").get(tenant() + "userinfo").then().statusCode(401);
+    }
+}
