@@ -1,5 +1,7 @@
 package dev.selfservice.portal;
 
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -17,6 +19,13 @@ public interface PortalConfig {
     @WithDefault("the IT helpdesk")
     String helpdesk();
 
+    /**
+     * The key of the session cookie, of sign-in state and of CSRF tokens, at least 32 characters
+     * ({@code SESSION_SECRET}). quarkus-oidc and the CSRF filter read it through application.properties; it is
+     * declared here so that a missing secret stops the start together with every other missing setting.
+     */
+    String sessionSecret();
+
     Auth0 auth0();
 
     interface Auth0 {
@@ -25,6 +34,15 @@ public interface PortalConfig {
 
         /** The portal's web application in the tenant ({@code CLIENT_ID}). */
         String clientId();
+
+        /** The web application's secret ({@code CLIENT_SECRET}), used by quarkus-oidc at the token endpoint. */
+        String clientSecret();
+
+        /**
+         * An API identifier to ask for at sign-in ({@code AUDIENCE}, as in the original portal); Auth0 then issues a
+         * JWT access token for that API. The portal itself keeps tokens on the server and needs none.
+         */
+        Optional<String> audience();
 
         /** The AD connection's name ({@code AD_CONNECTION}); sign-in is forced to it. */
         String adConnection();

@@ -3,12 +3,14 @@ package dev.selfservice.portal.web;
 import java.util.UUID;
 
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import dev.selfservice.portal.PortalConfig;
 import io.quarkus.qute.CheckedTemplate;
@@ -39,6 +41,21 @@ public class ErrorPages {
     public static Response page(int status, String title, String detail) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
                 .entity(Templates.error(title, detail).render()).build();
+    }
+
+    /**
+     * Some refusals end a request before any resource or mapper runs, with a status and no body (the CSRF filter's
+     * 400 for a form without a valid token, a replayed or expired form). They get the same page as the others.
+     */
+    @ServerResponseFilter
+    public void pageForBodylessRefusals(ContainerResponseContext response) {
+        int status = response.getStatus();
+        if (status >= 400 && status < 500 && status != 401 && !response.hasEntity()) {
+            String html = status == 404
+                    ? Templates.error(msg.error_not_found_title(), msg.error_not_found_detail()).render()
+                    : Templates.error(msg.error_bad_request_title(), msg.error_bad_request_detail()).render();
+            response.setEntity(html, null, MediaType.TEXT_HTML_TYPE);
+        }
     }
 
     @ServerExceptionMapper

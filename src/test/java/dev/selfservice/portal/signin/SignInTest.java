@@ -45,6 +45,7 @@ class SignInTest {
                 .findFirst().orElseThrow();
         assertThat(authorize.getQuery()).contains("connection=corp-ad", "code_challenge_method=S256",
                 "code_challenge=", "response_type=code", "state=", "scope=openid");
+        assertThat(authorize.getQuery()).as("no AUDIENCE configured: none requested").doesNotContain("audience=");
     }
 
     @Test

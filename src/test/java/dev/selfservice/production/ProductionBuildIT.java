@@ -1,0 +1,131 @@
+package dev.selfservice.production;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged production build, as a platform team runs it: it holds no bean of the local tenant, refuses to start
+ * without its settings and names each missing one, and with its settings serves the portal and no local tenant.
+ */
+class ProductionBuildIT {
+
+    private static final Path APP = Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app"));
+    private static final List<String> REQUIRED = List.of("DOMAIN", "CLIENT_ID", "CLIENT_SECRET", "AD_CONNECTION",
+            "PORTAL_BASE_URL", "SESSION_SECRET");
+
+    @Test
+    void theProductionBuildHasNoLocalTenantBean() throws IOException {
+        List<String> generated = new ArrayList<>();
+        try (JarFile jar = new JarFile(APP.resolve("quarkus/generated-bytecode.jar").toFile())) {
+            jar.stream().forEach(e -> generated.add(e.getName()));
+        }
+        assertThat(generated).as("ArC generated beans for the portal").anyMatch(n -> n.startsWith("dev/selfservice/portal/")
+                && n.endsWith("_Bean.class"));
+        assertThat(generated).as("no bean, client proxy or observer of the local tenant")
+                .noneMatch(n -> n.startsWith("dev/selfservice/localtenant/")
+                        && (n.contains("_Bean") || n.contains("_ClientProxy") || n.contains("_Observer")));
+    }
+
+    @Test
+    void withoutItsSettingsTheProductionBuildRefusesToStartAndNamesEachMissingOne() throws Exception {
+        Process process = start(Map.of());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the application stops by itself").isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.exitValue()).isNotZero();
+        for (String variable : REQUIRED) {
+            assertThat(output.lines()).as("a line names " + variable).anyMatch(l -> l.contains("value " + variable + " "));
+        }
+        assertThat(output).doesNotContain("\tat ");
+    }
+
+    @Test
+    void withItsSettingsTheProductionBuildServesThePortalAndNoLocalTenant() throws Exception {
+        int portalPort = freePort();
+        int tenantPort = freePort();
+        Process process = start(Map.of(
+                "DOMAIN", "127.0.0.1:" + freePort(),
+                "CLIENT_ID", "portal",
+                "CLIENT_SECRET", "a-client-secret",
+                "AD_CONNECTION", "corp-ad",
+                "PORTAL_BASE_URL", "https://password.corp.example",
+                "SESSION_SECRET", "a-session-secret-of-at-least-32-characters",
+                "QUARKUS_HTTP_PORT", String.valueOf(portalPort),
+                "LOCAL_TENANT_PORT", String.valueOf(tenantPort)));
+        try {
+            HttpResponse<String> landing = waitForPortal(portalPort);
+            assertThat(landing.statusCode()).isEqualTo(200);
+            assertThat(landing.body()).contains("href=\"/signin\"");
+            assertThat(landing.headers().firstValue("Strict-Transport-Security")).isPresent();
+            assertThat(listening(tenantPort)).as("no local tenant listens in production").isFalse();
+        } finally {
+            process.destroy();
+            process.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Process start(Map<String, String> env) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", APP.resolve("quarkus-run.jar").toString()).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> REQUIRED.contains(k) || k.startsWith("QUARKUS_") || k.startsWith("PORTAL_"));
+        pb.environment().putAll(env);
+        // an empty working directory: no .env or config/ of a developer's checkout is read
+        Path cwd = Files.createTempDirectory(Path.of("target"), "prod-run");
+        pb.directory(cwd.toFile());
+        if (env.isEmpty()) {
+            return pb.start();
+        }
+        pb.redirectOutput(cwd.resolve("output.log").toFile());
+        return pb.start();
+    }
+
+    private static HttpResponse<String> waitForPortal(int port) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (true) {
+            try {
+                return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
