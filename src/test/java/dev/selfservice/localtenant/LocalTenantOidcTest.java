@@ -199,6 +199,16 @@ class LocalTenantOidcTest {
     }
 
     @Test
+    void maxAgeAsksForTheLoginAgainWhenTheSignInIsOlder() throws Exception {
+        Browser browser = new Browser().stoppingAt(callback());
+        signIn(browser, authorizeUrl(""), "bob");
+
+        assertThat(browser.get(authorizeUrl("&max_age=3600")).status()).as("signed in within the hour").isEqualTo(302);
+        Thread.sleep(1100);
+        assertThat(browser.get(authorizeUrl("&max_age=1")).path()).as("signed in over a second ago").isEqualTo("/u/login");
+    }
+
+    @Test
     void promptNoneWithoutATenantSessionReturnsLoginRequired() throws Exception {
         Page page = new Browser().stoppingAt(callback()).get(authorizeUrl("&prompt=none"));
         assertThat(query(page.uri())).containsEntry("error", "login_required").containsEntry("state", "st4te");
