@@ -23,7 +23,7 @@ import io.vertx.ext.web.RoutingContext;
  * <p>
  * Where Auth0 shows an error and where it returns it to the application follows Auth0: an unknown client or callback
  * URL is an error page and never a redirect; a wrong password (or an unknown user, which looks the same) stays on the
- * login page; a user blocked in Auth0 goes back with {@code error=unauthorized&error_description=user is blocked}.
+ * login page, and so does a brute-force block (429, Auth0's text); a user blocked in Auth0 goes back with {@code error=unauthorized&error_description=user is blocked}.
  * How Auth0 surfaces the connector's other refusals (expired, must change, locked, disabled, account expired) is not
  * documented (unverified); the tenant returns them to the application as {@code error=access_denied} with the
  * connector's message, so that the application can tell the employee what to do next.
@@ -35,12 +35,17 @@ class AuthorizeEndpoint implements TenantEndpoint {
 
     private final ClientRegistry clients;
     private final AdConnection ad;
+    private final TenantUsers users;
+    private final BruteForceProtection bruteForce;
     private final TenantState state;
     private final TenantPages pages;
 
-    AuthorizeEndpoint(ClientRegistry clients, AdConnection ad, TenantState state, TenantPages pages) {
+    AuthorizeEndpoint(ClientRegistry clients, AdConnection ad, TenantUsers users, BruteForceProtection bruteForce,
+            TenantState state, TenantPages pages) {
         this.clients = clients;
         this.ad = ad;
+        this.users = users;
+        this.bruteForce = bruteForce;
         this.state = state;
         this.pages = pages;
     }
@@ -97,7 +102,7 @@ class AuthorizeEndpoint implements TenantEndpoint {
         String prompt = Optional.ofNullable(req.getParam("prompt")).orElse("");
         Optional<SsoSession> sso = currentSession(ctx)
                 .filter(s -> maxAge == null || !state.clock.instant().isAfter(s.authTime().plus(maxAge)))
-                .filter(s -> !ad.isBlocked(s.userId()));
+                .filter(s -> !users.isBlocked(s.userId()));
         if (sso.isPresent() && !prompt.equals("login")) {
             redirectWithCode(ctx, request, sso.get().userId(), sso.get().authTime());
         } else if (prompt.equals("none")) {
@@ -130,16 +135,23 @@ class AuthorizeEndpoint implements TenantEndpoint {
                     "Enter your username and password."));
             return;
         }
+        String ip = ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress();
+        if (bruteForce.isBlocked(username, ip)) {
+            TenantHttp.html(ctx, 429, pages.login(tx, ad.name(), username, BruteForceProtection.TOO_MANY_ATTEMPTS));
+            return;
+        }
         BindResult result = ad.authenticate(username, password);
         AuthorizationRequest r = request.get();
         if (result.succeeded()) {
             DirectoryEntry entry = result.entry().orElseThrow();
             String userId = ad.userId(entry);
             state.transactions.remove(tx);
-            if (ad.isBlocked(userId)) {
+            if (users.isBlocked(userId)) {
                 redirectError(ctx, r.redirectUri(), r.state(), "unauthorized", "user is blocked");
                 return;
             }
+            bruteForce.succeeded(username, ip);
+            users.recordLogin(userId);
             Instant now = state.clock.instant();
             String session = state.sessions.put(new SsoSession(userId, now));
             ctx.response().addCookie(Cookie.cookie(SSO_COOKIE, session).setHttpOnly(true).setPath("/")
@@ -148,6 +160,9 @@ class AuthorizeEndpoint implements TenantEndpoint {
             return;
         }
         AdBindCode code = result.failure().orElseThrow();
+        if (code == AdBindCode.WRONG_PASSWORD || code == AdBindCode.ACCOUNT_LOCKED) {
+            bruteForce.failed(username, ip, ad.name());
+        }
         if (code == AdBindCode.WRONG_PASSWORD) {
             TenantHttp.html(ctx, 400, pages.login(tx, ad.name(), username, "Wrong email or password."));
             return;
@@ -162,7 +177,7 @@ class AuthorizeEndpoint implements TenantEndpoint {
     }
 
     private void redirectWithCode(RoutingContext ctx, AuthorizationRequest r, String userId, Instant authTime) {
-        String code = state.codes.put(new Grant(r, userId, authTime));
+        String code = state.codes.put(new CodeGrant(r, userId, authTime));
         Map<String, String> params = new LinkedHashMap<>();
         params.put("code", code);
         params.put("state", r.state());

@@ -1,5 +1,6 @@
 package dev.selfservice.localtenant;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,14 +12,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ClientRegistry {
 
     public static final String AUTHORIZATION_CODE = "authorization_code";
+    public static final String CLIENT_CREDENTIALS = "client_credentials";
+    public static final String PASSWORD = "password";
+    public static final String PASSWORD_REALM = "http://auth0.com/oauth/grant-type/password-realm";
+    public static final String PASSWORDLESS_OTP = "http://auth0.com/oauth/grant-type/passwordless/otp";
+
+    /** Grants Auth0 knows: one a client may not use is {@code unauthorized_client}, any other is unsupported. */
+    static final Set<String> KNOWN_GRANTS = Set.of(AUTHORIZATION_CODE, CLIENT_CREDENTIALS, PASSWORD, PASSWORD_REALM,
+            PASSWORDLESS_OTP, "refresh_token", "implicit", "urn:ietf:params:oauth:grant-type:device_code",
+            "http://auth0.com/oauth/grant-type/mfa-otp", "http://auth0.com/oauth/grant-type/mfa-oob",
+            "http://auth0.com/oauth/grant-type/mfa-recovery-code");
 
     private final Map<String, TenantClient> clients;
 
     public ClientRegistry(LocalTenantConfig config) {
         LocalTenantConfig.WebClient web = config.webClient();
+        // a Regular Web Application with the Authorization Code, Password and Passwordless OTP grants, and
+        // "Trust Token Endpoint IP Header" on
         TenantClient portal = new TenantClient(web.id(), web.secret(), web.callbacks(), web.logoutUrls(),
-                Set.of(AUTHORIZATION_CODE));
-        this.clients = Map.of(portal.clientId(), portal);
+                Set.of(AUTHORIZATION_CODE, PASSWORD, PASSWORD_REALM, PASSWORDLESS_OTP),
+                Set.of(config.adConnection(), PasswordlessConnection.EMAIL, PasswordlessConnection.SMS), true, List.of());
+        LocalTenantConfig.M2mClient m2m = config.m2mClient();
+        TenantClient management = new TenantClient(m2m.id(), m2m.secret(), List.of(), List.of(),
+                Set.of(CLIENT_CREDENTIALS), Set.of(), false, List.copyOf(m2m.scopes()));
+        this.clients = Map.of(portal.clientId(), portal, management.clientId(), management);
     }
 
     public Optional<TenantClient> find(String clientId) {

@@ -11,31 +11,51 @@ import jakarta.enterprise.inject.Produces;
 
 import dev.selfservice.localtenant.directory.AdPasswordPolicy;
 import dev.selfservice.localtenant.directory.Directory;
+import dev.selfservice.localtenant.directory.DirectoryControls;
 import dev.selfservice.localtenant.directory.DirectoryEntry;
 import dev.selfservice.localtenant.directory.InMemoryDirectory;
 
 /**
  * The embedded default directory: an in-memory AD domain {@code corp.example} with one demo user for each situation
  * the portal handles. The users' objectGUIDs are derived from their names, so their Auth0 ids stay the same across
- * restarts.
+ * restarts and resets.
  */
 @ApplicationScoped
 public class DemoDirectory {
 
     public static final List<String> DEMO_USERS = List.of("alice", "bob", "carol", "dave", "erin", "frank", "grace");
 
-    @Produces
-    @ApplicationScoped
-    Directory directory(LocalTenantConfig config) {
-        return create(config.directory(), Clock.systemUTC());
-    }
+    private final LocalTenantConfig.DirectorySettings settings;
+    private final InMemoryDirectory directory;
 
-    static InMemoryDirectory create(LocalTenantConfig.DirectorySettings settings, Clock clock) {
+    public DemoDirectory(LocalTenantConfig config) {
+        this.settings = config.directory();
         AdPasswordPolicy policy = new AdPasswordPolicy(settings.minPasswordLength(), settings.complexity(),
                 settings.historyLength(), Duration.ZERO, settings.maxPasswordAge(), settings.lockoutThreshold(),
                 settings.lockoutDuration(), settings.lockoutDuration());
-        InMemoryDirectory directory = new InMemoryDirectory(clock, policy);
-        String password = settings.demoPassword();
+        this.directory = new InMemoryDirectory(Clock.systemUTC(), policy);
+        seed(directory, settings.demoPassword());
+    }
+
+    @Produces
+    @ApplicationScoped
+    Directory directory() {
+        return directory;
+    }
+
+    @Produces
+    @ApplicationScoped
+    DirectoryControls controls() {
+        return directory;
+    }
+
+    /** Back to the demo domain as it was at start. */
+    public void reset() {
+        directory.clear();
+        seed(directory, settings.demoPassword());
+    }
+
+    static void seed(InMemoryDirectory directory, String password) {
         directory.addUser(entry("alice", "Alice", "Adams"), password);
         directory.addUser(entry("bob", "Bob", "Baker"), password);
         directory.addUser(entry("carol", "Carol", "Clark"), password);
@@ -43,13 +63,10 @@ public class DemoDirectory {
         directory.addUser(entry("erin", "Erin", "Evans"), password);
         directory.addUser(entry("frank", "Frank", "Fisher"), password);
         directory.addUser(entry("grace", "Grace", "Green"), password);
-        if (!settings.maxPasswordAge().isZero()) {
-            directory.setPasswordLastSet("carol", clock.instant().minus(settings.maxPasswordAge()).minus(Duration.ofDays(1)));
-        }
+        directory.expirePassword("carol");
         directory.requirePasswordChange("dave");
         directory.lock("erin");
         directory.setDisabled("frank", true);
-        return directory;
     }
 
     static DirectoryEntry entry(String name, String given, String surname) {

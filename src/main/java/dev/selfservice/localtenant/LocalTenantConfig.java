@@ -31,7 +31,37 @@ public interface LocalTenantConfig {
 
     WebClient webClient();
 
+    M2mClient m2mClient();
+
     DirectorySettings directory();
+
+    /** Auth0's brute-force protection: consecutive failed logins for one username from one IP that block the pair. */
+    @WithDefault("10")
+    int bruteForceThreshold();
+
+    /**
+     * The connector's {@code AUTO_UNLOCK_ON_PASSWORD_CHANGE}: a password set through the Management API also clears
+     * the AD lockout in the same change.
+     */
+    @WithDefault("true")
+    boolean autoUnlockOnPasswordChange();
+
+    /** Management API requests per second (for the whole tenant) above which it answers 429, as Auth0 does. */
+    @WithDefault("50")
+    int managementRateLimit();
+
+    /** The machine-to-machine application authorised for the Management API. */
+    interface M2mClient {
+        @WithDefault("portal-m2m-dev")
+        String id();
+
+        @WithDefault("portal-m2m-dev-secret")
+        String secret();
+
+        /** The Management API scopes granted to it. */
+        @WithDefault("read:users,update:users,delete:users")
+        List<String> scopes();
+    }
 
     /** The portal's web client (a Regular Web Application in Auth0 terms). */
     interface WebClient {

@@ -26,13 +26,18 @@ public class LocalTenantServer {
     private final LocalTenantConfig config;
     private final TenantIssuer issuer;
     private final Instance<TenantEndpoint> endpoints;
+    private final FaultInjector faults;
+    private final ManagementRateLimit rateLimit;
     private HttpServer server;
 
-    LocalTenantServer(Vertx vertx, LocalTenantConfig config, TenantIssuer issuer, Instance<TenantEndpoint> endpoints) {
+    LocalTenantServer(Vertx vertx, LocalTenantConfig config, TenantIssuer issuer, Instance<TenantEndpoint> endpoints,
+            FaultInjector faults, ManagementRateLimit rateLimit) {
         this.vertx = vertx;
         this.config = config;
         this.issuer = issuer;
         this.endpoints = endpoints;
+        this.faults = faults;
+        this.rateLimit = rateLimit;
     }
 
     void start(@Observes StartupEvent event) {
@@ -40,7 +45,11 @@ public class LocalTenantServer {
             return;
         }
         Router router = Router.router(vertx);
-        router.post().handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
+        // the body first, so that a delayed (fault-injected) request still has it
+        router.route().handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
+        router.route().handler(faults::handle);
+        router.route("/api/v2/users*").handler(rateLimit::handle);
+        router.route("/api/v2/user-blocks*").handler(rateLimit::handle);
         endpoints.forEach(endpoint -> endpoint.register(router));
         router.route().last().handler(ctx -> ctx.response().setStatusCode(404).end("Not Found"));
         server = vertx.createHttpServer().requestHandler(router).listen(config.port(), "127.0.0.1")

@@ -36,7 +36,7 @@ class OidcMetadataEndpoint implements TenantEndpoint {
         d.put("jwks_uri", issuer.url(".well-known/jwks.json"));
         d.put("revocation_endpoint", issuer.url("oauth/revoke"));
         // like Auth0, no end_session_endpoint: clients are configured for /v2/logout
-        d.put("scopes_supported", List.of("openid", "profile", "email", "offline_access"));
+        d.put("scopes_supported", List.of("openid", "profile", "email", "phone", "offline_access"));
         d.put("response_types_supported", List.of("code"));
         d.put("response_modes_supported", List.of("query"));
         d.put("code_challenge_methods_supported", List.of("S256"));
@@ -44,7 +44,7 @@ class OidcMetadataEndpoint implements TenantEndpoint {
         d.put("id_token_signing_alg_values_supported", List.of("RS256"));
         d.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
         d.put("claims_supported", List.of("aud", "auth_time", "email", "email_verified", "exp", "family_name",
-                "given_name", "iat", "iss", "name", "nickname", "sub", "updated_at"));
+                "given_name", "iat", "iss", "name", "nickname", "phone_number", "phone_number_verified", "sub"));
         d.put("request_uri_parameter_supported", false);
         d.put("request_parameter_supported", false);
         return d;

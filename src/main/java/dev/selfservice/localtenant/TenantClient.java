@@ -1,13 +1,17 @@
 package dev.selfservice.localtenant;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Set;
 
-/** An application registered in the tenant, with what Auth0 checks of it. */
+/**
+ * An application registered in the tenant, with what Auth0 checks of it: its secret, callback and logout URLs, the
+ * grants it may use, the connections enabled for it, whether it is trusted for {@code auth0-forwarded-for}, and the
+ * Management API scopes granted to it.
+ */
 public record TenantClient(String clientId, String secret, List<String> callbacks, List<String> logoutUrls,
-        Set<String> grantTypes) {
+        Set<String> grantTypes, Set<String> connections, boolean trustsForwardedFor, List<String> apiScopes) {
 
     public boolean secretMatches(String presented) {
         return presented != null

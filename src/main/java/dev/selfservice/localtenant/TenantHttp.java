@@ -24,6 +24,13 @@ final class TenantHttp {
                 .end(JsonObject.mapFrom(body).encode());
     }
 
+    static void jsonArray(RoutingContext ctx, int status, java.util.List<?> body) {
+        ctx.response().setStatusCode(status)
+                .putHeader("Content-Type", "application/json; charset=utf-8")
+                .putHeader("Cache-Control", "no-store")
+                .end(new io.vertx.core.json.JsonArray(body).encode());
+    }
+
     /** The Authentication API's error envelope: {@code {"error": ..., "error_description": ...}}. */
     static void oauthError(RoutingContext ctx, int status, String error, String description) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -63,6 +70,28 @@ final class TenantHttp {
 
     static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** A string field of a JSON body; a field of another type reads as absent, not as an error. */
+    static String str(JsonObject body, String key) {
+        Object v = body.getValue(key);
+        return v instanceof String s ? s : null;
+    }
+
+    /** The body as a JSON object: a JSON body as it is, a form as its fields; empty when it is neither. */
+    static JsonObject bodyObject(RoutingContext ctx) {
+        String type = ctx.request().getHeader("Content-Type");
+        if (type != null && type.toLowerCase().startsWith("application/json")) {
+            try {
+                JsonObject json = ctx.body().asJsonObject();
+                return json == null ? new JsonObject() : json;
+            } catch (RuntimeException e) {
+                return new JsonObject();
+            }
+        }
+        JsonObject form = new JsonObject();
+        ctx.request().formAttributes().forEach(e -> form.put(e.getKey(), e.getValue()));
+        return form;
     }
 
     /** The parameters of a form or JSON body; Auth0's token endpoint takes either. */

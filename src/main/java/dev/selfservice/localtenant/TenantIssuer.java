@@ -16,6 +16,11 @@ public class TenantIssuer {
         return url;
     }
 
+    /** The Management API's audience: the tenant's base URL and {@code api/v2/}, as Auth0's. */
+    public String managementAudience() {
+        return url + "api/v2/";
+    }
+
     public String url(String path) {
         return url + path;
     }

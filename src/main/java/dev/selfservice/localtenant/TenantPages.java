@@ -27,6 +27,10 @@ public class TenantPages {
         return engine.getTemplate("localtenant/error").data("title", title).data("detail", detail).render();
     }
 
+    String outbox(java.util.List<Outbox.Message> messages) {
+        return engine.getTemplate("localtenant/outbox").data("messages", messages).render();
+    }
+
     String signedOut() {
         return error("You are signed out", "You can close this window.");
     }

@@ -15,7 +15,7 @@ public class TenantState {
     final Clock clock = Clock.systemUTC();
     /** A login page may be left open a while; Auth0's login transaction lasts about as long. */
     final Expiring<AuthorizationRequest> transactions = new Expiring<>(Duration.ofMinutes(30), clock);
-    final Expiring<Grant> codes = new Expiring<>(Duration.ofMinutes(5), clock);
+    final Expiring<CodeGrant> codes = new Expiring<>(Duration.ofMinutes(5), clock);
     final Expiring<SsoSession> sessions = new Expiring<>(Duration.ofDays(3), clock);
     final Expiring<IssuedToken> accessTokens = new Expiring<>(ACCESS_TOKEN_LIFETIME, clock);
 }

@@ -91,6 +91,10 @@ public class TokenIssuer {
             claims.put("email", profile.get("email"));
             claims.put("email_verified", profile.get("email_verified"));
         }
+        if (scopes.contains("phone") && profile.get("phone_number") != null) {
+            claims.put("phone_number", profile.get("phone_number"));
+            claims.put("phone_number_verified", profile.get("phone_verified"));
+        }
         return claims;
     }
 }

@@ -19,13 +19,13 @@ class UserInfoEndpoint implements TenantEndpoint {
     private final TenantState state;
     private final SigningKeys keys;
     private final TenantIssuer issuer;
-    private final AdConnection ad;
+    private final TenantUsers users;
 
-    UserInfoEndpoint(TenantState state, SigningKeys keys, TenantIssuer issuer, AdConnection ad) {
+    UserInfoEndpoint(TenantState state, SigningKeys keys, TenantIssuer issuer, TenantUsers users) {
         this.state = state;
         this.keys = keys;
         this.issuer = issuer;
-        this.ad = ad;
+        this.users = users;
     }
 
     @Override
@@ -37,7 +37,7 @@ class UserInfoEndpoint implements TenantEndpoint {
         String authorization = Optional.ofNullable(ctx.request().getHeader("Authorization")).orElse("");
         String token = authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).trim() : "";
         Optional<IssuedToken> issued = state.accessTokens.get(token).or(() -> fromJwt(token));
-        Optional<Map<String, Object>> profile = issued.flatMap(t -> ad.findByUserId(t.userId())).map(ad::profile);
+        Optional<Map<String, Object>> profile = issued.flatMap(t -> users.profile(t.userId()));
         if (profile.isEmpty()) {
             ctx.response().setStatusCode(401).putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")
                     .end("Unauthorized");

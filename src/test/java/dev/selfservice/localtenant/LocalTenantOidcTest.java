@@ -169,7 +169,7 @@ class LocalTenantOidcTest {
 
     @Test
     void aGrantTheClientMayNotUseIsUnauthorizedClient() {
-        given().formParam("grant_type", "http://auth0.com/oauth/grant-type/password-realm")
+        given().formParam("grant_type", "client_credentials").formParam("audience", tenant() + "api/v2/")
                 .formParam("client_id", CLIENT).formParam("client_secret", SECRET).post(tenant() + "oauth/token")
                 .then().statusCode(403).body("error", equalTo("unauthorized_client"));
     }

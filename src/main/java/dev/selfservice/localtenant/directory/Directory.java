@@ -15,6 +15,9 @@ public interface Directory {
     /** Finds a user by sAMAccountName (case-insensitive, as AD). */
     Optional<DirectoryEntry> find(String sAMAccountName);
 
+    /** All users, for searches that name no user (the in-memory model and test domains are small). */
+    java.util.List<DirectoryEntry> list();
+
     /** Finds a user by objectGUID. */
     Optional<DirectoryEntry> findByGuid(java.util.UUID objectGuid);
 

@@ -23,7 +23,7 @@ import dev.selfservice.localtenant.directory.PasswordRefusal.Reason;
  * and expired accounts, and the two ways AD sets a password. Bind results and refusals carry AD's own codes. Passwords
  * are kept only as salted hashes.
  */
-public class InMemoryDirectory implements Directory {
+public class InMemoryDirectory implements Directory, DirectoryControls {
 
     private static final String RESTRICTIONS = "Constraint violation - check_password_restrictions: ";
 
@@ -51,6 +51,7 @@ public class InMemoryDirectory implements Directory {
     }
 
     /** {@code pwdLastSet=0}: the user must change the password at next sign-in. */
+    @Override
     public synchronized void requirePasswordChange(String sAMAccountName) {
         account(sAMAccountName).pwdLastSet = null;
     }
@@ -60,6 +61,23 @@ public class InMemoryDirectory implements Directory {
         account(sAMAccountName).pwdLastSet = when;
     }
 
+    @Override
+    public synchronized void expirePassword(String sAMAccountName) {
+        Duration maxAge = policy.maxAge().isZero() ? Duration.ofDays(42) : policy.maxAge();
+        account(sAMAccountName).pwdLastSet = now().minus(maxAge).minus(Duration.ofDays(1));
+    }
+
+    @Override
+    public synchronized void setAccountExpired(String sAMAccountName, boolean expired) {
+        account(sAMAccountName).accountExpires = expired ? now() : null;
+    }
+
+    @Override
+    public void setPassword(String sAMAccountName, String password) throws PasswordRefusal {
+        resetPassword(sAMAccountName, password, false);
+    }
+
+    @Override
     public synchronized void setDisabled(String sAMAccountName, boolean disabled) {
         account(sAMAccountName).disabled = disabled;
     }
@@ -70,6 +88,7 @@ public class InMemoryDirectory implements Directory {
     }
 
     /** Locks the account now, as reaching the bad-password threshold would. */
+    @Override
     public synchronized void lock(String sAMAccountName) {
         Account a = account(sAMAccountName);
         a.lockoutTime = now();
@@ -78,6 +97,7 @@ public class InMemoryDirectory implements Directory {
     }
 
     /** An administrator's unlock: {@code lockoutTime=0}, which also clears {@code badPwdCount}. */
+    @Override
     public synchronized void unlock(String sAMAccountName) {
         Account a = account(sAMAccountName);
         a.lockoutTime = null;
@@ -131,6 +151,16 @@ public class InMemoryDirectory implements Directory {
     @Override
     public synchronized Optional<DirectoryEntry> find(String sAMAccountName) {
         return Optional.ofNullable(accounts.get(key(sAMAccountName))).map(a -> a.entry);
+    }
+
+    @Override
+    public synchronized List<DirectoryEntry> list() {
+        return accounts.values().stream().map(a -> a.entry).toList();
+    }
+
+    /** Removes every user, so that the domain can be seeded afresh. */
+    public synchronized void clear() {
+        accounts.clear();
     }
 
     @Override

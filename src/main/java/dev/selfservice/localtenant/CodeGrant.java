@@ -3,5 +3,5 @@ package dev.selfservice.localtenant;
 import java.time.Instant;
 
 /** An authorization code's grant: who signed in, when, for which request. */
-record Grant(AuthorizationRequest request, String userId, Instant authTime) {
+record CodeGrant(AuthorizationRequest request, String userId, Instant authTime) {
 }

@@ -1,0 +1,93 @@
+package dev.selfservice.localtenant;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Test control: makes chosen requests slow or failing (5xx, 429), so that the portal's handling of a failing Auth0
+ * can be tested against the real HTTP stack. Rules apply to a method (or any) and a path prefix, a number of times.
+ */
+@ApplicationScoped
+public class FaultInjector {
+
+    /** A rule: {@code status} 0 only delays. {@code times} below 1 applies until cleared. */
+    public record Fault(String method, String path, int status, long delayMs, int times) {
+    }
+
+    private static final class Rule {
+        final Fault fault;
+        int left;
+
+        Rule(Fault fault) {
+            this.fault = fault;
+            this.left = fault.times();
+        }
+    }
+
+    private final Vertx vertx;
+    private final List<Rule> rules = new ArrayList<>();
+
+    public FaultInjector(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    public synchronized void add(Fault fault) {
+        rules.add(new Rule(fault));
+    }
+
+    public synchronized void clear() {
+        rules.clear();
+    }
+
+    void handle(RoutingContext ctx) {
+        String path = ctx.request().path();
+        Fault fault = path.startsWith("/test-controls") || path.startsWith("/outbox") ? null
+                : take(ctx.request().method().name(), path);
+        if (fault == null) {
+            ctx.next();
+            return;
+        }
+        Runnable then = () -> {
+            if (fault.status() <= 0) {
+                ctx.next();
+            } else if (path.startsWith("/api/v2/")) {
+                if (fault.status() == 429) {
+                    long reset = System.currentTimeMillis() / 1000 + 1;
+                    ctx.response().putHeader("X-RateLimit-Limit", "1").putHeader("X-RateLimit-Remaining", "0")
+                            .putHeader("X-RateLimit-Reset", String.valueOf(reset)).putHeader("Retry-After", "1");
+                }
+                ManagementHttp.error(ctx, new ManagementError(fault.status(), fault.status() == 429
+                        ? "Global limit has been reached" : "Injected failure", fault.status() == 429
+                                ? "too_many_requests" : "injected_failure"));
+            } else {
+                TenantHttp.json(ctx, fault.status(), Map.of("error", fault.status() == 429 ? "too_many_requests"
+                        : "server_error", "error_description", "Injected failure"));
+            }
+        };
+        if (fault.delayMs() > 0) {
+            vertx.setTimer(fault.delayMs(), id -> then.run());
+        } else {
+            then.run();
+        }
+    }
+
+    private synchronized Fault take(String method, String path) {
+        for (Iterator<Rule> it = rules.iterator(); it.hasNext();) {
+            Rule r = it.next();
+            if ((r.fault.method() == null || r.fault.method().equalsIgnoreCase(method)) && path.startsWith(r.fault.path())) {
+                if (r.fault.times() > 0 && --r.left <= 0) {
+                    it.remove();
+                }
+                return r.fault;
+            }
+        }
+        return null;
+    }
+}

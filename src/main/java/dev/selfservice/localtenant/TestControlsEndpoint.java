@@ -1,0 +1,120 @@
+package dev.selfservice.localtenant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.selfservice.localtenant.directory.DirectoryControls;
+import dev.selfservice.localtenant.directory.PasswordRefusal;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Test controls, under {@code /test-controls} on the tenant's port (which exists in dev and test only): reset the
+ * whole tenant, inject faults, and put a directory user into a state.
+ * <ul>
+ * <li>{@code POST /test-controls/reset}</li>
+ * <li>{@code POST /test-controls/faults} {@code {"method":"PATCH","path":"/api/v2/users","status":503,"delayMs":0,"times":1}};
+ * {@code DELETE /test-controls/faults}</li>
+ * <li>{@code POST /test-controls/management-rate-limit} {@code {"perSecond":2}}</li>
+ * <li>{@code POST /test-controls/directory/{username}} {@code {"state":"locked"}}, one of locked, unlocked, expired,
+ * must-change, disabled, enabled, account-expired, account-active; or {@code {"password":"..."}}</li>
+ * </ul>
+ */
+@ApplicationScoped
+class TestControlsEndpoint implements TenantEndpoint {
+
+    private final DemoDirectory demo;
+    private final DirectoryControls directory;
+    private final TenantUsers users;
+    private final BruteForceProtection bruteForce;
+    private final PasswordlessCodes codes;
+    private final Outbox outbox;
+    private final FaultInjector faults;
+    private final ManagementRateLimit rateLimit;
+    private final LocalTenantConfig config;
+
+    TestControlsEndpoint(DemoDirectory demo, DirectoryControls directory, TenantUsers users,
+            BruteForceProtection bruteForce, PasswordlessCodes codes, Outbox outbox, FaultInjector faults,
+            ManagementRateLimit rateLimit, LocalTenantConfig config) {
+        this.demo = demo;
+        this.directory = directory;
+        this.users = users;
+        this.bruteForce = bruteForce;
+        this.codes = codes;
+        this.outbox = outbox;
+        this.faults = faults;
+        this.rateLimit = rateLimit;
+        this.config = config;
+    }
+
+    @Override
+    public void register(Router router) {
+        router.post("/test-controls/reset").blockingHandler(this::reset, false);
+        router.post("/test-controls/faults").handler(this::addFault);
+        router.delete("/test-controls/faults").handler(ctx -> {
+            faults.clear();
+            ctx.response().setStatusCode(204).end();
+        });
+        router.post("/test-controls/management-rate-limit").handler(ctx -> {
+            rateLimit.setLimit(TenantHttp.bodyObject(ctx).getInteger("perSecond", config.managementRateLimit()));
+            ctx.response().setStatusCode(204).end();
+        });
+        router.post("/test-controls/directory/:username").blockingHandler(this::directoryState, false);
+    }
+
+    private void reset(RoutingContext ctx) {
+        demo.reset();
+        users.reset();
+        bruteForce.reset();
+        codes.reset();
+        outbox.clear();
+        faults.clear();
+        rateLimit.setLimit(config.managementRateLimit());
+        ctx.response().setStatusCode(204).end();
+    }
+
+    private void addFault(RoutingContext ctx) {
+        JsonObject f = TenantHttp.bodyObject(ctx);
+        String path = TenantHttp.str(f, "path");
+        if (path == null || !path.startsWith("/")) {
+            TenantHttp.oauthError(ctx, 400, "bad.request", "path is required and starts with /");
+            return;
+        }
+        faults.add(new FaultInjector.Fault(TenantHttp.str(f, "method"), path, f.getInteger("status", 0),
+                f.getLong("delayMs", 0L), f.getInteger("times", 1)));
+        ctx.response().setStatusCode(204).end();
+    }
+
+    private void directoryState(RoutingContext ctx) {
+        String user = ctx.pathParam("username");
+        JsonObject body = TenantHttp.bodyObject(ctx);
+        try {
+            String password = TenantHttp.str(body, "password");
+            if (password != null) {
+                directory.setPassword(user, password);
+            }
+            String state = TenantHttp.str(body, "state");
+            if (state != null) {
+                switch (state) {
+                    case "locked" -> directory.lock(user);
+                    case "unlocked" -> directory.unlock(user);
+                    case "expired" -> directory.expirePassword(user);
+                    case "must-change" -> directory.requirePasswordChange(user);
+                    case "disabled" -> directory.setDisabled(user, true);
+                    case "enabled" -> directory.setDisabled(user, false);
+                    case "account-expired" -> directory.setAccountExpired(user, true);
+                    case "account-active" -> directory.setAccountExpired(user, false);
+                    default -> {
+                        TenantHttp.oauthError(ctx, 400, "bad.request", "unknown state: " + state);
+                        return;
+                    }
+                }
+            }
+            ctx.response().setStatusCode(204).end();
+        } catch (IllegalArgumentException e) {
+            TenantHttp.oauthError(ctx, 404, "not_found", "no such directory user");
+        } catch (PasswordRefusal e) {
+            TenantHttp.oauthError(ctx, 400, "password_refused", e.getMessage());
+        }
+    }
+}

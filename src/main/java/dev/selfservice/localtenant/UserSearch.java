@@ -1,0 +1,70 @@
+package dev.selfservice.localtenant;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The subset of Auth0's user search query syntax (v3, Lucene-like) that the portal uses: {@code field:"value"} or
+ * {@code field:value} terms joined with {@code AND}. {@code identities.*} fields match any identity. Anything else is
+ * refused as Auth0 refuses a bad query, rather than answered wrongly.
+ */
+final class UserSearch {
+
+    private static final Pattern TERM = Pattern.compile("^([A-Za-z_][A-Za-z0-9_.]*):(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^\\s\"()*]+))$");
+    private static final Pattern AND = Pattern.compile("\\s+AND\\s+");
+
+    private record Term(String field, String value) {
+    }
+
+    private final List<Term> terms;
+
+    private UserSearch(List<Term> terms) {
+        this.terms = terms;
+    }
+
+    static UserSearch parse(String q) {
+        List<Term> terms = new ArrayList<>();
+        if (q == null || q.isBlank()) {
+            return new UserSearch(terms);
+        }
+        for (String part : AND.split(q.trim())) {
+            Matcher m = TERM.matcher(part.trim());
+            if (!m.matches()) {
+                throw ManagementError.badRequest("Query validation error: 'unsupported query: " + part.trim()
+                        + "' (the local tenant supports field:\"value\" terms joined with AND)", "invalid_query_string");
+            }
+            String value = m.group(2) != null ? m.group(2).replaceAll("\\\\(.)", "$1") : m.group(3);
+            terms.add(new Term(m.group(1), value));
+        }
+        return new UserSearch(terms);
+    }
+
+    /** The value a query names for a field, if any (so that a search for one user need not list them all). */
+    String valueOf(String field) {
+        return terms.stream().filter(t -> t.field().equals(field)).map(Term::value).findFirst().orElse(null);
+    }
+
+    @SuppressWarnings("unchecked")
+    boolean matches(Map<String, Object> user) {
+        for (Term t : terms) {
+            if (t.field().startsWith("identities.")) {
+                String key = t.field().substring("identities.".length());
+                List<Map<String, Object>> identities = (List<Map<String, Object>>) user.getOrDefault("identities", List.of());
+                if (identities.stream().noneMatch(i -> equal(i.get(key), t.value()))) {
+                    return false;
+                }
+            } else if (!equal(user.get(t.field()), t.value())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean equal(Object actual, String wanted) {
+        return actual != null && String.valueOf(actual).toLowerCase(Locale.ROOT).equals(wanted.toLowerCase(Locale.ROOT));
+    }
+}
