@@ -23,10 +23,12 @@ class ClientCredentialsGrant implements GrantType {
 
     private final TenantIssuer issuer;
     private final SigningKeys keys;
+    private final TenantClock clock;
 
-    ClientCredentialsGrant(TenantIssuer issuer, SigningKeys keys) {
+    ClientCredentialsGrant(TenantIssuer issuer, SigningKeys keys, TenantClock clock) {
         this.issuer = issuer;
         this.keys = keys;
+        this.clock = clock;
     }
 
     @Override
@@ -53,7 +55,7 @@ class ClientCredentialsGrant implements GrantType {
         }
         Set<String> asked = TokenIssuer.scopes(params.get("scope"));
         List<String> granted = client.apiScopes().stream().filter(s -> asked.isEmpty() || asked.contains(s)).toList();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer.url());
         claims.setSubject(client.clientId() + "@clients");

@@ -1,7 +1,6 @@
 package dev.selfservice.localtenant;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -28,12 +27,12 @@ public class DemoDirectory {
     private final LocalTenantConfig.DirectorySettings settings;
     private final InMemoryDirectory directory;
 
-    public DemoDirectory(LocalTenantConfig config) {
+    public DemoDirectory(LocalTenantConfig config, TenantClock clock) {
         this.settings = config.directory();
         AdPasswordPolicy policy = new AdPasswordPolicy(settings.minPasswordLength(), settings.complexity(),
                 settings.historyLength(), Duration.ZERO, settings.maxPasswordAge(), settings.lockoutThreshold(),
                 settings.lockoutDuration(), settings.lockoutDuration());
-        this.directory = new InMemoryDirectory(Clock.systemUTC(), policy);
+        this.directory = new InMemoryDirectory(clock, policy);
         seed(directory, settings.demoPassword());
     }
 

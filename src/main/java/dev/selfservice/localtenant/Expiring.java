@@ -63,6 +63,10 @@ final class Expiring<V> {
         }
     }
 
+    void clear() {
+        entries.clear();
+    }
+
     Duration lifetime() {
         return lifetime;
     }

@@ -57,24 +57,31 @@ public class FaultInjector {
         Runnable then = () -> {
             if (fault.status() <= 0) {
                 ctx.next();
-            } else if (path.startsWith("/api/v2/")) {
+            } else {
                 if (fault.status() == 429) {
                     long reset = System.currentTimeMillis() / 1000 + 1;
-                    ctx.response().putHeader("X-RateLimit-Limit", "1").putHeader("X-RateLimit-Remaining", "0")
-                            .putHeader("X-RateLimit-Reset", String.valueOf(reset)).putHeader("Retry-After", "1");
+                    ctx.response().putHeader("x-ratelimit-limit", "1").putHeader("x-ratelimit-remaining", "0")
+                            .putHeader("x-ratelimit-reset", String.valueOf(reset)).putHeader("retry-after", "1");
                 }
-                ManagementHttp.error(ctx, new ManagementError(fault.status(), fault.status() == 429
-                        ? "Global limit has been reached" : "Injected failure", fault.status() == 429
-                                ? "too_many_requests" : "injected_failure"));
-            } else {
-                TenantHttp.json(ctx, fault.status(), Map.of("error", fault.status() == 429 ? "too_many_requests"
-                        : "server_error", "error_description", "Injected failure"));
+                respond(ctx, path, fault);
             }
         };
         if (fault.delayMs() > 0) {
             vertx.setTimer(fault.delayMs(), id -> then.run());
         } else {
             then.run();
+        }
+    }
+
+    private static void respond(RoutingContext ctx, String path, Fault fault) {
+        boolean limited = fault.status() == 429;
+        if (path.startsWith("/api/v2/")) {
+            ManagementHttp.error(ctx, new ManagementError(fault.status(),
+                    limited ? "Global limit has been reached" : "Injected failure",
+                    limited ? "too_many_requests" : "injected_failure"));
+        } else {
+            TenantHttp.json(ctx, fault.status(), Map.of("error", limited ? "too_many_requests" : "server_error",
+                    "error_description", "Injected failure"));
         }
     }
 

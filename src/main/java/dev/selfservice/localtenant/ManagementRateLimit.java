@@ -8,7 +8,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The Management API's rate limit: a tenant-wide budget of requests per second, announced on every answer with
- * {@code X-RateLimit-Limit}, {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset} (epoch seconds), and a 429
+ * {@code x-ratelimit-limit}, {@code x-ratelimit-remaining} and {@code x-ratelimit-reset} (epoch seconds; lower case, as
+ * Auth0 sends them over HTTP/2 and as the SDK looks them up), and a 429
  * in Auth0's envelope once it is spent.
  */
 @ApplicationScoped
@@ -39,13 +40,13 @@ class ManagementRateLimit {
             }
             remaining = Math.max(0, limit - used);
         }
-        ctx.response().putHeader("X-RateLimit-Limit", String.valueOf(limit))
-                .putHeader("X-RateLimit-Remaining", String.valueOf(remaining))
-                .putHeader("X-RateLimit-Reset", String.valueOf(second + 1));
+        ctx.response().putHeader("x-ratelimit-limit", String.valueOf(limit))
+                .putHeader("x-ratelimit-remaining", String.valueOf(remaining))
+                .putHeader("x-ratelimit-reset", String.valueOf(second + 1));
         if (allowed) {
             ctx.next();
         } else {
-            ctx.response().putHeader("Retry-After", "1");
+            ctx.response().putHeader("retry-after", "1");
             ManagementHttp.error(ctx, new ManagementError(429, "Global limit has been reached", "too_many_requests"));
         }
     }

@@ -1,6 +1,5 @@
 package dev.selfservice.localtenant;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -79,7 +78,7 @@ class PasswordRealmGrant implements GrantType {
             users.recordLogin(userId);
             Map<String, Object> profile = users.profile(userId).orElseThrow();
             TenantHttp.json(ctx, 200, tokens.tokenResponse(client.clientId(), profile, params.get("scope"),
-                    params.get("audience"), null, Instant.now()));
+                    params.get("audience"), null, null));
             return;
         }
         AdBindCode code = result.failure().orElseThrow();

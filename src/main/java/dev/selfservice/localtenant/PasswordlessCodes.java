@@ -40,8 +40,12 @@ public class PasswordlessCodes {
     }
 
     private final SecureRandom random = new SecureRandom();
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Map<String, Pending> pending = new HashMap<>();
+
+    public PasswordlessCodes(TenantClock clock) {
+        this.clock = clock;
+    }
 
     /** Issues a new code for the address (which invalidates any earlier one) and returns it, to be delivered. */
     public synchronized String issue(String connection, String address, String pendingId) {

@@ -1,6 +1,5 @@
 package dev.selfservice.localtenant;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -74,6 +73,6 @@ class PasswordlessOtpGrant implements GrantType {
         users.recordLogin(primary);
         Map<String, Object> profile = users.profile(primary).orElseThrow();
         TenantHttp.json(ctx, 200, tokens.tokenResponse(client.clientId(), profile, params.get("scope"),
-                params.get("audience"), null, Instant.now()));
+                params.get("audience"), null, null));
     }
 }

@@ -1,6 +1,5 @@
 package dev.selfservice.localtenant;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,9 +28,11 @@ class PasswordlessStartEndpoint implements TenantEndpoint {
     private final PasswordlessCodes codes;
     private final Outbox outbox;
     private final AdConnection ad;
+    private final TenantClock clock;
 
     PasswordlessStartEndpoint(ClientRegistry clients, TenantUsers users, PasswordlessCodes codes, Outbox outbox,
-            AdConnection ad) {
+            AdConnection ad, TenantClock clock) {
+        this.clock = clock;
         this.clients = clients;
         this.users = users;
         this.codes = codes;
@@ -76,7 +77,9 @@ class PasswordlessStartEndpoint implements TenantEndpoint {
             TenantHttp.oauthError(ctx, 400, "bad.connection", "Connection is disabled");
             return;
         }
-        String send = Optional.ofNullable(TenantHttp.str(body, "send")).orElse("link");
+        // Auth0's default is a magic link for email, a code for SMS
+        String send = Optional.ofNullable(TenantHttp.str(body, "send"))
+                .orElse(connection.equals(PasswordlessConnection.EMAIL) ? "link" : "code");
         if (!send.equals("code")) {
             // Auth0 would send a magic link; the portal never asks for one, and the local tenant does not send them
             TenantHttp.oauthError(ctx, 400, "bad.request", "the local tenant sends codes only: use send=code");
@@ -97,7 +100,7 @@ class PasswordlessStartEndpoint implements TenantEndpoint {
         Optional<String> existing = users.findPasswordless(connection, address);
         String id = existing.map(u -> u.substring(connection.length() + 1)).orElseGet(TenantUsers::newPasswordlessId);
         String code = codes.issue(connection, address, id);
-        outbox.deliver(new Outbox.Message(connection, address, code, Instant.now()));
+        outbox.deliver(new Outbox.Message(connection, address, code, clock.instant()));
 
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("_id", id);

@@ -31,11 +31,12 @@ public class TenantUsers {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_INSTANT;
 
     private final AdConnection ad;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Map<String, UserRecord> records = new LinkedHashMap<>();
 
-    public TenantUsers(AdConnection ad) {
+    public TenantUsers(AdConnection ad, TenantClock clock) {
         this.ad = ad;
+        this.clock = clock;
         seed();
     }
 

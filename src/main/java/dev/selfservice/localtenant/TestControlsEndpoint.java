@@ -16,6 +16,7 @@ import io.vertx.ext.web.RoutingContext;
  * <li>{@code POST /test-controls/faults} {@code {"method":"PATCH","path":"/api/v2/users","status":503,"delayMs":0,"times":1}};
  * {@code DELETE /test-controls/faults}</li>
  * <li>{@code POST /test-controls/management-rate-limit} {@code {"perSecond":2}}</li>
+ * <li>{@code POST /test-controls/clock} {@code {"advanceSeconds":301}}: the tenant's clock moves forward</li>
  * <li>{@code POST /test-controls/directory/{username}} {@code {"state":"locked"}}, one of locked, unlocked, expired,
  * must-change, disabled, enabled, account-expired, account-active; or {@code {"password":"..."}}</li>
  * </ul>
@@ -32,10 +33,14 @@ class TestControlsEndpoint implements TenantEndpoint {
     private final FaultInjector faults;
     private final ManagementRateLimit rateLimit;
     private final LocalTenantConfig config;
+    private final TenantClock clock;
+    private final TenantState state;
 
     TestControlsEndpoint(DemoDirectory demo, DirectoryControls directory, TenantUsers users,
             BruteForceProtection bruteForce, PasswordlessCodes codes, Outbox outbox, FaultInjector faults,
-            ManagementRateLimit rateLimit, LocalTenantConfig config) {
+            ManagementRateLimit rateLimit, LocalTenantConfig config, TenantClock clock, TenantState state) {
+        this.clock = clock;
+        this.state = state;
         this.demo = demo;
         this.directory = directory;
         this.users = users;
@@ -59,10 +64,16 @@ class TestControlsEndpoint implements TenantEndpoint {
             rateLimit.setLimit(TenantHttp.bodyObject(ctx).getInteger("perSecond", config.managementRateLimit()));
             ctx.response().setStatusCode(204).end();
         });
+        router.post("/test-controls/clock").handler(ctx -> {
+            clock.advance(java.time.Duration.ofSeconds(TenantHttp.bodyObject(ctx).getLong("advanceSeconds", 0L)));
+            ctx.response().setStatusCode(204).end();
+        });
         router.post("/test-controls/directory/:username").blockingHandler(this::directoryState, false);
     }
 
     private void reset(RoutingContext ctx) {
+        clock.reset();
+        state.reset();
         demo.reset();
         users.reset();
         bruteForce.reset();

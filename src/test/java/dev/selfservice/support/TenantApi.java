@@ -1,0 +1,94 @@
+package dev.selfservice.support;
+
+import static dev.selfservice.support.LocalTenantUrls.tenant;
+import static io.restassured.RestAssured.given;
+
+import java.util.List;
+import java.util.Map;
+
+import io.restassured.http.ContentType;
+
+/** The local tenant's test controls and outbox, and tokens of its dev clients, for tests. */
+public final class TenantApi {
+
+    public static final String WEB_CLIENT = "portal-dev";
+    public static final String WEB_SECRET = "portal-dev-secret";
+    public static final String M2M_CLIENT = "portal-m2m-dev";
+    public static final String M2M_SECRET = "portal-m2m-dev-secret";
+    public static final String PASSWORD_REALM = "http://auth0.com/oauth/grant-type/password-realm";
+    public static final String PASSWORDLESS_OTP = "http://auth0.com/oauth/grant-type/passwordless/otp";
+
+    private TenantApi() {
+    }
+
+    /** The whole tenant back to its start: demo directory, users, codes, outbox, blocks, faults, clock. */
+    public static void reset() {
+        given().post(tenant() + "test-controls/reset").then().statusCode(204);
+    }
+
+    public static void directoryState(String username, String state) {
+        given().contentType(ContentType.JSON).body(Map.of("state", state))
+                .post(tenant() + "test-controls/directory/" + username).then().statusCode(204);
+    }
+
+    public static void advanceClock(long seconds) {
+        given().contentType(ContentType.JSON).body(Map.of("advanceSeconds", seconds))
+                .post(tenant() + "test-controls/clock").then().statusCode(204);
+    }
+
+    public static void fault(Map<String, Object> fault) {
+        given().contentType(ContentType.JSON).body(fault).post(tenant() + "test-controls/faults").then().statusCode(204);
+    }
+
+    public static void managementRateLimit(int perSecond) {
+        given().contentType(ContentType.JSON).body(Map.of("perSecond", perSecond))
+                .post(tenant() + "test-controls/management-rate-limit").then().statusCode(204);
+    }
+
+    /** The newest code sent to an address. */
+    public static String latestCode(String to) {
+        List<String> codes = given().queryParam("to", to).get(tenant() + "outbox/messages").then().statusCode(200)
+                .extract().path("code");
+        if (codes.isEmpty()) {
+            throw new AssertionError("no message to " + to + " in the outbox");
+        }
+        return codes.get(0);
+    }
+
+    public static String managementToken() {
+        return managementToken(null);
+    }
+
+    public static String managementToken(String scope) {
+        var request = given().formParam("grant_type", "client_credentials").formParam("client_id", M2M_CLIENT)
+                .formParam("client_secret", M2M_SECRET).formParam("audience", tenant() + "api/v2/");
+        if (scope != null) {
+            request.formParam("scope", scope);
+        }
+        return request.post(tenant() + "oauth/token").then().statusCode(200).extract().path("access_token");
+    }
+
+    /** Starts passwordless for an address and returns the code from the outbox. */
+    public static String startPasswordless(String connection, String address) {
+        given().contentType(ContentType.JSON).body(Map.of("client_id", WEB_CLIENT, "client_secret", WEB_SECRET,
+                "connection", connection, connection.equals("email") ? "email" : "phone_number", address, "send", "code"))
+                .post(tenant() + "passwordless/start").then().statusCode(200);
+        return latestCode(address);
+    }
+
+    /** Signs an address in with a fresh code and returns the ID token's subject. */
+    public static String passwordlessSignIn(String connection, String address) {
+        String code = startPasswordless(connection, address);
+        String idToken = given().formParam("grant_type", PASSWORDLESS_OTP).formParam("client_id", WEB_CLIENT)
+                .formParam("client_secret", WEB_SECRET).formParam("username", address).formParam("realm", connection)
+                .formParam("otp", code).formParam("scope", "openid profile email phone").post(tenant() + "oauth/token")
+                .then().statusCode(200).extract().path("id_token");
+        return Jwts.subject(idToken);
+    }
+
+    public static String adUserId(String username) {
+        return given().auth().oauth2(managementToken()).queryParam("q", "identities.connection:\"corp-ad\" AND nickname:\"" + username + "\"")
+                .queryParam("search_engine", "v3").get(tenant() + "api/v2/users").then().statusCode(200)
+                .extract().path("[0].user_id");
+    }
+}
