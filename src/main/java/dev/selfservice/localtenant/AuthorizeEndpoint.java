@@ -152,6 +152,7 @@ class AuthorizeEndpoint implements TenantEndpoint {
             }
             bruteForce.succeeded(username, ip);
             users.recordLogin(userId);
+            TenantLog.login("s", ad.name(), username, ip, "universal login");
             Instant now = state.clock.instant();
             String session = state.sessions.put(new SsoSession(userId, now));
             ctx.response().addCookie(Cookie.cookie(SSO_COOKIE, session).setHttpOnly(true).setPath("/")
@@ -160,6 +161,7 @@ class AuthorizeEndpoint implements TenantEndpoint {
             return;
         }
         AdBindCode code = result.failure().orElseThrow();
+        TenantLog.login(code == AdBindCode.WRONG_PASSWORD ? "fp" : "f", ad.name(), username, ip, code.connectorMessage());
         if (code == AdBindCode.WRONG_PASSWORD || code == AdBindCode.ACCOUNT_LOCKED) {
             bruteForce.failed(username, ip, ad.name());
         }

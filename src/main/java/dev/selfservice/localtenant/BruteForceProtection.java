@@ -52,8 +52,9 @@ public class BruteForceProtection {
         Counter c = counters.computeIfAbsent(key(identifier, ip), k -> new Counter());
         c.failures++;
         c.connection = connection;
-        if (threshold > 0 && c.failures >= threshold) {
+        if (threshold > 0 && c.failures >= threshold && !c.blocked) {
             c.blocked = true;
+            TenantLog.blocked(identifier, ip);
         }
     }
 

@@ -166,6 +166,7 @@ class ManagementUsersEndpoint implements TenantEndpoint {
         try {
             ad.setPassword(entry.get(), password, autoUnlock);
         } catch (PasswordRefusal refusal) {
+            TenantLog.management("set_password", userId, "refused by the directory: " + refusal.reason());
             throw switch (refusal.reason()) {
                 case POLICY -> ManagementError.badRequest(
                         "PasswordComplexityError: Password doesn\u2019t meet minimum requirements", "password_complexity_error");
@@ -175,6 +176,7 @@ class ManagementUsersEndpoint implements TenantEndpoint {
                 default -> ManagementError.notFound();
             };
         }
+        TenantLog.management("set_password", userId, autoUnlock ? "password reset, lockout cleared" : "password reset");
         bruteForce.unblock(entry.get().sAMAccountName());
         Optional.ofNullable(profile.get("email")).map(String::valueOf).ifPresent(bruteForce::unblock);
         users.touch(userId);
@@ -211,7 +213,9 @@ class ManagementUsersEndpoint implements TenantEndpoint {
                         + (provider == null ? "provider" : "user_id") + "'.", "invalid_body");
             }
         }
-        TenantHttp.jsonArray(ctx, 201, users.link(primary, provider, identityUserId));
+        List<Map<String, Object>> identities = users.link(primary, provider, identityUserId);
+        TenantLog.management("link", primary, "linked " + provider);
+        TenantHttp.jsonArray(ctx, 201, identities);
     }
 
     /** The subject of a {@code link_with} ID token: this tenant's, RS256, for the calling client. */

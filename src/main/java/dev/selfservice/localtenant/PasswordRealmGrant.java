@@ -64,6 +64,7 @@ class PasswordRealmGrant implements GrantType {
         }
         String ip = clientIp(ctx, client);
         if (bruteForce.isBlocked(username, ip)) {
+            TenantLog.login("f", ad.name(), username, ip, "blocked by brute-force protection");
             TenantHttp.oauthError(ctx, 429, "too_many_attempts", BruteForceProtection.TOO_MANY_ATTEMPTS);
             return;
         }
@@ -76,12 +77,14 @@ class PasswordRealmGrant implements GrantType {
             }
             bruteForce.succeeded(username, ip);
             users.recordLogin(userId);
+            TenantLog.login("s", ad.name(), username, ip, "password-realm");
             Map<String, Object> profile = users.profile(userId).orElseThrow();
             TenantHttp.json(ctx, 200, tokens.tokenResponse(client.clientId(), profile, params.get("scope"),
                     params.get("audience"), null, null));
             return;
         }
         AdBindCode code = result.failure().orElseThrow();
+        TenantLog.login(code == AdBindCode.WRONG_PASSWORD ? "fp" : "f", ad.name(), username, ip, code.connectorMessage());
         switch (code) {
             case WRONG_PASSWORD -> {
                 bruteForce.failed(username, ip, ad.name());

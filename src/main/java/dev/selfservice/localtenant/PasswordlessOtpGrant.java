@@ -45,6 +45,8 @@ class PasswordlessOtpGrant implements GrantType {
         String address = Optional.ofNullable(params.get("username")).orElse("");
         boolean email = realm.equals(PasswordlessConnection.EMAIL);
         PasswordlessCodes.Check check = codes.check(realm, address, params.get("otp"));
+        TenantLog.code(check.outcome() == PasswordlessCodes.Outcome.ACCEPTED ? "sco" : "fco", realm, address,
+                check.outcome().name().toLowerCase(java.util.Locale.ROOT));
         switch (check.outcome()) {
             case ACCEPTED -> {
                 // on with the sign-in below

@@ -101,6 +101,7 @@ class PasswordlessStartEndpoint implements TenantEndpoint {
         String id = existing.map(u -> u.substring(connection.length() + 1)).orElseGet(TenantUsers::newPasswordlessId);
         String code = codes.issue(connection, address, id);
         outbox.deliver(new Outbox.Message(connection, address, code, clock.instant()));
+        TenantLog.code("cs", connection, address, "code sent to the outbox");
 
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("_id", id);

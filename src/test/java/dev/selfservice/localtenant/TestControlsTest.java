@@ -1,0 +1,83 @@
+package dev.selfservice.localtenant;
+
+import static dev.selfservice.support.LocalTenantUrls.DEMO_PASSWORD;
+import static dev.selfservice.support.LocalTenantUrls.tenant;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.selfservice.support.TenantApi;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The outbox and the test controls that later features use to test a failing Auth0. */
+@QuarkusTest
+class TestControlsTest {
+
+    @BeforeEach
+    void reset() {
+        TenantApi.reset();
+    }
+
+    @Test
+    void theOutboxListsMessagesNewestFirstAsJsonAndAsAPage() {
+        String first = TenantApi.startPasswordless("email", "pat@example.com");
+        String second = TenantApi.startPasswordless("sms", "+14155550111");
+        given().get(tenant() + "outbox/messages").then().statusCode(200).body("$", hasSize(2))
+                .body("[0].channel", equalTo("sms")).body("[0].to", equalTo("+14155550111"))
+                .body("[0].code", equalTo(second)).body("[1].code", equalTo(first));
+        given().queryParam("to", "pat@example.com").get(tenant() + "outbox/messages").then().body("$", hasSize(1));
+        given().get(tenant() + "outbox").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString(first)).body(containsString(second));
+    }
+
+    @Test
+    void anInjectedServerErrorAnswersInTheEndpointsEnvelopeOnceAndThenNot() {
+        String bob = TenantApi.adUserId("bob");
+        String token = TenantApi.managementToken();
+        TenantApi.fault(Map.of("method", "GET", "path", "/api/v2/users/", "status", 503));
+        given().auth().oauth2(token).get(tenant() + "api/v2/users/" + bob).then().statusCode(503)
+                .body("statusCode", equalTo(503));
+        given().auth().oauth2(token).get(tenant() + "api/v2/users/" + bob).then().statusCode(200);
+
+        TenantApi.fault(Map.of("path", "/oauth/token", "status", 500));
+        PasswordRealmTest.login("bob", DEMO_PASSWORD, null).statusCode(500).body("error", equalTo("server_error"));
+    }
+
+    @Test
+    void anInjectedDelaySlowsTheAnswerButKeepsIt() {
+        TenantApi.fault(Map.of("path", "/oauth/token", "delayMs", 600));
+        long start = System.nanoTime();
+        PasswordRealmTest.login("bob", DEMO_PASSWORD, null).statusCode(200);
+        assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(600);
+    }
+
+    @Test
+    void aDirectoryUserCanBePutIntoAState() {
+        TenantApi.directoryState("bob", "must-change");
+        PasswordRealmTest.login("bob", DEMO_PASSWORD, null).body("error", equalTo("password_change_required"));
+        TenantApi.directoryState("bob", "expired");
+        PasswordRealmTest.login("bob", DEMO_PASSWORD, null).body("error", equalTo("password_expired"));
+        TenantApi.directoryState("bob", "disabled");
+        PasswordRealmTest.login("bob", DEMO_PASSWORD, null).body("error_description", equalTo("Account disabled"));
+        given().contentType("application/json").body(Map.of("state", "locked"))
+                .post(tenant() + "test-controls/directory/nobody").then().statusCode(404);
+    }
+
+    @Test
+    void resetRestoresTheDemoTenant() {
+        String bob = TenantApi.adUserId("bob");
+        given().auth().oauth2(TenantApi.managementToken()).contentType("application/json").body(Map.of("blocked", true))
+                .patch(tenant() + "api/v2/users/" + bob).then().statusCode(200);
+        TenantApi.startPasswordless("email", "pat@example.com");
+        TenantApi.reset();
+        PasswordRealmTest.login("bob", DEMO_PASSWORD, null).statusCode(200);
+        given().get(tenant() + "outbox/messages").then().body("$", hasSize(0));
+    }
+}
