@@ -222,6 +222,21 @@ class LocalTenantOidcTest {
     }
 
     @Test
+    void tenFailedLoginsOnTheLoginPageBlockThatUsernameFromThatAddress() throws Exception {
+        dev.selfservice.support.TenantApi.reset();
+        Browser browser = new Browser().stoppingAt(callback());
+        Page login = browser.get(authorizeUrl(""));
+        for (int i = 0; i < 10; i++) {
+            login = browser.submit(login, "form", Map.of("username", "ghost", "password", "wrong-" + i));
+            assertThat(login.status()).isEqualTo(400);
+        }
+        Page blocked = browser.submit(login, "form", Map.of("username", "ghost", "password", "wrong"));
+        assertThat(blocked.status()).isEqualTo(429);
+        assertThat(blocked.text("#error-message")).contains("blocked after multiple consecutive login attempts");
+        dev.selfservice.support.TenantApi.reset();
+    }
+
+    @Test
     void logoutReturnsOnlyToAnAllowedUrl() {
         given().redirects().follow(false).queryParam("client_id", CLIENT).queryParam("returnTo", "https://evil.example/")
                 .get(tenant() + "v2/logout").then().statusCode(400).header("Location", (String) null);
