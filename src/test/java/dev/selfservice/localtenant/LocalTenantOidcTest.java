@@ -36,6 +36,11 @@ import io.restassured.response.Response;
 @QuarkusTest
 class LocalTenantOidcTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void resetTenant() {
+        dev.selfservice.support.TenantApi.reset();
+    }
+
     private static final String CLIENT = "portal-dev";
     private static final String SECRET = "portal-dev-secret";
     private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk-local-tenant-test";
@@ -223,7 +228,6 @@ class LocalTenantOidcTest {
 
     @Test
     void tenFailedLoginsOnTheLoginPageBlockThatUsernameFromThatAddress() throws Exception {
-        dev.selfservice.support.TenantApi.reset();
         Browser browser = new Browser().stoppingAt(callback());
         Page login = browser.get(authorizeUrl(""));
         for (int i = 0; i < 10; i++) {
@@ -233,7 +237,6 @@ class LocalTenantOidcTest {
         Page blocked = browser.submit(login, "form", Map.of("username", "ghost", "password", "wrong"));
         assertThat(blocked.status()).isEqualTo(429);
         assertThat(blocked.text("#error-message")).contains("blocked after multiple consecutive login attempts");
-        dev.selfservice.support.TenantApi.reset();
     }
 
     @Test

@@ -19,6 +19,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class SignInErrorsTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void resetTenant() {
+        dev.selfservice.support.TenantApi.reset();
+    }
+
     private static Page attempt(Browser browser, String username, String password) {
         Page login = browser.get(portal() + "/signin");
         return browser.submit(login, "form", Map.of("username", username, "password", password));

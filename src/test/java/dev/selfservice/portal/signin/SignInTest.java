@@ -18,6 +18,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class SignInTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void resetTenant() {
+        dev.selfservice.support.TenantApi.reset();
+    }
+
     private static Page signIn(Browser browser, String username, String password) {
         Page login = browser.get(portal() + "/signin");
         assertThat(login.uri().toString()).startsWith(tenant() + "u/login");

@@ -20,6 +20,11 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(SignInWithAudienceTest.WithAudience.class)
 class SignInWithAudienceTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void resetTenant() {
+        dev.selfservice.support.TenantApi.reset();
+    }
+
     public static class WithAudience implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
