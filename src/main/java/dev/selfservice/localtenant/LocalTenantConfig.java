@@ -2,6 +2,7 @@ package dev.selfservice.localtenant;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -104,5 +105,38 @@ public interface LocalTenantConfig {
         /** The demo users' password. */
         @WithDefault("Start-Passw0rd!")
         String demoPassword();
+
+        /** A real AD over LDAPS instead of the in-memory model, when its URL is set. */
+        Optional<Ldap> ldap();
+    }
+
+    /** A real Active Directory (for example the test Samba DC of {@code .ci/samba-dc.sh}). */
+    interface Ldap {
+        /** {@code ldaps://host:636}, or {@code ldap://host:389} for StartTLS. */
+        String url();
+
+        /** The service account, as a DN or {@code user@domain}. */
+        String bindDn();
+
+        String bindPassword();
+
+        /** Where users are searched. */
+        String baseDn();
+
+        /** PEM file of the CA that signed the domain controller's certificate; the JVM's trust store otherwise. */
+        Optional<String> caFile();
+
+        /** The connector's {@code LDAP_USER_BY_NAME}. */
+        @WithDefault("(sAMAccountName={0})")
+        String userFilter();
+
+        @WithDefault("5S")
+        Duration connectTimeout();
+
+        @WithDefault("10S")
+        Duration responseTimeout();
+
+        @WithDefault("4")
+        int poolSize();
     }
 }

@@ -24,7 +24,7 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 class TestControlsEndpoint implements TenantEndpoint {
 
-    private final DemoDirectory demo;
+    private final TenantDirectory demo;
     private final DirectoryControls directory;
     private final TenantUsers users;
     private final BruteForceProtection bruteForce;
@@ -36,7 +36,7 @@ class TestControlsEndpoint implements TenantEndpoint {
     private final TenantClock clock;
     private final TenantState state;
 
-    TestControlsEndpoint(DemoDirectory demo, DirectoryControls directory, TenantUsers users,
+    TestControlsEndpoint(TenantDirectory demo, DirectoryControls directory, TenantUsers users,
             BruteForceProtection bruteForce, PasswordlessCodes codes, Outbox outbox, FaultInjector faults,
             ManagementRateLimit rateLimit, LocalTenantConfig config, TenantClock clock, TenantState state) {
         this.clock = clock;
@@ -124,6 +124,8 @@ class TestControlsEndpoint implements TenantEndpoint {
             ctx.response().setStatusCode(204).end();
         } catch (IllegalArgumentException e) {
             TenantHttp.oauthError(ctx, 404, "not_found", "no such directory user");
+        } catch (UnsupportedOperationException e) {
+            TenantHttp.oauthError(ctx, 501, "not_supported", e.getMessage());
         } catch (PasswordRefusal e) {
             TenantHttp.oauthError(ctx, 400, "password_refused", e.getMessage());
         }

@@ -5,7 +5,9 @@ import java.time.Duration;
 /**
  * A domain password and lockout policy, with AD's meanings: a history length counts the current password, a zero
  * lockout threshold never locks, a zero lockout duration locks until an administrator unlocks, a zero maximum age
- * never expires.
+ * never expires. The old-password period is AD's {@code OldPasswordAllowedPeriod} (Samba's
+ * {@code old password allowed period}, 60 minutes by default): after a change or a reset the previous password still
+ * binds for that long, so that other sessions can catch up.
  */
 public record AdPasswordPolicy(
         int minLength,
@@ -15,11 +17,15 @@ public record AdPasswordPolicy(
         Duration maxAge,
         int lockoutThreshold,
         Duration lockoutDuration,
-        Duration lockoutObservationWindow) {
+        Duration lockoutObservationWindow,
+        Duration oldPasswordAllowedPeriod) {
 
-    /** The domain policy of the demo directory: AD's defaults, with a shorter lockout so a demo can wait it out. */
-    public static AdPasswordPolicy demo() {
-        return new AdPasswordPolicy(8, true, 5, Duration.ZERO, Duration.ofDays(42), 5, Duration.ofMinutes(15),
-                Duration.ofMinutes(15));
+    /** AD's default old-password period. */
+    public static final Duration OLD_PASSWORD_ALLOWED_PERIOD = Duration.ofMinutes(60);
+
+    public AdPasswordPolicy(int minLength, boolean complexity, int historyLength, Duration minAge, Duration maxAge,
+            int lockoutThreshold, Duration lockoutDuration, Duration lockoutObservationWindow) {
+        this(minLength, complexity, historyLength, minAge, maxAge, lockoutThreshold, lockoutDuration,
+                lockoutObservationWindow, OLD_PASSWORD_ALLOWED_PERIOD);
     }
 }

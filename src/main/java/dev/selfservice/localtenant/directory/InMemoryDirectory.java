@@ -46,7 +46,7 @@ public class InMemoryDirectory implements Directory, DirectoryControls {
     /** Adds a user whose password was just set by an administrator, as a new account in AD. */
     public synchronized void addUser(DirectoryEntry entry, String password) {
         Account account = new Account(entry);
-        account.setPassword(hash(password), now(), 0);
+        account.setPassword(hash(password), now(), 0, Duration.ZERO);
         accounts.put(key(entry.sAMAccountName()), account);
     }
 
@@ -126,7 +126,7 @@ public class InMemoryDirectory implements Directory, DirectoryControls {
         if (locked(a)) {
             return BindResult.failed(AdBindCode.ACCOUNT_LOCKED);
         }
-        if (!a.matches(password)) {
+        if (!a.matches(password) && !a.previousStillAllowed(password, now())) {
             countBadPassword(a);
             return BindResult.failed(AdBindCode.WRONG_PASSWORD);
         }
@@ -192,7 +192,7 @@ public class InMemoryDirectory implements Directory, DirectoryControls {
                         + (i == 0 ? "the password was already used (previous password)!" : "the password was already used (in history)!"));
             }
         }
-        a.setPassword(hash(newPassword), now(), policy.historyLength());
+        a.setPassword(hash(newPassword), now(), policy.historyLength(), policy.oldPasswordAllowedPeriod());
         a.badPwdCount = 0;
     }
 
@@ -204,7 +204,7 @@ public class InMemoryDirectory implements Directory, DirectoryControls {
             throw new PasswordRefusal(Reason.NOT_ALLOWED, "No such object");
         }
         checkLengthAndComplexity(a, newPassword);
-        a.setPassword(hash(newPassword), now(), policy.historyLength());
+        a.setPassword(hash(newPassword), now(), policy.historyLength(), policy.oldPasswordAllowedPeriod());
         if (unlock) {
             a.lockoutTime = null;
             a.badPwdCount = 0;
@@ -306,6 +306,8 @@ public class InMemoryDirectory implements Directory, DirectoryControls {
         int badPwdCount;
         Instant badPasswordTime;
         Instant lockoutTime;
+        /** Until when the password before the current one still binds (AD's old-password period). */
+        Instant previousAllowedUntil;
 
         Account(DirectoryEntry entry) {
             this.entry = entry;
@@ -315,9 +317,17 @@ public class InMemoryDirectory implements Directory, DirectoryControls {
             return !history.isEmpty() && history.get(0).matches(password);
         }
 
-        void setPassword(PasswordHash hash, Instant when, int historyLength) {
+        boolean previousStillAllowed(String password, Instant now) {
+            return previousAllowedUntil != null && now.isBefore(previousAllowedUntil) && history.size() > 1
+                    && history.get(1).matches(password);
+        }
+
+        void setPassword(PasswordHash hash, Instant when, int historyLength, Duration oldPasswordPeriod) {
+            previousAllowedUntil = history.isEmpty() ? null : when.plus(oldPasswordPeriod);
             history.add(0, hash);
-            while (history.size() > Math.max(1, historyLength)) {
+            // the previous password must be kept long enough for its period, whatever the history length
+            int keep = Math.max(Math.max(1, historyLength), oldPasswordPeriod.isZero() ? 1 : 2);
+            while (history.size() > keep) {
                 history.remove(history.size() - 1);
             }
             pwdLastSet = when;

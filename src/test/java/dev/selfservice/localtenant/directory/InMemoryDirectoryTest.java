@@ -159,6 +159,17 @@ class InMemoryDirectoryTest {
         void theUserChangesThePasswordByGivingTheOldOne() throws PasswordRefusal {
             ad.changePassword("jdoe", PASSWORD, "N3w-Password-9");
             assertThat(bind("N3w-Password-9")).isEmpty();
+            assertThat(bind(PASSWORD)).as("within AD's old-password period").isEmpty();
+            clock.advance(Duration.ofMinutes(60));
+            assertThat(bind(PASSWORD)).as("after it").contains(AdBindCode.WRONG_PASSWORD);
+            assertThat(bind("N3w-Password-9")).isEmpty();
+        }
+
+        @Test
+        void onlyThePreviousPasswordGetsTheOldPasswordPeriod() throws PasswordRefusal {
+            ad.changePassword("jdoe", PASSWORD, "Second-Passw0rd");
+            ad.changePassword("jdoe", "Second-Passw0rd", "Third-Passw0rd");
+            assertThat(bind("Second-Passw0rd")).isEmpty();
             assertThat(bind(PASSWORD)).contains(AdBindCode.WRONG_PASSWORD);
         }
 

@@ -1,0 +1,104 @@
+package dev.selfservice.localtenant;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+import org.jboss.logging.Logger;
+
+import dev.selfservice.localtenant.directory.AdPasswordPolicy;
+import dev.selfservice.localtenant.directory.Directory;
+import dev.selfservice.localtenant.directory.DirectoryControls;
+import dev.selfservice.localtenant.directory.DirectoryEntry;
+import dev.selfservice.localtenant.directory.InMemoryDirectory;
+import dev.selfservice.localtenant.directory.LdapDirectory;
+import dev.selfservice.localtenant.directory.LdapSettings;
+
+/**
+ * The directory behind the AD connection. By default an in-memory AD domain {@code corp.example} with one demo user
+ * for each situation the portal handles (their objectGUIDs derive from their names, so their Auth0 ids stay the same
+ * across restarts and resets); with {@code local-tenant.directory.ldap.url} set, a real AD over LDAPS.
+ */
+@ApplicationScoped
+public class TenantDirectory {
+
+    private static final Logger LOG = Logger.getLogger(TenantDirectory.class);
+
+    private final LocalTenantConfig.DirectorySettings settings;
+    private final InMemoryDirectory inMemory;
+    private final LdapDirectory ldap;
+
+    public TenantDirectory(LocalTenantConfig config, TenantClock clock) {
+        this.settings = config.directory();
+        if (settings.ldap().isPresent()) {
+            LocalTenantConfig.Ldap l = settings.ldap().get();
+            LdapSettings ldapSettings = new LdapSettings(l.url(), l.bindDn(), l.bindPassword(), l.baseDn(),
+                    l.caFile().map(Path::of), l.userFilter(), l.connectTimeout(), l.responseTimeout(), l.poolSize());
+            this.ldap = new LdapDirectory(ldapSettings, clock);
+            this.inMemory = null;
+            LOG.infof("AD connection backed by the directory at %s (base %s)", l.url(), l.baseDn());
+        } else {
+            AdPasswordPolicy policy = new AdPasswordPolicy(settings.minPasswordLength(), settings.complexity(),
+                    settings.historyLength(), Duration.ZERO, settings.maxPasswordAge(), settings.lockoutThreshold(),
+                    settings.lockoutDuration(), settings.lockoutDuration());
+            this.inMemory = new InMemoryDirectory(clock, policy);
+            this.ldap = null;
+            seed(inMemory, settings.demoPassword());
+        }
+    }
+
+    @Produces
+    @ApplicationScoped
+    Directory directory() {
+        return ldap != null ? ldap : inMemory;
+    }
+
+    @Produces
+    @ApplicationScoped
+    DirectoryControls controls() {
+        return ldap != null ? ldap : inMemory;
+    }
+
+    /** Back to the demo domain as it was at start. A real directory is reset by its own tooling, not here. */
+    public void reset() {
+        if (inMemory != null) {
+            inMemory.clear();
+            seed(inMemory, settings.demoPassword());
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        if (ldap != null) {
+            ldap.close();
+        }
+    }
+
+    static void seed(InMemoryDirectory directory, String password) {
+        directory.addUser(entry("alice", "Alice", "Adams"), password);
+        directory.addUser(entry("bob", "Bob", "Baker"), password);
+        directory.addUser(entry("carol", "Carol", "Clark"), password);
+        directory.addUser(entry("dave", "Dave", "Davis"), password);
+        directory.addUser(entry("erin", "Erin", "Evans"), password);
+        directory.addUser(entry("frank", "Frank", "Fisher"), password);
+        directory.addUser(entry("grace", "Grace", "Green"), password);
+        directory.expirePassword("carol");
+        directory.requirePasswordChange("dave");
+        directory.lock("erin");
+        directory.setDisabled("frank", true);
+    }
+
+    static DirectoryEntry entry(String name, String given, String surname) {
+        String display = given + " " + surname;
+        String mail = name + "@corp.example";
+        return new DirectoryEntry(UUID.nameUUIDFromBytes(("corp.example/" + name).getBytes(StandardCharsets.UTF_8)),
+                name, display, given, surname, mail, mail, "CN=" + display + ",OU=Staff,DC=corp,DC=example",
+                List.of("Domain Users"));
+    }
+}
