@@ -126,17 +126,18 @@ public interface LocalTenantConfig {
         /** PEM file of the CA that signed the domain controller's certificate; the JVM's trust store otherwise. */
         Optional<String> caFile();
 
-        /** The connector's {@code LDAP_USER_BY_NAME}. */
-        @WithDefault("(sAMAccountName={0})")
-        String userFilter();
+        // no @WithDefault in this group: SmallRye would then take the group as always present (defaults in code)
 
-        @WithDefault("5S")
-        Duration connectTimeout();
+        /** The connector's {@code LDAP_USER_BY_NAME}; {@code (sAMAccountName={0})} when not set. */
+        Optional<String> userFilter();
 
-        @WithDefault("10S")
-        Duration responseTimeout();
+        /** 5 seconds when not set. */
+        Optional<Duration> connectTimeout();
 
-        @WithDefault("4")
-        int poolSize();
+        /** 10 seconds when not set. */
+        Optional<Duration> responseTimeout();
+
+        /** 4 when not set. */
+        Optional<Integer> poolSize();
     }
 }

@@ -39,7 +39,9 @@ public class TenantDirectory {
         if (settings.ldap().isPresent()) {
             LocalTenantConfig.Ldap l = settings.ldap().get();
             LdapSettings ldapSettings = new LdapSettings(l.url(), l.bindDn(), l.bindPassword(), l.baseDn(),
-                    l.caFile().map(Path::of), l.userFilter(), l.connectTimeout(), l.responseTimeout(), l.poolSize());
+                    l.caFile().map(Path::of), l.userFilter().orElse("(sAMAccountName={0})"),
+                    l.connectTimeout().orElse(Duration.ofSeconds(5)), l.responseTimeout().orElse(Duration.ofSeconds(10)),
+                    l.poolSize().orElse(4));
             this.ldap = new LdapDirectory(ldapSettings, clock);
             this.inMemory = null;
             LOG.infof("AD connection backed by the directory at %s (base %s)", l.url(), l.baseDn());

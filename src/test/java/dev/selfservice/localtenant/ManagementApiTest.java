@@ -73,7 +73,10 @@ class ManagementApiTest {
         String erin = TenantApi.adUserId("erin");
         api().body(Map.of("password", "Brand-New-Passw0rd")).patch(tenant() + "api/v2/users/" + erin).then().statusCode(200);
         PasswordRealmTest.login("erin", "Brand-New-Passw0rd", null).statusCode(200);
+        // AD still accepts the previous password for its old-password period (an hour), then no more
+        TenantApi.advanceClock(3601);
         PasswordRealmTest.login("erin", DEMO_PASSWORD, null).statusCode(403);
+        PasswordRealmTest.login("erin", "Brand-New-Passw0rd", null).statusCode(200);
     }
 
     @Test

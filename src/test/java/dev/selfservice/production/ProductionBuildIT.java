@@ -47,6 +47,17 @@ class ProductionBuildIT {
     }
 
     @Test
+    void theProductionBuildLeavesOutTheLocalTenantsLdapLibraryAndTheTestLibraries() throws IOException {
+        List<String> libraries;
+        try (var files = Files.walk(APP.resolve("lib"))) {
+            libraries = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jar")).toList();
+        }
+        assertThat(libraries).anyMatch(n -> n.startsWith("io.quarkus.quarkus-oidc"));
+        assertThat(libraries).noneMatch(n -> n.contains("unboundid") || n.contains("com.auth0") || n.contains("okhttp")
+                || n.contains("archunit") || n.contains("jsoup") || n.contains("rest-assured"));
+    }
+
+    @Test
     void withoutItsSettingsTheProductionBuildRefusesToStartAndNamesEachMissingOne() throws Exception {
         Process process = start(Map.of());
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the application stops by itself").isTrue();
