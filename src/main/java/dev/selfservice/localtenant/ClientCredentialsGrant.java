@@ -70,6 +70,7 @@ class ClientCredentialsGrant implements GrantType {
         answer.put("scope", String.join(" ", granted));
         answer.put("expires_in", TenantState.ACCESS_TOKEN_LIFETIME.toSeconds());
         answer.put("token_type", "Bearer");
+        TenantLog.clientCredentials(client.clientId(), String.join(" ", granted));
         TenantHttp.json(ctx, 200, answer);
     }
 }

@@ -31,6 +31,11 @@ final class TenantLog {
         LOG.infof("type=%s connection=%s to=%s description=\"%s\"", type, connection, clean(mask(address)), description);
     }
 
+    /** {@code seccft}: a client exchanged its credentials for an access token. */
+    static void clientCredentials(String clientId, String scope) {
+        LOG.infof("type=seccft client=%s scope=\"%s\"", clean(clientId), scope);
+    }
+
     /** {@code sapi}: a Management API operation that changed a user. */
     static void management(String operation, String userId, String description) {
         LOG.infof("type=sapi operation=%s user=%s description=\"%s\"", operation, userId, description);

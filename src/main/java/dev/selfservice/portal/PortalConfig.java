@@ -44,6 +44,12 @@ public interface PortalConfig {
          */
         Optional<String> audience();
 
+        /** The machine-to-machine application for the Management API ({@code NON_INTERACTIVE_CLIENT_ID}). */
+        String managementClientId();
+
+        /** Its secret ({@code NON_INTERACTIVE_CLIENT_SECRET}). */
+        String managementClientSecret();
+
         /** The AD connection's name ({@code AD_CONNECTION}); sign-in is forced to it. */
         String adConnection();
     }

@@ -31,7 +31,7 @@ class ProductionBuildIT {
 
     private static final Path APP = Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app"));
     private static final List<String> REQUIRED = List.of("DOMAIN", "CLIENT_ID", "CLIENT_SECRET", "AD_CONNECTION",
-            "PORTAL_BASE_URL", "SESSION_SECRET");
+            "PORTAL_BASE_URL", "SESSION_SECRET", "NON_INTERACTIVE_CLIENT_ID", "NON_INTERACTIVE_CLIENT_SECRET");
 
     @Test
     void theProductionBuildHasNoLocalTenantBean() throws IOException {
@@ -81,6 +81,8 @@ class ProductionBuildIT {
                 "AD_CONNECTION", "corp-ad",
                 "PORTAL_BASE_URL", "https://password.corp.example",
                 "SESSION_SECRET", "a-session-secret-of-at-least-32-characters",
+                "NON_INTERACTIVE_CLIENT_ID", "portal-m2m",
+                "NON_INTERACTIVE_CLIENT_SECRET", "a-m2m-secret",
                 "QUARKUS_HTTP_PORT", String.valueOf(portalPort),
                 "LOCAL_TENANT_PORT", String.valueOf(tenantPort)));
         try {

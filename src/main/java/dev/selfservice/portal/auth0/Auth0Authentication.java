@@ -1,0 +1,60 @@
+package dev.selfservice.portal.auth0;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import dev.selfservice.portal.PortalConfig;
+
+/** The portal's calls to Auth0's Authentication API, as the portal's own web application. */
+@ApplicationScoped
+public class Auth0Authentication {
+
+    static final String PASSWORDLESS_OTP = "http://auth0.com/oauth/grant-type/passwordless/otp";
+
+    private final AuthenticationApi api;
+    private final IdTokenVerifier verifier;
+    private final PortalConfig.Auth0 auth0;
+
+    Auth0Authentication(@RestClient AuthenticationApi api, IdTokenVerifier verifier, PortalConfig config) {
+        this.api = api;
+        this.verifier = verifier;
+        this.auth0 = config.auth0();
+    }
+
+    /** Sends a one-time code to the address ({@code send=code}). Not retried: a repeat would send a second code. */
+    public void startPasswordless(PasswordlessChannel channel, String address) {
+        Auth0Calls.once(() -> api.passwordlessStart(new Auth0Dto.PasswordlessStart(auth0.clientId(), auth0.clientSecret(),
+                channel.connection(), channel == PasswordlessChannel.EMAIL ? address : null,
+                channel == PasswordlessChannel.SMS ? address : null, "code")));
+    }
+
+    /**
+     * Exchanges a one-time code for tokens and returns what the verified ID token says. Not retried: the code is
+     * used up by the first try.
+     */
+    public VerifiedIdentity exchangeOtp(PasswordlessChannel channel, String address, String code) {
+        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
+        form.add("grant_type", PASSWORDLESS_OTP);
+        form.add("client_id", auth0.clientId());
+        form.add("client_secret", auth0.clientSecret());
+        form.add("realm", channel.connection());
+        form.add("username", address);
+        form.add("otp", code);
+        form.add("scope", "openid email phone");
+        Auth0Dto.TokenResponse tokens = Auth0Calls.once(() -> api.token(form, null));
+        return verifier.verify(tokens.idToken());
+    }
+
+    /** A machine-to-machine token (client credentials). Safe to retry. */
+    Auth0Dto.TokenResponse clientCredentials(String clientId, String clientSecret, String audience) {
+        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
+        form.add("grant_type", "client_credentials");
+        form.add("client_id", clientId);
+        form.add("client_secret", clientSecret);
+        form.add("audience", audience);
+        return Auth0Calls.retried(() -> api.token(form, null));
+    }
+}

@@ -1,0 +1,99 @@
+package dev.selfservice.portal.auth0;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import dev.selfservice.portal.PortalConfig;
+
+/**
+ * The portal's calls to Auth0's Management API. Its machine-to-machine token is cached until shortly before it
+ * expires (Auth0's token endpoint is rate-limited and a token lasts a day), fetched again once if Auth0 answers 401,
+ * and never logged. Reads and idempotent writes are retried on 429, 5xx and timeouts; linking and unlinking are not.
+ */
+@ApplicationScoped
+public class Auth0Management {
+
+    /** A token is renewed this long before it expires, so that no call goes out with one about to lapse. */
+    static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(5);
+
+    private record CachedToken(String bearer, Instant renewAt) {
+    }
+
+    private final ManagementApi api;
+    private final Auth0Authentication authentication;
+    private final PortalConfig.Auth0 auth0;
+    private final Clock clock = Clock.systemUTC();
+    private volatile CachedToken token;
+
+    Auth0Management(@RestClient ManagementApi api, Auth0Authentication authentication, PortalConfig config) {
+        this.api = api;
+        this.authentication = authentication;
+        this.auth0 = config.auth0();
+    }
+
+    public Auth0User user(String userId) {
+        return Auth0Calls.retried(() -> authorized(bearer -> api.user(userId, bearer)));
+    }
+
+    /** Links {@code provider|identityUserId} to the primary user; answers the primary's identities. */
+    public List<Auth0Identity> link(String primaryUserId, String provider, String identityUserId) {
+        return Auth0Calls.once(() -> authorized(bearer -> api.link(primaryUserId,
+                new Auth0Dto.LinkRequest(provider, identityUserId), bearer)));
+    }
+
+    public List<Auth0Identity> unlink(String primaryUserId, String provider, String identityUserId) {
+        return Auth0Calls.once(() -> authorized(bearer -> api.unlink(primaryUserId, provider, identityUserId, bearer)));
+    }
+
+    /** Deleting a user is idempotent in Auth0 (an unknown user answers 204), so it is retried. */
+    public void deleteUser(String userId) {
+        Auth0Calls.retried(() -> authorized(bearer -> {
+            api.delete(userId, bearer);
+            return null;
+        }));
+    }
+
+    /** Sets top-level keys of the user's {@code app_metadata} (Auth0 merges them); the same values may be sent twice. */
+    public void mergeAppMetadata(String userId, Map<String, Object> values) {
+        Auth0Calls.retried(() -> authorized(bearer -> api.update(userId, new Auth0Dto.UserUpdate(values), bearer)));
+    }
+
+    private <T> T authorized(Function<String, T> call) {
+        try {
+            return call.apply(bearer());
+        } catch (Auth0Exception e) {
+            if (e.status() != 401) {
+                throw e;
+            }
+            token = null;
+            return call.apply(bearer());
+        }
+    }
+
+    private String bearer() {
+        CachedToken t = token;
+        if (t == null || !clock.instant().isBefore(t.renewAt())) {
+            synchronized (this) {
+                t = token;
+                if (t == null || !clock.instant().isBefore(t.renewAt())) {
+                    Auth0Dto.TokenResponse response = authentication.clientCredentials(auth0.managementClientId(),
+                            auth0.managementClientSecret(), auth0.url() + "api/v2/");
+                    Duration lifetime = Duration.ofSeconds(Math.max(0, response.expiresIn()));
+                    Duration early = lifetime.compareTo(RENEW_BEFORE_EXPIRY.multipliedBy(2)) > 0 ? RENEW_BEFORE_EXPIRY
+                            : lifetime.dividedBy(2);
+                    t = new CachedToken("Bearer " + response.accessToken(), clock.instant().plus(lifetime).minus(early));
+                    token = t;
+                }
+            }
+        }
+        return t.bearer();
+    }
+}

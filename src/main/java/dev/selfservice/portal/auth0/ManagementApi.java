@@ -1,0 +1,50 @@
+package dev.selfservice.portal.auth0;
+
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** Auth0's Management API v2, the calls the portal makes; used only through {@link Auth0Management}. */
+@RegisterRestClient(configKey = "auth0-management")
+@RegisterProvider(Auth0ErrorMapper.class)
+@Path("/api/v2")
+@Produces(MediaType.APPLICATION_JSON)
+interface ManagementApi {
+
+    @GET
+    @Path("/users/{id}")
+    Auth0User user(@PathParam("id") String userId, @HeaderParam("Authorization") String bearer);
+
+    @PATCH
+    @Path("/users/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Auth0User update(@PathParam("id") String userId, Auth0Dto.UserUpdate update,
+            @HeaderParam("Authorization") String bearer);
+
+    @DELETE
+    @Path("/users/{id}")
+    void delete(@PathParam("id") String userId, @HeaderParam("Authorization") String bearer);
+
+    @POST
+    @Path("/users/{id}/identities")
+    @Consumes(MediaType.APPLICATION_JSON)
+    List<Auth0Identity> link(@PathParam("id") String primaryUserId, Auth0Dto.LinkRequest link,
+            @HeaderParam("Authorization") String bearer);
+
+    @DELETE
+    @Path("/users/{id}/identities/{provider}/{identityUserId}")
+    List<Auth0Identity> unlink(@PathParam("id") String primaryUserId, @PathParam("provider") String provider,
+            @PathParam("identityUserId") String identityUserId, @HeaderParam("Authorization") String bearer);
+}

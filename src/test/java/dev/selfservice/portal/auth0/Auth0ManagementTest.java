@@ -1,0 +1,84 @@
+package dev.selfservice.portal.auth0;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.selfservice.support.LogCapture;
+import dev.selfservice.support.TenantApi;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The portal's Management API facade over real HTTP to the local tenant: token cache, retries, error mapping. */
+@QuarkusTest
+class Auth0ManagementTest {
+
+    @Inject
+    Auth0Management management;
+
+    @BeforeEach
+    void reset() {
+        TenantApi.reset();
+    }
+
+    @Test
+    void readsAUserWithTheAdProfile() {
+        Auth0User alice = management.user(TenantApi.adUserId("alice"));
+        assertThat(alice.nickname()).isEqualTo("alice");
+        assertThat(alice.identities()).singleElement().satisfies(i -> {
+            assertThat(i.provider()).isEqualTo("ad");
+            assertThat(i.connection()).isEqualTo("corp-ad");
+        });
+    }
+
+    @Test
+    void theManagementTokenIsFetchedOnceAndReused() {
+        String alice = TenantApi.adUserId("alice");
+        management.user(alice);
+        try (LogCapture log = LogCapture.start()) {
+            for (int i = 0; i < 5; i++) {
+                management.user(alice);
+            }
+            assertThat(log.lines()).noneMatch(l -> l.contains("type=seccft") && l.contains("portal-m2m-dev"));
+        }
+    }
+
+    @Test
+    void aReadIsRetriedAfterA503() {
+        String alice = TenantApi.adUserId("alice");
+        TenantApi.fault(Map.of("method", "GET", "path", "/api/v2/users/", "status", 503, "times", 2));
+        assertThat(management.user(alice).nickname()).isEqualTo("alice");
+    }
+
+    @Test
+    void aLinkIsNotRetriedAndItsFailureIsAnAuth0Exception() {
+        String alice = TenantApi.adUserId("alice");
+        String email = TenantApi.passwordlessSignIn("email", "alice.home@example.com");
+        TenantApi.fault(Map.of("method", "POST", "path", "/api/v2/users/", "status", 503, "times", 1));
+        assertThatThrownBy(() -> management.link(alice, "email", email.substring("email|".length())))
+                .isInstanceOfSatisfying(Auth0Exception.class, e -> assertThat(e.status()).isEqualTo(503));
+        assertThat(management.user(alice).identities()).hasSize(1);
+    }
+
+    @Test
+    void aTimeoutIsAnUnavailableAuth0Exception() {
+        String alice = TenantApi.adUserId("alice");
+        TenantApi.fault(Map.of("method", "GET", "path", "/api/v2/users/", "delayMs", 2500, "times", 3));
+        assertThatThrownBy(() -> management.user(alice))
+                .isInstanceOfSatisfying(Auth0Exception.class, e -> assertThat(e.unavailable()).isTrue());
+    }
+
+    @Test
+    void anUnknownUserIsInexistentUser() {
+        assertThatThrownBy(() -> management.user("ad|corp-ad|00000000-0000-0000-0000-000000000000"))
+                .isInstanceOfSatisfying(Auth0Exception.class, e -> {
+                    assertThat(e.status()).isEqualTo(404);
+                    assertThat(e.error()).isEqualTo("inexistent_user");
+                });
+    }
+}
