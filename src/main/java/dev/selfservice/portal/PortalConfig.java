@@ -28,6 +28,38 @@ public interface PortalConfig {
 
     Auth0 auth0();
 
+    Enrolment enrolment();
+
+    /** Enrolment of personal contacts. */
+    interface Enrolment {
+        /** How recent the AD sign-in must be to add or remove a contact; older sessions sign in again. */
+        @WithDefault("15M")
+        java.time.Duration recentSignIn();
+
+        /** Contacts an employee may have. */
+        @WithDefault("3")
+        int maxContacts();
+
+        /** The region a phone number without a +country code is read in ({@code PHONE_DEFAULT_REGION}). */
+        @WithDefault("US")
+        String defaultRegion();
+
+        /** How long an enrolment waits for its code (Auth0's codes last five minutes). */
+        @WithDefault("5M")
+        java.time.Duration codeLifetime();
+
+        /** The least time between two codes for one enrolment. */
+        @WithDefault("30S")
+        java.time.Duration resendInterval();
+
+        /** Codes one employee may have sent in {@link #sendWindow()}. */
+        @WithDefault("5")
+        int maxSends();
+
+        @WithDefault("15M")
+        java.time.Duration sendWindow();
+    }
+
     interface Auth0 {
         /** The tenant's base URL, with a trailing slash: {@code https://<DOMAIN>/}. */
         String url();

@@ -37,6 +37,28 @@ public class CurrentEmployee {
                 idToken.getClaim("email"));
     }
 
+    /** When the employee last proved the AD password (the ID token's {@code auth_time}); the epoch when unknown. */
+    public java.time.Instant authTime() {
+        get();
+        Object authTime = idToken.getClaim("auth_time");
+        return authTime instanceof Number n ? java.time.Instant.ofEpochSecond(n.longValue()) : java.time.Instant.EPOCH;
+    }
+
+    /**
+     * A value that names this sign-in session and no other: a hash of its ID token. State kept for the session
+     * elsewhere (a pending enrolment) is bound to it, so that it dies with a sign-out or a new sign-in.
+     */
+    public String sessionBinding() {
+        get();
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(idToken.getRawToken().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static SignedInEmployee fromClaims(String adUserPrefix, String subject, Object nickname, Object name, Object email) {
         if (subject == null || !subject.startsWith(adUserPrefix) || subject.length() == adUserPrefix.length()
                 || !(nickname instanceof String username) || username.isBlank()) {

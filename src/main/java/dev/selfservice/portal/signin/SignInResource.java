@@ -4,7 +4,12 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -15,7 +20,12 @@ import dev.selfservice.portal.PortalConfig;
 import dev.selfservice.portal.web.Messages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.oidc.OidcSession;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * {@code /signin} starts the code flow with the AD connection (quarkus-oidc answers an anonymous request with the
@@ -23,6 +33,9 @@ import io.quarkus.security.Authenticated;
  */
 @Path("/signin")
 public class SignInResource {
+
+    /** The path of a sign-in that must ask for the AD password again, even when the tenant has a session. */
+    public static final String FRESH = "/signin/fresh";
 
     /** A next step offered on the error page. */
     public record Action(String href, String label) {
@@ -35,16 +48,43 @@ public class SignInResource {
 
     private final Messages msg;
     private final PortalConfig config;
+    private final SecurityIdentity identity;
+    private final OidcSession session;
 
-    public SignInResource(Messages msg, PortalConfig config) {
+    public SignInResource(Messages msg, PortalConfig config, SecurityIdentity identity, OidcSession session) {
         this.msg = msg;
         this.config = config;
+        this.identity = identity;
+        this.session = session;
     }
 
     @GET
     @Authenticated
     public Response signIn() {
         return Response.seeOther(URI.create("/account")).build();
+    }
+
+    /** Where a fresh sign-in lands; it goes on to a local page only, never to another site. */
+    @GET
+    @Path("fresh")
+    @Authenticated
+    public Response fresh(@QueryParam("then") String then) {
+        return Response.seeOther(URI.create(localPath(then))).build();
+    }
+
+    /** Ends the portal session, then signs in again with the AD password ({@code prompt=login}). */
+    @POST
+    @Path("again")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> again(@RestForm String then) {
+        Response next = Response.seeOther(URI.create(FRESH + "?then="
+                + URLEncoder.encode(localPath(then), StandardCharsets.UTF_8))).build();
+        return identity.isAnonymous() ? Uni.createFrom().item(next) : session.logout().replaceWith(next);
+    }
+
+    static String localPath(String then) {
+        return then != null && then.startsWith("/") && !then.startsWith("//") && !then.contains("\\")
+                && then.length() < 200 ? then : "/account";
     }
 
     @GET

@@ -159,4 +159,140 @@ public interface Messages {
 
     @Message("The form was not valid or has expired. Go back, reload the page and try again.")
     String error_bad_request_detail();
+
+    // enrolment
+    @Message("Recovery contacts")
+    String enrolment_title();
+
+    @Message("When your password does not work or your account is locked, a code sent to one of these proves it is you, and you can get back in without the helpdesk.")
+    String enrolment_intro();
+
+    @Message("You have no recovery contact yet. Add one now, before you need it.")
+    String enrolment_none();
+
+    @Message("added {date}")
+    String enrolment_added_on(String date);
+
+    @Message("Remove")
+    String enrolment_remove();
+
+    @Message("Add a personal email address")
+    String enrolment_add_email();
+
+    @Message("Personal email address")
+    String enrolment_email_label();
+
+    @Message("Not your work address: one you can still read when you cannot sign in.")
+    String enrolment_email_hint();
+
+    @Message("Add a mobile phone number")
+    String enrolment_add_phone();
+
+    @Message("Mobile phone number")
+    String enrolment_phone_label();
+
+    @Message("Include the country code if you are abroad, for example +44 7700 900123.")
+    String enrolment_phone_hint();
+
+    @Message("Send a code")
+    String enrolment_send_code();
+
+    @Message("You have {max} recovery contacts, the most allowed. Remove one to add another.")
+    String enrolment_max_reached(int max);
+
+    @Message("Your new recovery contact was added.")
+    String enrolment_added();
+
+    @Message("The recovery contact was removed.")
+    String enrolment_removed();
+
+    @Message("Recovery contacts")
+    String account_contacts_link();
+
+    @Message("Enter the code")
+    String verify_title();
+
+    @Message("We sent a 6-digit code to {address}. Enter it here within 5 minutes.")
+    String verify_sent(String address);
+
+    @Message("Code")
+    String verify_code_label();
+
+    @Message("Confirm")
+    String verify_submit();
+
+    @Message("Send a new code")
+    String verify_resend();
+
+    @Message("Cancel")
+    String verify_cancel();
+
+    @Message("Remove this recovery contact?")
+    String remove_title();
+
+    @Message("{address} will no longer be able to prove it is you. You can add it again later.")
+    String remove_detail(String address);
+
+    @Message("Yes, remove it")
+    String remove_confirm();
+
+    @Message("Keep it")
+    String remove_cancel();
+
+    @Message("Sign in again to continue")
+    String again_title();
+
+    @Message("For your security, changing your recovery contacts needs a recent sign-in with your work password.")
+    String again_detail();
+
+    @Message("Sign in again")
+    String again_button();
+
+    @Message("That does not look like an email address. Check it and try again.")
+    String refused_invalid_email();
+
+    @Message("That does not look like a mobile phone number. Check it, and add the country code if it is not a local number.")
+    String refused_invalid_phone();
+
+    @Message("You already have the most recovery contacts allowed. Remove one to add another.")
+    String refused_too_many_contacts();
+
+    @Message("That contact is already one of yours.")
+    String refused_already_yours();
+
+    @Message("Too many codes were sent for your account. Wait a few minutes, then try again.")
+    String refused_too_many_codes();
+
+    @Message("A code was sent moments ago. Wait half a minute before asking for a new one.")
+    String refused_resend_too_soon();
+
+    @Message("There is no code to enter now, or it was for an earlier sign-in. Start again by adding the contact.")
+    String refused_no_pending();
+
+    @Message("That code is not right. Check it and try again, or send a new code.")
+    String refused_wrong_code();
+
+    @Message("That code has expired. Send a new code.")
+    String refused_code_expired();
+
+    @Message("Too many wrong codes. Send a new code.")
+    String refused_code_used_up();
+
+    @Message("That code was not for the address you entered. Start again.")
+    String refused_address_mismatch();
+
+    @Message("That contact cannot be added: it is already used for another work account. Use another address, or contact {helpdesk}.")
+    String refused_linked_elsewhere(String helpdesk);
+
+    @Message("There is no such recovery contact on your account.")
+    String refused_not_yours();
+
+    @Message("That address cannot receive codes. Check it, or use another one.")
+    String refused_auth0_address();
+
+    @Message("The sign-in service is busy. Wait a minute, then try again. Nothing was changed.")
+    String refused_rate_limited();
+
+    @Message("The sign-in service did not answer. Try again in a moment. Nothing was changed.")
+    String refused_unavailable();
 }

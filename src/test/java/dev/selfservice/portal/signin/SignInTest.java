@@ -49,7 +49,7 @@ class SignInTest {
         URI authorize = browser.visited().stream().filter(u -> u.toString().startsWith(tenant() + "authorize"))
                 .findFirst().orElseThrow();
         assertThat(authorize.getQuery()).contains("connection=corp-ad", "code_challenge_method=S256",
-                "code_challenge=", "response_type=code", "state=", "scope=openid");
+                "code_challenge=", "response_type=code", "state=", "scope=openid", "nonce=");
         assertThat(authorize.getQuery()).as("no AUDIENCE configured: none requested").doesNotContain("audience=");
     }
 

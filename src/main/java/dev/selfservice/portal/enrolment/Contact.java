@@ -1,0 +1,32 @@
+package dev.selfservice.portal.enrolment;
+
+import java.time.Instant;
+
+import dev.selfservice.portal.auth0.PasswordlessChannel;
+
+/**
+ * An enrolled contact: a passwordless identity linked to the employee's AD account. Its id is the identity's Auth0
+ * user id ({@code email|...}, {@code sms|...}), which forms send back to name it; the portal acts on it only after
+ * finding it among the signed-in employee's own identities.
+ */
+public record Contact(String id, PasswordlessChannel channel, String address, Instant addedAt) {
+
+    public String masked() {
+        return ContactAddress.mask(channel, address);
+    }
+
+    /** The id as a URL query value. */
+    public String ref() {
+        return java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The day it was added, or null when the portal has no date for it. */
+    public String addedOn() {
+        return addedAt == null ? null : java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH)
+                .withZone(java.time.ZoneOffset.UTC).format(addedAt);
+    }
+
+    public boolean isEmail() {
+        return channel == PasswordlessChannel.EMAIL;
+    }
+}

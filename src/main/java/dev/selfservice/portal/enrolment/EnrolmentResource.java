@@ -1,0 +1,245 @@
+package dev.selfservice.portal.enrolment;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import dev.selfservice.portal.PortalConfig;
+import dev.selfservice.portal.enrolment.EnrolmentRefused.Reason;
+import dev.selfservice.portal.signin.CurrentEmployee;
+import dev.selfservice.portal.signin.SignedInEmployee;
+import dev.selfservice.portal.web.Messages;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/**
+ * {@code /enrolment}: the signed-in employee's recovery contacts, and adding (address, then code) and removing one.
+ * Every change needs a recent AD sign-in. Nothing in a request names the employee: the user id is the session's.
+ */
+@Path("/enrolment")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class EnrolmentResource {
+
+    @CheckedTemplate(basePath = "enrolment")
+    static class Templates {
+        static native TemplateInstance contacts(SignedInEmployee employee, List<Contact> contacts, boolean canAdd,
+                int maxContacts, String notice, String problem, String email, String phone);
+
+        static native TemplateInstance verify(SignedInEmployee employee, String address, String problem);
+
+        static native TemplateInstance remove(SignedInEmployee employee, Contact contact);
+
+        static native TemplateInstance again(SignedInEmployee employee, String then);
+    }
+
+    private final CurrentEmployee current;
+    private final EnrolmentService enrolment;
+    private final PendingEnrolmentCookie cookie;
+    private final Messages msg;
+    private final PortalConfig config;
+
+    public EnrolmentResource(CurrentEmployee current, EnrolmentService enrolment, PendingEnrolmentCookie cookie,
+            Messages msg, PortalConfig config) {
+        this.current = current;
+        this.enrolment = enrolment;
+        this.cookie = cookie;
+        this.msg = msg;
+        this.config = config;
+    }
+
+    @GET
+    public Response list(@QueryParam("done") String done) {
+        String notice = "added".equals(done) ? msg.enrolment_added() : "removed".equals(done) ? msg.enrolment_removed() : null;
+        return contactsPage(200, notice, null, "", "");
+    }
+
+    @POST
+    @Path("email")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addEmail(@RestForm String email) {
+        return start(() -> ContactAddress.email(email), Reason.INVALID_EMAIL, bounded(email), "");
+    }
+
+    @POST
+    @Path("phone")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addPhone(@RestForm String phone) {
+        return start(() -> ContactAddress.phone(phone, config.enrolment().defaultRegion()), Reason.INVALID_PHONE, "",
+                bounded(phone));
+    }
+
+    @GET
+    @Path("verify")
+    public Response verifyPage(@CookieParam(PendingEnrolmentCookie.NAME) String pending) {
+        Optional<PendingEnrolment> p = cookie.read(pending)
+                .filter(e -> e.userId().equals(employee().userId()) && e.sessionBinding().equals(current.sessionBinding()));
+        if (p.isEmpty()) {
+            return Response.seeOther(URI.create("/enrolment")).build();
+        }
+        return page(200, Templates.verify(employee(), p.get().contact().masked(), null));
+    }
+
+    @POST
+    @Path("verify")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response verify(@RestForm String code, @CookieParam(PendingEnrolmentCookie.NAME) String pending) {
+        if (!fresh()) {
+            return again();
+        }
+        Optional<PendingEnrolment> p = cookie.read(pending);
+        try {
+            enrolment.verify(employee(), current.sessionBinding(), p, code);
+            // the pending enrolment is used: it goes, whatever a replay of this form might bring
+            return Response.seeOther(URI.create("/enrolment?done=added")).cookie(cookie.clear()).build();
+        } catch (EnrolmentRefused e) {
+            return switch (e.reason()) {
+                case WRONG_CODE, AUTH0_RATE_LIMITED, AUTH0_UNAVAILABLE -> page(e.reason().status(),
+                        Templates.verify(employee(), p.map(x -> x.contact().masked()).orElse(""), problem(e.reason())));
+                default -> Response.fromResponse(contactsPage(e.reason().status(), null, problem(e.reason()), "", ""))
+                        .cookie(cookie.clear()).build();
+            };
+        }
+    }
+
+    @POST
+    @Path("resend")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response resend(@CookieParam(PendingEnrolmentCookie.NAME) String pending) {
+        if (!fresh()) {
+            return again();
+        }
+        Optional<PendingEnrolment> p = cookie.read(pending);
+        try {
+            PendingEnrolment renewed = enrolment.resend(employee(), current.sessionBinding(), p);
+            return Response.seeOther(URI.create("/enrolment/verify")).cookie(cookie.write(renewed)).build();
+        } catch (EnrolmentRefused e) {
+            if (p.isPresent() && e.reason() != Reason.NO_PENDING && e.reason() != Reason.CODE_EXPIRED) {
+                return page(e.reason().status(), Templates.verify(employee(), p.get().contact().masked(), problem(e.reason())));
+            }
+            return Response.fromResponse(contactsPage(e.reason().status(), null, problem(e.reason()), "", ""))
+                    .cookie(cookie.clear()).build();
+        }
+    }
+
+    @GET
+    @Path("remove")
+    public Response confirmRemove(@QueryParam("contact") String contactId) {
+        if (!fresh()) {
+            return again();
+        }
+        try {
+            return page(200, Templates.remove(employee(), enrolment.own(employee(), bounded(contactId))));
+        } catch (EnrolmentRefused e) {
+            return contactsPage(e.reason().status(), null, problem(e.reason()), "", "");
+        }
+    }
+
+    @POST
+    @Path("remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response remove(@RestForm String contact) {
+        if (!fresh()) {
+            return again();
+        }
+        try {
+            enrolment.remove(employee(), bounded(contact));
+            return Response.seeOther(URI.create("/enrolment?done=removed")).build();
+        } catch (EnrolmentRefused e) {
+            return contactsPage(e.reason().status(), null, problem(e.reason()), "", "");
+        }
+    }
+
+    // ---- helpers ----
+
+    private interface AddressParser {
+        ContactAddress parse() throws ContactAddress.Invalid;
+    }
+
+    private Response start(AddressParser parser, Reason invalid, String email, String phone) {
+        if (!fresh()) {
+            return again();
+        }
+        ContactAddress address;
+        try {
+            address = parser.parse();
+        } catch (ContactAddress.Invalid e) {
+            return contactsPage(invalid.status(), null, problem(invalid), email, phone);
+        }
+        try {
+            PendingEnrolment pending = enrolment.start(employee(), current.sessionBinding(), address);
+            return Response.seeOther(URI.create("/enrolment/verify")).cookie(cookie.write(pending)).build();
+        } catch (EnrolmentRefused e) {
+            return contactsPage(e.reason().status(), null, problem(e.reason()), email, phone);
+        }
+    }
+
+    private SignedInEmployee employee() {
+        return current.get();
+    }
+
+    /** Whether the AD password was proven recently enough to change what can recover the account. */
+    private boolean fresh() {
+        return current.authTime().isAfter(Instant.now().minus(config.enrolment().recentSignIn()));
+    }
+
+    private Response again() {
+        return page(401, Templates.again(employee(), "/enrolment"));
+    }
+
+    private Response contactsPage(int status, String notice, String problem, String email, String phone) {
+        List<Contact> contacts;
+        try {
+            contacts = enrolment.contacts(employee());
+        } catch (EnrolmentRefused e) {
+            return page(e.reason().status(), Templates.contacts(employee(), List.of(), false,
+                    config.enrolment().maxContacts(), null, problem(e.reason()), "", ""));
+        }
+        return page(status, Templates.contacts(employee(), contacts, contacts.size() < config.enrolment().maxContacts(),
+                config.enrolment().maxContacts(), notice, problem, email, phone));
+    }
+
+    private static Response page(int status, TemplateInstance page) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(page.render()).build();
+    }
+
+    /** What a form sent, cut to a length no address reaches, for echoing into the form. */
+    private static String bounded(String value) {
+        return value == null ? "" : value.length() > 256 ? value.substring(0, 256) : value;
+    }
+
+    private String problem(Reason reason) {
+        return switch (reason) {
+            case INVALID_EMAIL -> msg.refused_invalid_email();
+            case INVALID_PHONE -> msg.refused_invalid_phone();
+            case TOO_MANY_CONTACTS -> msg.refused_too_many_contacts();
+            case ALREADY_YOURS -> msg.refused_already_yours();
+            case TOO_MANY_CODES -> msg.refused_too_many_codes();
+            case RESEND_TOO_SOON -> msg.refused_resend_too_soon();
+            case NO_PENDING -> msg.refused_no_pending();
+            case WRONG_CODE -> msg.refused_wrong_code();
+            case CODE_EXPIRED -> msg.refused_code_expired();
+            case CODE_USED_UP -> msg.refused_code_used_up();
+            case ADDRESS_MISMATCH -> msg.refused_address_mismatch();
+            case LINKED_ELSEWHERE -> msg.refused_linked_elsewhere(config.helpdesk());
+            case NOT_YOURS -> msg.refused_not_yours();
+            case AUTH0_REFUSED_ADDRESS -> msg.refused_auth0_address();
+            case AUTH0_RATE_LIMITED -> msg.refused_rate_limited();
+            case AUTH0_UNAVAILABLE -> msg.refused_unavailable();
+        };
+    }
+}

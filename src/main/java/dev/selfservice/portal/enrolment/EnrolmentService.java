@@ -1,0 +1,271 @@
+package dev.selfservice.portal.enrolment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.selfservice.portal.PortalConfig;
+import dev.selfservice.portal.auth0.Auth0Authentication;
+import dev.selfservice.portal.auth0.Auth0Exception;
+import dev.selfservice.portal.auth0.Auth0Identity;
+import dev.selfservice.portal.auth0.Auth0Management;
+import dev.selfservice.portal.auth0.Auth0User;
+import dev.selfservice.portal.auth0.PasswordlessChannel;
+import dev.selfservice.portal.auth0.VerifiedIdentity;
+import dev.selfservice.portal.enrolment.EnrolmentRefused.Reason;
+import dev.selfservice.portal.signin.SignedInEmployee;
+
+/**
+ * Enrolment of a personal email address or phone number: Auth0's passwordless sign-up proves control of the
+ * address, then the portal links that passwordless identity to the employee's AD account.
+ * <p>
+ * The rules that keep it safe: the AD user is the session's; the identity linked is the one whose code was verified
+ * now, for the address the employee entered in this session, verified, and a standalone passwordless user (an
+ * address already linked to an AD account signs in as that account: {@code ad|...}, and is refused without saying
+ * whose it is); a contact is removed only if it is one of the employee's own identities.
+ */
+@ApplicationScoped
+public class EnrolmentService {
+
+    private static final Logger LOG = Logger.getLogger(EnrolmentService.class);
+    /** Where the portal notes when each contact was added: Auth0 keeps no date on a linked identity. */
+    static final String ENROLLED_AT = "enrolled_at";
+
+    private final Auth0Authentication authentication;
+    private final Auth0Management management;
+    private final SendThrottle throttle;
+    private final PortalConfig.Enrolment config;
+    private final Clock clock = Clock.systemUTC();
+
+    public EnrolmentService(Auth0Authentication authentication, Auth0Management management, SendThrottle throttle,
+            PortalConfig config) {
+        this.authentication = authentication;
+        this.management = management;
+        this.throttle = throttle;
+        this.config = config.enrolment();
+    }
+
+    public List<Contact> contacts(SignedInEmployee employee) throws EnrolmentRefused {
+        return contacts(user(employee));
+    }
+
+    /** Sends a code to a new address and returns the enrolment that waits for it. */
+    public PendingEnrolment start(SignedInEmployee employee, String sessionBinding, ContactAddress address)
+            throws EnrolmentRefused {
+        List<Contact> contacts = contacts(employee);
+        if (contacts.size() >= config.maxContacts()) {
+            throw new EnrolmentRefused(Reason.TOO_MANY_CONTACTS);
+        }
+        if (contacts.stream().anyMatch(c -> c.channel() == address.channel() && c.address().equalsIgnoreCase(address.value()))) {
+            throw new EnrolmentRefused(Reason.ALREADY_YOURS);
+        }
+        send(employee, address);
+        Instant now = clock.instant();
+        return new PendingEnrolment(employee.userId(), sessionBinding, address.channel(), address.value(),
+                now.plus(config.codeLifetime()), now);
+    }
+
+    /** A new code for the same enrolment, which replaces the first at Auth0. */
+    public PendingEnrolment resend(SignedInEmployee employee, String sessionBinding, Optional<PendingEnrolment> pending)
+            throws EnrolmentRefused {
+        PendingEnrolment p = current(employee, sessionBinding, pending);
+        Instant now = clock.instant();
+        if (now.isBefore(p.lastSentAt().plus(config.resendInterval()))) {
+            throw new EnrolmentRefused(Reason.RESEND_TOO_SOON);
+        }
+        send(employee, p.contact());
+        return new PendingEnrolment(p.userId(), p.sessionBinding(), p.channel(), p.address(),
+                now.plus(config.codeLifetime()), now);
+    }
+
+    /** Checks the code with Auth0 and links the address's identity to the employee's AD account. */
+    public Contact verify(SignedInEmployee employee, String sessionBinding, Optional<PendingEnrolment> pending, String code)
+            throws EnrolmentRefused {
+        PendingEnrolment p = current(employee, sessionBinding, pending);
+        String otp = code == null ? "" : code.replaceAll("\\s", "");
+        if (!otp.matches("[0-9]{6}")) {
+            throw new EnrolmentRefused(Reason.WRONG_CODE);
+        }
+        VerifiedIdentity identity;
+        try {
+            identity = authentication.exchangeOtp(p.channel(), p.address(), otp);
+        } catch (Auth0Exception e) {
+            throw codeRefusal(e);
+        }
+        String prefix = p.channel().connection() + "|";
+        if (!identity.subject().startsWith(prefix)) {
+            // the address signs in as another user: it is linked to an AD account already (whose, we do not say)
+            throw new EnrolmentRefused(Reason.LINKED_ELSEWHERE);
+        }
+        boolean sameAddress = p.channel() == PasswordlessChannel.EMAIL
+                ? identity.emailVerified() && p.address().equalsIgnoreCase(identity.email())
+                : identity.phoneVerified() && p.address().equals(identity.phoneNumber());
+        if (!sameAddress) {
+            throw new EnrolmentRefused(Reason.ADDRESS_MISMATCH);
+        }
+        Auth0User user = user(employee);
+        if (contacts(user).size() >= config.maxContacts()) {
+            throw new EnrolmentRefused(Reason.TOO_MANY_CONTACTS);
+        }
+        try {
+            management.link(employee.userId(), p.channel().connection(), identity.subject().substring(prefix.length()));
+        } catch (Auth0Exception e) {
+            if (e.status() == 409) {
+                throw new EnrolmentRefused(Reason.LINKED_ELSEWHERE);
+            }
+            throw auth0Refusal(e);
+        }
+        Instant now = clock.instant();
+        noteEnrolledAt(user, identity.subject(), now);
+        LOG.infof("enrolment: %s linked a %s contact (%s)", employee.userId(), p.channel().connection(),
+                ContactAddress.mask(p.channel(), p.address()));
+        return new Contact(identity.subject(), p.channel(), p.address(), now);
+    }
+
+    /** Finds one of the employee's own contacts; any other id is not found. */
+    public Contact own(SignedInEmployee employee, String contactId) throws EnrolmentRefused {
+        return contacts(employee).stream().filter(c -> c.id().equals(contactId)).findFirst()
+                .orElseThrow(() -> new EnrolmentRefused(Reason.NOT_YOURS));
+    }
+
+    /** Unlinks one of the employee's own contacts, then deletes the standalone user that unlinking leaves. */
+    public Contact remove(SignedInEmployee employee, String contactId) throws EnrolmentRefused {
+        Auth0User user = user(employee);
+        Contact contact = contacts(user).stream().filter(c -> c.id().equals(contactId)).findFirst()
+                .orElseThrow(() -> new EnrolmentRefused(Reason.NOT_YOURS));
+        int bar = contact.id().indexOf('|');
+        try {
+            management.unlink(employee.userId(), contact.id().substring(0, bar), contact.id().substring(bar + 1));
+        } catch (Auth0Exception e) {
+            throw auth0Refusal(e);
+        }
+        try {
+            management.deleteUser(contact.id());
+        } catch (Auth0Exception e) {
+            // the contact is off the account, which is what counts; the leftover passwordless user can do nothing
+            LOG.warnf("enrolment: unlinked %s but could not delete that user (%s)", contact.id(), e.error());
+        }
+        forgetEnrolledAt(user, contact.id());
+        LOG.infof("enrolment: %s removed a %s contact (%s)", employee.userId(), contact.channel().connection(),
+                contact.masked());
+        return contact;
+    }
+
+    // ---- helpers ----
+
+    private PendingEnrolment current(SignedInEmployee employee, String sessionBinding, Optional<PendingEnrolment> pending)
+            throws EnrolmentRefused {
+        PendingEnrolment p = pending.orElseThrow(() -> new EnrolmentRefused(Reason.NO_PENDING));
+        if (!p.userId().equals(employee.userId()) || !p.sessionBinding().equals(sessionBinding)) {
+            throw new EnrolmentRefused(Reason.NO_PENDING);
+        }
+        if (!clock.instant().isBefore(p.expiresAt())) {
+            throw new EnrolmentRefused(Reason.CODE_EXPIRED);
+        }
+        return p;
+    }
+
+    private void send(SignedInEmployee employee, ContactAddress address) throws EnrolmentRefused {
+        if (!throttle.tryAcquire(employee.userId())) {
+            throw new EnrolmentRefused(Reason.TOO_MANY_CODES);
+        }
+        try {
+            authentication.startPasswordless(address.channel(), address.value());
+        } catch (Auth0Exception e) {
+            if (e.status() == 400 && (e.error().startsWith("bad.email") || e.error().startsWith("bad.phone"))) {
+                throw new EnrolmentRefused(Reason.AUTH0_REFUSED_ADDRESS);
+            }
+            throw auth0Refusal(e);
+        }
+    }
+
+    private Auth0User user(SignedInEmployee employee) throws EnrolmentRefused {
+        try {
+            return management.user(employee.userId());
+        } catch (Auth0Exception e) {
+            throw auth0Refusal(e);
+        }
+    }
+
+    private static List<Contact> contacts(Auth0User user) {
+        Map<String, Instant> addedAt = enrolledAt(user);
+        List<Contact> contacts = new ArrayList<>();
+        for (Auth0Identity i : user.identities()) {
+            PasswordlessChannel channel = "email".equals(i.provider()) ? PasswordlessChannel.EMAIL
+                    : "sms".equals(i.provider()) ? PasswordlessChannel.SMS : null;
+            Object address = channel == PasswordlessChannel.EMAIL ? i.profileData().get("email")
+                    : channel == PasswordlessChannel.SMS ? i.profileData().get("phone_number") : null;
+            if (address instanceof String a) {
+                contacts.add(new Contact(i.fullUserId(), channel, a, addedAt.get(i.fullUserId())));
+            }
+        }
+        return contacts;
+    }
+
+    private static Map<String, Instant> enrolledAt(Auth0User user) {
+        Map<String, Instant> dates = new LinkedHashMap<>();
+        if (user.appMetadata().get(ENROLLED_AT) instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> {
+                try {
+                    dates.put(String.valueOf(k), Instant.parse(String.valueOf(v)));
+                } catch (DateTimeParseException e) {
+                    // a date someone else wrote badly is shown as unknown
+                }
+            });
+        }
+        return dates;
+    }
+
+    private void noteEnrolledAt(Auth0User user, String contactId, Instant when) {
+        Map<String, Object> dates = new LinkedHashMap<>();
+        enrolledAt(user).forEach((k, v) -> dates.put(k, v.toString()));
+        dates.put(contactId, when.toString());
+        writeEnrolledAt(user.userId(), dates);
+    }
+
+    private void forgetEnrolledAt(Auth0User user, String contactId) {
+        Map<String, Object> dates = new LinkedHashMap<>();
+        enrolledAt(user).forEach((k, v) -> dates.put(k, v.toString()));
+        if (dates.remove(contactId) != null) {
+            writeEnrolledAt(user.userId(), dates);
+        }
+    }
+
+    private void writeEnrolledAt(String userId, Map<String, Object> dates) {
+        try {
+            management.mergeAppMetadata(userId, Map.of(ENROLLED_AT, dates));
+        } catch (Auth0Exception e) {
+            // the link stands; only the date shown next to it is missing
+            LOG.warnf("enrolment: could not note the enrolment date of %s (%s)", userId, e.error());
+        }
+    }
+
+    private static EnrolmentRefused codeRefusal(Auth0Exception e) {
+        if (e.status() == 403 && "invalid_grant".equals(e.error())) {
+            String m = e.getMessage().toLowerCase(Locale.ROOT);
+            if (m.contains("expired")) {
+                return new EnrolmentRefused(Reason.CODE_EXPIRED);
+            }
+            if (m.contains("maximum number of attempts")) {
+                return new EnrolmentRefused(Reason.CODE_USED_UP);
+            }
+            return new EnrolmentRefused(Reason.WRONG_CODE);
+        }
+        return auth0Refusal(e);
+    }
+
+    private static EnrolmentRefused auth0Refusal(Auth0Exception e) {
+        LOG.warnf("enrolment: Auth0 refused a call: %s %s", e.status(), e.error());
+        return new EnrolmentRefused(e.rateLimited() ? Reason.AUTH0_RATE_LIMITED : Reason.AUTH0_UNAVAILABLE);
+    }
+}

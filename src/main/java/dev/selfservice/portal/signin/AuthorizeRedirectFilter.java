@@ -1,0 +1,35 @@
+package dev.selfservice.portal.signin;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.selfservice.portal.PortalConfig;
+import io.quarkus.arc.Unremovable;
+import io.quarkus.oidc.OidcRedirectFilter;
+import io.quarkus.oidc.Redirect;
+
+/**
+ * Adds to the authorize redirect what fixed extra-params cannot: {@code audience} when one is configured, and
+ * {@code prompt=login} when the employee must prove the AD password again ({@link SignInResource#FRESH}), so that
+ * the tenant's own session cannot answer for them. quarkus-oidc looks filters up at run time, so the bean is kept
+ * although nothing injects it.
+ */
+@ApplicationScoped
+@Unremovable
+@Redirect(Redirect.Location.OIDC_AUTHORIZATION)
+public class AuthorizeRedirectFilter implements OidcRedirectFilter {
+
+    private final PortalConfig config;
+
+    public AuthorizeRedirectFilter(PortalConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void filter(OidcRedirectContext context) {
+        config.auth0().audience().filter(a -> !a.isBlank())
+                .ifPresent(audience -> context.additionalQueryParams().add("audience", audience));
+        if (SignInResource.FRESH.equals(context.routingContext().request().path())) {
+            context.additionalQueryParams().add("prompt", "login");
+        }
+    }
+}

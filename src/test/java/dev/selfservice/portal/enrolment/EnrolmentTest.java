@@ -1,0 +1,269 @@
+package dev.selfservice.portal.enrolment;
+
+import static dev.selfservice.support.LocalTenantUrls.DEMO_PASSWORD;
+import static dev.selfservice.support.LocalTenantUrls.portal;
+import static dev.selfservice.support.LocalTenantUrls.tenant;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.HttpCookie;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.selfservice.support.Browser;
+import dev.selfservice.support.Browser.Page;
+import dev.selfservice.support.TenantApi;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Enrolment of personal contacts, through the portal's pages and the local tenant over real HTTP. */
+@QuarkusTest
+class EnrolmentTest {
+
+    @BeforeEach
+    void reset() {
+        TenantApi.reset();
+    }
+
+    static Browser signIn(String user) {
+        Browser browser = new Browser();
+        Page login = browser.get(portal() + "/signin");
+        Page account = browser.submit(login, "form", Map.of("username", user, "password", DEMO_PASSWORD));
+        assertThat(account.path()).isEqualTo("/account");
+        return browser;
+    }
+
+    /** Enters the address on the contacts page and returns the page that follows (the code page when all is well). */
+    static Page add(Browser browser, String form, String field, String address) {
+        Page contacts = browser.get(portal() + "/enrolment");
+        return browser.submit(contacts, "#" + form, Map.of(field, address));
+    }
+
+    static Page enterCode(Browser browser, Page verifyPage, String code) {
+        return browser.submit(verifyPage, "#verify", Map.of("code", code));
+    }
+
+    static Page enrol(Browser browser, String form, String field, String address, String outboxAddress) {
+        Page verify = add(browser, form, field, address);
+        assertThat(verify.path()).isEqualTo("/enrolment/verify");
+        return enterCode(browser, verify, TenantApi.latestCode(outboxAddress));
+    }
+
+    private static List<Map<String, Object>> identities(String user) {
+        return given().auth().oauth2(TenantApi.managementToken()).get(tenant() + "api/v2/users/" + TenantApi.adUserId(user))
+                .then().statusCode(200).extract().path("identities");
+    }
+
+    private static List<?> usersByEmail(String email) {
+        return given().auth().oauth2(TenantApi.managementToken()).queryParam("email", email)
+                .get(tenant() + "api/v2/users-by-email").then().statusCode(200).extract().as(List.class);
+    }
+
+    @Test
+    void aliceEnrolsAnEmailAndAPhoneSeesThemMaskedAndRemovesOne() {
+        Browser alice = signIn("alice");
+
+        Page verify = add(alice, "add-email", "email", " Alice.Home@Example.com ");
+        assertThat(verify.text("#sent-to")).contains("a\u2022\u2022\u2022@example.com").doesNotContain("alice.home");
+        Page listed = enterCode(alice, verify, TenantApi.latestCode("alice.home@example.com"));
+        assertThat(listed.uri().toString()).isEqualTo(portal() + "/enrolment?done=added");
+        assertThat(listed.text("#notice")).isNotBlank();
+
+        listed = enrol(alice, "add-phone", "phone", "+1 (425) 883-1929", "+14258831929");
+        assertThat(listed.document().select(".contact .address").eachText())
+                .containsExactly("a\u2022\u2022\u2022@example.com", "+1 \u2022\u2022\u2022\u2022 \u2022\u2022\u2022 929");
+        assertThat(listed.document().select(".contact .added").eachText()).allMatch(t -> t.startsWith("added "));
+        assertThat(listed.body()).doesNotContain("alice.home@example.com", "4258831929");
+
+        assertThat(identities("alice")).extracting(i -> i.get("provider")).containsExactly("ad", "email", "sms");
+        String aliceId = TenantApi.adUserId("alice");
+        assertThat(TenantApi.passwordlessSignIn("email", "alice.home@example.com")).isEqualTo(aliceId);
+        assertThat(TenantApi.passwordlessSignIn("sms", "+14258831929")).isEqualTo(aliceId);
+
+        String removeHref = listed.document().select(".contact").first().selectFirst("a.remove").attr("href");
+        Page confirm = alice.get(portal() + removeHref);
+        assertThat(confirm.text("#remove-detail")).contains("a\u2022\u2022\u2022@example.com");
+        Page afterRemove = alice.submit(confirm, "#remove", Map.of());
+        assertThat(afterRemove.uri().toString()).isEqualTo(portal() + "/enrolment?done=removed");
+        assertThat(afterRemove.document().select(".contact .address").eachText())
+                .containsExactly("+1 \u2022\u2022\u2022\u2022 \u2022\u2022\u2022 929");
+        assertThat(identities("alice")).extracting(i -> i.get("provider")).containsExactly("ad", "sms");
+        assertThat(usersByEmail("alice.home@example.com")).as("the standalone user unlinking left is deleted").isEmpty();
+    }
+
+    @Test
+    void bobCannotLinkAnAddressAlreadyLinkedToAlice() {
+        enrol(signIn("alice"), "add-email", "email", "shared@example.com", "shared@example.com");
+
+        Browser bob = signIn("bob");
+        Page refused = enrol(bob, "add-email", "email", "shared@example.com", "shared@example.com");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("#problem")).contains("already used for another work account");
+        assertThat(refused.body()).doesNotContain("alice", "Alice");
+        assertThat(identities("bob")).hasSize(1);
+        assertThat(identities("alice")).hasSize(2);
+    }
+
+    @Test
+    void aWrongCodeSaysSoAndLinksNothingAndTheRightOneStillWorks() {
+        Browser alice = signIn("alice");
+        Page verify = add(alice, "add-email", "email", "pat@example.com");
+        String code = TenantApi.latestCode("pat@example.com");
+        Page wrong = enterCode(alice, verify, code.equals("123456") ? "654321" : "123456");
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.text("#problem")).contains("not right");
+        assertThat(identities("alice")).hasSize(1);
+        assertThat(enterCode(alice, wrong, code).path()).isEqualTo("/enrolment");
+        assertThat(identities("alice")).hasSize(2);
+    }
+
+    @Test
+    void anExpiredCodeSaysSoAndLinksNothing() {
+        Browser alice = signIn("alice");
+        Page verify = add(alice, "add-email", "email", "pat@example.com");
+        String code = TenantApi.latestCode("pat@example.com");
+        TenantApi.advanceClock(301);
+        Page expired = enterCode(alice, verify, code);
+        assertThat(expired.status()).isEqualTo(400);
+        assertThat(expired.text("#problem")).contains("expired");
+        assertThat(identities("alice")).hasSize(1);
+    }
+
+    @Test
+    void aReplayedFormLinksNothingMore() {
+        Browser alice = signIn("alice");
+        Page verify = add(alice, "add-email", "email", "pat@example.com");
+        HttpCookie pending = pendingCookie(alice);
+        String code = TenantApi.latestCode("pat@example.com");
+        enterCode(alice, verify, code);
+        assertThat(identities("alice")).hasSize(2);
+
+        alice.cookies().getCookieStore().add(URI.create(portal()), pending);
+        Page replay = postWithCsrf(alice, "/enrolment/verify", Map.of("code", code));
+        assertThat(replay.status()).isEqualTo(400);
+        assertThat(replay.text("#problem")).isNotBlank();
+        assertThat(identities("alice")).hasSize(2);
+    }
+
+    @Test
+    void aCodeForAnotherAddressLinksNothing() {
+        Browser alice = signIn("alice");
+        Page verify = add(alice, "add-email", "email", "pat@example.com");
+        TenantApi.startPasswordless("email", "other@example.com");
+        Page refused = enterCode(alice, verify, TenantApi.latestCode("other@example.com"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(identities("alice")).hasSize(1);
+    }
+
+    @Test
+    void aCodeEnteredAfterSignOutAndInAgainLinksNothing() {
+        Browser alice = signIn("alice");
+        Page verify = add(alice, "add-email", "email", "pat@example.com");
+        HttpCookie pending = pendingCookie(alice);
+        String code = TenantApi.latestCode("pat@example.com");
+        Page account = alice.get(portal() + "/account");
+        alice.submit(account, "form.signout", Map.of());
+
+        Browser again = signIn("alice");
+        again.cookies().getCookieStore().add(URI.create(portal()), pending);
+        Page refused = postWithCsrf(again, "/enrolment/verify", Map.of("code", code));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text("#problem")).contains("Start again");
+        assertThat(identities("alice")).hasSize(1);
+    }
+
+    @Test
+    void nobodyCanRemoveAnotherEmployeesContact() {
+        enrol(signIn("alice"), "add-email", "email", "alice.home@example.com", "alice.home@example.com");
+        String contactId = identities("alice").stream().filter(i -> "email".equals(i.get("provider")))
+                .map(i -> "email|" + i.get("user_id")).findFirst().orElseThrow();
+
+        Browser bob = signIn("bob");
+        Page confirm = bob.get(portal() + "/enrolment/remove?contact=" + java.net.URLEncoder.encode(contactId,
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(confirm.status()).isEqualTo(404);
+        Page direct = postWithCsrf(bob, "/enrolment/remove", Map.of("contact", contactId));
+        assertThat(direct.status()).isEqualTo(404);
+        assertThat(identities("alice")).hasSize(2);
+    }
+
+    @Test
+    void malformedAddressesAreRefusedOnThePageAndNothingIsSent() {
+        Browser alice = signIn("alice");
+        Page bad = add(alice, "add-email", "email", "not an email");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.text("#problem")).contains("email address");
+        assertThat(bad.document().selectFirst("#email").attr("value")).isEqualTo("not an email");
+        assertThat(add(alice, "add-email", "email", "x".repeat(300) + "@example.com").status()).isEqualTo(400);
+        Page badPhone = add(alice, "add-phone", "phone", "12");
+        assertThat(badPhone.status()).isEqualTo(400);
+        assertThat(badPhone.text("#problem")).contains("phone number");
+        assertThat(given().get(tenant() + "outbox/messages").then().extract().jsonPath().getList("$")).isEmpty();
+    }
+
+    @Test
+    void auth0FailuresGiveAClearMessageAndLeaveAuth0AsItWas() {
+        Browser alice = signIn("alice");
+        TenantApi.fault(Map.of("path", "/passwordless/start", "status", 503));
+        Page unavailable = add(alice, "add-email", "email", "pat@example.com");
+        assertThat(unavailable.status()).isEqualTo(503);
+        assertThat(unavailable.text("#problem")).contains("did not answer");
+
+        TenantApi.fault(Map.of("path", "/passwordless/start", "status", 429));
+        Page limited = add(alice, "add-email", "email", "pat@example.com");
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.text("#problem")).contains("busy");
+
+        Page verify = add(alice, "add-email", "email", "pat@example.com");
+        String code = TenantApi.latestCode("pat@example.com");
+        TenantApi.fault(Map.of("method", "POST", "path", "/api/v2/users/", "status", 503));
+        Page linkFailed = enterCode(alice, verify, code);
+        assertThat(linkFailed.status()).isEqualTo(503);
+        assertThat(identities("alice")).hasSize(1);
+
+        Page again = add(alice, "add-email", "email", "sam@example.com");
+        TenantApi.fault(Map.of("path", "/oauth/token", "delayMs", 2500));
+        Page timedOut = enterCode(alice, again, TenantApi.latestCode("sam@example.com"));
+        assertThat(timedOut.status()).isEqualTo(503);
+        assertThat(identities("alice")).hasSize(1);
+    }
+
+    @Test
+    void aNewCodeCannotBeAskedForAtOnce() {
+        Browser alice = signIn("alice");
+        Page verify = add(alice, "add-email", "email", "pat@example.com");
+        Page tooSoon = alice.submit(verify, "#resend", Map.of());
+        assertThat(tooSoon.status()).isEqualTo(429);
+        assertThat(tooSoon.text("#problem")).contains("half a minute");
+    }
+
+    @Test
+    void theNumberOfContactsIsLimited() {
+        Browser alice = signIn("alice");
+        enrol(alice, "add-email", "email", "one@example.com", "one@example.com");
+        enrol(alice, "add-email", "email", "two@example.com", "two@example.com");
+        Page third = enrol(alice, "add-email", "email", "three@example.com", "three@example.com");
+        assertThat(third.document().select("#add-email")).isEmpty();
+        assertThat(third.text("#max-reached")).contains("3");
+        Page refused = postWithCsrf(alice, "/enrolment/email", Map.of("email", "four@example.com"));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(identities("alice")).hasSize(4);
+    }
+
+    /** Posts a form field set with a valid CSRF token of the browser's session, as a form of a fresh page would. */
+    static Page postWithCsrf(Browser browser, String path, Map<String, String> fields) {
+        Page any = browser.get(portal() + "/enrolment");
+        var token = any.document().selectFirst("form.signout input[type=hidden]");
+        Map<String, String> all = new java.util.HashMap<>(fields);
+        all.put(token.attr("name"), token.attr("value"));
+        return browser.post(portal() + path, all);
+    }
+
+    private static HttpCookie pendingCookie(Browser browser) {
+        return browser.cookies().getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(PendingEnrolmentCookie.NAME)).findFirst().orElseThrow();
+    }
+}
