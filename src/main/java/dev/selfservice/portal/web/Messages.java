@@ -191,7 +191,7 @@ public interface Messages {
     @Message("Mobile phone number")
     String enrolment_phone_label();
 
-    @Message("Include the country code if you are abroad, for example +44 7700 900123.")
+    @Message("Include the country code if you are abroad, for example +44 7911 123456.")
     String enrolment_phone_hint();
 
     @Message("Send a code")
