@@ -77,7 +77,7 @@ public interface LocalTenantConfig {
         List<String> callbacks();
 
         /** Allowed logout URLs ({@code returnTo} of {@code /v2/logout}). */
-        @WithDefault("http://localhost:8080/")
+        @WithDefault("http://localhost:8080/,http://localhost:8080/password/changed")
         List<String> logoutUrls();
     }
 

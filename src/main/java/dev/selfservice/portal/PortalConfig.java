@@ -30,6 +30,26 @@ public interface PortalConfig {
 
     Enrolment enrolment();
 
+    Password password();
+
+    /** The portal's password policy (NIST SP 800-63B), checked before anything goes to Auth0. */
+    interface Password {
+        /** 15 when the password is the only factor (NIST SP 800-63B-4). */
+        @WithDefault("15")
+        int minLength();
+
+        @WithDefault("256")
+        int maxLength();
+
+        /** The least zxcvbn score (0 to 4) a new password needs: 3 keeps out common and guessable ones. */
+        @WithDefault("3")
+        int minStrength();
+
+        /** The directory's own rules in plain words, shown when it refuses a password ({@code AD_PASSWORD_RULES}). */
+        @WithDefault("Your organisation's directory also has rules of its own: usually at least 8 characters with three of capital letters, small letters, digits and symbols, without your name, and not one of your recent passwords.")
+        String directoryRules();
+    }
+
     /** Enrolment of personal contacts. */
     interface Enrolment {
         /** How recent the AD sign-in must be to add or remove a contact; older sessions sign in again. */

@@ -13,6 +13,7 @@ import dev.selfservice.portal.PortalConfig;
 public class Auth0Authentication {
 
     static final String PASSWORDLESS_OTP = "http://auth0.com/oauth/grant-type/passwordless/otp";
+    static final String PASSWORD_REALM = "http://auth0.com/oauth/grant-type/password-realm";
 
     private final AuthenticationApi api;
     private final IdTokenVerifier verifier;
@@ -46,6 +47,43 @@ public class Auth0Authentication {
         form.add("scope", "openid email phone");
         Auth0Dto.TokenResponse tokens = Auth0Calls.once(() -> api.token(form, null));
         return verifier.verify(tokens.idToken());
+    }
+
+    /** What the directory said of a username and password (AD's answer, through Auth0's password-realm grant). */
+    public enum PasswordCheck {
+        RIGHT, WRONG, EXPIRED, MUST_CHANGE, LOCKED, REFUSED
+    }
+
+    /**
+     * Checks a username and password against the AD connection with the password-realm grant, forwarding the end
+     * user's IP so that Auth0's brute-force protection counts this employee, not the portal. Not retried: every try
+     * counts as a login attempt.
+     */
+    public PasswordCheck checkPassword(String username, String password, String endUserIp) {
+        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
+        form.add("grant_type", PASSWORD_REALM);
+        form.add("client_id", auth0.clientId());
+        form.add("client_secret", auth0.clientSecret());
+        form.add("realm", auth0.adConnection());
+        form.add("username", username);
+        form.add("password", password);
+        form.add("scope", "openid");
+        try {
+            Auth0Calls.once(() -> api.token(form, endUserIp));
+            return PasswordCheck.RIGHT;
+        } catch (Auth0Exception e) {
+            if (e.unavailable() || e.rateLimited() && !"too_many_attempts".equals(e.error())) {
+                throw e;
+            }
+            String message = e.getMessage().toLowerCase(java.util.Locale.ROOT);
+            return switch (e.error()) {
+                case "password_expired" -> PasswordCheck.EXPIRED;
+                case "password_change_required" -> PasswordCheck.MUST_CHANGE;
+                case "invalid_grant", "invalid_user_password" -> PasswordCheck.WRONG;
+                case "too_many_attempts" -> PasswordCheck.LOCKED;
+                default -> message.contains("locked") ? PasswordCheck.LOCKED : PasswordCheck.REFUSED;
+            };
+        }
     }
 
     /** A machine-to-machine token (client credentials). Safe to retry. */

@@ -47,6 +47,15 @@ final class Auth0Dto {
     record LinkRequest(String provider, @JsonProperty("user_id") String userId) {
     }
 
+    @RegisterForReflection
+    record PasswordUpdate(String password) {
+
+        @Override
+        public String toString() {
+            return "PasswordUpdate[password=***]";
+        }
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @RegisterForReflection
     record UserUpdate(@JsonProperty("app_metadata") Map<String, Object> appMetadata) {

@@ -53,6 +53,26 @@ public class Auth0Management {
         return Auth0Calls.once(() -> authorized(bearer -> api.unlink(primaryUserId, provider, identityUserId, bearer)));
     }
 
+    /**
+     * Sets a user's password; for an AD user Auth0 writes it back to the directory through the connector. Never
+     * retried: a repeat after a timeout could meet AD's history or minimum age and report a failure for a change
+     * that was made.
+     */
+    public void setPassword(String userId, String password) {
+        Auth0Calls.once(() -> authorized(bearer -> api.setPassword(userId, new Auth0Dto.PasswordUpdate(password), bearer)));
+    }
+
+    /** The Auth0 user of an AD username on the AD connection, found with the (read-only) user search. */
+    public java.util.Optional<Auth0User> adUser(String adConnection, String username) {
+        String query = "identities.connection:\"" + quoted(adConnection) + "\" AND nickname:\"" + quoted(username) + "\"";
+        List<Auth0User> found = Auth0Calls.retried(() -> authorized(bearer -> api.search(query, "v3", bearer)));
+        return found.size() == 1 ? java.util.Optional.of(found.get(0)) : java.util.Optional.empty();
+    }
+
+    private static String quoted(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
     /** Deleting a user is idempotent in Auth0 (an unknown user answers 204), so it is retried. */
     public void deleteUser(String userId) {
         Auth0Calls.retried(() -> authorized(bearer -> {

@@ -27,6 +27,17 @@ interface ManagementApi {
     @Path("/users/{id}")
     Auth0User user(@PathParam("id") String userId, @HeaderParam("Authorization") String bearer);
 
+    @GET
+    @Path("/users")
+    List<Auth0User> search(@jakarta.ws.rs.QueryParam("q") String query,
+            @jakarta.ws.rs.QueryParam("search_engine") String searchEngine, @HeaderParam("Authorization") String bearer);
+
+    @PATCH
+    @Path("/users/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Auth0User setPassword(@PathParam("id") String userId, Auth0Dto.PasswordUpdate update,
+            @HeaderParam("Authorization") String bearer);
+
     @PATCH
     @Path("/users/{id}")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,35 +1,64 @@
 package dev.selfservice.portal.password;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
-import dev.selfservice.portal.PortalConfig;
+import org.jboss.resteasy.reactive.RestForm;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Where an employee with an expired or must-change password is sent. Until the expired-password change exists, it
- * says plainly that the helpdesk can help, instead of a dead link.
+ * {@code /password/expired}: an employee whose AD password expired (or must change) sets a new one without signing
+ * in, with the username and the current password. Every outcome but success gets the same page.
  */
 @Path("/password/expired")
+@Produces(MediaType.TEXT_HTML)
 public class ExpiredPasswordResource {
 
     @CheckedTemplate(basePath = "password")
     static class Templates {
-        static native TemplateInstance expired(String helpdesk);
+        static native TemplateInstance expired(int minLength, int maxLength, String username, String problem);
+
+        static native TemplateInstance changed();
     }
 
-    private final PortalConfig config;
+    private final PasswordService passwords;
+    private final PasswordPolicy policy;
+    private final PasswordPages pages;
+    private final HttpServerRequest request;
 
-    public ExpiredPasswordResource(PortalConfig config) {
-        this.config = config;
+    public ExpiredPasswordResource(PasswordService passwords, PasswordPolicy policy, PasswordPages pages,
+            HttpServerRequest request) {
+        this.passwords = passwords;
+        this.policy = policy;
+        this.pages = pages;
+        this.request = request;
     }
 
     @GET
-    @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance page() {
-        return Templates.expired(config.helpdesk());
+    public TemplateInstance form() {
+        return Templates.expired(policy.minLength(), policy.maxLength(), "", null);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response change(@RestForm String username, @RestForm String current, @RestForm String password,
+            @RestForm String confirm) {
+        String typed = username == null ? "" : username.length() > 256 ? username.substring(0, 256) : username;
+        try {
+            passwords.changeExpired(username, PasswordChangeResource.clientIp(request), current, password, confirm);
+        } catch (PasswordRefused e) {
+            return Response.status(e.reason().status()).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(Templates.expired(policy.minLength(), policy.maxLength(), typed, pages.problem(e)).render())
+                    .build();
+        }
+        return Response.ok(Templates.changed().render(), MediaType.TEXT_HTML_TYPE).build();
     }
 }

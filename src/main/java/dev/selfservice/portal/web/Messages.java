@@ -295,4 +295,86 @@ public interface Messages {
 
     @Message("The sign-in service did not answer. Try again in a moment. Nothing was changed.")
     String refused_unavailable();
+
+    // passwords
+    @Message("Change your password")
+    String change_title();
+
+    @Message("Your username")
+    String password_username_label();
+
+    @Message("Current password")
+    String password_current_label();
+
+    @Message("New password")
+    String password_new_label();
+
+    @Message("New password again")
+    String password_confirm_label();
+
+    @Message("Show")
+    String password_show();
+
+    @Message("Change password")
+    String password_submit();
+
+    @Message("A good password is long rather than complicated:")
+    String policy_intro();
+
+    @Message("at least {min} characters (a few words with spaces make a good one); any letters, digits, spaces and symbols")
+    String policy_length(int min);
+
+    @Message("not a common or easily guessed password, and not your name or username")
+    String policy_guessable();
+
+    @Message("different from your current password")
+    String policy_different();
+
+    @Message("Strength: {label}")
+    String strength(String label);
+
+    @Message("Your password has expired, or you were asked to choose a new one. Enter your work username and current password, then choose a new password.")
+    String expired_intro();
+
+    @Message("Your password was changed")
+    String changed_title();
+
+    @Message("Sign in with your new password. On other devices and apps that use your work account, enter the new password when they ask for it.")
+    String changed_detail();
+
+    @Message("Enter a new password.")
+    String rejected_empty();
+
+    @Message("The new password is too short: use at least {min} characters. A few words with spaces are easy to remember.")
+    String rejected_too_short(int min);
+
+    @Message("The new password is too long: use at most {max} characters.")
+    String rejected_too_long(int max);
+
+    @Message("The two new passwords are not the same.")
+    String rejected_mismatch();
+
+    @Message("The new password must be different from your current one.")
+    String rejected_same();
+
+    @Message("The new password contains your name or username. Choose one that does not.")
+    String rejected_contains_name();
+
+    @Message("The new password is too common or too easy to guess. Choose something longer or less predictable.")
+    String rejected_guessable();
+
+    @Message("The current password is not right. Your password was not changed.")
+    String password_wrong_current();
+
+    @Message("Your account is locked, so the password could not be changed. Use \"forgot your password or locked out\" to unlock it, or wait and try again.")
+    String password_locked();
+
+    @Message("The password of this account cannot be changed here. Contact {helpdesk}.")
+    String password_account_refused(String helpdesk);
+
+    @Message("The directory did not accept the new password, so nothing was changed. {rules}")
+    String password_directory_refused(String rules);
+
+    @Message("The password was not changed. Check your username and current password. If your password has not expired, sign in and change it from your account page.")
+    String password_not_changed();
 }

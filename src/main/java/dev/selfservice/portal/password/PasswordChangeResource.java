@@ -1,0 +1,91 @@
+package dev.selfservice.portal.password;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import dev.selfservice.portal.PortalConfig;
+import dev.selfservice.portal.signin.CurrentEmployee;
+import dev.selfservice.portal.signin.SignedInEmployee;
+import io.quarkus.oidc.OidcSession;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * {@code /password/change}: the signed-in employee changes the AD password with the current one. After a change the
+ * portal session ends and so does the tenant's, so that the next sign-in asks for the new password.
+ */
+@Path("/password/change")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class PasswordChangeResource {
+
+    @CheckedTemplate(basePath = "password")
+    static class Templates {
+        static native TemplateInstance change(SignedInEmployee employee, int minLength, int maxLength, String words,
+                String problem);
+    }
+
+    private final CurrentEmployee current;
+    private final PasswordService passwords;
+    private final PasswordPolicy policy;
+    private final PasswordPages pages;
+    private final OidcSession session;
+    private final HttpServerRequest request;
+    private final URI signOutAfterChange;
+
+    public PasswordChangeResource(CurrentEmployee current, PasswordService passwords, PasswordPolicy policy,
+            PasswordPages pages, OidcSession session, HttpServerRequest request, PortalConfig config) {
+        this.current = current;
+        this.passwords = passwords;
+        this.policy = policy;
+        this.pages = pages;
+        this.session = session;
+        this.request = request;
+        this.signOutAfterChange = URI.create(config.auth0().url() + "v2/logout?client_id="
+                + URLEncoder.encode(config.auth0().clientId(), StandardCharsets.UTF_8) + "&returnTo="
+                + URLEncoder.encode(config.publicUrl() + ChangedResource.PATH, StandardCharsets.UTF_8));
+    }
+
+    @GET
+    public Response form() {
+        return page(200, null);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response change(@RestForm String current, @RestForm String password, @RestForm String confirm) {
+        SignedInEmployee employee = this.current.get();
+        try {
+            passwords.change(employee, clientIp(request), current, password, confirm);
+        } catch (PasswordRefused e) {
+            return page(e.reason().status(), pages.problem(e));
+        }
+        session.logout().await().indefinitely();
+        return Response.seeOther(signOutAfterChange).build();
+    }
+
+    private Response page(int status, String problem) {
+        SignedInEmployee employee = current.get();
+        String words = String.join(" ", employee.username(), employee.name());
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(Templates.change(employee,
+                policy.minLength(), policy.maxLength(), words, problem).render()).build();
+    }
+
+    /** The employee's address as this server sees it (behind a proxy, with forwarding enabled, the forwarded one). */
+    static String clientIp(HttpServerRequest request) {
+        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+    }
+}

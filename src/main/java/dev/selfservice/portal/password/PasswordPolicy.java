@@ -1,0 +1,83 @@
+package dev.selfservice.portal.password;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.nulabinc.zxcvbn.Zxcvbn;
+
+import dev.selfservice.portal.PortalConfig;
+
+/**
+ * The portal's password policy, after NIST SP 800-63B: long enough (15 characters when the password is the only
+ * factor) and not too long for a passphrase (at least 64), any Unicode characters and spaces, counted as code points
+ * after NFKC normalisation, no composition rules, and no common, guessable or personal password (zxcvbn's
+ * dictionaries and estimate, plus the employee's own names). It answers with the first reason a password fails.
+ * The directory's own policy still applies after it.
+ */
+@ApplicationScoped
+public class PasswordPolicy {
+
+    /** Why a new password is refused. */
+    public enum Rejection {
+        EMPTY, TOO_SHORT, TOO_LONG, MISMATCH, SAME_AS_CURRENT, CONTAINS_NAME, TOO_GUESSABLE
+    }
+
+    private final PortalConfig.Password config;
+    private final Zxcvbn zxcvbn = new Zxcvbn();
+
+    public PasswordPolicy(PortalConfig config) {
+        this.config = config.password();
+    }
+
+    public int minLength() {
+        return config.minLength();
+    }
+
+    public int maxLength() {
+        return config.maxLength();
+    }
+
+    /** The first reason the new password is refused, or none. {@code names} are the employee's own words. */
+    public Optional<Rejection> check(String newPassword, String confirmation, String currentPassword, List<String> names) {
+        if (newPassword == null || newPassword.isEmpty()) {
+            return Optional.of(Rejection.EMPTY);
+        }
+        String normalised = Normalizer.normalize(newPassword, Normalizer.Form.NFKC);
+        int length = normalised.codePointCount(0, normalised.length());
+        if (length < config.minLength()) {
+            return Optional.of(Rejection.TOO_SHORT);
+        }
+        if (length > config.maxLength()) {
+            return Optional.of(Rejection.TOO_LONG);
+        }
+        if (confirmation == null || !newPassword.equals(confirmation)) {
+            return Optional.of(Rejection.MISMATCH);
+        }
+        if (newPassword.equals(currentPassword)) {
+            return Optional.of(Rejection.SAME_AS_CURRENT);
+        }
+        String lower = normalised.toLowerCase(Locale.ROOT);
+        List<String> words = new ArrayList<>();
+        for (String name : names) {
+            for (String part : Optional.ofNullable(name).orElse("").toLowerCase(Locale.ROOT).split("[\\s@._\\-]+")) {
+                if (part.length() >= 3) {
+                    words.add(part);
+                    if (lower.contains(part)) {
+                        return Optional.of(Rejection.CONTAINS_NAME);
+                    }
+                }
+            }
+        }
+        // zxcvbn's estimate grows costly with length; past 100 code points a password is not guessable anyway
+        String measured = length > 100 ? normalised.substring(0, normalised.offsetByCodePoints(0, 100)) : normalised;
+        if (zxcvbn.measure(measured, words).getScore() < config.minStrength()) {
+            return Optional.of(Rejection.TOO_GUESSABLE);
+        }
+        return Optional.empty();
+    }
+}

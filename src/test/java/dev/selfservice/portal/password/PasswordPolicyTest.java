@@ -1,0 +1,85 @@
+package dev.selfservice.portal.password;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.selfservice.portal.PortalConfig;
+import dev.selfservice.portal.password.PasswordPolicy.Rejection;
+
+/** The portal's password policy, as a table of passwords it takes and refuses (NIST SP 800-63B). */
+class PasswordPolicyTest {
+
+    private static final PasswordPolicy POLICY = new PasswordPolicy(config());
+    private static final List<String> NAMES = List.of("alice", "Alice Adams", "alice@corp.example");
+    private static final String CURRENT = "Start-Passw0rd!";
+
+    private static PortalConfig config() {
+        PortalConfig.Password password = new PortalConfig.Password() {
+            public int minLength() { return 15; }
+            public int maxLength() { return 256; }
+            public int minStrength() { return 3; }
+            public String directoryRules() { return ""; }
+        };
+        return (PortalConfig) java.lang.reflect.Proxy.newProxyInstance(PortalConfig.class.getClassLoader(),
+                new Class<?>[] { PortalConfig.class }, (proxy, method, args) -> {
+                    if (method.getName().equals("password")) {
+                        return password;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static Optional<Rejection> check(String password) {
+        return POLICY.check(password, password, CURRENT, NAMES);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "purple monkey dishwasher river",
+            "Violet-Harbor-Lamp-73",
+            "tr\u00e8s l\u00e9g\u00e8re brise du matin",
+            "\u5c71\u306e\u4e0a\u306b\u96f2\u304c\u6d41\u308c\u308b\u9759\u304b\u306a\u5915\u65b9\u306e\u7a7a",
+            "all lower case but long enough phrase",
+    })
+    void takesLongUnusualPasswordsWithoutCompositionRules(String password) {
+        assertThat(check(password)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Short-1!               | TOO_SHORT",
+            "passwordpassword1      | TOO_GUESSABLE",
+            "aaaaaaaaaaaaaaaaaaaa   | TOO_GUESSABLE",
+            "123456789012345678     | TOO_GUESSABLE",
+            "qwertyuiopasdfghjkl    | TOO_GUESSABLE",
+            "my name is alice adams | CONTAINS_NAME",
+            "Adams-Family-Holiday-9 | CONTAINS_NAME",
+    })
+    void refusesShortCommonAndPersonalPasswordsWithTheReason(String password, Rejection reason) {
+        assertThat(check(password.trim())).contains(reason);
+    }
+
+    @org.junit.jupiter.api.Test
+    void refusesEmptyTooLongMismatchedAndUnchangedPasswords() {
+        assertThat(POLICY.check("", "", CURRENT, NAMES)).contains(Rejection.EMPTY);
+        assertThat(check("x".repeat(10) + " long phrase ".repeat(25))).contains(Rejection.TOO_LONG);
+        assertThat(POLICY.check("purple monkey dishwasher river", "purple monkey dishwasher rivers", CURRENT, NAMES))
+                .contains(Rejection.MISMATCH);
+        String current = "purple monkey dishwasher river";
+        assertThat(POLICY.check(current, current, current, NAMES)).contains(Rejection.SAME_AS_CURRENT);
+    }
+
+    @org.junit.jupiter.api.Test
+    void countsCodePointsAfterNormalisation() {
+        // 16 chars as typed (two accents typed as combining marks), 14 characters after NFKC: too short
+        String typed = "e\u0301e\u0301bc defg hijk";
+        assertThat(typed.length()).isEqualTo(16);
+        assertThat(check(typed)).contains(Rejection.TOO_SHORT);
+    }
+}
