@@ -25,8 +25,6 @@ public class ExpiredPasswordResource {
     @CheckedTemplate(basePath = "password")
     static class Templates {
         static native TemplateInstance expired(int minLength, int maxLength, String username, String problem);
-
-        static native TemplateInstance changed();
     }
 
     private final PasswordService passwords;
@@ -59,6 +57,6 @@ public class ExpiredPasswordResource {
                     .entity(Templates.expired(policy.minLength(), policy.maxLength(), typed, pages.problem(e)).render())
                     .build();
         }
-        return Response.ok(Templates.changed().render(), MediaType.TEXT_HTML_TYPE).build();
+        return Response.ok(ChangedResource.Templates.changed().render(), MediaType.TEXT_HTML_TYPE).build();
     }
 }

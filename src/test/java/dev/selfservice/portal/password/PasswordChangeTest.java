@@ -1,0 +1,193 @@
+package dev.selfservice.portal.password;
+
+import static dev.selfservice.support.LocalTenantUrls.DEMO_PASSWORD;
+import static dev.selfservice.support.LocalTenantUrls.portal;
+import static dev.selfservice.support.LocalTenantUrls.tenant;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.selfservice.support.Browser;
+import dev.selfservice.support.Browser.Page;
+import dev.selfservice.support.TenantApi;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Changing an AD password, signed in and for an expired password, through the portal and the local tenant. */
+@QuarkusTest
+class PasswordChangeTest {
+
+    static final String NEW_PASSWORD = "Violet-Harbor-Lamp-73";
+
+    @BeforeEach
+    void reset() {
+        TenantApi.reset();
+    }
+
+    private static Browser signIn(String user, String password) {
+        Browser browser = new Browser();
+        Page login = browser.get(portal() + "/signin");
+        Page next = browser.submit(login, "form", Map.of("username", user, "password", password));
+        assertThat(next.path()).as("signed in as " + user).isEqualTo("/account");
+        return browser;
+    }
+
+    /** Whether the tenant's login page accepts the password (a wrong one stays there). */
+    private static boolean signsIn(String user, String password) {
+        Browser browser = new Browser();
+        Page login = browser.get(portal() + "/signin");
+        return browser.submit(login, "form", Map.of("username", user, "password", password)).path().equals("/account");
+    }
+
+    private static Page change(Browser browser, String current, String password, String confirm) {
+        Page form = browser.get(portal() + "/password/change");
+        return browser.submit(form, "#change-password", Map.of("current", current, "password", password, "confirm", confirm));
+    }
+
+    private static Page changeExpired(String user, String current, String password) {
+        Browser browser = new Browser();
+        Page form = browser.get(portal() + "/password/expired");
+        return browser.submit(form, "#expired-password", Map.of("username", user, "current", current,
+                "password", password, "confirm", password));
+    }
+
+    @Test
+    void aliceChangesHerPasswordAndSignsInWithTheNewOneNotTheOld() {
+        Browser alice = signIn("alice", DEMO_PASSWORD);
+        Page done = change(alice, DEMO_PASSWORD, NEW_PASSWORD, NEW_PASSWORD);
+
+        assertThat(done.uri().toString()).isEqualTo(portal() + "/password/changed");
+        assertThat(done.text("#changed")).contains("Sign in with your new password");
+        assertThat(alice.visited()).as("the tenant's session ended too").anyMatch(u -> u.toString().startsWith(tenant() + "v2/logout"));
+        assertThat(alice.get(portal() + "/account").uri().toString()).startsWith(tenant() + "u/login");
+
+        assertThat(signsIn("alice", NEW_PASSWORD)).isTrue();
+        // AD keeps accepting the previous password for its old-password period (an hour), then no more
+        TenantApi.advanceClock(3601);
+        assertThat(signsIn("alice", DEMO_PASSWORD)).isFalse();
+        assertThat(signsIn("alice", NEW_PASSWORD)).isTrue();
+    }
+
+    @Test
+    void aWrongCurrentPasswordChangesNothing() {
+        Browser alice = signIn("alice", DEMO_PASSWORD);
+        Page refused = change(alice, "not-the-password", NEW_PASSWORD, NEW_PASSWORD);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.text("#problem")).contains("current password is not right");
+        assertThat(signsIn("alice", DEMO_PASSWORD)).isTrue();
+    }
+
+    @Test
+    void theFormCannotNameAnotherUser() {
+        Browser alice = signIn("alice", DEMO_PASSWORD);
+        Page form = alice.get(portal() + "/password/change");
+        Map<String, String> fields = new HashMap<>(Map.of("current", DEMO_PASSWORD, "password", NEW_PASSWORD,
+                "confirm", NEW_PASSWORD, "username", "bob", "userId", TenantApi.adUserId("bob"), "user_id",
+                TenantApi.adUserId("bob")));
+        alice.submit(form, "#change-password", fields);
+        assertThat(signsIn("alice", NEW_PASSWORD)).isTrue();
+        TenantApi.advanceClock(3601);
+        assertThat(signsIn("bob", DEMO_PASSWORD)).as("bob's password is untouched").isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "too short        | Sh0rt-pass!          | Sh0rt-pass!          | too short",
+            "not confirmed    | Violet-Harbor-Lamp-73| Violet-Harbor-Lamp-74| not the same",
+            "same as current  | Start-Passw0rd!      | Start-Passw0rd!      | different from your current",
+            "contains name    | Alice-Adams-Rules-2026| Alice-Adams-Rules-2026| your name",
+            "too guessable    | passwordpassword1    | passwordpassword1    | too common",
+    })
+    void eachPolicyRejectionShowsItsReasonAndChangesNothing(String label, String password, String confirm, String reason) {
+        Browser alice = signIn("alice", DEMO_PASSWORD);
+        Page refused = change(alice, DEMO_PASSWORD, password, confirm);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text("#problem")).contains(reason);
+        assertThat(refused.body()).doesNotContain(password);
+        assertThat(signsIn("alice", DEMO_PASSWORD)).isTrue();
+    }
+
+    @Test
+    void aPasswordTheDirectoryRefusesIsExplainedInPlainWords() {
+        Browser alice = signIn("alice", DEMO_PASSWORD);
+        // long and unusual enough for the portal, but AD's complexity wants three kinds of characters
+        Page refused = change(alice, DEMO_PASSWORD, "purple monkey dishwasher river", "purple monkey dishwasher river");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text("#problem")).contains("directory did not accept").contains("capital letters");
+        assertThat(signsIn("alice", DEMO_PASSWORD)).isTrue();
+    }
+
+    @Test
+    void auth0FailuresGiveAClearMessageAndChangeNothing() {
+        Browser alice = signIn("alice", DEMO_PASSWORD);
+        TenantApi.fault(Map.of("method", "PATCH", "path", "/api/v2/users/", "status", 503));
+        Page unavailable = change(alice, DEMO_PASSWORD, NEW_PASSWORD, NEW_PASSWORD);
+        assertThat(unavailable.status()).isEqualTo(503);
+        assertThat(unavailable.text("#problem")).contains("did not answer");
+
+        TenantApi.fault(Map.of("method", "POST", "path", "/oauth/token", "status", 429));
+        Page limited = change(alice, DEMO_PASSWORD, NEW_PASSWORD, NEW_PASSWORD);
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(signsIn("alice", DEMO_PASSWORD)).isTrue();
+    }
+
+    @Test
+    void carolAndDaveChangeTheirExpiredPasswordsAndSignIn() {
+        Page carol = changeExpired("carol", DEMO_PASSWORD, NEW_PASSWORD);
+        assertThat(carol.status()).isEqualTo(200);
+        assertThat(carol.text("#changed")).isNotBlank();
+        assertThat(signsIn("carol", NEW_PASSWORD)).isTrue();
+
+        Page dave = changeExpired("Dave", DEMO_PASSWORD, NEW_PASSWORD);
+        assertThat(dave.status()).isEqualTo(200);
+        assertThat(signsIn("dave", NEW_PASSWORD)).isTrue();
+    }
+
+    @Test
+    void theExpiredPageAnswersTheSameForAWrongPasswordAnUnknownUserAndAPasswordThatHasNotExpired() {
+        Page wrong = changeExpired("carol", "not-carols-password", NEW_PASSWORD);
+        Page unknown = changeExpired("nobody", DEMO_PASSWORD, NEW_PASSWORD);
+        Page notExpired = changeExpired("bob", DEMO_PASSWORD, NEW_PASSWORD);
+
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(unknown.status()).isEqualTo(wrong.status());
+        assertThat(notExpired.status()).isEqualTo(wrong.status());
+        assertThat(normalise(unknown, "nobody")).isEqualTo(normalise(wrong, "carol"));
+        assertThat(normalise(notExpired, "bob")).isEqualTo(normalise(wrong, "carol"));
+        assertThat(signsIn("bob", DEMO_PASSWORD)).as("bob's password was not changed through this page").isTrue();
+        assertThat(changeExpired("carol", DEMO_PASSWORD, NEW_PASSWORD).status()).as("carol's is still the old one")
+                .isEqualTo(200);
+    }
+
+    /** The page echoes the typed username and carries a CSRF token: the rest must be identical. */
+    private static String normalise(Page page, String username) {
+        String csrf = page.document().selectFirst("#expired-password input[type=hidden]").attr("value");
+        return page.body().replace(csrf, "CSRF").replace("value=\"" + username + "\"", "value=\"USER\"")
+                .replace("data-words=\"" + username + "\"", "data-words=\"USER\"");
+    }
+
+    @Test
+    void theExpiredPageRefusesAWeakPasswordBeforeAskingAuth0() {
+        Page refused = changeExpired("carol", DEMO_PASSWORD, "short");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text("#problem")).contains("too short");
+        assertThat(changeExpired("carol", DEMO_PASSWORD, NEW_PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void thePagesShowThePolicyAndHelpPasswordManagers() {
+        Page expired = new Browser().get(portal() + "/password/expired");
+        assertThat(expired.text("#policy")).contains("at least 15 characters");
+        assertThat(expired.document().selectFirst("#password").attr("autocomplete")).isEqualTo("new-password");
+        assertThat(expired.document().selectFirst("#current").attr("autocomplete")).isEqualTo("current-password");
+        assertThat(expired.document().select("button.toggle[aria-controls=password]")).hasSize(1);
+        assertThat(expired.document().select("script[src=/js/password.js]")).hasSize(1);
+        assertThat(expired.document().select("script[src^=http]")).isEmpty();
+        assertThat(new Browser().get(portal() + "/js/password.js").status()).isEqualTo(200);
+    }
+}
