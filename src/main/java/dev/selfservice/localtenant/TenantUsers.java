@@ -40,9 +40,23 @@ public class TenantUsers {
         seed();
     }
 
-    /** The demo state Auth0 adds to the directory's: grace is blocked by a tenant administrator. */
+    /**
+     * The demo state Auth0 adds to the directory's: grace is blocked by a tenant administrator; bob has enrolled a
+     * personal email address and erin a phone number, so that recovery can be tried at once.
+     */
     private void seed() {
         ad.directory().find("grace").ifPresent(grace -> adRecord(grace).blocked = true);
+        ad.directory().find("bob").ifPresent(bob -> linkDemoContact(adRecord(bob), PasswordlessConnection.EMAIL,
+                "bob.personal@example.com"));
+        ad.directory().find("erin").ifPresent(erin -> linkDemoContact(adRecord(erin), PasswordlessConnection.SMS,
+                "+14155550142"));
+    }
+
+    private void linkDemoContact(UserRecord primary, String connection, String address) {
+        UserRecord contact = new UserRecord(connection + "|" + newPasswordlessId(), connection, connection, address, now());
+        records.put(contact.userId, contact);
+        contact.linkedTo = primary.userId;
+        primary.secondaries.add(contact.userId);
     }
 
     public synchronized void reset() {

@@ -177,8 +177,9 @@ class Auth0SdkConformanceTest {
         GetUserResponseContent bob = mgmt.users().get(bobId);
         assertThat(bob.getEmail()).contains("bob@corp.example");
         assertThat(bob.getNickname()).contains("bob");
-        assertThat(bob.getIdentities().orElseThrow()).singleElement()
-                .satisfies(i -> assertThat(i.getConnection()).contains("corp-ad"));
+        assertThat(bob.getIdentities().orElseThrow().get(0).getConnection()).contains("corp-ad");
+        assertThat(bob.getIdentities().orElseThrow()).as("bob's demo recovery email")
+                .anySatisfy(i -> assertThat(i.getProfileData().flatMap(p -> p.getEmail())).contains("bob.personal@example.com"));
 
         assertThat(mgmt.users().update(bobId, UpdateUserRequestContent.builder().blocked(true).build()).getBlocked())
                 .contains(true);
