@@ -32,6 +32,32 @@ public interface PortalConfig {
 
     Password password();
 
+    Recovery recovery();
+
+    /** Recovery through an enrolled contact. */
+    interface Recovery {
+        /** How long a proven recovery may be used, once. */
+        @WithDefault("10M")
+        java.time.Duration proofLifetime();
+
+        /** Codes sent per username, per contact and per IP in {@link #sendWindow()}. */
+        @WithDefault("5")
+        int maxSends();
+
+        @WithDefault("15M")
+        java.time.Duration sendWindow();
+
+        /** Wrong codes per username in an hour, whatever new codes were asked for. */
+        @WithDefault("10")
+        int maxWrongCodesPerHour();
+
+        /** Usernames self-service may not reset ({@code PORTAL_RECOVERY_PROTECTED_USERNAMES}, comma-separated). */
+        java.util.Optional<java.util.List<String>> protectedUsernames();
+
+        /** AD groups whose members self-service may not reset, as the connector puts them in {@code groups}. */
+        java.util.Optional<java.util.List<String>> protectedGroups();
+    }
+
     /** The portal's password policy (NIST SP 800-63B), checked before anything goes to Auth0. */
     interface Password {
         /** 15 when the password is the only factor (NIST SP 800-63B-4). */

@@ -81,7 +81,8 @@ public class Auth0Authentication {
                 case "password_change_required" -> PasswordCheck.MUST_CHANGE;
                 case "invalid_grant", "invalid_user_password" -> PasswordCheck.WRONG;
                 case "too_many_attempts" -> PasswordCheck.LOCKED;
-                default -> message.contains("locked") ? PasswordCheck.LOCKED : PasswordCheck.REFUSED;
+                case "access_denied" -> message.contains("account locked") ? PasswordCheck.LOCKED : PasswordCheck.REFUSED;
+                default -> PasswordCheck.REFUSED;
             };
         }
     }

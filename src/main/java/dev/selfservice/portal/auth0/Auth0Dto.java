@@ -47,6 +47,11 @@ final class Auth0Dto {
     record LinkRequest(String provider, @JsonProperty("user_id") String userId) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @RegisterForReflection
+    record UserBlocks(@JsonProperty("blocked_for") java.util.List<Object> blockedFor) {
+    }
+
     @RegisterForReflection
     record PasswordUpdate(String password) {
 

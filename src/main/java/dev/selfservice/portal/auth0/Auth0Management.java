@@ -73,6 +73,20 @@ public class Auth0Management {
         return value.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
+    /** Whether Auth0's brute-force protection blocks the user from any IP. */
+    public boolean hasBruteForceBlocks(String userId) {
+        Auth0Dto.UserBlocks blocks = Auth0Calls.retried(() -> authorized(bearer -> api.userBlocks(userId, bearer)));
+        return blocks.blockedFor() != null && !blocks.blockedFor().isEmpty();
+    }
+
+    /** Clears the user's brute-force blocks (not an administrator's block). Idempotent, so retried. */
+    public void clearBruteForceBlocks(String userId) {
+        Auth0Calls.retried(() -> authorized(bearer -> {
+            api.clearUserBlocks(userId, bearer);
+            return null;
+        }));
+    }
+
     /** Deleting a user is idempotent in Auth0 (an unknown user answers 204), so it is retried. */
     public void deleteUser(String userId) {
         Auth0Calls.retried(() -> authorized(bearer -> {

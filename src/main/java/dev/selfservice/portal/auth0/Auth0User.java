@@ -12,7 +12,12 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @RegisterForReflection
 public record Auth0User(@JsonProperty("user_id") String userId, String email, String name, String nickname,
-        Boolean blocked, List<Auth0Identity> identities, @JsonProperty("app_metadata") Map<String, Object> appMetadata) {
+        Boolean blocked, List<Auth0Identity> identities, @JsonProperty("app_metadata") Map<String, Object> appMetadata,
+        List<String> groups, @JsonProperty("updated_at") String updatedAt) {
+
+    public List<String> groups() {
+        return groups == null ? List.of() : groups;
+    }
 
     public List<Auth0Identity> identities() {
         return identities == null ? List.of() : identities;

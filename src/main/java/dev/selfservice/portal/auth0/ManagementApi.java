@@ -48,6 +48,14 @@ interface ManagementApi {
     @Path("/users/{id}")
     void delete(@PathParam("id") String userId, @HeaderParam("Authorization") String bearer);
 
+    @GET
+    @Path("/user-blocks/{id}")
+    Auth0Dto.UserBlocks userBlocks(@PathParam("id") String userId, @HeaderParam("Authorization") String bearer);
+
+    @DELETE
+    @Path("/user-blocks/{id}")
+    void clearUserBlocks(@PathParam("id") String userId, @HeaderParam("Authorization") String bearer);
+
     @POST
     @Path("/users/{id}/identities")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -377,4 +377,65 @@ public interface Messages {
 
     @Message("The password was not changed. Check your username and current password. If your password has not expired, sign in and change it from your account page.")
     String password_not_changed();
+
+    // recovery
+    @Message("Enter your work username and the personal email address or mobile number you added as a recovery contact. We send a code there.")
+    String recovery_intro();
+
+    @Message("Personal email or mobile number")
+    String recovery_contact_label();
+
+    @Message("Send me a code")
+    String recovery_send();
+
+    @Message("No recovery contact yet? Contact {helpdesk}. Once you can sign in, add one from your account page.")
+    String recovery_no_contact(String helpdesk);
+
+    @Message("Check your messages")
+    String recovery_code_title();
+
+    @Message("If {contact} is a recovery contact of that username, we sent a 6-digit code there. Enter it within 5 minutes.")
+    String recovery_code_sent(String contact);
+
+    @Message("Get back into your account")
+    String recovery_reset_title();
+
+    @Message("It is you. Choose a new password: it also unlocks your account if too many wrong passwords locked it. This page works once, for 10 minutes.")
+    String recovery_reset_intro();
+
+    @Message("Set new password")
+    String recovery_reset_submit();
+
+    @Message("Sign-in is also paused for your account after many failed attempts. If you still know your password, you can lift that pause without changing it.")
+    String recovery_unblock_intro();
+
+    @Message("Keep my password and lift the pause")
+    String recovery_unblock_submit();
+
+    @Message("You are back in")
+    String recovery_done_title();
+
+    @Message("Your new password is set and your account is unlocked. Sign in with the new password; other devices will ask for it too.")
+    String recovery_done_detail();
+
+    @Message("The pause on sign-in is lifted. Sign in with your password.")
+    String recovery_unblocked_detail();
+
+    @Message("Your new password is set, but your account still cannot be used (it may be disabled or expired). Contact {helpdesk}.")
+    String recovery_set_but_refused(String helpdesk);
+
+    @Message("Enter your username and a valid email address or mobile number.")
+    String recovery_invalid_input();
+
+    @Message("Too many requests. Wait a few minutes, then try again.")
+    String recovery_too_many_requests();
+
+    @Message("This recovery has expired or was already used. Start again.")
+    String recovery_proof_invalid();
+
+    @Message("Too many wrong codes for this account. Wait an hour, then start again.")
+    String recovery_too_many_wrong();
+
+    @Message("Self-service cannot unlock or reset this account: contact {helpdesk}.")
+    String recovery_helpdesk(String helpdesk);
 }

@@ -1,0 +1,314 @@
+package dev.selfservice.portal.recovery;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+
+import dev.selfservice.portal.PortalConfig;
+import dev.selfservice.portal.auth0.Auth0Authentication;
+import dev.selfservice.portal.auth0.Auth0Authentication.PasswordCheck;
+import dev.selfservice.portal.auth0.Auth0Exception;
+import dev.selfservice.portal.auth0.Auth0Identity;
+import dev.selfservice.portal.auth0.Auth0Management;
+import dev.selfservice.portal.auth0.Auth0User;
+import dev.selfservice.portal.auth0.PasswordlessChannel;
+import dev.selfservice.portal.auth0.VerifiedIdentity;
+import dev.selfservice.portal.enrolment.ContactAddress;
+import dev.selfservice.portal.password.PasswordPolicy;
+import dev.selfservice.portal.password.PasswordRefused;
+import dev.selfservice.portal.recovery.RecoveryRefused.Reason;
+import dev.selfservice.portal.web.SlidingWindow;
+
+/**
+ * Recovery through an enrolled contact: a code sent to the contact (only if it is enrolled for that username, and
+ * without the page telling), exchanged for tokens whose subject must be that username's AD user, gives a proof that
+ * lets the employee, once and for a short time, set a new password (which unlocks AD through the connector's
+ * auto-unlock) or clear Auth0's brute-force blocks. Nothing here ever tries a password on the account, so nothing
+ * here can lock it.
+ */
+@ApplicationScoped
+public class RecoveryService {
+
+    private static final Logger LOG = Logger.getLogger(RecoveryService.class);
+    static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
+    static final Duration RESEND_INTERVAL = Duration.ofSeconds(30);
+
+    /** What a reset came to. */
+    public enum Outcome {
+        /** The new password is set and signs in. */
+        DONE,
+        /** Set, but the account still cannot sign in (disabled, expired, still locked): the helpdesk can help. */
+        SET_BUT_ACCOUNT_REFUSED,
+        /** Auth0's brute-force blocks were cleared; the password is unchanged. */
+        UNBLOCKED
+    }
+
+    private final Auth0Authentication authentication;
+    private final Auth0Management management;
+    private final PasswordPolicy policy;
+    private final ManagedExecutor executor;
+    private final PortalConfig config;
+    private final Clock clock = Clock.systemUTC();
+    private final SlidingWindow sendsPerUser;
+    private final SlidingWindow sendsPerContact;
+    private final SlidingWindow sendsPerIp;
+    private final SlidingWindow wrongCodes;
+    private final Map<String, Instant> usedProofs = new ConcurrentHashMap<>();
+    private final SecureRandom random = new SecureRandom();
+
+    public RecoveryService(Auth0Authentication authentication, Auth0Management management, PasswordPolicy policy,
+            ManagedExecutor executor, PortalConfig config) {
+        this.authentication = authentication;
+        this.management = management;
+        this.policy = policy;
+        this.executor = executor;
+        this.config = config;
+        PortalConfig.Recovery r = config.recovery();
+        this.sendsPerUser = new SlidingWindow(r.maxSends(), r.sendWindow(), clock);
+        this.sendsPerContact = new SlidingWindow(r.maxSends(), r.sendWindow(), clock);
+        this.sendsPerIp = new SlidingWindow(r.maxSends() * 4, r.sendWindow(), clock);
+        this.wrongCodes = new SlidingWindow(r.maxWrongCodesPerHour(), Duration.ofHours(1), clock);
+    }
+
+    /**
+     * Asks for a code. The answer is the same whether or not the username exists and the contact is enrolled: the
+     * lookup and the sending happen after the answer, so not even its timing tells.
+     */
+    public RecoveryState.Pending start(String username, String contact, String ip) throws RecoveryRefused {
+        String user = username == null ? "" : username.trim();
+        if (user.isEmpty() || user.length() > 256) {
+            throw new RecoveryRefused(Reason.INVALID_INPUT);
+        }
+        ContactAddress address = parse(contact);
+        throttleSend(user, address, ip);
+        sendLater(user, address);
+        Instant now = clock.instant();
+        return new RecoveryState.Pending(user, address.channel(), address.value(), now.plus(CODE_LIFETIME), now);
+    }
+
+    /** A new code for the same request; the wrong codes counted so far still count. */
+    public RecoveryState.Pending resend(Optional<RecoveryState.Pending> pending, String ip) throws RecoveryRefused {
+        RecoveryState.Pending p = pending.orElseThrow(() -> new RecoveryRefused(Reason.NO_PENDING));
+        Instant now = clock.instant();
+        if (now.isBefore(p.sentAt().plus(RESEND_INTERVAL))) {
+            throw new RecoveryRefused(Reason.RESEND_TOO_SOON);
+        }
+        ContactAddress address = new ContactAddress(p.channel(), p.address());
+        throttleSend(p.username(), address, ip);
+        sendLater(p.username(), address);
+        return new RecoveryState.Pending(p.username(), p.channel(), p.address(), now.plus(CODE_LIFETIME), now);
+    }
+
+    /** Exchanges the code; only a code that signs in as that username's AD user gives a proof. */
+    public RecoveryState.Proof verify(Optional<RecoveryState.Pending> pending, String code) throws RecoveryRefused {
+        RecoveryState.Pending p = pending.orElseThrow(() -> new RecoveryRefused(Reason.NO_PENDING));
+        if (!clock.instant().isBefore(p.expiresAt())) {
+            throw new RecoveryRefused(Reason.CODE_EXPIRED);
+        }
+        String account = p.username().toLowerCase(Locale.ROOT);
+        if (wrongCodes.exhausted(account)) {
+            throw new RecoveryRefused(Reason.TOO_MANY_WRONG_CODES);
+        }
+        String otp = code == null ? "" : code.replaceAll("\\s", "");
+        if (!otp.matches("[0-9]{6}")) {
+            throw wrongCode(account);
+        }
+        VerifiedIdentity identity;
+        try {
+            identity = authentication.exchangeOtp(p.channel(), p.address(), otp);
+        } catch (Auth0Exception e) {
+            if (e.status() == 401 && "unauthorized".equals(e.error())) {
+                throw new RecoveryRefused(Reason.BLOCKED);
+            }
+            if (e.status() == 403 && "invalid_grant".equals(e.error())) {
+                if (e.getMessage().toLowerCase(Locale.ROOT).contains("expired")) {
+                    throw new RecoveryRefused(Reason.CODE_EXPIRED);
+                }
+                throw wrongCode(account);
+            }
+            throw auth0Refusal(e);
+        }
+        Auth0User user = adUser(p.username())
+                .filter(u -> u.userId().equals(identity.subject()))
+                .orElseThrow(() -> wrongCode(account));
+        if (user.isBlocked()) {
+            throw new RecoveryRefused(Reason.BLOCKED);
+        }
+        if (isProtected(user)) {
+            throw new RecoveryRefused(Reason.PROTECTED);
+        }
+        byte[] id = new byte[16];
+        random.nextBytes(id);
+        LOG.infof("recovery: %s proved control of an enrolled %s contact", user.userId(), p.channel().connection());
+        return new RecoveryState.Proof(user.userId(), user.nickname(), Objects.toString(user.updatedAt(), ""),
+                clock.instant().plus(config.recovery().proofLifetime()), HexFormat.of().formatHex(id));
+    }
+
+    /** The account a proof still holds for, and whether Auth0's brute-force protection blocks it. */
+    public boolean hasBruteForceBlocks(Optional<RecoveryState.Proof> proof) throws RecoveryRefused {
+        Auth0User user = holder(proof);
+        try {
+            return management.hasBruteForceBlocks(user.userId());
+        } catch (Auth0Exception e) {
+            throw auth0Refusal(e);
+        }
+    }
+
+    /** Sets the new password, once; the connector's auto-unlock clears the AD lockout in the same change. */
+    public Outcome reset(Optional<RecoveryState.Proof> proof, String newPassword, String confirmation, String ip)
+            throws RecoveryRefused {
+        Auth0User user = holder(proof);
+        Optional<PasswordPolicy.Rejection> rejection = policy.check(newPassword, confirmation, null,
+                List.of(Objects.toString(user.nickname(), ""), Objects.toString(user.name(), ""),
+                        Objects.toString(user.email(), "")));
+        if (rejection.isPresent()) {
+            throw new RecoveryRefused(Reason.POLICY,
+                    new PasswordRefused(PasswordRefused.Reason.POLICY, rejection.get()));
+        }
+        try {
+            management.setPassword(user.userId(), newPassword);
+        } catch (Auth0Exception e) {
+            throw e.status() == 400 ? new RecoveryRefused(Reason.DIRECTORY_REFUSED) : auth0Refusal(e);
+        }
+        usedProofs.put(proof.orElseThrow().id(), proof.get().expiresAt());
+        LOG.infof("recovery: %s reset the password", user.userId());
+        try {
+            management.clearBruteForceBlocks(user.userId());
+        } catch (Auth0Exception e) {
+            LOG.warnf("recovery: could not clear the brute-force blocks of %s (%s)", user.userId(), e.error());
+        }
+        // a sign-in with the new password tells whether the account can now be used (disabled, expired, locked)
+        try {
+            PasswordCheck check = authentication.checkPassword(user.nickname(), newPassword, ip);
+            return check == PasswordCheck.RIGHT ? Outcome.DONE : Outcome.SET_BUT_ACCOUNT_REFUSED;
+        } catch (Auth0Exception e) {
+            return Outcome.DONE;
+        }
+    }
+
+    /** Clears Auth0's brute-force blocks without changing the password, once. */
+    public Outcome unblock(Optional<RecoveryState.Proof> proof) throws RecoveryRefused {
+        Auth0User user = holder(proof);
+        try {
+            management.clearBruteForceBlocks(user.userId());
+        } catch (Auth0Exception e) {
+            throw auth0Refusal(e);
+        }
+        usedProofs.put(proof.orElseThrow().id(), proof.get().expiresAt());
+        LOG.infof("recovery: %s cleared the brute-force blocks", user.userId());
+        return Outcome.UNBLOCKED;
+    }
+
+    // ---- helpers ----
+
+    /** The user a proof holds for: unexpired, unused, and no reset since it was given. */
+    private Auth0User holder(Optional<RecoveryState.Proof> proof) throws RecoveryRefused {
+        RecoveryState.Proof p = proof.orElseThrow(() -> new RecoveryRefused(Reason.PROOF_INVALID));
+        Instant now = clock.instant();
+        usedProofs.values().removeIf(expires -> expires.isBefore(now));
+        if (!now.isBefore(p.expiresAt()) || usedProofs.containsKey(p.id())) {
+            throw new RecoveryRefused(Reason.PROOF_INVALID);
+        }
+        Auth0User user;
+        try {
+            user = management.user(p.userId());
+        } catch (Auth0Exception e) {
+            if (e.status() == 404) {
+                throw new RecoveryRefused(Reason.PROOF_INVALID);
+            }
+            throw auth0Refusal(e);
+        }
+        if (!Objects.toString(user.updatedAt(), "").equals(p.updatedAt())) {
+            throw new RecoveryRefused(Reason.PROOF_INVALID);
+        }
+        if (user.isBlocked()) {
+            throw new RecoveryRefused(Reason.BLOCKED);
+        }
+        return user;
+    }
+
+    private ContactAddress parse(String contact) throws RecoveryRefused {
+        String c = contact == null ? "" : contact.trim();
+        try {
+            return c.contains("@") ? ContactAddress.email(c)
+                    : ContactAddress.phone(c, config.enrolment().defaultRegion());
+        } catch (ContactAddress.Invalid e) {
+            throw new RecoveryRefused(Reason.INVALID_INPUT);
+        }
+    }
+
+    private void throttleSend(String username, ContactAddress address, String ip) throws RecoveryRefused {
+        boolean allowed = sendsPerIp.tryAcquire(Objects.toString(ip, ""))
+                && sendsPerUser.tryAcquire(username.toLowerCase(Locale.ROOT))
+                && sendsPerContact.tryAcquire(address.channel() + ":" + address.value());
+        if (!allowed) {
+            throw new RecoveryRefused(Reason.TOO_MANY_REQUESTS);
+        }
+    }
+
+    private void sendLater(String username, ContactAddress address) {
+        executor.runAsync(() -> {
+            try {
+                Optional<Auth0User> user = adUser(username);
+                boolean enrolled = user.map(u -> u.identities().stream().anyMatch(i -> enrolledAs(i, address)))
+                        .orElse(false);
+                if (enrolled) {
+                    authentication.startPasswordless(address.channel(), address.value());
+                    LOG.infof("recovery: code sent to an enrolled contact of %s", user.get().userId());
+                } else {
+                    LOG.infof("recovery: no code sent: the contact is not enrolled for that username");
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("recovery: could not send a code (%s)", e instanceof Auth0Exception a ? a.error() : e.getClass().getSimpleName());
+            }
+        });
+    }
+
+    private static boolean enrolledAs(Auth0Identity identity, ContactAddress address) {
+        if (!identity.provider().equals(address.channel().connection())) {
+            return false;
+        }
+        Object value = identity.profileData().get(address.channel() == PasswordlessChannel.EMAIL ? "email" : "phone_number");
+        return value instanceof String s && s.equalsIgnoreCase(address.value());
+    }
+
+    private Optional<Auth0User> adUser(String username) {
+        try {
+            return management.adUser(config.auth0().adConnection(), username);
+        } catch (Auth0Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    private boolean isProtected(Auth0User user) {
+        PortalConfig.Recovery r = config.recovery();
+        boolean byName = r.protectedUsernames().orElse(List.of()).stream()
+                .anyMatch(n -> n.trim().equalsIgnoreCase(Objects.toString(user.nickname(), "")));
+        boolean byGroup = r.protectedGroups().orElse(List.of()).stream()
+                .anyMatch(g -> user.groups().stream().anyMatch(ug -> ug.equalsIgnoreCase(g.trim())));
+        return byName || byGroup;
+    }
+
+    private RecoveryRefused wrongCode(String account) {
+        wrongCodes.tryAcquire(account);
+        return new RecoveryRefused(Reason.WRONG_CODE);
+    }
+
+    private static RecoveryRefused auth0Refusal(Auth0Exception e) {
+        LOG.warnf("recovery: Auth0 refused a call: %s %s", e.status(), e.error());
+        return new RecoveryRefused(e.rateLimited() ? Reason.RATE_LIMITED : Reason.UNAVAILABLE);
+    }
+}

@@ -1,0 +1,232 @@
+package dev.selfservice.portal.recovery;
+
+import static dev.selfservice.support.LocalTenantUrls.DEMO_PASSWORD;
+import static dev.selfservice.support.LocalTenantUrls.portal;
+import static dev.selfservice.support.LocalTenantUrls.tenant;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.HttpCookie;
+import java.net.URI;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.selfservice.support.Browser;
+import dev.selfservice.support.Browser.Page;
+import dev.selfservice.support.TenantApi;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/** Forgot password and unlock through an enrolled contact, through the portal and the local tenant. */
+@QuarkusTest
+class RecoveryTest {
+
+    static final String NEW_PASSWORD = "Quiet-Garden-Moon-58";
+    static final String BOB_EMAIL = "bob.personal@example.com";
+    static final String ERIN_PHONE = "+14155550142";
+
+    @BeforeEach
+    void reset() {
+        TenantApi.reset();
+    }
+
+    private static boolean signsIn(String user, String password) {
+        Browser browser = new Browser();
+        Page login = browser.get(portal() + "/signin");
+        return browser.submit(login, "form", Map.of("username", user, "password", password)).path().equals("/account");
+    }
+
+    /** Links a fresh passwordless contact to a user, as enrolment would. */
+    private static void enrolDirectly(String user, String connection, String address) {
+        String contact = TenantApi.passwordlessSignIn(connection, address);
+        given().auth().oauth2(TenantApi.managementToken()).contentType(ContentType.JSON)
+                .body(Map.of("provider", connection, "user_id", contact.substring(connection.length() + 1)))
+                .post(tenant() + "api/v2/users/" + TenantApi.adUserId(user) + "/identities").then().statusCode(201);
+    }
+
+    @Test
+    void bobRecoversWithHisEmailAndSignsInWithTheNewPassword() {
+        Browser browser = new Browser();
+        Page reset = RecoveryFlow.prove(browser, "bob", "Bob.Personal@Example.com", BOB_EMAIL);
+        assertThat(reset.path()).isEqualTo("/recovery/reset");
+
+        Page done = RecoveryFlow.setPassword(browser, reset, NEW_PASSWORD);
+        assertThat(done.status()).isEqualTo(200);
+        assertThat(done.text("#recovery-done")).contains("new password is set");
+        assertThat(browser.get(portal() + "/account").uri().toString()).as("no automatic sign-in")
+                .startsWith(tenant() + "u/login");
+        assertThat(signsIn("bob", NEW_PASSWORD)).isTrue();
+    }
+
+    @Test
+    void lockedOutErinResetsWithHerPhoneAndIsUnlocked() {
+        assertThat(signsIn("erin", DEMO_PASSWORD)).isFalse();
+        Browser browser = new Browser();
+        Page reset = RecoveryFlow.prove(browser, "erin", "+1 415 555 0142", ERIN_PHONE);
+        Page done = RecoveryFlow.setPassword(browser, reset, NEW_PASSWORD);
+        assertThat(done.text("#recovery-done")).contains("unlocked");
+        assertThat(signsIn("erin", NEW_PASSWORD)).isTrue();
+    }
+
+    @Test
+    void anAuth0BruteForceBlockIsClearedWithoutChangingThePassword() {
+        // ten failed logins for bob from this machine's address: Auth0 blocks the pair
+        for (int i = 0; i < 10; i++) {
+            given().formParam("grant_type", TenantApi.PASSWORD_REALM).formParam("client_id", TenantApi.WEB_CLIENT)
+                    .formParam("client_secret", TenantApi.WEB_SECRET).formParam("username", "bob")
+                    .formParam("password", "guess-" + i).formParam("realm", "corp-ad")
+                    .header("auth0-forwarded-for", "127.0.0.1").post(tenant() + "oauth/token");
+        }
+        TenantApi.directoryState("bob", "unlocked");
+        assertThat(signsIn("bob", DEMO_PASSWORD)).as("blocked by brute-force protection").isFalse();
+
+        Browser browser = new Browser();
+        Page reset = RecoveryFlow.prove(browser, "bob", BOB_EMAIL, BOB_EMAIL);
+        assertThat(reset.document().select("#recovery-unblock")).hasSize(1);
+        Page done = browser.submit(reset, "#recovery-unblock", Map.of());
+        assertThat(done.text("#recovery-done")).contains("pause on sign-in is lifted");
+        assertThat(signsIn("bob", DEMO_PASSWORD)).isTrue();
+    }
+
+    @Test
+    void aDisabledAccountGetsTheHelpdeskMessage() {
+        enrolDirectly("frank", "email", "frank.home@example.com");
+        Browser browser = new Browser();
+        Page reset = RecoveryFlow.prove(browser, "frank", "frank.home@example.com", "frank.home@example.com");
+        Page done = RecoveryFlow.setPassword(browser, reset, NEW_PASSWORD);
+        assertThat(done.text("#recovery-done")).contains("cannot be used").contains("helpdesk");
+        assertThat(signsIn("frank", NEW_PASSWORD)).isFalse();
+    }
+
+    @Test
+    void anAccountBlockedByAnAdministratorIsNeverUnblockedBySelfService() {
+        enrolDirectly("grace", "email", "grace.home@example.com");
+        Browser browser = new Browser();
+        Page refused = RecoveryFlow.prove(browser, "grace", "grace.home@example.com", "grace.home@example.com");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.text("#problem")).contains("contact the IT helpdesk");
+        assertThat(given().auth().oauth2(TenantApi.managementToken()).get(tenant() + "api/v2/users/"
+                + TenantApi.adUserId("grace")).then().extract().<Boolean>path("blocked")).isTrue();
+    }
+
+    @Test
+    void theAnswerIsTheSameForAnUnknownUserAnUnenrolledContactAndTheRightPair() throws Exception {
+        Response unknown = rawStart("nobody", BOB_EMAIL);
+        Response notEnrolled = rawStart("bob", "someone.else@example.com");
+        Response right = rawStart("bob", BOB_EMAIL);
+
+        for (Response r : new Response[] { unknown, notEnrolled }) {
+            assertThat(r.statusCode()).isEqualTo(right.statusCode()).isEqualTo(303);
+            assertThat(r.header("Location")).isEqualTo(right.header("Location"));
+            assertThat(r.headers().asList().stream().map(h -> h.getName()).toList())
+                    .containsExactlyInAnyOrderElementsOf(right.headers().asList().stream().map(h -> h.getName()).toList());
+            assertThat(r.body().asString()).isEqualTo(right.body().asString());
+        }
+        RecoveryFlow.awaitCode(BOB_EMAIL, 0);
+        Thread.sleep(300);
+        assertThat(RecoveryFlow.outboxCount("someone.else@example.com")).as("never to an address not enrolled").isZero();
+        assertThat(RecoveryFlow.outboxCount(BOB_EMAIL)).isEqualTo(1);
+    }
+
+    /** The start form posted with a fresh page's CSRF token, without following the redirect. */
+    private static Response rawStart(String username, String contact) {
+        Response form = given().get(portal() + "/recovery");
+        org.jsoup.nodes.Element csrf = org.jsoup.Jsoup.parse(form.asString()).selectFirst("#recovery-start input[type=hidden]");
+        return given().redirects().follow(false).cookies(form.cookies()).formParam(csrf.attr("name"), csrf.attr("value"))
+                .formParam("username", username).formParam("contact", contact).post(portal() + "/recovery/start");
+    }
+
+    @Test
+    void aProofIsUsedOnceAndCannotBeReusedAfterAReset() {
+        Browser browser = new Browser();
+        Page reset = RecoveryFlow.prove(browser, "bob", BOB_EMAIL, BOB_EMAIL);
+        HttpCookie proof = cookie(browser, "recovery_proof");
+        RecoveryFlow.setPassword(browser, reset, NEW_PASSWORD);
+
+        browser.cookies().getCookieStore().add(URI.create(portal()), proof);
+        Page replay = RecoveryFlow.setPassword(browser, reset, "Another-Fresh-Pass-91");
+        assertThat(replay.status()).isEqualTo(400);
+        assertThat(replay.text("#problem")).contains("expired or was already used");
+        assertThat(signsIn("bob", NEW_PASSWORD)).isTrue();
+    }
+
+    @Test
+    void aProofForBobCannotResetAliceAndCannotBeAltered() {
+        Browser browser = new Browser();
+        Page reset = RecoveryFlow.prove(browser, "bob", BOB_EMAIL, BOB_EMAIL);
+        Map<String, String> withNames = Map.of("password", NEW_PASSWORD, "confirm", NEW_PASSWORD, "username", "alice",
+                "userId", TenantApi.adUserId("alice"));
+        HttpCookie proof = cookie(browser, "recovery_proof");
+        HttpCookie altered = new HttpCookie(proof.getName(), proof.getValue().substring(0, proof.getValue().length() - 2) + "AA");
+        altered.setPath("/recovery");
+        Browser other = new Browser();
+        other.cookies().getCookieStore().add(URI.create(portal()), altered);
+        assertThat(other.get(portal() + "/recovery/reset").status()).isEqualTo(400);
+
+        browser.submit(reset, "#recovery-reset", withNames);
+        assertThat(signsIn("bob", NEW_PASSWORD)).isTrue();
+        TenantApi.advanceClock(3601);
+        assertThat(signsIn("alice", DEMO_PASSWORD)).as("alice's password is untouched").isTrue();
+    }
+
+    @Test
+    void theResetPageWithoutAProofStartsAgain() {
+        Page page = new Browser().get(portal() + "/recovery/reset");
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.text("#problem")).contains("expired or was already used");
+    }
+
+    @Test
+    void wrongCodesAreBoundedPerAccountEvenAcrossNewCodesAndNeverLockAd() {
+        enrolDirectly("alice", "email", "alice.home@example.com");
+        Browser browser = new Browser();
+        String lastCode = null;
+        Page code = null;
+        for (int round = 0; round < 4; round++) {
+            int before = RecoveryFlow.outboxCount("alice.home@example.com");
+            code = RecoveryFlow.start(browser, "alice", "alice.home@example.com");
+            lastCode = RecoveryFlow.awaitCode("alice.home@example.com", before);
+            String wrong = lastCode.equals("000000") ? "111111" : "000000";
+            for (int i = 0; i < (round < 3 ? 3 : 1); i++) {
+                code = RecoveryFlow.enterCode(browser, code, wrong);
+                assertThat(code.status()).isEqualTo(400);
+            }
+        }
+        Page refused = RecoveryFlow.enterCode(browser, code, lastCode);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.text("#problem")).contains("Too many wrong codes");
+        assertThat(signsIn("alice", DEMO_PASSWORD)).as("recovery never locks the AD account").isTrue();
+    }
+
+    @Test
+    void aFailedResetLeavesThePasswordAndTheLockAsTheyWere() {
+        Browser browser = new Browser();
+        Page reset = RecoveryFlow.prove(browser, "erin", ERIN_PHONE, ERIN_PHONE);
+        TenantApi.fault(Map.of("method", "PATCH", "path", "/api/v2/users/", "status", 503));
+        Page failed = RecoveryFlow.setPassword(browser, reset, NEW_PASSWORD);
+        assertThat(failed.status()).isEqualTo(503);
+        assertThat(failed.text("#problem")).contains("did not answer");
+        assertThat(signsIn("erin", NEW_PASSWORD)).isFalse();
+
+        Page weak = RecoveryFlow.setPassword(browser, failed, "weak");
+        assertThat(weak.text("#problem")).contains("too short");
+        Page done = RecoveryFlow.setPassword(browser, weak, NEW_PASSWORD);
+        assertThat(done.text("#recovery-done")).isNotBlank();
+        assertThat(signsIn("erin", NEW_PASSWORD)).isTrue();
+    }
+
+    @Test
+    void malformedInputGetsAMessage() {
+        Page bad = RecoveryFlow.start(new Browser(), "bob", "not a contact");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.text("#problem")).contains("valid email address or mobile number");
+    }
+
+    private static HttpCookie cookie(Browser browser, String name) {
+        return browser.cookies().getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .findFirst().orElseThrow();
+    }
+}
