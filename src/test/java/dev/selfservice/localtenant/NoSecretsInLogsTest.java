@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.selfservice.support.Browser;
+import dev.selfservice.support.Browser.Page;
 import dev.selfservice.support.LogCapture;
 import dev.selfservice.support.TenantApi;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +20,22 @@ import io.quarkus.test.junit.QuarkusTest;
 /** Passwords and one-time codes that pass through the tenant and the portal never reach the log. */
 @QuarkusTest
 class NoSecretsInLogsTest {
+
+    private static String awaitCode(String to) {
+        for (int i = 0; i < 200; i++) {
+            java.util.List<String> codes = given().queryParam("to", to).get(tenant() + "outbox/messages").then()
+                    .extract().path("code");
+            if (!codes.isEmpty()) {
+                return codes.get(0);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("no code to " + to);
+    }
 
     @BeforeEach
     void reset() {
@@ -30,6 +47,7 @@ class NoSecretsInLogsTest {
         String wrongPassword = "Wr0ng-Secret-" + System.nanoTime();
         String newPassword = "N3w-Secret-" + System.nanoTime();
         String code;
+        java.util.List<String> secrets = new java.util.ArrayList<>();
         try (LogCapture log = LogCapture.start()) {
             PasswordRealmTest.login("bob", wrongPassword, null).statusCode(403);
             PasswordRealmTest.login("carol", DEMO_PASSWORD, null).statusCode(403);
@@ -45,12 +63,25 @@ class NoSecretsInLogsTest {
             browser.submit(browser.get(portal() + "/signin"), "form", Map.of("username", "bob", "password", newPassword));
             browser.submit(browser.get(portal() + "/signin"), "form", Map.of("username", "nobody", "password", wrongPassword));
 
+            // recovery through erin's demo phone, and a reset: neither her code nor her new password is logged
+            Browser erin = new Browser();
+            Page codePage = erin.submit(erin.get(portal() + "/recovery"), "#recovery-start",
+                    Map.of("username", "erin", "contact", "+14155550142"));
+            String recoveryCode = awaitCode("+14155550142");
+            Page reset = erin.submit(codePage, "#recovery-code", Map.of("code", recoveryCode));
+            String erinsPassword = "Quiet-Harbour-Lamp-" + System.nanoTime();
+            erin.submit(reset, "#recovery-reset", Map.of("password", erinsPassword, "confirm", erinsPassword));
+            secrets.add(recoveryCode);
+            secrets.add(erinsPassword);
+
             assertThat(log.lines()).as("the flows were logged, so the check below looked at something")
                     .anyMatch(l -> l.contains("type=fp") && l.contains("bob"))
                     .anyMatch(l -> l.contains("type=cs") && l.contains("p\u2022\u2022\u2022@example.com"))
                     .anyMatch(l -> l.contains("type=sapi") && l.contains("set_password"));
+            assertThat(log.lines()).anyMatch(l -> l.contains("recovery: ") && l.contains("reset the password"));
             assertThat(log.lines()).noneMatch(l -> l.contains(wrongPassword) || l.contains(newPassword)
-                    || l.contains(DEMO_PASSWORD) || l.contains(code) || l.contains("weak\""));
+                    || l.contains(DEMO_PASSWORD) || l.contains(code) || l.contains("weak\"")
+                    || secrets.stream().anyMatch(l::contains));
         }
     }
 }
