@@ -14,28 +14,13 @@ import org.junit.jupiter.api.Test;
 import dev.selfservice.support.Browser;
 import dev.selfservice.support.Browser.Page;
 import dev.selfservice.support.LogCapture;
+import dev.selfservice.support.PortalSteps;
 import dev.selfservice.support.TenantApi;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Passwords and one-time codes that pass through the tenant and the portal never reach the log. */
 @QuarkusTest
 class NoSecretsInLogsTest {
-
-    private static String awaitCode(String to) {
-        for (int i = 0; i < 200; i++) {
-            java.util.List<String> codes = given().queryParam("to", to).get(tenant() + "outbox/messages").then()
-                    .extract().path("code");
-            if (!codes.isEmpty()) {
-                return codes.get(0);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("no code to " + to);
-    }
 
     @BeforeEach
     void reset() {
@@ -67,7 +52,7 @@ class NoSecretsInLogsTest {
             Browser erin = new Browser();
             Page codePage = erin.submit(erin.get(portal() + "/recovery"), "#recovery-start",
                     Map.of("username", "erin", "contact", "+14155550142"));
-            String recoveryCode = awaitCode("+14155550142");
+            String recoveryCode = PortalSteps.awaitCode("+14155550142", 0);
             Page reset = erin.submit(codePage, "#recovery-code", Map.of("code", recoveryCode));
             String erinsPassword = "Quiet-Harbour-Lamp-" + System.nanoTime();
             erin.submit(reset, "#recovery-reset", Map.of("password", erinsPassword, "confirm", erinsPassword));

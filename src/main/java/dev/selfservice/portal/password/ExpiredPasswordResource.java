@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import dev.selfservice.portal.web.ClientAddress;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
@@ -51,7 +52,7 @@ public class ExpiredPasswordResource {
             @RestForm String confirm) {
         String typed = username == null ? "" : username.length() > 256 ? username.substring(0, 256) : username;
         try {
-            passwords.changeExpired(username, PasswordChangeResource.clientIp(request), current, password, confirm);
+            passwords.changeExpired(username, ClientAddress.of(request), current, password, confirm);
         } catch (PasswordRefused e) {
             return Response.status(e.reason().status()).type(MediaType.TEXT_HTML_TYPE)
                     .entity(Templates.expired(policy.minLength(), policy.maxLength(), typed, pages.problem(e)).render())

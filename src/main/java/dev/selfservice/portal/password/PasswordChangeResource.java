@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import dev.selfservice.portal.PortalConfig;
 import dev.selfservice.portal.signin.CurrentEmployee;
 import dev.selfservice.portal.signin.SignedInEmployee;
+import dev.selfservice.portal.web.ClientAddress;
 import io.quarkus.oidc.OidcSession;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -69,7 +70,7 @@ public class PasswordChangeResource {
     public Response change(@RestForm String current, @RestForm String password, @RestForm String confirm) {
         SignedInEmployee employee = this.current.get();
         try {
-            passwords.change(employee, clientIp(request), current, password, confirm);
+            passwords.change(employee, ClientAddress.of(request), current, password, confirm);
         } catch (PasswordRefused e) {
             return page(e.reason().status(), pages.problem(e));
         }
@@ -82,10 +83,5 @@ public class PasswordChangeResource {
         String words = String.join(" ", employee.username(), employee.name());
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(Templates.change(employee,
                 policy.minLength(), policy.maxLength(), words, problem).render()).build();
-    }
-
-    /** The employee's address as this server sees it (behind a proxy, with forwarding enabled, the forwarded one). */
-    static String clientIp(HttpServerRequest request) {
-        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
     }
 }

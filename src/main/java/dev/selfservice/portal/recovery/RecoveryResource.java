@@ -19,6 +19,7 @@ import dev.selfservice.portal.enrolment.ContactAddress;
 import dev.selfservice.portal.password.PasswordPages;
 import dev.selfservice.portal.password.PasswordPolicy;
 import dev.selfservice.portal.recovery.RecoveryRefused.Reason;
+import dev.selfservice.portal.web.ClientAddress;
 import dev.selfservice.portal.web.Messages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -74,7 +75,7 @@ public class RecoveryResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response start(@RestForm String username, @RestForm String contact) {
         try {
-            RecoveryState.Pending pending = recovery.start(username, contact, ip());
+            RecoveryState.Pending pending = recovery.start(username, contact, ClientAddress.of(request));
             return Response.seeOther(URI.create("/recovery/code")).cookie(cookies.pending(pending)).build();
         } catch (RecoveryRefused e) {
             return html(e.reason().status(), Templates.start(config.helpdesk(), bounded(username), bounded(contact),
@@ -115,7 +116,7 @@ public class RecoveryResource {
     public Response resend(@CookieParam(RecoveryCookies.PENDING) String pending) {
         Optional<RecoveryState.Pending> p = cookies.pending(pending);
         try {
-            RecoveryState.Pending renewed = recovery.resend(p, ip());
+            RecoveryState.Pending renewed = recovery.resend(p, ClientAddress.of(request));
             return Response.seeOther(URI.create("/recovery/code")).cookie(cookies.pending(renewed)).build();
         } catch (RecoveryRefused e) {
             if (p.isPresent() && e.reason() == Reason.RESEND_TOO_SOON) {
@@ -142,7 +143,7 @@ public class RecoveryResource {
     public Response reset(@RestForm String password, @RestForm String confirm,
             @CookieParam(RecoveryCookies.PROOF) String proof) {
         try {
-            return outcome(recovery.reset(cookies.proof(proof), password, confirm, ip()));
+            return outcome(recovery.reset(cookies.proof(proof), password, confirm, ClientAddress.of(request)));
         } catch (RecoveryRefused e) {
             if (e.reason() == Reason.POLICY || e.reason() == Reason.DIRECTORY_REFUSED || e.reason() == Reason.UNAVAILABLE
                     || e.reason() == Reason.RATE_LIMITED) {
@@ -205,10 +206,6 @@ public class RecoveryResource {
 
     private static String masked(RecoveryState.Pending p) {
         return ContactAddress.mask(p.channel(), p.address());
-    }
-
-    private String ip() {
-        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
     }
 
     private static Response html(int status, TemplateInstance page) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.selfservice.support.Browser;
 import dev.selfservice.support.Browser.Page;
+import dev.selfservice.support.PortalSteps;
 import dev.selfservice.support.TenantApi;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -35,13 +36,6 @@ class PasswordChangeTest {
         Page next = browser.submit(login, "form", Map.of("username", user, "password", password));
         assertThat(next.path()).as("signed in as " + user).isEqualTo("/account");
         return browser;
-    }
-
-    /** Whether the tenant's login page accepts the password (a wrong one stays there). */
-    private static boolean signsIn(String user, String password) {
-        Browser browser = new Browser();
-        Page login = browser.get(portal() + "/signin");
-        return browser.submit(login, "form", Map.of("username", user, "password", password)).path().equals("/account");
     }
 
     private static Page change(Browser browser, String current, String password, String confirm) {
@@ -66,11 +60,11 @@ class PasswordChangeTest {
         assertThat(alice.visited()).as("the tenant's session ended too").anyMatch(u -> u.toString().startsWith(tenant() + "v2/logout"));
         assertThat(alice.get(portal() + "/account").uri().toString()).startsWith(tenant() + "u/login");
 
-        assertThat(signsIn("alice", NEW_PASSWORD)).isTrue();
+        assertThat(PortalSteps.signsIn("alice", NEW_PASSWORD)).isTrue();
         // AD keeps accepting the previous password for its old-password period (an hour), then no more
         TenantApi.advanceClock(3601);
-        assertThat(signsIn("alice", DEMO_PASSWORD)).isFalse();
-        assertThat(signsIn("alice", NEW_PASSWORD)).isTrue();
+        assertThat(PortalSteps.signsIn("alice", DEMO_PASSWORD)).isFalse();
+        assertThat(PortalSteps.signsIn("alice", NEW_PASSWORD)).isTrue();
     }
 
     @Test
@@ -79,7 +73,7 @@ class PasswordChangeTest {
         Page refused = change(alice, "not-the-password", NEW_PASSWORD, NEW_PASSWORD);
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.text("#problem")).contains("current password is not right");
-        assertThat(signsIn("alice", DEMO_PASSWORD)).isTrue();
+        assertThat(PortalSteps.signsIn("alice", DEMO_PASSWORD)).isTrue();
     }
 
     @Test
@@ -90,9 +84,9 @@ class PasswordChangeTest {
                 "confirm", NEW_PASSWORD, "username", "bob", "userId", TenantApi.adUserId("bob"), "user_id",
                 TenantApi.adUserId("bob")));
         alice.submit(form, "#change-password", fields);
-        assertThat(signsIn("alice", NEW_PASSWORD)).isTrue();
+        assertThat(PortalSteps.signsIn("alice", NEW_PASSWORD)).isTrue();
         TenantApi.advanceClock(3601);
-        assertThat(signsIn("bob", DEMO_PASSWORD)).as("bob's password is untouched").isTrue();
+        assertThat(PortalSteps.signsIn("bob", DEMO_PASSWORD)).as("bob's password is untouched").isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -109,7 +103,7 @@ class PasswordChangeTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.text("#problem")).contains(reason);
         assertThat(refused.body()).doesNotContain(password);
-        assertThat(signsIn("alice", DEMO_PASSWORD)).isTrue();
+        assertThat(PortalSteps.signsIn("alice", DEMO_PASSWORD)).isTrue();
     }
 
     @Test
@@ -119,7 +113,7 @@ class PasswordChangeTest {
         Page refused = change(alice, DEMO_PASSWORD, "purple monkey dishwasher river", "purple monkey dishwasher river");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.text("#problem")).contains("directory did not accept").contains("capital letters");
-        assertThat(signsIn("alice", DEMO_PASSWORD)).isTrue();
+        assertThat(PortalSteps.signsIn("alice", DEMO_PASSWORD)).isTrue();
     }
 
     @Test
@@ -133,7 +127,7 @@ class PasswordChangeTest {
         TenantApi.fault(Map.of("method", "POST", "path", "/oauth/token", "status", 429));
         Page limited = change(alice, DEMO_PASSWORD, NEW_PASSWORD, NEW_PASSWORD);
         assertThat(limited.status()).isEqualTo(429);
-        assertThat(signsIn("alice", DEMO_PASSWORD)).isTrue();
+        assertThat(PortalSteps.signsIn("alice", DEMO_PASSWORD)).isTrue();
     }
 
     @Test
@@ -141,11 +135,11 @@ class PasswordChangeTest {
         Page carol = changeExpired("carol", DEMO_PASSWORD, NEW_PASSWORD);
         assertThat(carol.status()).isEqualTo(200);
         assertThat(carol.text("#changed")).isNotBlank();
-        assertThat(signsIn("carol", NEW_PASSWORD)).isTrue();
+        assertThat(PortalSteps.signsIn("carol", NEW_PASSWORD)).isTrue();
 
         Page dave = changeExpired("Dave", DEMO_PASSWORD, NEW_PASSWORD);
         assertThat(dave.status()).isEqualTo(200);
-        assertThat(signsIn("dave", NEW_PASSWORD)).isTrue();
+        assertThat(PortalSteps.signsIn("dave", NEW_PASSWORD)).isTrue();
     }
 
     @Test
@@ -159,7 +153,7 @@ class PasswordChangeTest {
         assertThat(notExpired.status()).isEqualTo(wrong.status());
         assertThat(normalise(unknown, "nobody")).isEqualTo(normalise(wrong, "carol"));
         assertThat(normalise(notExpired, "bob")).isEqualTo(normalise(wrong, "carol"));
-        assertThat(signsIn("bob", DEMO_PASSWORD)).as("bob's password was not changed through this page").isTrue();
+        assertThat(PortalSteps.signsIn("bob", DEMO_PASSWORD)).as("bob's password was not changed through this page").isTrue();
         assertThat(changeExpired("carol", DEMO_PASSWORD, NEW_PASSWORD).status()).as("carol's is still the old one")
                 .isEqualTo(200);
     }

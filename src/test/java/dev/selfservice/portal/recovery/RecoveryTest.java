@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.selfservice.support.Browser;
 import dev.selfservice.support.Browser.Page;
+import dev.selfservice.support.PortalSteps;
 import dev.selfservice.support.TenantApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -31,12 +32,6 @@ class RecoveryTest {
     @BeforeEach
     void reset() {
         TenantApi.reset();
-    }
-
-    private static boolean signsIn(String user, String password) {
-        Browser browser = new Browser();
-        Page login = browser.get(portal() + "/signin");
-        return browser.submit(login, "form", Map.of("username", user, "password", password)).path().equals("/account");
     }
 
     /** Links a fresh passwordless contact to a user, as enrolment would. */
@@ -58,17 +53,17 @@ class RecoveryTest {
         assertThat(done.text("#recovery-done")).contains("new password is set");
         assertThat(browser.get(portal() + "/account").uri().toString()).as("no automatic sign-in")
                 .startsWith(tenant() + "u/login");
-        assertThat(signsIn("bob", NEW_PASSWORD)).isTrue();
+        assertThat(PortalSteps.signsIn("bob", NEW_PASSWORD)).isTrue();
     }
 
     @Test
     void lockedOutErinResetsWithHerPhoneAndIsUnlocked() {
-        assertThat(signsIn("erin", DEMO_PASSWORD)).isFalse();
+        assertThat(PortalSteps.signsIn("erin", DEMO_PASSWORD)).isFalse();
         Browser browser = new Browser();
         Page reset = RecoveryFlow.prove(browser, "erin", "+1 415 555 0142", ERIN_PHONE);
         Page done = RecoveryFlow.setPassword(browser, reset, NEW_PASSWORD);
         assertThat(done.text("#recovery-done")).contains("unlocked");
-        assertThat(signsIn("erin", NEW_PASSWORD)).isTrue();
+        assertThat(PortalSteps.signsIn("erin", NEW_PASSWORD)).isTrue();
     }
 
     @Test
@@ -81,14 +76,14 @@ class RecoveryTest {
                     .header("auth0-forwarded-for", "127.0.0.1").post(tenant() + "oauth/token");
         }
         TenantApi.directoryState("bob", "unlocked");
-        assertThat(signsIn("bob", DEMO_PASSWORD)).as("blocked by brute-force protection").isFalse();
+        assertThat(PortalSteps.signsIn("bob", DEMO_PASSWORD)).as("blocked by brute-force protection").isFalse();
 
         Browser browser = new Browser();
         Page reset = RecoveryFlow.prove(browser, "bob", BOB_EMAIL, BOB_EMAIL);
         assertThat(reset.document().select("#recovery-unblock")).hasSize(1);
         Page done = browser.submit(reset, "#recovery-unblock", Map.of());
         assertThat(done.text("#recovery-done")).contains("pause on sign-in is lifted");
-        assertThat(signsIn("bob", DEMO_PASSWORD)).isTrue();
+        assertThat(PortalSteps.signsIn("bob", DEMO_PASSWORD)).isTrue();
     }
 
     @Test
@@ -98,7 +93,7 @@ class RecoveryTest {
         Page reset = RecoveryFlow.prove(browser, "frank", "frank.home@example.com", "frank.home@example.com");
         Page done = RecoveryFlow.setPassword(browser, reset, NEW_PASSWORD);
         assertThat(done.text("#recovery-done")).contains("cannot be used").contains("helpdesk");
-        assertThat(signsIn("frank", NEW_PASSWORD)).isFalse();
+        assertThat(PortalSteps.signsIn("frank", NEW_PASSWORD)).isFalse();
     }
 
     @Test
@@ -125,10 +120,10 @@ class RecoveryTest {
                     .containsExactlyInAnyOrderElementsOf(right.headers().asList().stream().map(h -> h.getName()).toList());
             assertThat(r.body().asString()).isEqualTo(right.body().asString());
         }
-        RecoveryFlow.awaitCode(BOB_EMAIL, 0);
+        PortalSteps.awaitCode(BOB_EMAIL, 0);
         Thread.sleep(300);
-        assertThat(RecoveryFlow.outboxCount("someone.else@example.com")).as("never to an address not enrolled").isZero();
-        assertThat(RecoveryFlow.outboxCount(BOB_EMAIL)).isEqualTo(1);
+        assertThat(PortalSteps.outboxCount("someone.else@example.com")).as("never to an address not enrolled").isZero();
+        assertThat(PortalSteps.outboxCount(BOB_EMAIL)).isEqualTo(1);
     }
 
     /** The start form posted with a fresh page's CSRF token, without following the redirect. */
@@ -150,7 +145,7 @@ class RecoveryTest {
         Page replay = RecoveryFlow.setPassword(browser, reset, "Another-Fresh-Pass-91");
         assertThat(replay.status()).isEqualTo(400);
         assertThat(replay.text("#problem")).contains("expired or was already used");
-        assertThat(signsIn("bob", NEW_PASSWORD)).isTrue();
+        assertThat(PortalSteps.signsIn("bob", NEW_PASSWORD)).isTrue();
     }
 
     @Test
@@ -167,9 +162,9 @@ class RecoveryTest {
         assertThat(other.get(portal() + "/recovery/reset").status()).isEqualTo(400);
 
         browser.submit(reset, "#recovery-reset", withNames);
-        assertThat(signsIn("bob", NEW_PASSWORD)).isTrue();
+        assertThat(PortalSteps.signsIn("bob", NEW_PASSWORD)).isTrue();
         TenantApi.advanceClock(3601);
-        assertThat(signsIn("alice", DEMO_PASSWORD)).as("alice's password is untouched").isTrue();
+        assertThat(PortalSteps.signsIn("alice", DEMO_PASSWORD)).as("alice's password is untouched").isTrue();
     }
 
     @Test
@@ -186,9 +181,9 @@ class RecoveryTest {
         String lastCode = null;
         Page code = null;
         for (int round = 0; round < 4; round++) {
-            int before = RecoveryFlow.outboxCount("alice.home@example.com");
+            int before = PortalSteps.outboxCount("alice.home@example.com");
             code = RecoveryFlow.start(browser, "alice", "alice.home@example.com");
-            lastCode = RecoveryFlow.awaitCode("alice.home@example.com", before);
+            lastCode = PortalSteps.awaitCode("alice.home@example.com", before);
             String wrong = lastCode.equals("000000") ? "111111" : "000000";
             for (int i = 0; i < (round < 3 ? 3 : 1); i++) {
                 code = RecoveryFlow.enterCode(browser, code, wrong);
@@ -198,7 +193,7 @@ class RecoveryTest {
         Page refused = RecoveryFlow.enterCode(browser, code, lastCode);
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.text("#problem")).contains("Too many wrong codes");
-        assertThat(signsIn("alice", DEMO_PASSWORD)).as("recovery never locks the AD account").isTrue();
+        assertThat(PortalSteps.signsIn("alice", DEMO_PASSWORD)).as("recovery never locks the AD account").isTrue();
     }
 
     @Test
@@ -209,13 +204,13 @@ class RecoveryTest {
         Page failed = RecoveryFlow.setPassword(browser, reset, NEW_PASSWORD);
         assertThat(failed.status()).isEqualTo(503);
         assertThat(failed.text("#problem")).contains("did not answer");
-        assertThat(signsIn("erin", NEW_PASSWORD)).isFalse();
+        assertThat(PortalSteps.signsIn("erin", NEW_PASSWORD)).isFalse();
 
         Page weak = RecoveryFlow.setPassword(browser, failed, "weak");
         assertThat(weak.text("#problem")).contains("too short");
         Page done = RecoveryFlow.setPassword(browser, weak, NEW_PASSWORD);
         assertThat(done.text("#recovery-done")).isNotBlank();
-        assertThat(signsIn("erin", NEW_PASSWORD)).isTrue();
+        assertThat(PortalSteps.signsIn("erin", NEW_PASSWORD)).isTrue();
     }
 
     @Test

@@ -1,0 +1,48 @@
+package dev.selfservice.support;
+
+import static dev.selfservice.support.LocalTenantUrls.portal;
+import static dev.selfservice.support.LocalTenantUrls.tenant;
+import static io.restassured.RestAssured.given;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import dev.selfservice.support.Browser.Page;
+
+/** Steps many tests take: signing in on the tenant's page, and waiting for a code in the outbox. */
+public final class PortalSteps {
+
+    private PortalSteps() {
+    }
+
+    /** Whether the tenant's login page, reached from the portal, accepts the password (a wrong one stays there). */
+    public static boolean signsIn(String user, String password) {
+        Browser browser = new Browser();
+        Page login = browser.get(portal() + "/signin");
+        return browser.submit(login, "form", Map.of("username", user, "password", password)).path().equals("/account");
+    }
+
+    public static int outboxCount(String to) {
+        return given().queryParam("to", to).get(tenant() + "outbox/messages").then().extract().jsonPath().getList("$").size();
+    }
+
+    /** Codes may be sent after a page answered: waits (bounded) for a code beyond the {@code before} first ones. */
+    public static String awaitCode(String to, int before) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(deadline)) {
+            List<String> codes = given().queryParam("to", to).get(tenant() + "outbox/messages").then().extract().path("code");
+            if (codes.size() > before) {
+                return codes.get(0);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("no code reached " + to);
+    }
+}
