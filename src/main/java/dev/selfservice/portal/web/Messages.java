@@ -138,9 +138,6 @@ public interface Messages {
     @Message("Forgot your password, or locked out")
     String recovery_title();
 
-    @Message("This self-service step is not available yet. Until it is, contact {helpdesk}: they can set a new password or unlock your account.")
-    String not_available_detail(String helpdesk);
-
     // error pages
     @Message("Page not found")
     String error_not_found_title();
