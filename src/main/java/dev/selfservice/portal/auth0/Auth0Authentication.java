@@ -37,10 +37,7 @@ public class Auth0Authentication {
      * used up by the first try.
      */
     public VerifiedIdentity exchangeOtp(PasswordlessChannel channel, String address, String code) {
-        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
-        form.add("grant_type", PASSWORDLESS_OTP);
-        form.add("client_id", auth0.clientId());
-        form.add("client_secret", auth0.clientSecret());
+        MultivaluedMap<String, String> form = grant(PASSWORDLESS_OTP, auth0.clientId(), auth0.clientSecret());
         form.add("realm", channel.connection());
         form.add("username", address);
         form.add("otp", code);
@@ -60,10 +57,7 @@ public class Auth0Authentication {
      * counts as a login attempt.
      */
     public PasswordCheck checkPassword(String username, String password, String endUserIp) {
-        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
-        form.add("grant_type", PASSWORD_REALM);
-        form.add("client_id", auth0.clientId());
-        form.add("client_secret", auth0.clientSecret());
+        MultivaluedMap<String, String> form = grant(PASSWORD_REALM, auth0.clientId(), auth0.clientSecret());
         form.add("realm", auth0.adConnection());
         form.add("username", username);
         form.add("password", password);
@@ -89,11 +83,17 @@ public class Auth0Authentication {
 
     /** A machine-to-machine token (client credentials). Safe to retry. */
     Auth0Dto.TokenResponse clientCredentials(String clientId, String clientSecret, String audience) {
-        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
-        form.add("grant_type", "client_credentials");
-        form.add("client_id", clientId);
-        form.add("client_secret", clientSecret);
+        MultivaluedMap<String, String> form = grant("client_credentials", clientId, clientSecret);
         form.add("audience", audience);
         return Auth0Calls.retried(() -> api.token(form, null));
+    }
+
+    /** A token request for a grant, with the client's credentials in the body (client_secret_post). */
+    private static MultivaluedMap<String, String> grant(String grantType, String clientId, String clientSecret) {
+        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
+        form.add("grant_type", grantType);
+        form.add("client_id", clientId);
+        form.add("client_secret", clientSecret);
+        return form;
     }
 }

@@ -21,6 +21,7 @@ import dev.selfservice.portal.PortalConfig;
 import dev.selfservice.portal.enrolment.EnrolmentRefused.Reason;
 import dev.selfservice.portal.signin.CurrentEmployee;
 import dev.selfservice.portal.signin.SignedInEmployee;
+import dev.selfservice.portal.web.Html;
 import dev.selfservice.portal.web.Messages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -72,7 +73,7 @@ public class EnrolmentResource {
     @Path("email")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addEmail(@RestForm String email) {
-        return start(() -> ContactAddress.email(email), Reason.INVALID_EMAIL, bounded(email), "");
+        return start(() -> ContactAddress.email(email), Reason.INVALID_EMAIL, Html.echo(email), "");
     }
 
     @POST
@@ -80,7 +81,7 @@ public class EnrolmentResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addPhone(@RestForm String phone) {
         return start(() -> ContactAddress.phone(phone, config.enrolment().defaultRegion()), Reason.INVALID_PHONE, "",
-                bounded(phone));
+                Html.echo(phone));
     }
 
     @GET
@@ -91,7 +92,7 @@ public class EnrolmentResource {
         if (p.isEmpty()) {
             return Response.seeOther(URI.create("/enrolment")).build();
         }
-        return page(200, Templates.verify(employee(), p.get().contact().masked(), null));
+        return Html.page(200, Templates.verify(employee(), p.get().contact().masked(), null));
     }
 
     @POST
@@ -108,7 +109,7 @@ public class EnrolmentResource {
             return Response.seeOther(URI.create("/enrolment?done=added")).cookie(cookie.clear()).build();
         } catch (EnrolmentRefused e) {
             return switch (e.reason()) {
-                case WRONG_CODE, AUTH0_RATE_LIMITED, AUTH0_UNAVAILABLE -> page(e.reason().status(),
+                case WRONG_CODE, AUTH0_RATE_LIMITED, AUTH0_UNAVAILABLE -> Html.page(e.reason().status(),
                         Templates.verify(employee(), p.map(x -> x.contact().masked()).orElse(""), problem(e.reason())));
                 default -> Response.fromResponse(contactsPage(e.reason().status(), null, problem(e.reason()), "", ""))
                         .cookie(cookie.clear()).build();
@@ -129,7 +130,7 @@ public class EnrolmentResource {
             return Response.seeOther(URI.create("/enrolment/verify")).cookie(cookie.write(renewed)).build();
         } catch (EnrolmentRefused e) {
             if (p.isPresent() && e.reason() != Reason.NO_PENDING && e.reason() != Reason.CODE_EXPIRED) {
-                return page(e.reason().status(), Templates.verify(employee(), p.get().contact().masked(), problem(e.reason())));
+                return Html.page(e.reason().status(), Templates.verify(employee(), p.get().contact().masked(), problem(e.reason())));
             }
             return Response.fromResponse(contactsPage(e.reason().status(), null, problem(e.reason()), "", ""))
                     .cookie(cookie.clear()).build();
@@ -143,7 +144,7 @@ public class EnrolmentResource {
             return again();
         }
         try {
-            return page(200, Templates.remove(employee(), enrolment.own(employee(), bounded(contactId))));
+            return Html.page(200, Templates.remove(employee(), enrolment.own(employee(), Html.echo(contactId))));
         } catch (EnrolmentRefused e) {
             return contactsPage(e.reason().status(), null, problem(e.reason()), "", "");
         }
@@ -157,7 +158,7 @@ public class EnrolmentResource {
             return again();
         }
         try {
-            enrolment.remove(employee(), bounded(contact));
+            enrolment.remove(employee(), Html.echo(contact));
             return Response.seeOther(URI.create("/enrolment?done=removed")).build();
         } catch (EnrolmentRefused e) {
             return contactsPage(e.reason().status(), null, problem(e.reason()), "", "");
@@ -198,7 +199,7 @@ public class EnrolmentResource {
     }
 
     private Response again() {
-        return page(401, Templates.again(employee(), "/enrolment"));
+        return Html.page(401, Templates.again(employee(), "/enrolment"));
     }
 
     private Response contactsPage(int status, String notice, String problem, String email, String phone) {
@@ -206,20 +207,11 @@ public class EnrolmentResource {
         try {
             contacts = enrolment.contacts(employee());
         } catch (EnrolmentRefused e) {
-            return page(e.reason().status(), Templates.contacts(employee(), List.of(), false,
+            return Html.page(e.reason().status(), Templates.contacts(employee(), List.of(), false,
                     config.enrolment().maxContacts(), null, problem(e.reason()), "", ""));
         }
-        return page(status, Templates.contacts(employee(), contacts, contacts.size() < config.enrolment().maxContacts(),
+        return Html.page(status, Templates.contacts(employee(), contacts, contacts.size() < config.enrolment().maxContacts(),
                 config.enrolment().maxContacts(), notice, problem, email, phone));
-    }
-
-    private static Response page(int status, TemplateInstance page) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(page.render()).build();
-    }
-
-    /** What a form sent, cut to a length no address reaches, for echoing into the form. */
-    private static String bounded(String value) {
-        return value == null ? "" : value.length() > 256 ? value.substring(0, 256) : value;
     }
 
     private String problem(Reason reason) {

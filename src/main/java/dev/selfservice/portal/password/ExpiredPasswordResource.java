@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 import dev.selfservice.portal.web.ClientAddress;
+import dev.selfservice.portal.web.Html;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
@@ -50,13 +51,11 @@ public class ExpiredPasswordResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response change(@RestForm String username, @RestForm String current, @RestForm String password,
             @RestForm String confirm) {
-        String typed = username == null ? "" : username.length() > 256 ? username.substring(0, 256) : username;
         try {
             passwords.changeExpired(username, ClientAddress.of(request), current, password, confirm);
         } catch (PasswordRefused e) {
-            return Response.status(e.reason().status()).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(Templates.expired(policy.minLength(), policy.maxLength(), typed, pages.problem(e)).render())
-                    .build();
+            return Html.page(e.reason().status(),
+                    Templates.expired(policy.minLength(), policy.maxLength(), Html.echo(username), pages.problem(e)));
         }
         return Response.ok(ChangedResource.Templates.changed().render(), MediaType.TEXT_HTML_TYPE).build();
     }

@@ -18,6 +18,7 @@ import dev.selfservice.portal.PortalConfig;
 import dev.selfservice.portal.signin.CurrentEmployee;
 import dev.selfservice.portal.signin.SignedInEmployee;
 import dev.selfservice.portal.web.ClientAddress;
+import dev.selfservice.portal.web.Html;
 import io.quarkus.oidc.OidcSession;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -81,7 +82,6 @@ public class PasswordChangeResource {
     private Response page(int status, String problem) {
         SignedInEmployee employee = current.get();
         String words = String.join(" ", employee.username(), employee.name());
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(Templates.change(employee,
-                policy.minLength(), policy.maxLength(), words, problem).render()).build();
+        return Html.page(status, Templates.change(employee, policy.minLength(), policy.maxLength(), words, problem));
     }
 }

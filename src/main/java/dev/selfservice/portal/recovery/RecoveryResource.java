@@ -20,6 +20,7 @@ import dev.selfservice.portal.password.PasswordPages;
 import dev.selfservice.portal.password.PasswordPolicy;
 import dev.selfservice.portal.recovery.RecoveryRefused.Reason;
 import dev.selfservice.portal.web.ClientAddress;
+import dev.selfservice.portal.web.Html;
 import dev.selfservice.portal.web.Messages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -78,7 +79,7 @@ public class RecoveryResource {
             RecoveryState.Pending pending = recovery.start(username, contact, ClientAddress.of(request));
             return Response.seeOther(URI.create("/recovery/code")).cookie(cookies.pending(pending)).build();
         } catch (RecoveryRefused e) {
-            return html(e.reason().status(), Templates.start(config.helpdesk(), bounded(username), bounded(contact),
+            return Html.page(e.reason().status(), Templates.start(config.helpdesk(), Html.echo(username), Html.echo(contact),
                     problem(e)));
         }
     }
@@ -90,7 +91,7 @@ public class RecoveryResource {
         if (p.isEmpty()) {
             return Response.seeOther(URI.create("/recovery")).build();
         }
-        return html(200, Templates.code(masked(p.get()), null));
+        return Html.page(200, Templates.code(masked(p.get()), null));
     }
 
     @POST
@@ -104,7 +105,7 @@ public class RecoveryResource {
                     .cookie(cookies.clear(RecoveryCookies.PENDING)).build();
         } catch (RecoveryRefused e) {
             if (e.reason() == Reason.WRONG_CODE && p.isPresent()) {
-                return html(400, Templates.code(masked(p.get()), problem(e)));
+                return Html.page(400, Templates.code(masked(p.get()), problem(e)));
             }
             return restart(e);
         }
@@ -120,7 +121,7 @@ public class RecoveryResource {
             return Response.seeOther(URI.create("/recovery/code")).cookie(cookies.pending(renewed)).build();
         } catch (RecoveryRefused e) {
             if (p.isPresent() && e.reason() == Reason.RESEND_TOO_SOON) {
-                return html(e.reason().status(), Templates.code(masked(p.get()), problem(e)));
+                return Html.page(e.reason().status(), Templates.code(masked(p.get()), problem(e)));
             }
             return restart(e);
         }
@@ -131,7 +132,7 @@ public class RecoveryResource {
     public Response resetPage(@CookieParam(RecoveryCookies.PROOF) String proof) {
         try {
             boolean blocked = recovery.hasBruteForceBlocks(cookies.proof(proof));
-            return html(200, Templates.reset(policy.minLength(), policy.maxLength(), "", blocked, null));
+            return Html.page(200, Templates.reset(policy.minLength(), policy.maxLength(), "", blocked, null));
         } catch (RecoveryRefused e) {
             return restart(e);
         }
@@ -147,7 +148,7 @@ public class RecoveryResource {
         } catch (RecoveryRefused e) {
             if (e.reason() == Reason.POLICY || e.reason() == Reason.DIRECTORY_REFUSED || e.reason() == Reason.UNAVAILABLE
                     || e.reason() == Reason.RATE_LIMITED) {
-                return html(e.reason().status(), Templates.reset(policy.minLength(), policy.maxLength(), "", false,
+                return Html.page(e.reason().status(), Templates.reset(policy.minLength(), policy.maxLength(), "", false,
                         problem(e)));
             }
             return restart(e);
@@ -182,7 +183,7 @@ public class RecoveryResource {
 
     /** Back to the start, with the reason, dropping what state there was. */
     private Response restart(RecoveryRefused e) {
-        return Response.fromResponse(html(e.reason().status(), Templates.start(config.helpdesk(), "", "", problem(e))))
+        return Response.fromResponse(Html.page(e.reason().status(), Templates.start(config.helpdesk(), "", "", problem(e))))
                 .cookie(cookies.clear(RecoveryCookies.PENDING), cookies.clear(RecoveryCookies.PROOF)).build();
     }
 
@@ -208,11 +209,4 @@ public class RecoveryResource {
         return ContactAddress.mask(p.channel(), p.address());
     }
 
-    private static Response html(int status, TemplateInstance page) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(page.render()).build();
-    }
-
-    private static String bounded(String value) {
-        return value == null ? "" : value.length() > 256 ? value.substring(0, 256) : value;
-    }
 }
