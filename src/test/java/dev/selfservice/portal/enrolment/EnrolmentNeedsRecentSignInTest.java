@@ -25,7 +25,7 @@ class EnrolmentNeedsRecentSignInTest {
     public static class ShortWindow implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("portal.enrolment.recent-sign-in", "2S");
+            return Map.of("portal.enrolment.recent-sign-in", "3S");
         }
     }
 
@@ -37,7 +37,7 @@ class EnrolmentNeedsRecentSignInTest {
     @Test
     void anOldSignInIsAskedForTheAdPasswordAgainEvenWithATenantSession() throws Exception {
         Browser alice = EnrolmentTest.signIn("alice");
-        Thread.sleep(2100);
+        Thread.sleep(3100);
 
         Page again = EnrolmentTest.add(alice, "add-email", "email", "pat@example.com");
         assertThat(again.status()).isEqualTo(401);
