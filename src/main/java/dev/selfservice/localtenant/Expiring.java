@@ -66,8 +66,4 @@ final class Expiring<V> {
     void clear() {
         entries.clear();
     }
-
-    Duration lifetime() {
-        return lifetime;
-    }
 }

@@ -34,10 +34,6 @@ public class SigningKeys {
         key.setUse("sig");
     }
 
-    public String keyId() {
-        return key.getKeyId();
-    }
-
     /** {@code {"keys":[{kty, use, n, e, kid, alg}]}}, the public part only. */
     public String jwks() {
         Map<String, Object> publicKey = key.toParams(OutputControlLevel.PUBLIC_ONLY);

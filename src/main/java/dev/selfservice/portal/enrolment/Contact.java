@@ -25,8 +25,4 @@ public record Contact(String id, PasswordlessChannel channel, String address, In
         return addedAt == null ? null : java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH)
                 .withZone(java.time.ZoneOffset.UTC).format(addedAt);
     }
-
-    public boolean isEmail() {
-        return channel == PasswordlessChannel.EMAIL;
-    }
 }
