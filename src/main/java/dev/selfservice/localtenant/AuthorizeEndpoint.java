@@ -61,13 +61,13 @@ class AuthorizeEndpoint implements TenantEndpoint {
         HttpServerRequest req = ctx.request();
         Optional<TenantClient> client = clients.find(req.getParam("client_id"));
         if (client.isEmpty()) {
-            TenantHttp.html(ctx, 400, pages.error("Unknown client",
+            pages.send(ctx, 400, pages.error("Unknown client",
                     "The application that sent you here is not registered in this tenant."));
             return;
         }
         String redirectUri = req.getParam("redirect_uri");
         if (!client.get().allowsCallback(redirectUri)) {
-            TenantHttp.html(ctx, 400, pages.error("Callback URL mismatch",
+            pages.send(ctx, 400, pages.error("Callback URL mismatch",
                     "The provided redirect_uri is not in the list of allowed callback URLs."));
             return;
         }
@@ -118,7 +118,7 @@ class AuthorizeEndpoint implements TenantEndpoint {
             expired(ctx);
             return;
         }
-        TenantHttp.html(ctx, 200, pages.login(tx, ad.name(), null, null));
+        pages.send(ctx, 200, pages.login(tx, ad.name(), null, null));
     }
 
     private void login(RoutingContext ctx) {
@@ -131,13 +131,13 @@ class AuthorizeEndpoint implements TenantEndpoint {
         String username = Optional.ofNullable(ctx.request().getFormAttribute("username")).orElse("").trim();
         String password = Optional.ofNullable(ctx.request().getFormAttribute("password")).orElse("");
         if (username.isEmpty() || password.isEmpty() || username.length() > 256 || password.length() > 1024) {
-            TenantHttp.html(ctx, 400, pages.login(tx, ad.name(), username.length() > 256 ? "" : username,
+            pages.send(ctx, 400, pages.login(tx, ad.name(), username.length() > 256 ? "" : username,
                     "Enter your username and password."));
             return;
         }
         String ip = ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress();
         if (bruteForce.isBlocked(username, ip)) {
-            TenantHttp.html(ctx, 429, pages.login(tx, ad.name(), username, BruteForceProtection.TOO_MANY_ATTEMPTS));
+            pages.send(ctx, 429, pages.login(tx, ad.name(), username, BruteForceProtection.TOO_MANY_ATTEMPTS));
             return;
         }
         BindResult result = ad.authenticate(username, password);
@@ -166,7 +166,7 @@ class AuthorizeEndpoint implements TenantEndpoint {
             bruteForce.failed(username, ip, ad.name());
         }
         if (code == AdBindCode.WRONG_PASSWORD) {
-            TenantHttp.html(ctx, 400, pages.login(tx, ad.name(), username, "Wrong email or password."));
+            pages.send(ctx, 400, pages.login(tx, ad.name(), username, "Wrong email or password."));
             return;
         }
         state.transactions.remove(tx);
@@ -196,7 +196,7 @@ class AuthorizeEndpoint implements TenantEndpoint {
     }
 
     private void expired(RoutingContext ctx) {
-        TenantHttp.html(ctx, 400, pages.error("This sign-in page has expired",
+        pages.send(ctx, 400, pages.error("This sign-in page has expired",
                 "Go back to the application and start signing in again."));
     }
 }

@@ -38,6 +38,31 @@ public class ClientRegistry {
         this.clients = Map.of(portal.clientId(), portal, management.clientId(), management);
     }
 
+    /**
+     * The origins of every registered callback and logout URL: where Auth0's hosted pages may send the browser after
+     * a form post, and nowhere else.
+     */
+    public Set<String> redirectOrigins() {
+        Set<String> origins = new java.util.TreeSet<>();
+        clients.values().forEach(c -> {
+            c.callbacks().forEach(url -> origin(url).ifPresent(origins::add));
+            c.logoutUrls().forEach(url -> origin(url).ifPresent(origins::add));
+        });
+        return origins;
+    }
+
+    private static Optional<String> origin(String url) {
+        try {
+            java.net.URI uri = java.net.URI.create(url);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     public Optional<TenantClient> find(String clientId) {
         return clientId == null ? Optional.empty() : Optional.ofNullable(clients.get(clientId));
     }

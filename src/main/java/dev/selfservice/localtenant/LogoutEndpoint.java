@@ -34,7 +34,7 @@ class LogoutEndpoint implements TenantEndpoint {
         String returnTo = ctx.request().getParam("returnTo");
         Optional<TenantClient> client = clients.find(ctx.request().getParam("client_id"));
         if (returnTo != null && (client.isEmpty() || !client.get().allowsLogoutUrl(returnTo))) {
-            TenantHttp.html(ctx, 400, pages.error("Invalid logout URL",
+            pages.send(ctx, 400, pages.error("Invalid logout URL",
                     "The \"returnTo\" parameter is not one of the application's Allowed Logout URLs."));
             return;
         }
@@ -44,7 +44,7 @@ class LogoutEndpoint implements TenantEndpoint {
         }
         ctx.response().addCookie(Cookie.cookie(AuthorizeEndpoint.SSO_COOKIE, "").setPath("/").setMaxAge(0));
         if (returnTo == null) {
-            TenantHttp.html(ctx, 200, pages.signedOut());
+            pages.send(ctx, 200, pages.signedOut());
         } else {
             TenantHttp.redirect(ctx, returnTo);
         }

@@ -23,7 +23,7 @@ class OutboxEndpoint implements TenantEndpoint {
 
     @Override
     public void register(Router router) {
-        router.get("/outbox").handler(ctx -> TenantHttp.html(ctx, 200, pages.outbox(outbox.messages(null))));
+        router.get("/outbox").handler(ctx -> pages.send(ctx, 200, pages.outbox(outbox.messages(null))));
         router.get("/outbox/messages").handler(this::messages);
     }
 

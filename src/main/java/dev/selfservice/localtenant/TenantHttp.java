@@ -39,17 +39,6 @@ final class TenantHttp {
         json(ctx, status, body);
     }
 
-    static void html(RoutingContext ctx, int status, String page) {
-        ctx.response().setStatusCode(status)
-                .putHeader("Content-Type", "text/html; charset=utf-8")
-                .putHeader("Cache-Control", "no-store")
-                .putHeader("X-Frame-Options", "DENY")
-                .putHeader("X-Content-Type-Options", "nosniff")
-                .putHeader("Referrer-Policy", "no-referrer")
-                .putHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
-                .end(page);
-    }
-
     static void redirect(RoutingContext ctx, String location) {
         ctx.response().setStatusCode(302).putHeader("Location", location).putHeader("Cache-Control", "no-store").end();
     }

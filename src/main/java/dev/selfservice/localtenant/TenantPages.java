@@ -3,15 +3,38 @@ package dev.selfservice.localtenant;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.qute.Engine;
+import io.vertx.ext.web.RoutingContext;
 
 /** The tenant's own pages (its "Universal Login"), rendered from templates under {@code templates/localtenant}. */
 @ApplicationScoped
 public class TenantPages {
 
     private final Engine engine;
+    private final String contentSecurityPolicy;
 
-    public TenantPages(Engine engine) {
+    public TenantPages(Engine engine, ClientRegistry clients) {
         this.engine = engine;
+        // Chromium applies form-action to the redirects that follow a form post: the login form's answer is a
+        // redirect to the application's callback, so the registered callback and logout origins must be listed, as
+        // Auth0's Universal Login lets the browser complete them. Nothing else is.
+        this.contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' "
+                + String.join(" ", clients.redirectOrigins()) + "; frame-ancestors 'none'; base-uri 'none'";
+    }
+
+    String contentSecurityPolicy() {
+        return contentSecurityPolicy;
+    }
+
+    /** Sends one of the tenant's pages with the headers every one of them carries. */
+    void send(RoutingContext ctx, int status, String page) {
+        ctx.response().setStatusCode(status)
+                .putHeader("Content-Type", "text/html; charset=utf-8")
+                .putHeader("Cache-Control", "no-store")
+                .putHeader("X-Frame-Options", "DENY")
+                .putHeader("X-Content-Type-Options", "nosniff")
+                .putHeader("Referrer-Policy", "no-referrer")
+                .putHeader("Content-Security-Policy", contentSecurityPolicy)
+                .end(page);
     }
 
     String login(String transaction, String connection, String username, String error) {

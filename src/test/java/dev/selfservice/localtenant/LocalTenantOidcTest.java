@@ -111,6 +111,18 @@ class LocalTenantOidcTest {
     }
 
     @Test
+    void theLoginPageLetsTheBrowserGoOnlyToRegisteredCallbackAndLogoutOrigins() throws Exception {
+        String csp = given().urlEncodingEnabled(false).get(authorizeUrl("")).then().statusCode(200).extract().header("Content-Security-Policy");
+        String formAction = Arrays.stream(csp.split(";")).map(String::trim).filter(d -> d.startsWith("form-action "))
+                .findFirst().orElseThrow();
+        URI portal = URI.create(dev.selfservice.support.LocalTenantUrls.portal());
+        // the test profile registers the portal's callback and logout URLs, all on one origin
+        assertThat(formAction.split(" ")).containsExactlyInAnyOrder("form-action", "'self'",
+                portal.getScheme() + "://" + portal.getHost() + ":" + portal.getPort());
+        assertThat(csp).contains("default-src 'none'", "frame-ancestors 'none'");
+    }
+
+    @Test
     void anUnknownClientGetsAnErrorPageAndNoRedirect() {
         given().redirects().follow(false).queryParam("response_type", "code").queryParam("client_id", "evil")
                 .queryParam("redirect_uri", "https://evil.example/cb").get(tenant() + "authorize")

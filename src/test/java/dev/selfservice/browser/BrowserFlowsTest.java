@@ -1,0 +1,206 @@
+package dev.selfservice.browser;
+
+import static dev.selfservice.support.LocalTenantUrls.DEMO_PASSWORD;
+import static dev.selfservice.support.LocalTenantUrls.portal;
+import static dev.selfservice.support.LocalTenantUrls.tenant;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.selfservice.support.PortalSteps;
+import dev.selfservice.support.TenantApi;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Every flow of the portal walked in headless Chromium by clicking and typing, as an employee does: at a desktop and a
+ * phone size, with the keyboard only, and with JavaScript off. axe-core checks each distinct page on the way.
+ */
+@QuarkusTest
+@ExtendWith(Chromium.class)
+class BrowserFlowsTest {
+
+    static final String NEW_PASSWORD = "Copper-Lantern-Harbour-42";
+
+    @BeforeEach
+    void freshTenant() {
+        TenantApi.reset();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Walk.class)
+    void aliceSignsInManagesHerContactsChangesHerPasswordAndSignsOut(Walk walk, TestInfo test) {
+        walk(test, walk, alice -> {
+            signIn(alice, "alice", DEMO_PASSWORD);
+            alice.sees("Your account");
+            assertThat(alice.bodyText()).contains("alice@corp.example");
+
+            alice.chooses("Recovery contacts").sees("Recovery contacts");
+            assertThat(alice.bodyText()).contains("You have no recovery contact yet.");
+            addContact(alice, "Personal email address", "alice.home@example.net", "alice.home@example.net");
+            assertThat(alice.bodyText()).contains("Your new recovery contact was added.", "a•••@example.net")
+                    .doesNotContain("alice.home@example.net");
+            addContact(alice, "Mobile phone number", "+1 415 555 0199", "+14155550199");
+            assertThat(alice.bodyText()).contains("a•••@example.net", "199").doesNotContain("555 0199");
+
+            alice.chooses("Remove").sees("Remove this recovery contact?");
+            alice.chooses("Yes, remove it").sees("Recovery contacts");
+            assertThat(alice.bodyText()).contains("The recovery contact was removed.").doesNotContain("a•••@example.net")
+                    .contains("199");
+
+            alice.chooses("Password self-service").sees("Get back into your work account");
+            alice.chooses("Sign in with your work account").sees("Your account");
+            alice.chooses("Change your password").sees("Change your password");
+            alice.types("Current password", DEMO_PASSWORD);
+            choosesNewPassword(alice);
+            alice.chooses("Change password").sees("Your password was changed");
+
+            signInFromHere(alice, "alice", NEW_PASSWORD);
+            alice.sees("Your account");
+            alice.chooses("Sign out").sees("Get back into your work account");
+            alice.open(portal() + "/account");
+            alice.sees("Log in");
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Walk.class)
+    void carolWithAnExpiredPasswordChangesItAsThePageAdvises(Walk walk, TestInfo test) {
+        walk(test, walk, carol -> changesExpiredPassword(carol, "carol", "Your password has expired"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Walk.class)
+    void daveWhoMustChangeHisPasswordChangesItAsThePageAdvises(Walk walk, TestInfo test) {
+        walk(test, walk, dave -> changesExpiredPassword(dave, "dave", "You need to choose a new password"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Walk.class)
+    void bobWhoForgotHisPasswordRecoversWithHisEmail(Walk walk, TestInfo test) {
+        walk(test, walk, bob -> {
+            bob.open(portal());
+            bob.sees("Get back into your work account");
+            bob.chooses("Forgot your password, or locked out").sees("Forgot your password, or locked out");
+            recovers(bob, "bob", "bob.personal@example.com", "bob.personal@example.com");
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Walk.class)
+    void erinWhoIsLockedOutUnlocksThroughHerPhone(Walk walk, TestInfo test) {
+        walk(test, walk, erin -> {
+            signIn(erin, "erin", DEMO_PASSWORD);
+            erin.sees("Your account is locked");
+            erin.chooses("Reset my password or unlock my account").sees("Forgot your password, or locked out");
+            recovers(erin, "erin", "+1 415 555 0142", "+14155550142");
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Walk.class)
+    void frankWhoIsDisabledAndGraceWhoIsBlockedAreSentToTheHelpdesk(Walk walk, TestInfo test) {
+        walk(test, walk, frank -> {
+            signIn(frank, "frank", DEMO_PASSWORD);
+            frank.sees("Your account is disabled");
+            assertThat(frank.bodyText()).contains("self-service cannot help here", "helpdesk");
+        });
+        walk(test, walk, grace -> {
+            signIn(grace, "grace", DEMO_PASSWORD);
+            grace.sees("Your account is blocked");
+            assertThat(grace.bodyText()).contains("Self-service cannot lift this block", "helpdesk");
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Walk.class)
+    void aWrongPasswordStaysOnTheLoginPage(Walk walk, TestInfo test) {
+        walk(test, walk, alice -> {
+            signIn(alice, "alice", "not-her-password");
+            alice.sees("Log in");
+            assertThat(alice.bodyText()).contains("Wrong email or password.");
+            assertThat(alice.origin() + "/").isEqualTo(tenant());
+            assertThat(alice.valueOf("Username")).isEqualTo("alice");
+            // the positive control: the same page takes the right password
+            alice.types("Password", DEMO_PASSWORD).chooses("Continue").sees("Your account");
+        });
+    }
+
+    // ---- steps ----
+
+    private static void signIn(Employee employee, String username, String password) {
+        employee.open(portal());
+        employee.sees("Get back into your work account");
+        signInFromHere(employee, username, password);
+    }
+
+    private static void signInFromHere(Employee employee, String username, String password) {
+        employee.chooses("Sign in with your work account").sees("Log in");
+        employee.types("Username", username).types("Password", password).chooses("Continue");
+    }
+
+    private static void addContact(Employee alice, String label, String typed, String outboxAddress) {
+        int before = PortalSteps.outboxCount(outboxAddress);
+        alice.types(label, typed).chooses("Send a code").sees("Enter the code");
+        assertThat(alice.bodyText()).contains("We sent a 6-digit code to").doesNotContain(outboxAddress);
+        String sent = PortalSteps.awaitCode(outboxAddress, before);
+        String read = alice.readsCodeInOutbox(tenant() + "outbox", outboxAddress);
+        assertThat(read).isEqualTo(sent);
+        alice.types("Code", read).chooses("Confirm").sees("Recovery contacts");
+    }
+
+    private static void choosesNewPassword(Employee employee) {
+        employee.types("New password", NEW_PASSWORD).types("New password again", NEW_PASSWORD);
+        // the strength hint is written by the page's script: empty with JavaScript off (the control that it is off)
+        if (employee.walk().javaScript()) {
+            assertThat(employee.textOf("strength-label")).isNotBlank();
+        } else {
+            assertThat(employee.textOf("strength-label")).isBlank();
+        }
+    }
+
+    private static void changesExpiredPassword(Employee employee, String username, String heading) {
+        signIn(employee, username, DEMO_PASSWORD);
+        employee.sees(heading);
+        employee.chooses("Choose a new password").sees("Change an expired password");
+        employee.types("Your username", username).types("Current password", DEMO_PASSWORD);
+        choosesNewPassword(employee);
+        employee.chooses("Change password").sees("Your password was changed");
+        signInFromHere(employee, username, NEW_PASSWORD);
+        employee.sees("Your account");
+        assertThat(employee.bodyText()).contains(username + "@corp.example");
+    }
+
+    private static void recovers(Employee employee, String username, String typedContact, String outboxAddress) {
+        int before = PortalSteps.outboxCount(outboxAddress);
+        employee.types("Your username", username).types("Personal email or mobile number", typedContact)
+                .chooses("Send me a code").sees("Check your messages");
+        employee.types("Code", PortalSteps.awaitCode(outboxAddress, before)).chooses("Confirm")
+                .sees("Get back into your account");
+        choosesNewPassword(employee);
+        employee.chooses("Set new password").sees("You are back in");
+        signInFromHere(employee, username, NEW_PASSWORD);
+        employee.sees("Your account");
+        assertThat(employee.bodyText()).contains(username + "@corp.example");
+    }
+
+    interface Steps {
+        void walk(Employee employee);
+    }
+
+    /** A new browser for one walk; on a failure, a screenshot and the page source named after the test. */
+    static void walk(TestInfo test, Walk walk, Steps steps) {
+        try (Employee employee = new Employee(walk)) {
+            try {
+                steps.walk(employee);
+            } catch (RuntimeException | AssertionError e) {
+                employee.leaveEvidence(test.getTestClass().map(Class::getSimpleName).orElse("browser") + "-"
+                        + test.getTestMethod().map(m -> m.getName()).orElse("walk") + "-" + walk);
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package dev.selfservice.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
+/**
+ * An employee at a browser: finds things by what a person reads (headings, labels, the words on buttons and links),
+ * clicks and types, or, in a keyboard-only walk, reaches each control with Tab and works it with Enter or Space. Every
+ * distinct page it reaches with JavaScript on is checked by axe-core; on a failure it leaves a screenshot and the page
+ * source under {@code target/browser-failures/}.
+ */
+final class Employee implements AutoCloseable {
+
+    static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
+    /** Pages axe has passed in this test run, by window width, path and heading: each is checked once. */
+    private static final Set<String> CHECKED = ConcurrentHashMap.newKeySet();
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private final Walk walk;
+    private final ChromeDriver chrome;
+    /** The field typed into last: a page with two forms has two "Send a code" buttons, and a person presses theirs. */
+    private WebElement lastField;
+
+    Employee(Walk walk) {
+        this.walk = walk;
+        this.chrome = Chromium.start(walk);
+    }
+
+    Walk walk() {
+        return walk;
+    }
+
+    void open(String url) {
+        chrome.get(url);
+    }
+
+    /** Waits for the page whose main heading is this, then has axe check it. */
+    Employee sees(String heading) {
+        try {
+            new WebDriverWait(chrome, WAIT).ignoring(StaleElementReferenceException.class)
+                    .until(d -> heading.equals(mainHeading()));
+        } catch (RuntimeException e) {
+            throw new AssertionError("expected the page \"" + heading + "\" but " + chrome.getCurrentUrl()
+                    + " shows \"" + mainHeading() + "\": " + bodyText(), e);
+        }
+        checkAccessibility();
+        return this;
+    }
+
+    String mainHeading() {
+        try {
+            List<WebElement> h1 = chrome.findElements(By.tagName("h1"));
+            return h1.isEmpty() ? "" : h1.get(0).getText().trim();
+        } catch (StaleElementReferenceException e) {
+            return ""; // the page changed while it was read: the wait reads it again
+        }
+    }
+
+    /** What the page says, as a person reads it. */
+    String bodyText() {
+        return chrome.findElement(By.tagName("body")).getText();
+    }
+
+    String path() {
+        return URI.create(chrome.getCurrentUrl()).getPath();
+    }
+
+    String origin() {
+        URI uri = URI.create(chrome.getCurrentUrl());
+        return uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
+    }
+
+    /** Types into the field with this label, replacing what it held. */
+    Employee types(String label, String value) {
+        WebElement field = field(label);
+        lastField = field;
+        if (walk.keyboardOnly()) {
+            tabTo(field);
+            WebElement active = chrome.switchTo().activeElement();
+            active.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+            active.sendKeys(value);
+        } else {
+            field.clear();
+            field.sendKeys(value);
+        }
+        return this;
+    }
+
+    /** The value a field holds now. */
+    String valueOf(String label) {
+        return field(label).getDomProperty("value");
+    }
+
+    /** Presses the button or follows the link whose words are these. */
+    Employee chooses(String words) {
+        WebElement target = control(words);
+        if (walk.keyboardOnly()) {
+            tabTo(target);
+            boolean link = "a".equalsIgnoreCase(target.getTagName());
+            chrome.switchTo().activeElement().sendKeys(link ? Keys.ENTER : Keys.SPACE);
+        } else {
+            target.click();
+        }
+        return this;
+    }
+
+    /** Text of the element with this id: for what a page shows in one place (the strength hint, a notice). */
+    String textOf(String id) {
+        return chrome.findElement(By.id(id)).getText();
+    }
+
+    private WebElement field(String label) {
+        List<WebElement> labels = chrome.findElements(By.tagName("label")).stream()
+                .filter(l -> l.getText().trim().equals(label)).toList();
+        if (labels.isEmpty()) {
+            throw new AssertionError("no field labelled \"" + label + "\" on " + chrome.getCurrentUrl() + ": " + bodyText());
+        }
+        return chrome.findElement(By.id(labels.get(0).getDomAttribute("for")));
+    }
+
+    private WebElement control(String words) {
+        List<WebElement> found = chrome.findElements(By.cssSelector("a, button, input[type=submit]")).stream()
+                .filter(WebElement::isDisplayed)
+                .filter(e -> e.getText().trim().equals(words)).toList();
+        if (found.isEmpty()) {
+            String offered = chrome.findElements(By.cssSelector("a, button")).stream().filter(WebElement::isDisplayed)
+                    .map(e -> "\"" + e.getText().trim() + "\"").collect(Collectors.joining(", "));
+            throw new AssertionError("no button or link \"" + words + "\" on " + chrome.getCurrentUrl() + "; it offers " + offered);
+        }
+        if (found.size() > 1 && lastField != null) {
+            try {
+                WebElement form = lastField.findElement(By.xpath("./ancestor::form"));
+                for (WebElement candidate : found) {
+                    if (!candidate.findElements(By.xpath("./ancestor::form")).isEmpty()
+                            && candidate.findElement(By.xpath("./ancestor::form")).equals(form)) {
+                        return candidate;
+                    }
+                }
+            } catch (StaleElementReferenceException | NoSuchElementException e) {
+                // the field was on an earlier page: the first match is the one a person sees first
+            }
+        }
+        return found.get(0);
+    }
+
+    /** Moves the focus with Tab until it reaches the element, as a keyboard user does: fails if it never does. */
+    private void tabTo(WebElement target) {
+        Actions keys = new Actions(chrome);
+        for (int i = 0; i < 80; i++) {
+            if (chrome.switchTo().activeElement().equals(target)) {
+                return;
+            }
+            keys.sendKeys(Keys.TAB).perform();
+        }
+        throw new AssertionError("Tab never reached " + describe(target) + " on " + chrome.getCurrentUrl());
+    }
+
+    private static String describe(WebElement e) {
+        return "<" + e.getTagName() + " id=" + e.getDomAttribute("id") + "> \"" + e.getText().trim() + "\"";
+    }
+
+    /** axe-core on this page, once per window width, path and heading: no violation of WCAG 2.2 A and AA. */
+    private void checkAccessibility() {
+        if (!walk.javaScript()) {
+            return; // axe runs as a script in the page; the walks with JavaScript on check every page this one reaches
+        }
+        String page = walk.width() + " " + path() + " " + mainHeading();
+        if (CHECKED.contains(page)) {
+            return;
+        }
+        Results results = new AxeBuilder().withTags(WCAG_TAGS).analyze(chrome);
+        if (results.isErrored()) {
+            throw new AssertionError("axe could not check " + chrome.getCurrentUrl() + ": " + results.getErrorMessage());
+        }
+        List<Rule> violations = results.getViolations();
+        assertThat(violations).as(() -> "axe violations on " + chrome.getCurrentUrl() + " (\"" + mainHeading() + "\", "
+                + walk.width() + "px wide): " + violations.stream()
+                        .map(v -> v.getId() + " [" + v.getImpact() + "] " + v.getHelp() + " at "
+                                + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(" ")))
+                        .collect(Collectors.joining("; ")))
+                .isEmpty();
+        CHECKED.add(page);
+    }
+
+    /** Leaves a screenshot and the page source under target/browser-failures, named after the test. */
+    void leaveEvidence(String testName) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target/browser-failures"));
+            String name = testName.replaceAll("[^A-Za-z0-9._-]+", "_");
+            Files.write(dir.resolve(name + ".png"), chrome.getScreenshotAs(OutputType.BYTES));
+            Files.writeString(dir.resolve(name + ".html"), "<!-- " + chrome.getCurrentUrl() + " -->\n" + chrome.getPageSource(),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            System.err.println("[browser] no evidence could be saved for " + testName + ": " + e);
+        }
+    }
+
+    /** Reads the newest code sent to an address on the local tenant's outbox page, in a tab of its own. */
+    String readsCodeInOutbox(String outboxUrl, String address) {
+        String portalTab = chrome.getWindowHandle();
+        chrome.switchTo().newWindow(WindowType.TAB);
+        try {
+            open(outboxUrl);
+            sees("Outbox");
+            for (WebElement row : chrome.findElements(By.cssSelector("tbody tr"))) {
+                List<WebElement> cells = row.findElements(By.tagName("td"));
+                if (cells.get(2).getText().trim().equals(address)) {
+                    return cells.get(3).getText().trim();
+                }
+            }
+            throw new AssertionError("the outbox shows no message to " + address + ": " + bodyText());
+        } finally {
+            chrome.close();
+            chrome.switchTo().window(portalTab);
+        }
+    }
+
+    @Override
+    public void close() {
+        chrome.quit();
+    }
+}
