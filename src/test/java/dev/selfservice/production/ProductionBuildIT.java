@@ -1,20 +1,16 @@
 package dev.selfservice.production;
 
+import static dev.selfservice.support.ProductionJar.freePort;
+import static dev.selfservice.support.ProductionJar.listening;
+import static dev.selfservice.support.ProductionJar.start;
+import static dev.selfservice.support.ProductionJar.waitForPortal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +19,16 @@ import java.util.jar.JarFile;
 
 import org.junit.jupiter.api.Test;
 
+import dev.selfservice.support.ProductionJar;
+
 /**
  * The packaged production build, as a platform team runs it: it holds no bean of the local tenant, refuses to start
  * without its settings and names each missing one, and with its settings serves the portal and no local tenant.
  */
 class ProductionBuildIT {
 
-    private static final Path APP = Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app"));
-    private static final List<String> REQUIRED = List.of("DOMAIN", "CLIENT_ID", "CLIENT_SECRET", "AD_CONNECTION",
-            "PORTAL_BASE_URL", "SESSION_SECRET", "NON_INTERACTIVE_CLIENT_ID", "NON_INTERACTIVE_CLIENT_SECRET");
+    private static final Path APP = ProductionJar.APP;
+    private static final List<String> REQUIRED = ProductionJar.REQUIRED;
 
     @Test
     void theProductionBuildHasNoLocalTenantBean() throws IOException {
@@ -94,51 +91,6 @@ class ProductionBuildIT {
         } finally {
             process.destroy();
             process.waitFor(20, TimeUnit.SECONDS);
-        }
-    }
-
-    private static Process start(Map<String, String> env) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", APP.resolve("quarkus-run.jar").toString()).redirectErrorStream(true);
-        pb.environment().keySet().removeIf(k -> REQUIRED.contains(k) || k.startsWith("QUARKUS_") || k.startsWith("PORTAL_"));
-        pb.environment().putAll(env);
-        // an empty working directory: no .env or config/ of a developer's checkout is read
-        Path cwd = Files.createTempDirectory(Path.of("target"), "prod-run");
-        pb.directory(cwd.toFile());
-        if (env.isEmpty()) {
-            return pb.start();
-        }
-        pb.redirectOutput(cwd.resolve("output.log").toFile());
-        return pb.start();
-    }
-
-    private static HttpResponse<String> waitForPortal(int port) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (true) {
-            try {
-                return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw e;
-                }
-                Thread.sleep(200);
-            }
-        }
-    }
-
-    private static boolean listening(int port) {
-        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 }

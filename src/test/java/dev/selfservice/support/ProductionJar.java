@@ -1,0 +1,77 @@
+package dev.selfservice.support;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The packaged production build ({@code target/quarkus-app}), run as a platform team runs it, for the ITs. */
+public final class ProductionJar {
+
+    public static final Path APP = Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app"));
+    public static final List<String> REQUIRED = List.of("DOMAIN", "CLIENT_ID", "CLIENT_SECRET", "AD_CONNECTION",
+            "PORTAL_BASE_URL", "SESSION_SECRET", "NON_INTERACTIVE_CLIENT_ID", "NON_INTERACTIVE_CLIENT_SECRET");
+
+    private ProductionJar() {
+    }
+
+    /**
+     * Starts the jar with exactly these settings (none inherited from this JVM's environment) in an empty working
+     * directory, so that no .env or config/ of a developer's checkout is read. With settings, its output goes to
+     * output.log there; without, to the process's stream, for the test that reads what it says.
+     */
+    public static Process start(Map<String, String> env) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", APP.resolve("quarkus-run.jar").toAbsolutePath().toString()).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> REQUIRED.contains(k) || k.startsWith("QUARKUS_") || k.startsWith("PORTAL_")
+                || k.equals("REDIS_URL"));
+        pb.environment().putAll(env);
+        Path cwd = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "prod-run");
+        pb.directory(cwd.toFile());
+        if (!env.isEmpty()) {
+            pb.redirectOutput(cwd.resolve("output.log").toFile());
+        }
+        return pb.start();
+    }
+
+    /** The landing page, once the jar answers (bounded). */
+    public static HttpResponse<String> waitForPortal(int port) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (true) {
+            try {
+                return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    public static boolean listening(int port) {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
