@@ -6,13 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 
 /**
  * The local tenant's clock: the system's, plus an offset that tests move forward to see codes, lockouts and
  * passwords expire without waiting.
  */
+// typed to itself: the portal's own Clock is another bean, and the two must never be mistaken for each other
 @Singleton
+@Typed(TenantClock.class)
 public class TenantClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;

@@ -69,6 +69,8 @@ class TestControlsEndpoint implements TenantEndpoint {
             ctx.response().setStatusCode(204).end();
         });
         router.post("/test-controls/directory/:username").blockingHandler(this::directoryState, false);
+        // what reached the tenant since the last reset, as its log has it: tests count writes and calls with it
+        router.get("/test-controls/events").handler(ctx -> TenantHttp.jsonArray(ctx, 200, TenantLog.recent()));
     }
 
     private void reset(RoutingContext ctx) {
@@ -79,6 +81,7 @@ class TestControlsEndpoint implements TenantEndpoint {
         bruteForce.reset();
         codes.reset();
         outbox.clear();
+        TenantLog.forget();
         faults.clear();
         rateLimit.setLimit(config.managementRateLimit());
         ctx.response().setStatusCode(204).end();

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * The subset of Auth0's user search query syntax (v3, Lucene-like) that the portal uses: {@code field:"value"} or
- * {@code field:value} terms joined with {@code AND}. {@code identities.*} fields match any identity. Anything else is
+ * {@code field:value} terms joined with {@code AND}. {@code identities.*} fields match any identity, {@code identities.profileData.*} the linked identities' profiles. Anything else is
  * refused as Auth0 refuses a bad query, rather than answered wrongly.
  */
 final class UserSearch {
@@ -54,7 +54,7 @@ final class UserSearch {
             if (t.field().startsWith("identities.")) {
                 String key = t.field().substring("identities.".length());
                 List<Map<String, Object>> identities = (List<Map<String, Object>>) user.getOrDefault("identities", List.of());
-                if (identities.stream().noneMatch(i -> equal(i.get(key), t.value()))) {
+                if (identities.stream().noneMatch(i -> equal(nested(i, key), t.value()))) {
                     return false;
                 }
             } else if (!equal(user.get(t.field()), t.value())) {
@@ -62,6 +62,19 @@ final class UserSearch {
             }
         }
         return true;
+    }
+
+    /** A field of an identity, following dots into {@code profileData}: {@code profileData.email}. */
+    @SuppressWarnings("unchecked")
+    private static Object nested(Map<String, Object> map, String path) {
+        Object value = map;
+        for (String part : path.split("\\.")) {
+            if (!(value instanceof Map<?, ?> m)) {
+                return null;
+            }
+            value = ((Map<String, Object>) m).get(part);
+        }
+        return value;
     }
 
     private static boolean equal(Object actual, String wanted) {
