@@ -47,7 +47,8 @@ public class Browser {
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-    private final List<URI> visited = new ArrayList<>();
+    // synchronized: tests fire one browser's requests in parallel, as a double click does
+    private final List<URI> visited = java.util.Collections.synchronizedList(new ArrayList<>());
     private String stopAt;
 
     /**

@@ -45,6 +45,25 @@ public class LogCapture extends Handler implements AutoCloseable {
         }
     }
 
+    /** Waits (bounded) for a line the application logs after a page answered, as work it does in the background. */
+    public String await(java.util.function.Predicate<String> wanted) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            for (String line : lines()) {
+                if (wanted.test(line)) {
+                    return line;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("the application never logged the line awaited; it logged: " + lines());
+    }
+
     @Override
     public void flush() {
     }

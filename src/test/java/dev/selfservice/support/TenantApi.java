@@ -21,9 +21,13 @@ public final class TenantApi {
     private TenantApi() {
     }
 
-    /** The whole tenant back to its start: demo directory, users, codes, outbox, blocks, faults, clock. */
+    /**
+     * A clean slate for a test: the whole tenant back to its start (demo directory, users, codes, outbox, blocks,
+     * faults, clock), and the portal's state store emptied and its clock put back.
+     */
     public static void reset() {
         given().post(tenant() + "test-controls/reset").then().statusCode(204);
+        dev.selfservice.portal.state.PortalState.reset();
     }
 
     public static void directoryState(String username, String state) {
@@ -53,6 +57,22 @@ public final class TenantApi {
             throw new AssertionError("no message to " + to + " in the outbox");
         }
         return codes.get(0);
+    }
+
+    /** The tenant's log events since the last reset with these fields, e.g. {@code type=sapi, operation=set_password}. */
+    public static List<Map<String, String>> events(Map<String, String> matching) {
+        List<Map<String, String>> all = given().get(tenant() + "test-controls/events").then().statusCode(200).extract()
+                .jsonPath().getList("$");
+        return all.stream().filter(e -> matching.entrySet().stream().allMatch(m -> m.getValue().equals(e.get(m.getKey()))))
+                .toList();
+    }
+
+    /** Links a fresh passwordless contact to an AD user, as enrolment would. */
+    public static void linkContact(String username, String connection, String address) {
+        String contact = passwordlessSignIn(connection, address);
+        given().auth().oauth2(managementToken()).contentType(ContentType.JSON)
+                .body(Map.of("provider", connection, "user_id", contact.substring(connection.length() + 1)))
+                .post(tenant() + "api/v2/users/" + adUserId(username) + "/identities").then().statusCode(201);
     }
 
     public static String managementToken() {

@@ -30,11 +30,12 @@ public class Auth0Management {
     private final ManagementApi api;
     private final Auth0Authentication authentication;
     private final PortalConfig.Auth0 auth0;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private volatile CachedToken token;
 
-    Auth0Management(@RestClient ManagementApi api, Auth0Authentication authentication, PortalConfig config) {
+    Auth0Management(@RestClient ManagementApi api, Auth0Authentication authentication, PortalConfig config, Clock clock) {
         this.api = api;
+        this.clock = clock;
         this.authentication = authentication;
         this.auth0 = config.auth0();
     }
@@ -67,6 +68,20 @@ public class Auth0Management {
         String query = "identities.connection:\"" + quoted(adConnection) + "\" AND nickname:\"" + quoted(username) + "\"";
         List<Auth0User> found = Auth0Calls.retried(() -> authorized(bearer -> api.search(query, "v3", bearer)));
         return found.size() == 1 ? java.util.Optional.of(found.get(0)) : java.util.Optional.empty();
+    }
+
+    /**
+     * The users that hold a linked passwordless identity with this address. Auth0's search reaches linked identities'
+     * {@code profileData}; it is eventually consistent, so the code exchange before a link still checks that the
+     * address is not linked (a race is caught there).
+     */
+    public List<Auth0User> usersWithContact(PasswordlessChannel channel, String address) {
+        String field = channel == PasswordlessChannel.EMAIL ? "email" : "phone_number";
+        String query = "identities.connection:\"" + channel.connection() + "\" AND identities.profileData." + field
+                + ":\"" + quoted(address) + "\"";
+        return Auth0Calls.retried(() -> authorized(bearer -> api.search(query, "v3", bearer))).stream()
+                .filter(u -> u.identities().stream().anyMatch(i -> !i.provider().equals(channel.connection())))
+                .toList();
     }
 
     private static String quoted(String value) {

@@ -1,7 +1,7 @@
 package dev.selfservice.portal.enrolment;
 
 import java.net.URI;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,9 +53,11 @@ public class EnrolmentResource {
     private final PendingEnrolmentCookie cookie;
     private final Messages msg;
     private final PortalConfig config;
+    private final Clock clock;
 
     public EnrolmentResource(CurrentEmployee current, EnrolmentService enrolment, PendingEnrolmentCookie cookie,
-            Messages msg, PortalConfig config) {
+            Messages msg, PortalConfig config, Clock clock) {
+        this.clock = clock;
         this.current = current;
         this.enrolment = enrolment;
         this.cookie = cookie;
@@ -195,7 +197,7 @@ public class EnrolmentResource {
 
     /** Whether the AD password was proven recently enough to change what can recover the account. */
     private boolean fresh() {
-        return current.authTime().isAfter(Instant.now().minus(config.enrolment().recentSignIn()));
+        return current.authTime().isAfter(clock.instant().minus(config.enrolment().recentSignIn()));
     }
 
     private Response again() {

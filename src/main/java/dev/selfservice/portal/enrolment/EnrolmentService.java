@@ -24,6 +24,9 @@ import dev.selfservice.portal.auth0.PasswordlessChannel;
 import dev.selfservice.portal.auth0.VerifiedIdentity;
 import dev.selfservice.portal.enrolment.EnrolmentRefused.Reason;
 import dev.selfservice.portal.signin.SignedInEmployee;
+import dev.selfservice.portal.state.EmployeeLock;
+import dev.selfservice.portal.state.StateKeys;
+import dev.selfservice.portal.state.StateStore;
 
 /**
  * Enrolment of a personal email address or phone number: Auth0's passwordless sign-up proves control of the
@@ -33,6 +36,9 @@ import dev.selfservice.portal.signin.SignedInEmployee;
  * now, for the address the employee entered in this session, verified, and a standalone passwordless user (an
  * address already linked to an AD account signs in as that account: {@code ad|...}, and is refused without saying
  * whose it is); a contact is removed only if it is one of the employee's own identities.
+ * <p>
+ * Linking and removing hold the employee's lock (on every replica): the contact limit is checked and the enrolment
+ * dates are read and written by one writer at a time, so parallel confirmations cannot pass the limit or lose a date.
  */
 @ApplicationScoped
 public class EnrolmentService {
@@ -43,16 +49,19 @@ public class EnrolmentService {
 
     private final Auth0Authentication authentication;
     private final Auth0Management management;
-    private final SendThrottle throttle;
+    private final StateStore store;
+    private final EmployeeLock lock;
     private final PortalConfig.Enrolment config;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public EnrolmentService(Auth0Authentication authentication, Auth0Management management, SendThrottle throttle,
-            PortalConfig config) {
+    public EnrolmentService(Auth0Authentication authentication, Auth0Management management, StateStore store,
+            EmployeeLock lock, PortalConfig config, Clock clock) {
         this.authentication = authentication;
         this.management = management;
-        this.throttle = throttle;
+        this.store = store;
+        this.lock = lock;
         this.config = config.enrolment();
+        this.clock = clock;
     }
 
     public List<Contact> contacts(SignedInEmployee employee) throws EnrolmentRefused {
@@ -68,6 +77,10 @@ public class EnrolmentService {
         }
         if (contacts.stream().anyMatch(c -> c.channel() == address.channel() && c.address().equalsIgnoreCase(address.value()))) {
             throw new EnrolmentRefused(Reason.ALREADY_YOURS);
+        }
+        if (linkedElsewhere(employee, address)) {
+            // no code goes to someone else's recovery contact: it would replace the code its owner may be using
+            throw new EnrolmentRefused(Reason.LINKED_ELSEWHERE);
         }
         send(employee, address);
         Instant now = clock.instant();
@@ -113,23 +126,25 @@ public class EnrolmentService {
         if (!sameAddress) {
             throw new EnrolmentRefused(Reason.ADDRESS_MISMATCH);
         }
-        Auth0User user = user(employee);
-        if (contacts(user).size() >= config.maxContacts()) {
-            throw new EnrolmentRefused(Reason.TOO_MANY_CONTACTS);
-        }
-        try {
-            management.link(employee.userId(), p.channel().connection(), identity.subject().substring(prefix.length()));
-        } catch (Auth0Exception e) {
-            if (e.status() == 409) {
-                throw new EnrolmentRefused(Reason.LINKED_ELSEWHERE);
+        return lock.holding(employee.userId(), () -> {
+            Auth0User user = user(employee);
+            if (contacts(user).size() >= config.maxContacts()) {
+                throw new EnrolmentRefused(Reason.TOO_MANY_CONTACTS);
             }
-            throw auth0Refusal(e);
-        }
-        Instant now = clock.instant();
-        noteEnrolledAt(user, identity.subject(), now);
-        LOG.infof("enrolment: %s linked a %s contact (%s)", employee.userId(), p.channel().connection(),
-                ContactAddress.mask(p.channel(), p.address()));
-        return new Contact(identity.subject(), p.channel(), p.address(), now);
+            try {
+                management.link(employee.userId(), p.channel().connection(), identity.subject().substring(prefix.length()));
+            } catch (Auth0Exception e) {
+                if (e.status() == 409) {
+                    throw new EnrolmentRefused(Reason.LINKED_ELSEWHERE);
+                }
+                throw auth0Refusal(e);
+            }
+            Instant now = clock.instant();
+            noteEnrolledAt(user, identity.subject(), now);
+            LOG.infof("enrolment: %s linked a %s contact (%s)", employee.userId(), p.channel().connection(),
+                    ContactAddress.mask(p.channel(), p.address()));
+            return new Contact(identity.subject(), p.channel(), p.address(), now);
+        });
     }
 
     /** Finds one of the employee's own contacts; any other id is not found. */
@@ -140,6 +155,10 @@ public class EnrolmentService {
 
     /** Unlinks one of the employee's own contacts, then deletes the standalone user that unlinking leaves. */
     public Contact remove(SignedInEmployee employee, String contactId) throws EnrolmentRefused {
+        return lock.holding(employee.userId(), () -> removeHoldingTheLock(employee, contactId));
+    }
+
+    private Contact removeHoldingTheLock(SignedInEmployee employee, String contactId) throws EnrolmentRefused {
         Auth0User user = user(employee);
         Contact contact = contacts(user).stream().filter(c -> c.id().equals(contactId)).findFirst()
                 .orElseThrow(() -> new EnrolmentRefused(Reason.NOT_YOURS));
@@ -176,7 +195,7 @@ public class EnrolmentService {
     }
 
     private void send(SignedInEmployee employee, ContactAddress address) throws EnrolmentRefused {
-        if (!throttle.tryAcquire(employee.userId())) {
+        if (!store.tryAcquire(StateKeys.of("enrolment:sends", employee.userId()), config.maxSends(), config.sendWindow())) {
             throw new EnrolmentRefused(Reason.TOO_MANY_CODES);
         }
         try {
@@ -185,6 +204,16 @@ public class EnrolmentService {
             if (e.status() == 400 && (e.error().startsWith("bad.email") || e.error().startsWith("bad.phone"))) {
                 throw new EnrolmentRefused(Reason.AUTH0_REFUSED_ADDRESS);
             }
+            throw auth0Refusal(e);
+        }
+    }
+
+    /** Whether the address is already a recovery contact of another account (whose, the page does not say). */
+    private boolean linkedElsewhere(SignedInEmployee employee, ContactAddress address) throws EnrolmentRefused {
+        try {
+            return management.usersWithContact(address.channel(), address.value()).stream()
+                    .anyMatch(u -> !u.userId().equals(employee.userId()));
+        } catch (Auth0Exception e) {
             throw auth0Refusal(e);
         }
     }

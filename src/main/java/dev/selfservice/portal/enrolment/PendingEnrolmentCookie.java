@@ -1,5 +1,6 @@
 package dev.selfservice.portal.enrolment;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -22,15 +23,17 @@ public class PendingEnrolmentCookie {
 
     private final CookieSeal seal;
     private final boolean secure = LaunchMode.current() == LaunchMode.NORMAL;
+    private final Clock clock;
 
-    public PendingEnrolmentCookie(CookieSeal seal) {
+    public PendingEnrolmentCookie(CookieSeal seal, Clock clock) {
         this.seal = seal;
+        this.clock = clock;
     }
 
     public NewCookie write(PendingEnrolment p) {
         String plain = String.join("\n", p.userId(), p.sessionBinding(), p.channel().name(), p.address(),
                 String.valueOf(p.expiresAt().getEpochSecond()), String.valueOf(p.lastSentAt().getEpochSecond()));
-        int maxAge = (int) Math.max(1, p.expiresAt().getEpochSecond() - Instant.now().getEpochSecond());
+        int maxAge = (int) Math.max(1, p.expiresAt().getEpochSecond() - clock.instant().getEpochSecond());
         return cookie(seal.seal(NAME, plain), maxAge);
     }
 

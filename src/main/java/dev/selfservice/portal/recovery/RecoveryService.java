@@ -7,10 +7,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,14 +28,23 @@ import dev.selfservice.portal.enrolment.ContactAddress;
 import dev.selfservice.portal.password.PasswordPolicy;
 import dev.selfservice.portal.password.PasswordRefused;
 import dev.selfservice.portal.recovery.RecoveryRefused.Reason;
-import dev.selfservice.portal.web.SlidingWindow;
+import dev.selfservice.portal.state.EmployeeLock;
+import dev.selfservice.portal.state.StateKeys;
+import dev.selfservice.portal.state.StateStore;
 
 /**
  * Recovery through an enrolled contact: a code sent to the contact (only if it is enrolled for that username, and
  * without the page telling), exchanged for tokens whose subject must be that username's AD user, gives a proof that
  * lets the employee, once and for a short time, set a new password (which unlocks AD through the connector's
- * auto-unlock) or clear Auth0's brute-force blocks. Nothing here ever tries a password on the account, so nothing
- * here can lock it.
+ * auto-unlock) or clear Auth0's brute-force blocks.
+ * <p>
+ * What must hold across requests and replicas lives in the {@link StateStore}: a proof is claimed before the action it
+ * allows, so of parallel requests with one proof exactly one acts; counters are taken before the Auth0 call they
+ * guard. Wrong codes count per request (username and contact); the account-wide ceilings (codes sent per username,
+ * wrong codes per account) count only requests whose contact is enrolled, decided after the page answered, so that a
+ * stranger who types a username with an address of their own can neither learn anything nor lock the owner out of
+ * recovery. The only password tried is the one just set, once, while the employee's lock keeps any other change out,
+ * so nothing here can add to AD's bad-password count.
  */
 @ApplicationScoped
 public class RecoveryService {
@@ -61,26 +68,21 @@ public class RecoveryService {
     private final PasswordPolicy policy;
     private final ManagedExecutor executor;
     private final PortalConfig config;
-    private final Clock clock = Clock.systemUTC();
-    private final SlidingWindow sendsPerUser;
-    private final SlidingWindow sendsPerContact;
-    private final SlidingWindow sendsPerIp;
-    private final SlidingWindow wrongCodes;
-    private final Map<String, Instant> usedProofs = new ConcurrentHashMap<>();
+    private final StateStore store;
+    private final EmployeeLock lock;
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public RecoveryService(Auth0Authentication authentication, Auth0Management management, PasswordPolicy policy,
-            ManagedExecutor executor, PortalConfig config) {
+            ManagedExecutor executor, PortalConfig config, StateStore store, EmployeeLock lock, Clock clock) {
         this.authentication = authentication;
         this.management = management;
         this.policy = policy;
         this.executor = executor;
         this.config = config;
-        PortalConfig.Recovery r = config.recovery();
-        this.sendsPerUser = new SlidingWindow(r.maxSends(), r.sendWindow(), clock);
-        this.sendsPerContact = new SlidingWindow(r.maxSends(), r.sendWindow(), clock);
-        this.sendsPerIp = new SlidingWindow(r.maxSends() * 4, r.sendWindow(), clock);
-        this.wrongCodes = new SlidingWindow(r.maxWrongCodesPerHour(), Duration.ofHours(1), clock);
+        this.store = store;
+        this.lock = lock;
+        this.clock = clock;
     }
 
     /**
@@ -118,14 +120,11 @@ public class RecoveryService {
         if (!clock.instant().isBefore(p.expiresAt())) {
             throw new RecoveryRefused(Reason.CODE_EXPIRED);
         }
-        String account = p.username().toLowerCase(Locale.ROOT);
-        if (wrongCodes.exhausted(account)) {
-            throw new RecoveryRefused(Reason.TOO_MANY_WRONG_CODES);
-        }
         String otp = code == null ? "" : code.replaceAll("\\s", "");
         if (!otp.matches("[0-9]{6}")) {
-            throw wrongCode(account);
+            throw new RecoveryRefused(Reason.WRONG_CODE); // no guess reaches Auth0, so none is counted
         }
+        takeAttempt(p);
         VerifiedIdentity identity;
         try {
             identity = authentication.exchangeOtp(p.channel(), p.address(), otp);
@@ -137,13 +136,13 @@ public class RecoveryService {
                 if (e.getMessage().toLowerCase(Locale.ROOT).contains("expired")) {
                     throw new RecoveryRefused(Reason.CODE_EXPIRED);
                 }
-                throw wrongCode(account);
+                throw new RecoveryRefused(Reason.WRONG_CODE);
             }
             throw auth0Refusal(e);
         }
         Auth0User user = adUser(p.username())
                 .filter(u -> u.userId().equals(identity.subject()))
-                .orElseThrow(() -> wrongCode(account));
+                .orElseThrow(() -> new RecoveryRefused(Reason.WRONG_CODE));
         if (user.isBlocked()) {
             throw new RecoveryRefused(Reason.BLOCKED);
         }
@@ -178,36 +177,46 @@ public class RecoveryService {
             throw new RecoveryRefused(Reason.POLICY,
                     new PasswordRefused(PasswordRefused.Reason.POLICY, rejection.get()));
         }
-        try {
-            management.setPassword(user.userId(), newPassword);
-        } catch (Auth0Exception e) {
-            throw e.status() == 400 ? new RecoveryRefused(Reason.DIRECTORY_REFUSED) : auth0Refusal(e);
-        }
-        usedProofs.put(proof.orElseThrow().id(), proof.get().expiresAt());
-        LOG.infof("recovery: %s reset the password", user.userId());
-        try {
-            management.clearBruteForceBlocks(user.userId());
-        } catch (Auth0Exception e) {
-            LOG.warnf("recovery: could not clear the brute-force blocks of %s (%s)", user.userId(), e.error());
-        }
-        // a sign-in with the new password tells whether the account can now be used (disabled, expired, locked)
-        try {
-            PasswordCheck check = authentication.checkPassword(user.nickname(), newPassword, ip);
-            return check == PasswordCheck.RIGHT ? Outcome.DONE : Outcome.SET_BUT_ACCOUNT_REFUSED;
-        } catch (Auth0Exception e) {
-            return Outcome.DONE;
-        }
+        RecoveryState.Proof p = proof.orElseThrow();
+        spend(p);
+        return lock.holding(user.userId(), () -> {
+            try {
+                management.setPassword(user.userId(), newPassword);
+            } catch (Auth0Exception e) {
+                if (e.status() != Auth0Exception.UNAVAILABLE) {
+                    unspend(p); // Auth0 answered that nothing was set: the proof may be used again
+                }
+                throw e.status() == 400 ? new RecoveryRefused(Reason.DIRECTORY_REFUSED) : auth0Refusal(e);
+            }
+            LOG.infof("recovery: %s reset the password", user.userId());
+            try {
+                management.clearBruteForceBlocks(user.userId());
+            } catch (Auth0Exception e) {
+                LOG.warnf("recovery: could not clear the brute-force blocks of %s (%s)", user.userId(), e.error());
+            }
+            // one sign-in with exactly the password just set, while the lock keeps every other change of this
+            // employee out, tells whether the account can now be used (disabled, expired, locked); it cannot add to
+            // AD's bad-password count, because the password is right
+            try {
+                PasswordCheck check = authentication.checkPassword(user.nickname(), newPassword, ip);
+                return check == PasswordCheck.RIGHT ? Outcome.DONE : Outcome.SET_BUT_ACCOUNT_REFUSED;
+            } catch (Auth0Exception e) {
+                return Outcome.DONE;
+            }
+        });
     }
 
     /** Clears Auth0's brute-force blocks without changing the password, once. */
     public Outcome unblock(Optional<RecoveryState.Proof> proof) throws RecoveryRefused {
         Auth0User user = holder(proof);
+        RecoveryState.Proof p = proof.orElseThrow();
+        spend(p);
         try {
             management.clearBruteForceBlocks(user.userId());
         } catch (Auth0Exception e) {
+            unspend(p); // clearing is idempotent: the proof may be used again
             throw auth0Refusal(e);
         }
-        usedProofs.put(proof.orElseThrow().id(), proof.get().expiresAt());
         LOG.infof("recovery: %s cleared the brute-force blocks", user.userId());
         return Outcome.UNBLOCKED;
     }
@@ -217,9 +226,7 @@ public class RecoveryService {
     /** The user a proof holds for: unexpired, unused, and no reset since it was given. */
     private Auth0User holder(Optional<RecoveryState.Proof> proof) throws RecoveryRefused {
         RecoveryState.Proof p = proof.orElseThrow(() -> new RecoveryRefused(Reason.PROOF_INVALID));
-        Instant now = clock.instant();
-        usedProofs.values().removeIf(expires -> expires.isBefore(now));
-        if (!now.isBefore(p.expiresAt()) || usedProofs.containsKey(p.id())) {
+        if (!clock.instant().isBefore(p.expiresAt()) || store.isClaimed(proofKey(p))) {
             throw new RecoveryRefused(Reason.PROOF_INVALID);
         }
         Auth0User user;
@@ -250,27 +257,40 @@ public class RecoveryService {
         }
     }
 
+    /**
+     * The limits the page may show: per IP and per contact typed, which say nothing about an account. The per-username
+     * limit is taken after the answer, for enrolled contacts only ({@link #sendLater}).
+     */
     private void throttleSend(String username, ContactAddress address, String ip) throws RecoveryRefused {
-        boolean allowed = sendsPerIp.tryAcquire(Objects.toString(ip, ""))
-                && sendsPerUser.tryAcquire(username.toLowerCase(Locale.ROOT))
-                && sendsPerContact.tryAcquire(address.channel() + ":" + address.value());
+        PortalConfig.Recovery r = config.recovery();
+        boolean allowed = store.tryAcquire(StateKeys.of("recovery:sends:ip", Objects.toString(ip, "")), r.maxSends() * 4,
+                r.sendWindow())
+                && store.tryAcquire(StateKeys.of("recovery:sends:contact", address.channel().name(), address.value()),
+                        r.maxSends(), r.sendWindow());
         if (!allowed) {
             throw new RecoveryRefused(Reason.TOO_MANY_REQUESTS);
         }
     }
 
     private void sendLater(String username, ContactAddress address) {
+        PortalConfig.Recovery r = config.recovery();
         executor.runAsync(() -> {
             try {
                 Optional<Auth0User> user = adUser(username);
                 boolean enrolled = user.map(u -> u.identities().stream().anyMatch(i -> enrolledAs(i, address)))
                         .orElse(false);
-                if (enrolled) {
-                    authentication.startPasswordless(address.channel(), address.value());
-                    LOG.infof("recovery: code sent to an enrolled contact of %s", user.get().userId());
-                } else {
+                if (!enrolled) {
                     LOG.infof("recovery: no code sent: the contact is not enrolled for that username");
+                    return;
                 }
+                // marked before the code exists, so that every guess at it meets the account-wide ceiling
+                store.claim(enrolledKey(username, address.channel(), address.value()), Duration.ofHours(1));
+                if (!store.tryAcquire(StateKeys.of("recovery:sends:user", username), r.maxSends(), r.sendWindow())) {
+                    LOG.infof("recovery: no code sent: %s had the most codes in the window", user.get().userId());
+                    return;
+                }
+                authentication.startPasswordless(address.channel(), address.value());
+                LOG.infof("recovery: code sent to an enrolled contact of %s", user.get().userId());
             } catch (RuntimeException e) {
                 LOG.warnf("recovery: could not send a code (%s)", e instanceof Auth0Exception a ? a.error() : e.getClass().getSimpleName());
             }
@@ -302,9 +322,40 @@ public class RecoveryService {
         return byName || byGroup;
     }
 
-    private RecoveryRefused wrongCode(String account) {
-        wrongCodes.tryAcquire(account);
-        return new RecoveryRefused(Reason.WRONG_CODE);
+    /**
+     * Takes one code attempt before the code goes to Auth0: per request (username and contact), and, when the contact
+     * is enrolled for the username, per account too. Parallel guesses cannot pass together.
+     */
+    private void takeAttempt(RecoveryState.Pending p) throws RecoveryRefused {
+        int max = config.recovery().maxWrongCodesPerHour();
+        boolean allowed = store.tryAcquire(StateKeys.of("recovery:codes:request", p.username(), p.channel().name(),
+                p.address()), max, Duration.ofHours(1));
+        if (allowed && store.isClaimed(enrolledKey(p.username(), p.channel(), p.address()))) {
+            allowed = store.tryAcquire(StateKeys.of("recovery:codes:account", p.username()), max, Duration.ofHours(1));
+        }
+        if (!allowed) {
+            throw new RecoveryRefused(Reason.TOO_MANY_WRONG_CODES);
+        }
+    }
+
+    private static String enrolledKey(String username, PasswordlessChannel channel, String address) {
+        return StateKeys.of("recovery:enrolled", username, channel.name(), address);
+    }
+
+    private static String proofKey(RecoveryState.Proof p) {
+        return StateKeys.of("recovery:proof", p.id());
+    }
+
+    /** Claims the proof before the action it allows: of parallel requests with one proof, exactly one goes on. */
+    private void spend(RecoveryState.Proof p) throws RecoveryRefused {
+        Duration left = Duration.between(clock.instant(), p.expiresAt());
+        if (left.isNegative() || left.isZero() || !store.claim(proofKey(p), left.plusMinutes(1))) {
+            throw new RecoveryRefused(Reason.PROOF_INVALID);
+        }
+    }
+
+    private void unspend(RecoveryState.Proof p) {
+        store.release(proofKey(p));
     }
 
     private static RecoveryRefused auth0Refusal(Auth0Exception e) {

@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
+
+import dev.selfservice.portal.state.StateUnavailable;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -73,6 +75,17 @@ public class ErrorPages {
             return notFound(null);
         }
         return page(status, msg.error_bad_request_title(), msg.error_bad_request_detail());
+    }
+
+    /**
+     * The state store (Redis) did not answer: limits and single-use proofs cannot be checked, so the request is
+     * refused rather than let through without them. Nothing was done; in a minute it may work again.
+     */
+    @ServerExceptionMapper
+    public Response stateUnavailable(StateUnavailable e) {
+        LOG.warnf("Request refused: %s", e.getMessage());
+        return Response.fromResponse(page(503, msg.error_busy_title(), msg.error_busy_detail())).header("Retry-After", "60")
+                .build();
     }
 
     @ServerExceptionMapper

@@ -151,6 +151,12 @@ public interface Messages {
     @Message("The portal could not finish this request and nothing was changed. Try again in a moment; if it keeps failing, contact {helpdesk} and quote reference {reference}.")
     String error_server_detail(String helpdesk, String reference);
 
+    @Message("Try again in a minute")
+    String error_busy_title();
+
+    @Message("The portal cannot check this request safely right now, so nothing was done. Wait a minute, then try again.")
+    String error_busy_detail();
+
     @Message("This request cannot be processed")
     String error_bad_request_title();
 

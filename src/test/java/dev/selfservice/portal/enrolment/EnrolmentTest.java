@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.selfservice.support.Browser;
 import dev.selfservice.support.Browser.Page;
+import dev.selfservice.support.PortalSteps;
 import dev.selfservice.support.TenantApi;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -99,9 +100,13 @@ class EnrolmentTest {
         enrol(signIn("alice"), "add-email", "email", "shared@example.com", "shared@example.com");
 
         int bobsBefore = identities("bob").size();
+        int codesBefore = PortalSteps.outboxCount("shared@example.com");
+        assertThat(codesBefore).as("alice's enrolment sent a code there").isEqualTo(1);
         Browser bob = signIn("bob");
-        Page refused = enrol(bob, "add-email", "email", "shared@example.com", "shared@example.com");
+        Page refused = add(bob, "add-email", "email", "shared@example.com");
         assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.path()).isEqualTo("/enrolment/email");
+        assertThat(PortalSteps.outboxCount("shared@example.com")).as("no code goes to alice's contact").isEqualTo(codesBefore);
         assertThat(refused.text("#problem")).contains("already used for another work account");
         assertThat(refused.body()).doesNotContain("alice", "Alice");
         assertThat(identities("bob")).hasSize(bobsBefore);

@@ -2,6 +2,7 @@ package dev.selfservice.portal.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.selfservice.support.Browser;
 import dev.selfservice.support.Browser.Page;
+import dev.selfservice.support.LogCapture;
+import dev.selfservice.support.PortalSteps;
 import dev.selfservice.support.TenantApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -32,17 +35,45 @@ class RecoveryLimitsTest {
     }
 
     @Test
-    void codeRequestsAreLimitedPerUsernameAndPerContact() {
+    void codeRequestsAreLimitedPerContactOnThePage() {
         Browser browser = new Browser();
-        assertThat(RecoveryFlow.start(browser, "nobody1", "a1@example.com").status()).isEqualTo(200);
-        assertThat(RecoveryFlow.start(browser, "nobody1", "a2@example.com").status()).isEqualTo(200);
-        Page limited = RecoveryFlow.start(browser, "nobody1", "a3@example.com");
-        assertThat(limited.status()).isEqualTo(429);
-        assertThat(limited.text("#problem")).contains("Too many requests");
-
         assertThat(RecoveryFlow.start(browser, "nobody2", "same@example.com").status()).isEqualTo(200);
         assertThat(RecoveryFlow.start(browser, "nobody3", "same@example.com").status()).isEqualTo(200);
-        assertThat(RecoveryFlow.start(browser, "nobody4", "same@example.com").status()).isEqualTo(429);
+        Page limited = RecoveryFlow.start(browser, "nobody4", "same@example.com");
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.text("#problem")).contains("Too many requests");
+    }
+
+    @Test
+    void aStrangersRequestsForAUsernameDoNotUseUpItsSendLimit() {
+        Browser stranger = new Browser();
+        for (String address : List.of("a1@example.com", "a2@example.com", "a3@example.com")) {
+            assertThat(RecoveryFlow.start(stranger, "bob", address).status()).isEqualTo(200);
+        }
+        int before = PortalSteps.outboxCount(RecoveryTest.BOB_EMAIL);
+        assertThat(RecoveryFlow.start(new Browser(), "bob", RecoveryTest.BOB_EMAIL).status()).isEqualTo(200);
+        PortalSteps.awaitCode(RecoveryTest.BOB_EMAIL, before);
+    }
+
+    @Test
+    void codesToTheEnrolledContactsOfOneUsernameAreLimitedWithoutThePageTelling() {
+        TenantApi.linkContact("bob", "email", "bob.second@example.com");
+        Browser browser = new Browser();
+        int first = PortalSteps.outboxCount(RecoveryTest.BOB_EMAIL);
+        assertThat(RecoveryFlow.start(browser, "bob", RecoveryTest.BOB_EMAIL).status()).isEqualTo(200);
+        PortalSteps.awaitCode(RecoveryTest.BOB_EMAIL, first);
+        int second = PortalSteps.outboxCount("bob.second@example.com");
+        assertThat(RecoveryFlow.start(browser, "bob", "bob.second@example.com").status()).isEqualTo(200);
+        PortalSteps.awaitCode("bob.second@example.com", second);
+
+        // the third code for bob: the page answers as always, and no code is sent
+        try (LogCapture log = LogCapture.start()) {
+            Page third = RecoveryFlow.start(browser, "bob", RecoveryTest.BOB_EMAIL);
+            assertThat(third.status()).isEqualTo(200);
+            assertThat(third.path()).isEqualTo("/recovery/code");
+            log.await(line -> line.contains("had the most codes in the window"));
+        }
+        assertThat(PortalSteps.outboxCount(RecoveryTest.BOB_EMAIL)).isEqualTo(first + 1);
     }
 
     @Test

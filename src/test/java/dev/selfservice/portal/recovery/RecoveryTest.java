@@ -10,15 +10,17 @@ import java.net.HttpCookie;
 import java.net.URI;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.selfservice.support.Browser;
 import dev.selfservice.support.Browser.Page;
 import dev.selfservice.support.PortalSteps;
+import dev.selfservice.support.PortalTestClock;
 import dev.selfservice.support.TenantApi;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /** Forgot password and unlock through an enrolled contact, through the portal and the local tenant. */
@@ -32,14 +34,6 @@ class RecoveryTest {
     @BeforeEach
     void reset() {
         TenantApi.reset();
-    }
-
-    /** Links a fresh passwordless contact to a user, as enrolment would. */
-    private static void enrolDirectly(String user, String connection, String address) {
-        String contact = TenantApi.passwordlessSignIn(connection, address);
-        given().auth().oauth2(TenantApi.managementToken()).contentType(ContentType.JSON)
-                .body(Map.of("provider", connection, "user_id", contact.substring(connection.length() + 1)))
-                .post(tenant() + "api/v2/users/" + TenantApi.adUserId(user) + "/identities").then().statusCode(201);
     }
 
     @Test
@@ -88,7 +82,7 @@ class RecoveryTest {
 
     @Test
     void aDisabledAccountGetsTheHelpdeskMessage() {
-        enrolDirectly("frank", "email", "frank.home@example.com");
+        TenantApi.linkContact("frank", "email", "frank.home@example.com");
         Browser browser = new Browser();
         Page reset = RecoveryFlow.prove(browser, "frank", "frank.home@example.com", "frank.home@example.com");
         Page done = RecoveryFlow.setPassword(browser, reset, NEW_PASSWORD);
@@ -98,7 +92,7 @@ class RecoveryTest {
 
     @Test
     void anAccountBlockedByAnAdministratorIsNeverUnblockedBySelfService() {
-        enrolDirectly("grace", "email", "grace.home@example.com");
+        TenantApi.linkContact("grace", "email", "grace.home@example.com");
         Browser browser = new Browser();
         Page refused = RecoveryFlow.prove(browser, "grace", "grace.home@example.com", "grace.home@example.com");
         assertThat(refused.status()).isEqualTo(403);
@@ -148,6 +142,23 @@ class RecoveryTest {
         assertThat(PortalSteps.signsIn("bob", NEW_PASSWORD)).isTrue();
     }
 
+    @Inject
+    PortalTestClock clock;
+
+    @Test
+    void aProofLastsTenMinutesOnThePortalsClock() {
+        Browser browser = new Browser();
+        RecoveryFlow.prove(browser, "bob", BOB_EMAIL, BOB_EMAIL);
+        clock.advance(java.time.Duration.ofMinutes(9));
+        Page reset = browser.get(portal() + "/recovery/reset");
+        assertThat(reset.status()).as("still valid after 9 minutes").isEqualTo(200);
+        clock.advance(java.time.Duration.ofMinutes(2));
+        Page expired = RecoveryFlow.setPassword(browser, reset, NEW_PASSWORD);
+        assertThat(expired.status()).isEqualTo(400);
+        assertThat(expired.text("#problem")).contains("expired or was already used");
+        assertThat(TenantApi.events(Map.of("type", "sapi", "operation", "set_password"))).isEmpty();
+    }
+
     @Test
     void aProofForBobCannotResetAliceAndCannotBeAltered() {
         Browser browser = new Browser();
@@ -176,7 +187,7 @@ class RecoveryTest {
 
     @Test
     void wrongCodesAreBoundedPerAccountEvenAcrossNewCodesAndNeverLockAd() {
-        enrolDirectly("alice", "email", "alice.home@example.com");
+        TenantApi.linkContact("alice", "email", "alice.home@example.com");
         Browser browser = new Browser();
         String lastCode = null;
         Page code = null;

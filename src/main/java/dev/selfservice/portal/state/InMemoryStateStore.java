@@ -1,0 +1,143 @@
+package dev.selfservice.portal.state;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+
+/**
+ * The state store of one replica (dev mode, tests, a single instance): a bounded Caffeine cache whose entries expire
+ * with their window or claim, so that every username, contact and address ever tried does not stay in the heap. Each
+ * operation is one atomic {@code compute} on its key.
+ */
+final class InMemoryStateStore implements StateStore {
+
+    /** An entry: the times of counted events (a window) or the end of a claim. */
+    private sealed interface Entry permits Window, Claim {
+        long keepNanos(long nowMillis);
+    }
+
+    private record Window(Deque<Long> times, long windowMillis) implements Entry {
+        @Override
+        public long keepNanos(long nowMillis) {
+            long newest = times.isEmpty() ? nowMillis : times.peekLast();
+            return Math.max(0, newest + windowMillis - nowMillis) * 1_000_000L;
+        }
+    }
+
+    private record Claim(long untilMillis) implements Entry {
+        @Override
+        public long keepNanos(long nowMillis) {
+            return Math.max(0, untilMillis - nowMillis) * 1_000_000L;
+        }
+    }
+
+    private final Clock clock;
+    private final Cache<String, Entry> entries;
+
+    InMemoryStateStore(Clock clock, long maxEntries) {
+        this.clock = clock;
+        this.entries = Caffeine.newBuilder().maximumSize(maxEntries).expireAfter(new Expiry<String, Entry>() {
+            @Override
+            public long expireAfterCreate(String key, Entry value, long currentTime) {
+                return value.keepNanos(clock.millis());
+            }
+
+            @Override
+            public long expireAfterUpdate(String key, Entry value, long currentTime, long currentDuration) {
+                return value.keepNanos(clock.millis());
+            }
+
+            @Override
+            public long expireAfterRead(String key, Entry value, long currentTime, long currentDuration) {
+                return currentDuration;
+            }
+        }).build();
+    }
+
+    @Override
+    public boolean tryAcquire(String key, int max, Duration window) {
+        long now = clock.millis();
+        long windowMillis = window.toMillis();
+        boolean[] counted = {false};
+        entries.asMap().compute(key, (k, old) -> {
+            Deque<Long> times = old instanceof Window w ? w.times() : new ArrayDeque<>();
+            prune(times, now - windowMillis);
+            if (times.size() < max) {
+                times.addLast(now);
+                counted[0] = true;
+            }
+            return new Window(times, windowMillis);
+        });
+        return counted[0];
+    }
+
+    @Override
+    public int count(String key, Duration window) {
+        long since = clock.millis() - window.toMillis();
+        int[] count = {0};
+        entries.asMap().computeIfPresent(key, (k, old) -> {
+            if (old instanceof Window w) {
+                prune(w.times(), since);
+                count[0] = w.times().size();
+            }
+            return old;
+        });
+        return count[0];
+    }
+
+    @Override
+    public boolean claim(String key, Duration ttl) {
+        long now = clock.millis();
+        boolean[] taken = {false};
+        entries.asMap().compute(key, (k, old) -> {
+            if (old instanceof Claim c && c.untilMillis() > now) {
+                return old;
+            }
+            taken[0] = true;
+            return new Claim(now + ttl.toMillis());
+        });
+        return taken[0];
+    }
+
+    @Override
+    public boolean isClaimed(String key) {
+        return entries.getIfPresent(key) instanceof Claim c && c.untilMillis() > clock.millis();
+    }
+
+    @Override
+    public void release(String key) {
+        entries.invalidate(key);
+    }
+
+    @Override
+    public boolean ping() {
+        return true;
+    }
+
+    @Override
+    public String kind() {
+        return "in memory (this replica only)";
+    }
+
+    /** Forgets everything: for tests, which start each case from a clean slate. */
+    void clear() {
+        entries.invalidateAll();
+    }
+
+    /** How many keys the store holds now, for the test that it stays bounded. */
+    long size() {
+        entries.cleanUp();
+        return entries.estimatedSize();
+    }
+
+    private static void prune(Deque<Long> times, long oldestKept) {
+        while (!times.isEmpty() && times.peekFirst() <= oldestKept) {
+            times.removeFirst();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.selfservice.portal.state;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * The state store shared by every replica: Redis, through quarkus-redis-client. Each operation is one Lua script,
+ * which Redis runs atomically, so a count and its check, or a claim and its test, cannot interleave with another
+ * replica's. The scripts are written here because Redis has no single command for a sliding window with a ceiling,
+ * and a fixed INCR window would let twice the limit through at its edge. Times come from the portal's clock (as in
+ * the in-memory store); Redis's own expiry only removes keys that nothing reads any more.
+ */
+final class RedisStateStore implements StateStore {
+
+    private static final String PREFIX = "ssp:";
+
+    /** KEYS[1] window; ARGV now, window ms, max, a unique member. Returns 1 when counted. */
+    private static final String ACQUIRE = """
+            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', tonumber(ARGV[1]) - tonumber(ARGV[2]))
+            if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then return 0 end
+            redis.call('ZADD', KEYS[1], ARGV[1], ARGV[4])
+            redis.call('PEXPIRE', KEYS[1], ARGV[2])
+            return 1
+            """;
+
+    /** KEYS[1] window; ARGV now, window ms. Returns the count in the window. */
+    private static final String COUNT = """
+            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', tonumber(ARGV[1]) - tonumber(ARGV[2]))
+            return redis.call('ZCARD', KEYS[1])
+            """;
+
+    /** KEYS[1] claim; ARGV now, until, ttl ms. Returns 1 when taken. */
+    private static final String CLAIM = """
+            local held = redis.call('GET', KEYS[1])
+            if held and tonumber(held) > tonumber(ARGV[1]) then return 0 end
+            redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+            return 1
+            """;
+
+    private final RedisDataSource redis;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    RedisStateStore(RedisDataSource redis, Clock clock) {
+        this.redis = redis;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean tryAcquire(String key, int max, Duration window) {
+        byte[] id = new byte[8];
+        random.nextBytes(id);
+        long now = clock.millis();
+        return eval(ACQUIRE, key, String.valueOf(now), String.valueOf(window.toMillis()), String.valueOf(max),
+                now + ":" + HexFormat.of().formatHex(id)).toLong() == 1;
+    }
+
+    @Override
+    public int count(String key, Duration window) {
+        return eval(COUNT, key, String.valueOf(clock.millis()), String.valueOf(window.toMillis())).toInteger();
+    }
+
+    @Override
+    public boolean claim(String key, Duration ttl) {
+        long now = clock.millis();
+        long ttlMillis = Math.max(1, ttl.toMillis());
+        return eval(CLAIM, key, String.valueOf(now), String.valueOf(now + ttlMillis), String.valueOf(ttlMillis)).toLong() == 1;
+    }
+
+    @Override
+    public boolean isClaimed(String key) {
+        Response held = call("GET", PREFIX + key);
+        return held != null && Long.parseLong(held.toString()) > clock.millis();
+    }
+
+    @Override
+    public void release(String key) {
+        call("DEL", PREFIX + key);
+    }
+
+    @Override
+    public boolean ping() {
+        try {
+            Response pong = call("PING");
+            return pong != null && "PONG".equalsIgnoreCase(pong.toString());
+        } catch (StateUnavailable e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "Redis (shared by every replica)";
+    }
+
+    private Response eval(String script, String key, String... args) {
+        String[] command = new String[args.length + 3];
+        command[0] = script;
+        command[1] = "1";
+        command[2] = PREFIX + key;
+        System.arraycopy(args, 0, command, 3, args.length);
+        return call("EVAL", command);
+    }
+
+    private Response call(String command, String... args) {
+        try {
+            return redis.execute(command, args);
+        } catch (RuntimeException e) {
+            throw new StateUnavailable(e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.selfservice.portal.state;
+
+import java.time.Duration;
+
+/**
+ * What must hold across requests and replicas: counters in a sliding window, single-use claims, and per-employee
+ * locks. Every operation is atomic across all replicas that share the store; a store that cannot answer throws
+ * {@link StateUnavailable}, so that a caller fails closed instead of going on without its limit.
+ * <p>
+ * Time is the portal's injected {@link java.time.Clock}, passed with each operation, so that the in-memory and the
+ * Redis store expire alike and tests move time instead of sleeping; each store also expires its keys by itself, so
+ * that nothing is kept for ever.
+ */
+public interface StateStore {
+
+    /**
+     * Counts one event under the key if fewer than {@code max} were counted in the last {@code window}: true when it
+     * was counted. The count is taken before the action it limits, so parallel requests cannot pass together.
+     */
+    boolean tryAcquire(String key, int max, Duration window);
+
+    /** How many events the key counted in the last {@code window}, without counting one. */
+    int count(String key, Duration window);
+
+    /** Takes the key for {@code ttl} if nobody holds it: true for exactly one caller, across replicas. */
+    boolean claim(String key, Duration ttl);
+
+    /** Whether the key is held now. */
+    boolean isClaimed(String key);
+
+    /** Gives a claim back before its time: the end of a lock, or a single-use step whose action did not happen. */
+    void release(String key);
+
+    /** Whether the store answers: readiness reports DOWN when it does not. */
+    boolean ping();
+
+    /** Where the state lives, for the logs and the health report. */
+    String kind();
+}

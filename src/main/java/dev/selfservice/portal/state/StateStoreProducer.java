@@ -1,0 +1,32 @@
+package dev.selfservice.portal.state;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+
+/** One state store for the portal: Redis when {@code REDIS_URL} is set, else bounded memory on this replica. */
+@ApplicationScoped
+public class StateStoreProducer {
+
+    private static final Logger LOG = Logger.getLogger(StateStoreProducer.class);
+
+    @Produces
+    @ApplicationScoped
+    StateStore store(@ConfigProperty(name = "quarkus.redis.hosts") Optional<String> redisUrl,
+            @ConfigProperty(name = "portal.state.max-entries", defaultValue = "100000") long maxEntries,
+            Instance<RedisDataSource> redis, Clock clock) {
+        StateStore store = redisUrl.filter(u -> !u.isBlank()).isPresent()
+                ? new RedisStateStore(redis.get(), clock)
+                : new InMemoryStateStore(clock, maxEntries);
+        LOG.infof("state store: %s", store.kind());
+        return store;
+    }
+}

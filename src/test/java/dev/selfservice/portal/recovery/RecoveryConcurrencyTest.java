@@ -1,0 +1,122 @@
+package dev.selfservice.portal.recovery;
+
+import static dev.selfservice.portal.recovery.RecoveryTest.BOB_EMAIL;
+import static dev.selfservice.portal.recovery.RecoveryTest.NEW_PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.selfservice.support.Browser;
+import dev.selfservice.support.Browser.Page;
+import dev.selfservice.support.Parallel;
+import dev.selfservice.support.PortalSteps;
+import dev.selfservice.support.TenantApi;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Recovery's single-use proof and its counters under parallel requests: exactly the allowed number pass. */
+@QuarkusTest
+class RecoveryConcurrencyTest {
+
+    @BeforeEach
+    void reset() {
+        TenantApi.reset();
+    }
+
+    private static int passwordWrites() {
+        return TenantApi.events(Map.of("type", "sapi", "operation", "set_password")).size();
+    }
+
+    @Test
+    void ofTenParallelResetsWithOneProofExactlyOneActsAndTheAccountIsNotLocked() {
+        Browser browser = new Browser();
+        Page reset = RecoveryFlow.prove(browser, "bob", BOB_EMAIL, BOB_EMAIL);
+        List<Page> answers = Parallel.times(10, () -> RecoveryFlow.setPassword(browser, reset, NEW_PASSWORD));
+
+        assertThat(answers).filteredOn(p -> p.status() == 200).hasSize(1);
+        assertThat(answers).filteredOn(p -> p.status() == 400)
+                .allSatisfy(p -> assertThat(p.text("#problem")).contains("expired or was already used")).hasSize(9);
+        assertThat(passwordWrites()).isEqualTo(1);
+        assertThat(TenantApi.events(Map.of("type", "f", "user", "bob"))).as("no failed sign-in").isEmpty();
+        assertThat(PortalSteps.signsIn("bob", NEW_PASSWORD)).isTrue();
+    }
+
+    @Test
+    void ofFiveUnblocksAndFiveResetsWithOneProofExactlyOneActs() {
+        Browser browser = new Browser();
+        Page reset = RecoveryFlow.prove(browser, "bob", BOB_EMAIL, BOB_EMAIL);
+        // the unblock form shows only when Auth0 blocks the account; its request is the same with or without it
+        org.jsoup.nodes.Element csrf = reset.document().selectFirst("#recovery-reset input[type=hidden]");
+        Map<String, String> unblock = Map.of(csrf.attr("name"), csrf.attr("value"));
+        List<Callable<Page>> calls = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            calls.add(() -> RecoveryFlow.setPassword(browser, reset, NEW_PASSWORD));
+            calls.add(() -> browser.post(dev.selfservice.support.LocalTenantUrls.portal() + "/recovery/unblock", unblock));
+        }
+        List<Page> answers = Parallel.run(calls);
+
+        assertThat(answers).filteredOn(p -> p.status() == 200).hasSize(1);
+        assertThat(answers).filteredOn(p -> p.status() == 400).hasSize(9);
+        int writes = passwordWrites();
+        int unblocks = (int) answers.stream().filter(p -> p.status() == 200 && p.body().contains("pause on sign-in is lifted")).count();
+        assertThat(writes + unblocks).isEqualTo(1);
+    }
+
+    @Test
+    void ofThirtyParallelWrongCodesOnlyTheAllowedTenReachAuth0() {
+        Browser browser = new Browser();
+        int before = PortalSteps.outboxCount(BOB_EMAIL);
+        Page code = RecoveryFlow.start(browser, "bob", BOB_EMAIL);
+        String right = PortalSteps.awaitCode(BOB_EMAIL, before);
+        String wrong = right.equals("000000") ? "111111" : "000000";
+
+        List<Page> answers = Parallel.times(30, () -> RecoveryFlow.enterCode(browser, code, wrong));
+
+        assertThat(answers).filteredOn(p -> p.status() == 400).hasSize(10);
+        assertThat(answers).filteredOn(p -> p.status() == 429)
+                .allSatisfy(p -> assertThat(p.text("#problem")).contains("Too many wrong codes")).hasSize(20);
+        assertThat(TenantApi.events(Map.of("type", "fco"))).as("code exchanges that reached the tenant").hasSize(10);
+    }
+
+    @Test
+    void aStrangerWhoTypesBobsUsernameWithTheirOwnAddressCannotKeepBobFromRecovering() {
+        Browser stranger = new Browser();
+        Page code = RecoveryFlow.start(stranger, "bob", "stranger@example.net");
+        for (int i = 0; i < 10; i++) {
+            assertThat(RecoveryFlow.enterCode(stranger, code, String.format("%06d", i)).status()).isEqualTo(400);
+        }
+        Page stopped = RecoveryFlow.enterCode(stranger, code, "999999");
+        assertThat(stopped.status()).as("the stranger's own request is limited").isEqualTo(429);
+        assertThat(PortalSteps.outboxCount("stranger@example.net")).as("no code went to an address bob never enrolled").isZero();
+
+        Browser bob = new Browser();
+        Page reset = RecoveryFlow.prove(bob, "bob", BOB_EMAIL, BOB_EMAIL);
+        assertThat(reset.path()).isEqualTo("/recovery/reset");
+        assertThat(RecoveryFlow.setPassword(bob, reset, NEW_PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void wrongCodesForAnEnrolledContactCountAgainstTheAccount() {
+        // the positive control of the test above: guesses at codes that really went to bob's address do count
+        for (int round = 0; round < 2; round++) {
+            Browser guesser = new Browser();
+            int before = PortalSteps.outboxCount(BOB_EMAIL);
+            Page code = RecoveryFlow.start(guesser, "bob", BOB_EMAIL);
+            PortalSteps.awaitCode(BOB_EMAIL, before);
+            for (int i = 0; i < 5; i++) {
+                RecoveryFlow.enterCode(guesser, code, String.format("%06d", i));
+            }
+        }
+        Browser bob = new Browser();
+        int before = PortalSteps.outboxCount(BOB_EMAIL);
+        Page code = RecoveryFlow.start(bob, "bob", BOB_EMAIL);
+        Page refused = RecoveryFlow.enterCode(bob, code, PortalSteps.awaitCode(BOB_EMAIL, before));
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.text("#problem")).contains("Too many wrong codes");
+    }
+}

@@ -1,0 +1,120 @@
+package dev.selfservice.portal.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+/** What every state store does, the in-memory one and Redis alike: the same tests run against both. */
+abstract class StateStoreContract {
+
+    abstract StateStore store();
+
+    /** Moves the store's clock forward. */
+    abstract void advance(Duration d);
+
+    private static String key() {
+        return "test:" + UUID.randomUUID();
+    }
+
+    @Test
+    void aWindowCountsUpToItsMaximumThenRefusesUntilTheWindowHasPassed() {
+        String key = key();
+        for (int i = 0; i < 3; i++) {
+            assertThat(store().tryAcquire(key, 3, Duration.ofMinutes(15))).as("event %d", i + 1).isTrue();
+        }
+        assertThat(store().tryAcquire(key, 3, Duration.ofMinutes(15))).isFalse();
+        assertThat(store().count(key, Duration.ofMinutes(15))).isEqualTo(3);
+        advance(Duration.ofMinutes(14));
+        assertThat(store().tryAcquire(key, 3, Duration.ofMinutes(15))).isFalse();
+        advance(Duration.ofMinutes(2));
+        assertThat(store().count(key, Duration.ofMinutes(15))).isZero();
+        assertThat(store().tryAcquire(key, 3, Duration.ofMinutes(15))).isTrue();
+    }
+
+    @Test
+    void theWindowSlidesEachEventLeavesItOnItsOwnTime() {
+        String key = key();
+        assertThat(store().tryAcquire(key, 2, Duration.ofMinutes(10))).isTrue();
+        advance(Duration.ofMinutes(6));
+        assertThat(store().tryAcquire(key, 2, Duration.ofMinutes(10))).isTrue();
+        assertThat(store().tryAcquire(key, 2, Duration.ofMinutes(10))).isFalse();
+        advance(Duration.ofMinutes(5)); // the first event is out, the second still in
+        assertThat(store().tryAcquire(key, 2, Duration.ofMinutes(10))).isTrue();
+        assertThat(store().tryAcquire(key, 2, Duration.ofMinutes(10))).isFalse();
+    }
+
+    @Test
+    void keysCountApart() {
+        String a = key();
+        String b = key();
+        assertThat(store().tryAcquire(a, 1, Duration.ofMinutes(1))).isTrue();
+        assertThat(store().tryAcquire(a, 1, Duration.ofMinutes(1))).isFalse();
+        assertThat(store().tryAcquire(b, 1, Duration.ofMinutes(1))).isTrue();
+    }
+
+    @Test
+    void aClaimIsTakenOnceUntilItExpiresOrIsReleased() {
+        String key = key();
+        assertThat(store().isClaimed(key)).isFalse();
+        assertThat(store().claim(key, Duration.ofMinutes(10))).isTrue();
+        assertThat(store().isClaimed(key)).isTrue();
+        assertThat(store().claim(key, Duration.ofMinutes(10))).isFalse();
+        advance(Duration.ofMinutes(11));
+        assertThat(store().isClaimed(key)).isFalse();
+        assertThat(store().claim(key, Duration.ofMinutes(10))).isTrue();
+        store().release(key);
+        assertThat(store().isClaimed(key)).isFalse();
+        assertThat(store().claim(key, Duration.ofMinutes(10))).isTrue();
+    }
+
+    @Test
+    void ofFiftyParallelAcquiresExactlyTheMaximumPass() throws Exception {
+        String key = key();
+        assertThat(parallel(50, () -> store().tryAcquire(key, 7, Duration.ofMinutes(5)))).isEqualTo(7);
+        assertThat(store().count(key, Duration.ofMinutes(5))).isEqualTo(7);
+    }
+
+    @Test
+    void ofTwentyParallelClaimsExactlyOneWins() throws Exception {
+        String key = key();
+        assertThat(parallel(20, () -> store().claim(key, Duration.ofMinutes(5)))).isEqualTo(1);
+    }
+
+    @Test
+    void itAnswersPing() {
+        assertThat(store().ping()).isTrue();
+    }
+
+    /** Runs the call on n threads released together; answers how many returned true. */
+    static int parallel(int n, Callable<Boolean> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            int passed = 0;
+            for (Future<Boolean> r : results) {
+                passed += r.get() ? 1 : 0;
+            }
+            return passed;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

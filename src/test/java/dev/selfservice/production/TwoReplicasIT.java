@@ -1,0 +1,164 @@
+package dev.selfservice.production;
+
+import static dev.selfservice.support.LocalTenantUrls.portal;
+import static dev.selfservice.support.LocalTenantUrls.tenant;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.HttpCookie;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.selfservice.support.Browser;
+import dev.selfservice.support.Browser.Page;
+import dev.selfservice.support.Parallel;
+import dev.selfservice.support.PortalSteps;
+import dev.selfservice.support.ProductionJar;
+import dev.selfservice.support.RedisServer;
+import dev.selfservice.support.TenantApi;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * Two replicas sharing one Redis, as the platform team runs them: replica A is the test application (with the local
+ * tenant), replica B the packaged production jar configured for that tenant and that Redis. Pages are taken from A and
+ * their forms posted to either, as a load balancer would spread them.
+ */
+@QuarkusTest
+@TestProfile(TwoReplicasIT.SharedRedis.class)
+@ExtendWith(RedisServer.class)
+class TwoReplicasIT {
+
+    static final String BOB_EMAIL = "bob.personal@example.com";
+
+    public static class SharedRedis extends RedisServer.OnRedis {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = new java.util.HashMap<>(super.getConfigOverrides());
+            config.put("portal.recovery.max-sends", "2");
+            return config;
+        }
+    }
+
+    private static Process replicaB;
+    private static String b;
+
+    @BeforeAll
+    static void startReplicaB() throws Exception {
+        int port = ProductionJar.freePort();
+        String tenantUrl = tenant();
+        replicaB = ProductionJar.start(Map.ofEntries(
+                Map.entry("DOMAIN", URI.create(tenantUrl).getAuthority()),
+                Map.entry("PORTAL_AUTH0_URL", tenantUrl),
+                Map.entry("CLIENT_ID", TenantApi.WEB_CLIENT),
+                Map.entry("CLIENT_SECRET", TenantApi.WEB_SECRET),
+                Map.entry("AD_CONNECTION", "corp-ad"),
+                Map.entry("PORTAL_BASE_URL", "http://localhost:" + port),
+                // the same keys on every replica: a cookie sealed by one is read by the other
+                Map.entry("SESSION_SECRET", ConfigProvider.getConfig().getValue("portal.session-secret", String.class)),
+                Map.entry("NON_INTERACTIVE_CLIENT_ID", TenantApi.M2M_CLIENT),
+                Map.entry("NON_INTERACTIVE_CLIENT_SECRET", TenantApi.M2M_SECRET),
+                Map.entry("REDIS_URL", RedisServer.url()),
+                Map.entry("PORTAL_RECOVERY_MAX_SENDS", "2"),
+                Map.entry("QUARKUS_HTTP_PORT", String.valueOf(port))));
+        assertThat(ProductionJar.waitForPortal(port).statusCode()).isEqualTo(200);
+        b = "http://localhost:" + port;
+    }
+
+    @AfterAll
+    static void stopReplicaB() throws Exception {
+        if (replicaB != null) {
+            replicaB.destroy();
+            replicaB.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    @BeforeEach
+    void reset() {
+        TenantApi.reset();
+    }
+
+    /** A form of replica A's page, posted to the replica given, with the browser's cookies. */
+    private static Page post(Browser browser, Page page, String form, String replica, Map<String, String> fields) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        page.document().select(form + " input[name]").forEach(i -> values.put(i.attr("name"), i.attr("value")));
+        values.putAll(fields);
+        return browser.post(replica + page.document().selectFirst(form).attr("action"), values);
+    }
+
+    private static Page prove(Browser browser) {
+        int before = PortalSteps.outboxCount(BOB_EMAIL);
+        Page start = browser.get(portal() + "/recovery");
+        Page code = browser.submit(start, "#recovery-start", Map.of("username", "bob", "contact", BOB_EMAIL));
+        return browser.submit(code, "#recovery-code", Map.of("code", PortalSteps.awaitCode(BOB_EMAIL, before)));
+    }
+
+    @Test
+    void aSendLimitCountsAcrossBothReplicas() {
+        Browser browser = new Browser();
+        Map<String, String> same = Map.of("username", "nobody", "contact", "same@example.com");
+        assertThat(start(browser, portal(), same).status()).isEqualTo(200);
+        assertThat(start(browser, b, same).status()).isEqualTo(200);
+        Page third = start(browser, portal(), same);
+        assertThat(third.status()).as("the third request, whichever replica it reaches").isEqualTo(429);
+        assertThat(third.text("#problem")).contains("Too many requests");
+        assertThat(start(browser, b, same).text("#problem")).contains("Too many requests");
+    }
+
+    /** A fresh start form from replica A, posted to the replica given. */
+    private static Page start(Browser browser, String replica, Map<String, String> fields) {
+        return post(browser, browser.get(portal() + "/recovery"), "#recovery-start", replica, fields);
+    }
+
+    @Test
+    void aProofUsedOnOneReplicaIsRefusedOnTheOther() {
+        Browser browser = new Browser();
+        Page reset = prove(browser);
+        HttpCookie proof = browser.cookies().getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("recovery_proof")).findFirst().orElseThrow();
+        // lifting the pause leaves the account's updated_at alone: only the shared store can tell the proof is spent
+        Page lifted = browser.post(portal() + "/recovery/unblock", csrf(reset));
+        assertThat(lifted.status()).isEqualTo(200);
+        assertThat(lifted.body()).contains("pause on sign-in is lifted");
+
+        browser.cookies().getCookieStore().add(URI.create(portal()), proof);
+        Page replay = browser.post(b + "/recovery/unblock", csrf(reset));
+        assertThat(replay.status()).isEqualTo(400);
+        assertThat(replay.body()).contains("expired or was already used");
+    }
+
+    @Test
+    void ofTenParallelResetsSpreadOverBothReplicasExactlyOneActs() {
+        Browser browser = new Browser();
+        Page reset = prove(browser);
+        Map<String, String> password = Map.of("password", "Quiet-Garden-Moon-58", "confirm", "Quiet-Garden-Moon-58");
+        List<Callable<Page>> calls = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String replica = i % 2 == 0 ? portal() : b;
+            calls.add(() -> post(browser, reset, "#recovery-reset", replica, password));
+        }
+        List<Page> answers = Parallel.run(calls);
+        assertThat(answers).filteredOn(p -> p.status() == 200).hasSize(1);
+        assertThat(answers).filteredOn(p -> p.status() == 400)
+                .allSatisfy(p -> assertThat(p.text("#problem")).contains("expired or was already used")).hasSize(9);
+        assertThat(answers).as("both replicas answered").anyMatch(p -> p.uri().toString().startsWith(b))
+                .anyMatch(p -> p.uri().toString().startsWith(portal()));
+        assertThat(TenantApi.events(Map.of("type", "sapi", "operation", "set_password"))).hasSize(1);
+        assertThat(PortalSteps.signsIn("bob", "Quiet-Garden-Moon-58")).isTrue();
+    }
+
+    private static Map<String, String> csrf(Page page) {
+        org.jsoup.nodes.Element token = page.document().selectFirst("#recovery-reset input[type=hidden]");
+        return Map.of(token.attr("name"), token.attr("value"));
+    }
+}
