@@ -30,6 +30,19 @@ public interface PortalConfig {
 
     Enrolment enrolment();
 
+    Session session();
+
+    /** The signed-in portal session: it ends on sign-out, on any password change, when idle, and at its age limit. */
+    interface Session {
+        /** How long a session lasts after the AD sign-in that opened it, however active. */
+        @WithDefault("1H")
+        java.time.Duration absoluteLifetime();
+
+        /** How long a session lasts without a request. */
+        @WithDefault("15M")
+        java.time.Duration idleTimeout();
+    }
+
     Password password();
 
     Recovery recovery();

@@ -17,6 +17,30 @@ public final class PortalSteps {
     private PortalSteps() {
     }
 
+    /** A browser signed in to the portal as the user, through the tenant's login page; fails if it does not land on the account page. */
+    public static Browser signIn(String user, String password) {
+        Browser browser = new Browser();
+        Page account = browser.submit(browser.get(portal() + "/signin"), "form", Map.of("username", user, "password", password));
+        if (!account.path().equals("/account")) {
+            throw new AssertionError(user + " did not sign in: " + account.uri());
+        }
+        return browser;
+    }
+
+    /** A second browser holding a copy of this one's portal session cookie, as whoever copied it would. */
+    public static Browser copyOfSession(Browser browser) {
+        Browser copy = new Browser();
+        browser.cookies().getCookieStore().getCookies().stream().filter(c -> c.getName().startsWith("q_session"))
+                .forEach(c -> copy.cookies().getCookieStore().add(java.net.URI.create(portal()), c));
+        return copy;
+    }
+
+    /** Whether the browser's portal session still opens the account page. */
+    public static boolean opensAccount(Browser browser) {
+        Page page = browser.get(portal() + "/account");
+        return page.path().equals("/account") && page.status() == 200;
+    }
+
     /** Whether the tenant's login page, reached from the portal, accepts the password (a wrong one stays there). */
     public static boolean signsIn(String user, String password) {
         Browser browser = new Browser();

@@ -78,11 +78,13 @@ public class EnrolmentService {
         if (contacts.stream().anyMatch(c -> c.channel() == address.channel() && c.address().equalsIgnoreCase(address.value()))) {
             throw new EnrolmentRefused(Reason.ALREADY_YOURS);
         }
+        takeSend(employee);
         if (linkedElsewhere(employee, address)) {
-            // no code goes to someone else's recovery contact: it would replace the code its owner may be using
+            // no code goes to someone else's recovery contact: it would replace the code its owner may be using; the
+            // look-up counts as a send, so that nobody can probe addresses without limit
             throw new EnrolmentRefused(Reason.LINKED_ELSEWHERE);
         }
-        send(employee, address);
+        startPasswordless(address);
         Instant now = clock.instant();
         return new PendingEnrolment(employee.userId(), sessionBinding, address.channel(), address.value(),
                 now.plus(config.codeLifetime()), now);
@@ -96,7 +98,8 @@ public class EnrolmentService {
         if (now.isBefore(p.lastSentAt().plus(config.resendInterval()))) {
             throw new EnrolmentRefused(Reason.RESEND_TOO_SOON);
         }
-        send(employee, p.contact());
+        takeSend(employee);
+        startPasswordless(p.contact());
         return new PendingEnrolment(p.userId(), p.sessionBinding(), p.channel(), p.address(),
                 now.plus(config.codeLifetime()), now);
     }
@@ -194,10 +197,14 @@ public class EnrolmentService {
         return p;
     }
 
-    private void send(SignedInEmployee employee, ContactAddress address) throws EnrolmentRefused {
+    /** One of the employee's sends in the window, taken before the call it guards. */
+    private void takeSend(SignedInEmployee employee) throws EnrolmentRefused {
         if (!store.tryAcquire(StateKeys.of("enrolment:sends", employee.userId()), config.maxSends(), config.sendWindow())) {
             throw new EnrolmentRefused(Reason.TOO_MANY_CODES);
         }
+    }
+
+    private void startPasswordless(ContactAddress address) throws EnrolmentRefused {
         try {
             authentication.startPasswordless(address.channel(), address.value());
         } catch (Auth0Exception e) {

@@ -14,6 +14,7 @@ import dev.selfservice.portal.auth0.Auth0Exception;
 import dev.selfservice.portal.auth0.Auth0Management;
 import dev.selfservice.portal.auth0.Auth0User;
 import dev.selfservice.portal.password.PasswordRefused.Reason;
+import dev.selfservice.portal.signin.PortalSessions;
 import dev.selfservice.portal.signin.SignedInEmployee;
 
 /**
@@ -27,13 +28,15 @@ public class PasswordService {
 
     private static final Logger LOG = Logger.getLogger(PasswordService.class);
 
+    private final PortalSessions sessions;
     private final Auth0Authentication authentication;
     private final Auth0Management management;
     private final PasswordPolicy policy;
     private final String adConnection;
 
-    public PasswordService(Auth0Authentication authentication, Auth0Management management, PasswordPolicy policy,
-            PortalConfig config) {
+    public PasswordService(PortalSessions sessions, Auth0Authentication authentication, Auth0Management management,
+            PasswordPolicy policy, PortalConfig config) {
+        this.sessions = sessions;
         this.authentication = authentication;
         this.management = management;
         this.policy = policy;
@@ -116,6 +119,7 @@ public class PasswordService {
             }
             throw auth0Refusal(e);
         }
+        sessions.endAll(userId);
     }
 
     private static PasswordRefused auth0Refusal(Auth0Exception e) {

@@ -134,7 +134,8 @@ public class RecoveryResource {
             boolean blocked = recovery.hasBruteForceBlocks(cookies.proof(proof));
             return Html.page(200, Templates.reset(policy.minLength(), policy.maxLength(), "", blocked, null));
         } catch (RecoveryRefused e) {
-            return restart(e);
+            return retryable(e) ? Html.page(e.reason().status(), Templates.reset(policy.minLength(), policy.maxLength(), "",
+                    false, problem(e))) : restart(e);
         }
     }
 
@@ -162,7 +163,8 @@ public class RecoveryResource {
         try {
             return outcome(recovery.unblock(cookies.proof(proof)));
         } catch (RecoveryRefused e) {
-            return restart(e);
+            return retryable(e) ? Html.page(e.reason().status(), Templates.reset(policy.minLength(), policy.maxLength(), "",
+                    true, problem(e))) : restart(e);
         }
     }
 
@@ -179,6 +181,11 @@ public class RecoveryResource {
                 : msg.recovery_done_title();
         return Response.ok(Templates.done(title, detail).render(), MediaType.TEXT_HTML_TYPE)
                 .cookie(cookies.clear(RecoveryCookies.PROOF)).build();
+    }
+
+    /** Auth0 was busy or did not answer: the proof is still good (nothing was done with it), so it is kept. */
+    private static boolean retryable(RecoveryRefused e) {
+        return e.reason() == Reason.UNAVAILABLE || e.reason() == Reason.RATE_LIMITED;
     }
 
     /** Back to the start, with the reason, dropping what state there was. */

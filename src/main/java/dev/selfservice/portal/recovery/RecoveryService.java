@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,6 +26,7 @@ import dev.selfservice.portal.auth0.VerifiedIdentity;
 import dev.selfservice.portal.enrolment.ContactAddress;
 import dev.selfservice.portal.password.PasswordPolicy;
 import dev.selfservice.portal.password.PasswordRefused;
+import dev.selfservice.portal.signin.PortalSessions;
 import dev.selfservice.portal.recovery.RecoveryRefused.Reason;
 import dev.selfservice.portal.state.EmployeeLock;
 import dev.selfservice.portal.state.StateKeys;
@@ -70,11 +70,14 @@ public class RecoveryService {
     private final PortalConfig config;
     private final StateStore store;
     private final EmployeeLock lock;
+    private final PortalSessions sessions;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public RecoveryService(Auth0Authentication authentication, Auth0Management management, PasswordPolicy policy,
-            ManagedExecutor executor, PortalConfig config, StateStore store, EmployeeLock lock, Clock clock) {
+            ManagedExecutor executor, PortalConfig config, StateStore store, EmployeeLock lock, PortalSessions sessions,
+            Clock clock) {
+        this.sessions = sessions;
         this.authentication = authentication;
         this.management = management;
         this.policy = policy;
@@ -91,7 +94,7 @@ public class RecoveryService {
      */
     public RecoveryState.Pending start(String username, String contact, String ip) throws RecoveryRefused {
         String user = username == null ? "" : username.trim();
-        if (user.isEmpty() || user.length() > 256) {
+        if (user.isEmpty() || user.length() > 256 || user.chars().anyMatch(Character::isISOControl)) {
             throw new RecoveryRefused(Reason.INVALID_INPUT);
         }
         ContactAddress address = parse(contact);
@@ -133,9 +136,8 @@ public class RecoveryService {
                 throw new RecoveryRefused(Reason.BLOCKED);
             }
             if (e.status() == 403 && "invalid_grant".equals(e.error())) {
-                if (e.getMessage().toLowerCase(Locale.ROOT).contains("expired")) {
-                    throw new RecoveryRefused(Reason.CODE_EXPIRED);
-                }
+                // "expired" too: the portal's own expiry was checked above, so Auth0's would only tell that a code
+                // was sent to this contact earlier, which is not for a stranger to learn
                 throw new RecoveryRefused(Reason.WRONG_CODE);
             }
             throw auth0Refusal(e);
@@ -189,6 +191,7 @@ public class RecoveryService {
                 throw e.status() == 400 ? new RecoveryRefused(Reason.DIRECTORY_REFUSED) : auth0Refusal(e);
             }
             LOG.infof("recovery: %s reset the password", user.userId());
+            sessions.endAll(user.userId());
             try {
                 management.clearBruteForceBlocks(user.userId());
             } catch (Auth0Exception e) {

@@ -23,6 +23,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.oidc.OidcSession;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 
 import org.jboss.resteasy.reactive.RestForm;
@@ -50,8 +51,13 @@ public class SignInResource {
     private final PortalConfig config;
     private final SecurityIdentity identity;
     private final OidcSession session;
+    private final CurrentEmployee current;
+    private final PortalSessions sessions;
 
-    public SignInResource(Messages msg, PortalConfig config, SecurityIdentity identity, OidcSession session) {
+    public SignInResource(Messages msg, PortalConfig config, SecurityIdentity identity, OidcSession session,
+            CurrentEmployee current, PortalSessions sessions) {
+        this.current = current;
+        this.sessions = sessions;
         this.msg = msg;
         this.config = config;
         this.identity = identity;
@@ -69,6 +75,9 @@ public class SignInResource {
     @Path("fresh")
     @Authenticated
     public Response fresh(@QueryParam("then") String then) {
+        if (!acceptable(then)) {
+            throw new jakarta.ws.rs.BadRequestException();
+        }
         return Response.seeOther(URI.create(localPath(then))).build();
     }
 
@@ -76,15 +85,29 @@ public class SignInResource {
     @POST
     @Path("again")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Blocking // the session guard reaches the state store (Redis): never on the event loop
     public Uni<Response> again(@RestForm String then) {
+        if (!acceptable(then)) {
+            throw new jakarta.ws.rs.BadRequestException();
+        }
+        if (!identity.isAnonymous()) {
+            sessions.end(current.sessionBinding()); // the old session, and every copy of its cookie
+        }
         Response next = Response.seeOther(URI.create(FRESH + "?then="
                 + URLEncoder.encode(localPath(then), StandardCharsets.UTF_8))).build();
         return identity.isAnonymous() ? Uni.createFrom().item(next) : session.logout().replaceWith(next);
     }
 
+    /** A path of this portal, in the characters a path of ours has: nothing that could leave the site or split a header. */
+    private static final java.util.regex.Pattern LOCAL_PATH = java.util.regex.Pattern.compile("/(?![/\\\\])[A-Za-z0-9/_.~?=&%-]{0,198}");
+
     static String localPath(String then) {
-        return then != null && then.startsWith("/") && !then.startsWith("//") && !then.contains("\\")
-                && then.length() < 200 ? then : "/account";
+        return then != null && LOCAL_PATH.matcher(then).matches() ? then : "/account";
+    }
+
+    /** Whether {@code then} is absent, or a local path; anything else (odd characters, another site) is a bad request. */
+    static boolean acceptable(String then) {
+        return then == null || then.isEmpty() || LOCAL_PATH.matcher(then).matches();
     }
 
     @GET

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import dev.selfservice.portal.PortalConfig;
 import io.quarkus.oidc.OidcSession;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -25,10 +26,15 @@ public class SignOutResource {
 
     private final SecurityIdentity identity;
     private final OidcSession session;
+    private final CurrentEmployee current;
+    private final PortalSessions sessions;
     private final URI tenantLogout;
 
-    public SignOutResource(SecurityIdentity identity, OidcSession session, PortalConfig config) {
+    public SignOutResource(SecurityIdentity identity, OidcSession session, CurrentEmployee current,
+            PortalSessions sessions, PortalConfig config) {
         this.identity = identity;
+        this.current = current;
+        this.sessions = sessions;
         this.session = session;
         this.tenantLogout = URI.create(config.auth0().url() + "v2/logout?client_id="
                 + URLEncoder.encode(config.auth0().clientId(), StandardCharsets.UTF_8)
@@ -36,12 +42,15 @@ public class SignOutResource {
     }
 
     @POST
+    @Blocking // the session guard and the sign-out reach the state store (Redis): never on the event loop
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> signOut() {
         Response toTenant = Response.seeOther(tenantLogout).build();
         if (identity.isAnonymous()) {
             return Uni.createFrom().item(toTenant);
         }
+        // ended on the server too: a copy of the cookie is signed out with it, on every replica
+        sessions.end(current.sessionBinding());
         return session.logout().replaceWith(toTenant);
     }
 }

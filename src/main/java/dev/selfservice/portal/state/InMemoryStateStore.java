@@ -17,7 +17,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 final class InMemoryStateStore implements StateStore {
 
     /** An entry: the times of counted events (a window) or the end of a claim. */
-    private sealed interface Entry permits Window, Claim {
+    private sealed interface Entry permits Window, Claim, Value {
         long keepNanos(long nowMillis);
     }
 
@@ -30,6 +30,13 @@ final class InMemoryStateStore implements StateStore {
     }
 
     private record Claim(long untilMillis) implements Entry {
+        @Override
+        public long keepNanos(long nowMillis) {
+            return Math.max(0, untilMillis - nowMillis) * 1_000_000L;
+        }
+    }
+
+    private record Value(long epochMillis, long untilMillis) implements Entry {
         @Override
         public long keepNanos(long nowMillis) {
             return Math.max(0, untilMillis - nowMillis) * 1_000_000L;
@@ -112,6 +119,18 @@ final class InMemoryStateStore implements StateStore {
     @Override
     public void release(String key) {
         entries.invalidate(key);
+    }
+
+    @Override
+    public void putInstant(String key, java.time.Instant value, Duration ttl) {
+        entries.put(key, new Value(value.toEpochMilli(), clock.millis() + ttl.toMillis()));
+    }
+
+    @Override
+    public java.util.Optional<java.time.Instant> instant(String key) {
+        return entries.getIfPresent(key) instanceof Value v && v.untilMillis() > clock.millis()
+                ? java.util.Optional.of(java.time.Instant.ofEpochMilli(v.epochMillis()))
+                : java.util.Optional.empty();
     }
 
     @Override

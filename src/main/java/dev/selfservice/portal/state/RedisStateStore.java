@@ -84,6 +84,25 @@ final class RedisStateStore implements StateStore {
     }
 
     @Override
+    public void putInstant(String key, java.time.Instant value, Duration ttl) {
+        // the value and its end, so that expiry follows the portal's clock as everything else here does
+        call("SET", PREFIX + key, value.toEpochMilli() + ":" + (clock.millis() + ttl.toMillis()), "PX",
+                String.valueOf(Math.max(1, ttl.toMillis())));
+    }
+
+    @Override
+    public java.util.Optional<java.time.Instant> instant(String key) {
+        Response held = call("GET", PREFIX + key);
+        if (held == null) {
+            return java.util.Optional.empty();
+        }
+        String[] parts = held.toString().split(":");
+        return parts.length == 2 && Long.parseLong(parts[1]) > clock.millis()
+                ? java.util.Optional.of(java.time.Instant.ofEpochMilli(Long.parseLong(parts[0])))
+                : java.util.Optional.empty();
+    }
+
+    @Override
     public boolean ping() {
         try {
             Response pong = call("PING");

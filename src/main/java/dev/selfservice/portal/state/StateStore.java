@@ -31,6 +31,12 @@ public interface StateStore {
     /** Gives a claim back before its time: the end of a lock, or a single-use step whose action did not happen. */
     void release(String key);
 
+    /** Keeps an instant under the key for {@code ttl} (the last write wins): session ends and last activity. */
+    void putInstant(String key, java.time.Instant value, Duration ttl);
+
+    /** The instant kept under the key, if it has not expired. */
+    java.util.Optional<java.time.Instant> instant(String key);
+
     /** Whether the store answers: readiness reports DOWN when it does not. */
     boolean ping();
 

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import dev.selfservice.portal.state.StateUnavailable;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import dev.selfservice.portal.PortalConfig;
@@ -58,6 +59,19 @@ public class ErrorPages {
                     : Templates.error(msg.error_bad_request_title(), msg.error_bad_request_detail()).render();
             response.setEntity(html, null, MediaType.TEXT_HTML_TYPE);
         }
+    }
+
+    /**
+     * A body whose {@code Content-Type} header is there but empty cannot be read as anything; the JAX-RS runtime would
+     * fail on it deep inside with an error of its own. It is a bad request, refused before anything reads it.
+     */
+    @ServerRequestFilter(preMatching = true)
+    public java.util.Optional<Response> refuseABlankContentType(jakarta.ws.rs.container.ContainerRequestContext request) {
+        String type = request.getHeaderString(jakarta.ws.rs.core.HttpHeaders.CONTENT_TYPE);
+        if (type != null && type.isBlank()) {
+            return java.util.Optional.of(page(400, msg.error_bad_request_title(), msg.error_bad_request_detail()));
+        }
+        return java.util.Optional.empty();
     }
 
     @ServerExceptionMapper

@@ -114,6 +114,18 @@ class EnrolmentTest {
     }
 
     @Test
+    void lookingUpWhetherAnAddressIsLinkedElsewhereCountsAsASend() {
+        enrol(signIn("alice"), "add-email", "email", "shared@example.com", "shared@example.com");
+        Browser bob = signIn("bob");
+        for (int i = 0; i < 5; i++) {
+            assertThat(add(bob, "add-email", "email", "shared@example.com").status()).isEqualTo(409);
+        }
+        Page limited = add(bob, "add-email", "email", "shared@example.com");
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.text("#problem")).contains("Too many codes");
+    }
+
+    @Test
     void aWrongCodeSaysSoAndLinksNothingAndTheRightOneStillWorks() {
         Browser alice = signIn("alice");
         Page verify = add(alice, "add-email", "email", "pat@example.com");

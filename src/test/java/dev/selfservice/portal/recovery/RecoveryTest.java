@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.HttpCookie;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -157,6 +158,41 @@ class RecoveryTest {
         assertThat(expired.status()).isEqualTo(400);
         assertThat(expired.text("#problem")).contains("expired or was already used");
         assertThat(TenantApi.events(Map.of("type", "sapi", "operation", "set_password"))).isEmpty();
+    }
+
+    @Test
+    void whenAuth0IsBusyTheResetPageKeepsTheProofForAnotherTry() {
+        Browser browser = new Browser();
+        RecoveryFlow.prove(browser, "bob", BOB_EMAIL, BOB_EMAIL);
+        TenantApi.fault(Map.of("method", "GET", "path", "/api/v2/users/", "status", 429, "times", 10));
+        Page busy = browser.get(portal() + "/recovery/reset");
+        assertThat(busy.status()).isEqualTo(429);
+        assertThat(busy.text("#problem")).contains("Wait a minute");
+        assertThat(busy.headers().getOrDefault("set-cookie", List.of())).noneMatch(c -> c.startsWith("recovery_proof="));
+
+        given().delete(tenant() + "test-controls/faults").then().statusCode(204);
+        Page reset = browser.get(portal() + "/recovery/reset");
+        assertThat(reset.status()).isEqualTo(200);
+        assertThat(RecoveryFlow.setPassword(browser, reset, NEW_PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anOldCodeThatAuth0HasLetExpireIsJustNotRightSoNobodyLearnsACodeWasSent() {
+        Browser browser = new Browser();
+        int before = PortalSteps.outboxCount(BOB_EMAIL);
+        Page code = RecoveryFlow.start(browser, "bob", BOB_EMAIL);
+        String sent = PortalSteps.awaitCode(BOB_EMAIL, before);
+        TenantApi.advanceClock(6 * 60); // Auth0's code is gone; the portal's own pending step is not
+        Page answer = RecoveryFlow.enterCode(browser, code, sent);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.text("#problem")).contains("That code is not right");
+    }
+
+    @Test
+    void aUsernameWithAControlCharacterIsRefusedOnThePage() {
+        Page refused = RecoveryFlow.start(new Browser(), "bob\nx", BOB_EMAIL);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text("#problem")).contains("Enter your username");
     }
 
     @Test

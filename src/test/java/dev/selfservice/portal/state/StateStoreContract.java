@@ -91,6 +91,19 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void anInstantIsKeptUntilItsTimeAndTheLastWriteWins() {
+        String key = key();
+        java.time.Instant first = java.time.Instant.parse("2026-12-01T09:00:00Z");
+        assertThat(store().instant(key)).isEmpty();
+        store().putInstant(key, first, Duration.ofMinutes(15));
+        assertThat(store().instant(key)).contains(first);
+        store().putInstant(key, first.plusSeconds(60), Duration.ofMinutes(15));
+        assertThat(store().instant(key)).contains(first.plusSeconds(60));
+        advance(Duration.ofMinutes(16));
+        assertThat(store().instant(key)).isEmpty();
+    }
+
+    @Test
     void itAnswersPing() {
         assertThat(store().ping()).isTrue();
     }

@@ -1,0 +1,88 @@
+package dev.selfservice.portal.signin;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.selfservice.portal.PortalConfig;
+import dev.selfservice.portal.state.StateKeys;
+import dev.selfservice.portal.state.StateStore;
+import dev.selfservice.portal.state.StateUnavailable;
+
+/**
+ * Ends signed-in sessions on the server, on every replica, through the state store. A session is its ID token (the
+ * encrypted cookie any replica reads), so a copy of the cookie is the session: ending it means refusing that token.
+ * A session ends when it is signed out, when any password of the employee is changed or reset (every session of the
+ * employee issued before), when it was idle too long, and at its absolute lifetime after the sign-in.
+ */
+@ApplicationScoped
+public class PortalSessions {
+
+    private static final Logger LOG = Logger.getLogger(PortalSessions.class);
+
+    /** Why a session is over; each is logged, none is shown beyond "you were signed out". */
+    public enum Ended {
+        SIGNED_OUT, PASSWORD_CHANGED, IDLE, TOO_OLD
+    }
+
+    private final StateStore store;
+    private final Clock clock;
+    private final Duration absolute;
+    private final Duration idle;
+
+    public PortalSessions(StateStore store, Clock clock, PortalConfig config) {
+        this.store = store;
+        this.clock = clock;
+        this.absolute = config.session().absoluteLifetime();
+        this.idle = config.session().idleTimeout();
+    }
+
+    /**
+     * Whether the session (named by its binding, issued at {@code issuedAt}) is over; when it is not, this request
+     * counts as activity.
+     */
+    public Optional<Ended> check(String binding, String userId, Instant issuedAt) {
+        Instant now = clock.instant();
+        if (store.isClaimed(StateKeys.of("session:ended", binding))) {
+            return Optional.of(Ended.SIGNED_OUT);
+        }
+        Optional<Instant> validAfter = store.instant(StateKeys.of("sessions:valid-after", userId));
+        if (validAfter.isPresent() && issuedAt.isBefore(validAfter.get())) {
+            return Optional.of(Ended.PASSWORD_CHANGED);
+        }
+        if (!now.isBefore(issuedAt.plus(absolute))) {
+            return Optional.of(Ended.TOO_OLD);
+        }
+        String seenKey = StateKeys.of("session:seen", binding);
+        Instant lastSeen = store.instant(seenKey).orElse(issuedAt);
+        if (!now.isBefore(lastSeen.plus(idle))) {
+            return Optional.of(Ended.IDLE);
+        }
+        store.putInstant(seenKey, now, absolute);
+        return Optional.empty();
+    }
+
+    /** Sign-out: this session, on every replica, until it would have ended anyway. */
+    public void end(String binding) {
+        store.claim(StateKeys.of("session:ended", binding), absolute);
+    }
+
+    /**
+     * After a password change or reset: every session of the employee issued before now. A store that does not
+     * answer here cannot undo the change already made; the sessions then end at their idle timeout or lifetime.
+     */
+    public void endAll(String userId) {
+        try {
+            // a token's iat has whole seconds: a sign-in in the second after the change must still count
+            store.putInstant(StateKeys.of("sessions:valid-after", userId),
+                    clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), absolute);
+        } catch (StateUnavailable e) {
+            LOG.errorf("sessions: could not end the sessions of %s after a password change: %s", userId, e.getMessage());
+        }
+    }
+}

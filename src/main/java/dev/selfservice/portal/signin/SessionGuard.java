@@ -1,0 +1,63 @@
+package dev.selfservice.portal.signin;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import dev.selfservice.portal.PortalConfig;
+import io.quarkus.oidc.IdToken;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.runtime.LaunchMode;
+import jakarta.inject.Inject;
+
+/**
+ * Checks every request of a signed-in session against {@link PortalSessions}: a session that is over is treated as
+ * signed out, whatever cookie the browser (or whoever copied it) still holds. The request is not served: its cookie is
+ * removed and the browser goes to the start page.
+ */
+public class SessionGuard {
+
+    private static final Logger LOG = Logger.getLogger(SessionGuard.class);
+    /** quarkus-oidc's session cookie, and the chunks it splits a large one into. */
+    private static final String[] SESSION_COOKIES = { "q_session", "q_session_chunk_1", "q_session_chunk_2", "q_session_chunk_3" };
+
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    @IdToken
+    JsonWebToken idToken;
+    @Inject
+    CurrentEmployee current;
+    @Inject
+    PortalSessions sessions;
+    @Inject
+    PortalConfig config;
+
+    @ServerRequestFilter
+    public Optional<Response> endedSessionsAreSignedOut() {
+        if (identity.isAnonymous() || idToken.getRawToken() == null) {
+            return Optional.empty();
+        }
+        SignedInEmployee employee = current.get();
+        Optional<PortalSessions.Ended> ended = sessions.check(current.sessionBinding(), employee.userId(),
+                Instant.ofEpochSecond(idToken.getIssuedAtTime()));
+        if (ended.isEmpty()) {
+            return Optional.empty();
+        }
+        LOG.infof("session: a session of %s is over (%s)", employee.userId(), ended.get());
+        Response.ResponseBuilder out = Response.seeOther(URI.create(config.publicUrl() + "/"))
+                .header("Cache-Control", "no-store");
+        boolean secure = LaunchMode.current() == LaunchMode.NORMAL;
+        for (String name : SESSION_COOKIES) {
+            out.cookie(new NewCookie.Builder(name).value("").path("/").maxAge(0).httpOnly(true).secure(secure).build());
+        }
+        return Optional.of(out.build());
+    }
+}
