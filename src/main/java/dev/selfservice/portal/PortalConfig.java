@@ -91,8 +91,11 @@ public interface PortalConfig {
 
     /** Enrolment of personal contacts. */
     interface Enrolment {
-        /** How recent the AD sign-in must be to add or remove a contact; older sessions sign in again. */
-        @WithDefault("15M")
+        /**
+         * How long after entering the AD password again (a step-up with {@code prompt=login}) the employee may add or
+         * remove contacts; after that, or without it, the password is asked again.
+         */
+        @WithDefault("10M")
         java.time.Duration recentSignIn();
 
         /** Contacts an employee may have. */

@@ -40,6 +40,11 @@ class BrowserFlowsTest {
 
             alice.chooses("Recovery contacts").sees("Recovery contacts");
             assertThat(alice.bodyText()).contains("You have no recovery contact yet.");
+            // changing contacts needs the password entered again
+            alice.types("Personal email address", "alice.home@example.net").chooses("Send a code")
+                    .sees("Sign in again to continue");
+            alice.chooses("Sign in again").sees("Log in");
+            alice.types("Username", "alice").types("Password", DEMO_PASSWORD).chooses("Continue").sees("Recovery contacts");
             addContact(alice, "Personal email address", "alice.home@example.net", "alice.home@example.net");
             assertThat(alice.bodyText()).contains("Your new recovery contact was added.", "a•••@example.net")
                     .doesNotContain("alice.home@example.net");

@@ -27,6 +27,21 @@ public final class PortalSteps {
         return browser;
     }
 
+    /**
+     * Enters the AD password again for changes that need it (recovery contacts), as the "Sign in again" button does:
+     * the step-up form, the tenant's login page ({@code prompt=login}), and back on the contacts page.
+     */
+    public static Browser stepUp(Browser browser, String user, String password) {
+        Page account = browser.get(portal() + "/account");
+        org.jsoup.nodes.Element csrf = account.document().selectFirst("form.signout input[type=hidden]");
+        Page login = browser.post(portal() + "/signin/again", Map.of(csrf.attr("name"), csrf.attr("value"), "then", "/enrolment"));
+        Page back = browser.submit(login, "form", Map.of("username", user, "password", password));
+        if (!back.path().equals("/enrolment")) {
+            throw new AssertionError(user + " did not step up: " + back.uri());
+        }
+        return browser;
+    }
+
     /** A second browser holding a copy of this one's portal session cookie, as whoever copied it would. */
     public static Browser copyOfSession(Browser browser) {
         Browser copy = new Browser();

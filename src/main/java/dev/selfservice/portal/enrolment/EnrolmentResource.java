@@ -1,7 +1,6 @@
 package dev.selfservice.portal.enrolment;
 
 import java.net.URI;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +19,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import dev.selfservice.portal.PortalConfig;
 import dev.selfservice.portal.enrolment.EnrolmentRefused.Reason;
 import dev.selfservice.portal.signin.CurrentEmployee;
+import dev.selfservice.portal.signin.PortalSessions;
 import dev.selfservice.portal.signin.SignedInEmployee;
 import dev.selfservice.portal.web.Html;
 import dev.selfservice.portal.web.Messages;
@@ -53,11 +53,11 @@ public class EnrolmentResource {
     private final PendingEnrolmentCookie cookie;
     private final Messages msg;
     private final PortalConfig config;
-    private final Clock clock;
+    private final PortalSessions sessions;
 
     public EnrolmentResource(CurrentEmployee current, EnrolmentService enrolment, PendingEnrolmentCookie cookie,
-            Messages msg, PortalConfig config, Clock clock) {
-        this.clock = clock;
+            Messages msg, PortalConfig config, PortalSessions sessions) {
+        this.sessions = sessions;
         this.current = current;
         this.enrolment = enrolment;
         this.cookie = cookie;
@@ -195,9 +195,12 @@ public class EnrolmentResource {
         return current.get();
     }
 
-    /** Whether the AD password was proven recently enough to change what can recover the account. */
+    /**
+     * Whether this session entered the AD password again (a step-up) recently enough to change what can recover the
+     * account: a recent sign-in is not enough, since a copy of its cookie would be too.
+     */
     private boolean fresh() {
-        return current.authTime().isAfter(clock.instant().minus(config.enrolment().recentSignIn()));
+        return sessions.steppedUpWithin(current.sessionBinding(), config.enrolment().recentSignIn());
     }
 
     private Response again() {

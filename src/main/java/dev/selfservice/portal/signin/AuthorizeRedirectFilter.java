@@ -30,6 +30,8 @@ public class AuthorizeRedirectFilter implements OidcRedirectFilter {
                 .ifPresent(audience -> context.additionalQueryParams().add("audience", audience));
         if (SignInResource.FRESH.equals(context.routingContext().request().path())) {
             context.additionalQueryParams().add("prompt", "login");
+            // and say so to any Auth0 rule or action that looks: the password must have been entered just now
+            context.additionalQueryParams().add("max_age", "0");
         }
     }
 }

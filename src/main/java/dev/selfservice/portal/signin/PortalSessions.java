@@ -67,6 +67,20 @@ public class PortalSessions {
         return Optional.empty();
     }
 
+    /**
+     * Marks the session as having just entered the AD password again, for the changes that need it (contacts). Only
+     * the step-up flow calls this, with proof that it started it ({@link StepUp}).
+     */
+    public void steppedUp(String binding) {
+        store.putInstant(StateKeys.of("session:stepped-up", binding), clock.instant(), absolute);
+    }
+
+    /** Whether this session entered the AD password again within the window. */
+    public boolean steppedUpWithin(String binding, Duration window) {
+        return store.instant(StateKeys.of("session:stepped-up", binding))
+                .filter(at -> clock.instant().isBefore(at.plus(window))).isPresent();
+    }
+
     /** Sign-out: this session, on every replica, until it would have ended anyway. */
     public void end(String binding) {
         store.claim(StateKeys.of("session:ended", binding), absolute);

@@ -53,9 +53,11 @@ public class SignInResource {
     private final OidcSession session;
     private final CurrentEmployee current;
     private final PortalSessions sessions;
+    private final StepUp stepUp;
 
     public SignInResource(Messages msg, PortalConfig config, SecurityIdentity identity, OidcSession session,
-            CurrentEmployee current, PortalSessions sessions) {
+            CurrentEmployee current, PortalSessions sessions, StepUp stepUp) {
+        this.stepUp = stepUp;
         this.current = current;
         this.sessions = sessions;
         this.msg = msg;
@@ -74,11 +76,14 @@ public class SignInResource {
     @GET
     @Path("fresh")
     @Authenticated
-    public Response fresh(@QueryParam("then") String then) {
+    public Response fresh(@QueryParam("then") String then, @jakarta.ws.rs.CookieParam(StepUp.COOKIE) String stepUpCookie) {
         if (!acceptable(then)) {
             throw new jakarta.ws.rs.BadRequestException();
         }
-        return Response.seeOther(URI.create(localPath(then))).build();
+        if (stepUpCookie != null && stepUp.finish(stepUpCookie, current.authTime())) {
+            sessions.steppedUp(current.sessionBinding());
+        }
+        return Response.seeOther(URI.create(localPath(then))).cookie(stepUp.clear()).build();
     }
 
     /** Ends the portal session, then signs in again with the AD password ({@code prompt=login}). */
@@ -94,7 +99,7 @@ public class SignInResource {
             sessions.end(current.sessionBinding()); // the old session, and every copy of its cookie
         }
         Response next = Response.seeOther(URI.create(FRESH + "?then="
-                + URLEncoder.encode(localPath(then), StandardCharsets.UTF_8))).build();
+                + URLEncoder.encode(localPath(then), StandardCharsets.UTF_8))).cookie(stepUp.begin()).build();
         return identity.isAnonymous() ? Uni.createFrom().item(next) : session.logout().replaceWith(next);
     }
 

@@ -245,7 +245,7 @@ public interface Messages {
     @Message("Sign in again to continue")
     String again_title();
 
-    @Message("For your security, changing your recovery contacts needs a recent sign-in with your work password.")
+    @Message("For your security, enter your work password again before you change your recovery contacts.")
     String again_detail();
 
     @Message("Sign in again")

@@ -29,12 +29,9 @@ class EnrolmentTest {
         TenantApi.reset();
     }
 
+    /** Signed in, and the password entered again, as changing contacts needs. */
     static Browser signIn(String user) {
-        Browser browser = new Browser();
-        Page login = browser.get(portal() + "/signin");
-        Page account = browser.submit(login, "form", Map.of("username", user, "password", DEMO_PASSWORD));
-        assertThat(account.path()).isEqualTo("/account");
-        return browser;
+        return PortalSteps.stepUp(PortalSteps.signIn(user, DEMO_PASSWORD), user, DEMO_PASSWORD);
     }
 
     /** Enters the address on the contacts page and returns the page that follows (the code page when all is well). */
