@@ -84,8 +84,19 @@ class AuthorizeEndpoint implements TenantEndpoint {
             return;
         }
         String connection = req.getParam("connection");
-        if (connection != null && !connection.equals(ad.name())) {
+        if (connection != null && !connection.equals(ad.name()) && !PasswordlessConnection.isPasswordless(connection)) {
             redirectError(ctx, redirectUri, stateParam, "invalid_request", "the connection was not found");
+            return;
+        }
+        if (connection != null && !client.get().connections().contains(connection)) {
+            // Auth0 refuses a connection that exists but is not enabled for the application
+            redirectError(ctx, redirectUri, stateParam, "invalid_request", "the connection is not enabled");
+            return;
+        }
+        if (connection != null && !connection.equals(ad.name())) {
+            // Universal Login's passwordless steps are not modelled: no client of this tenant enables them for
+            // /authorize, and a refusal is the safe answer for one that would
+            redirectError(ctx, redirectUri, stateParam, "invalid_request", "passwordless Universal Login is not available");
             return;
         }
         Duration maxAge;

@@ -27,15 +27,18 @@ public class ClientRegistry {
 
     public ClientRegistry(LocalTenantConfig config) {
         LocalTenantConfig.WebClient web = config.webClient();
-        // a Regular Web Application with the Authorization Code, Password and Passwordless OTP grants, and
+        // a Regular Web Application with the Authorization Code and Password grants, only the AD connection, and
         // "Trust Token Endpoint IP Header" on
         TenantClient portal = new TenantClient(web.id(), web.secret(), web.callbacks(), web.logoutUrls(),
-                Set.of(AUTHORIZATION_CODE, PASSWORD, PASSWORD_REALM, PASSWORDLESS_OTP),
-                Set.of(config.adConnection(), PasswordlessConnection.EMAIL, PasswordlessConnection.SMS), true, List.of());
+                Set.of(AUTHORIZATION_CODE, PASSWORD, PASSWORD_REALM), Set.of(config.adConnection()), true, List.of());
+        // the application for one-time codes: only the passwordless connections, only their grant
+        LocalTenantConfig.OtpClient otp = config.otpClient();
+        TenantClient codes = new TenantClient(otp.id(), otp.secret(), List.of(), List.of(), Set.of(PASSWORDLESS_OTP),
+                Set.of(PasswordlessConnection.EMAIL, PasswordlessConnection.SMS), false, List.of());
         LocalTenantConfig.M2mClient m2m = config.m2mClient();
         TenantClient management = new TenantClient(m2m.id(), m2m.secret(), List.of(), List.of(),
                 Set.of(CLIENT_CREDENTIALS), Set.of(), false, List.copyOf(m2m.scopes()));
-        this.clients = Map.of(portal.clientId(), portal, management.clientId(), management);
+        this.clients = Map.of(portal.clientId(), portal, codes.clientId(), codes, management.clientId(), management);
     }
 
     /**

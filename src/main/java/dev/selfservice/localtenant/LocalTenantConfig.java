@@ -34,6 +34,20 @@ public interface LocalTenantConfig {
 
     M2mClient m2mClient();
 
+    OtpClient otpClient();
+
+    /**
+     * The application for one-time codes: a Regular Web Application with only the Passwordless OTP grant and only the
+     * {@code email} and {@code sms} connections, as the portal's README asks of a real tenant.
+     */
+    interface OtpClient {
+        @WithDefault("portal-otp-dev")
+        String id();
+
+        @WithDefault("portal-otp-dev-secret")
+        String secret();
+    }
+
     DirectorySettings directory();
 
     /** Auth0's brute-force protection: consecutive failed logins for one username from one IP that block the pair. */

@@ -138,6 +138,16 @@ public interface PortalConfig {
          */
         Optional<String> audience();
 
+        /**
+         * The application for one-time codes ({@code OTP_CLIENT_ID}): only the passwordless {@code email} and
+         * {@code sms} connections are enabled for it, and the web application has only the AD connection, so that a
+         * recovery contact can prove control of its address but never open a signed-in portal session.
+         */
+        String otpClientId();
+
+        /** Its secret ({@code OTP_CLIENT_SECRET}). */
+        String otpClientSecret();
+
         /** The machine-to-machine application for the Management API ({@code NON_INTERACTIVE_CLIENT_ID}). */
         String managementClientId();
 

@@ -6,6 +6,8 @@ import static dev.selfservice.support.TenantApi.M2M_CLIENT;
 import static dev.selfservice.support.TenantApi.M2M_SECRET;
 import static dev.selfservice.support.TenantApi.WEB_CLIENT;
 import static dev.selfservice.support.TenantApi.WEB_SECRET;
+import static dev.selfservice.support.TenantApi.OTP_CLIENT;
+import static dev.selfservice.support.TenantApi.OTP_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -54,11 +56,13 @@ import io.quarkus.test.junit.QuarkusTest;
 class Auth0SdkConformanceTest {
 
     private AuthAPI web;
+    private AuthAPI otp;
 
     @BeforeEach
     void setUp() {
         TenantApi.reset();
         web = AuthAPI.newBuilder(tenant(), WEB_CLIENT, WEB_SECRET).build();
+        otp = AuthAPI.newBuilder(tenant(), OTP_CLIENT, OTP_SECRET).build();
     }
 
     private ManagementApi management() throws Exception {
@@ -103,14 +107,14 @@ class Auth0SdkConformanceTest {
 
     @Test
     void passwordlessEmailStartAndOtpExchangeSignTheAddressIn() throws Exception {
-        PasswordlessEmailResponse started = web.startPasswordlessEmailFlow("Alice.Personal@Example.com",
+        PasswordlessEmailResponse started = otp.startPasswordlessEmailFlow("Alice.Personal@Example.com",
                 PasswordlessEmailType.CODE).execute().getBody();
         assertThat(started.getEmail()).isEqualTo("alice.personal@example.com");
         assertThat(started.getId()).matches("[0-9a-f]{24}");
         assertThat(started.isEmailVerified()).isFalse();
 
         String code = TenantApi.latestCode("alice.personal@example.com");
-        TokenHolder tokens = web.exchangePasswordlessOtp("alice.personal@example.com", "email", code.toCharArray())
+        TokenHolder tokens = otp.exchangePasswordlessOtp("alice.personal@example.com", "email", code.toCharArray())
                 .setScope("openid email").execute().getBody();
         assertThat(Jwts.subject(tokens.getIdToken())).isEqualTo("email|" + started.getId());
         assertThat(Jwts.claims(tokens.getIdToken())).containsEntry("email_verified", true);
@@ -118,12 +122,12 @@ class Auth0SdkConformanceTest {
 
     @Test
     void passwordlessSmsStartAndOtpExchangeSignTheNumberIn() throws Exception {
-        PasswordlessSmsResponse started = web.startPasswordlessSmsFlow("+14155550123").execute().getBody();
+        PasswordlessSmsResponse started = otp.startPasswordlessSmsFlow("+14155550123").execute().getBody();
         assertThat(started.getPhoneNumber()).isEqualTo("+14155550123");
         assertThat(started.isPhoneVerified()).isFalse();
 
         String code = TenantApi.latestCode("+14155550123");
-        TokenHolder tokens = web.exchangePasswordlessOtp("+14155550123", "sms", code.toCharArray())
+        TokenHolder tokens = otp.exchangePasswordlessOtp("+14155550123", "sms", code.toCharArray())
                 .setScope("openid phone").execute().getBody();
         assertThat(Jwts.subject(tokens.getIdToken())).isEqualTo("sms|" + started.getId());
         assertThat(Jwts.claims(tokens.getIdToken())).containsEntry("phone_number", "+14155550123");
@@ -131,9 +135,9 @@ class Auth0SdkConformanceTest {
 
     @Test
     void aWrongCodeIsInvalidGrant() throws Exception {
-        web.startPasswordlessEmailFlow("someone@example.com", PasswordlessEmailType.CODE).execute();
+        otp.startPasswordlessEmailFlow("someone@example.com", PasswordlessEmailType.CODE).execute();
         APIException e = catchThrowableOfType(APIException.class,
-                () -> web.exchangePasswordlessOtp("someone@example.com", "email", "000000x".toCharArray()).execute());
+                () -> otp.exchangePasswordlessOtp("someone@example.com", "email", "000000x".toCharArray()).execute());
         assertThat(e.getStatusCode()).isEqualTo(403);
         assertThat(e.getError()).isEqualTo("invalid_grant");
     }

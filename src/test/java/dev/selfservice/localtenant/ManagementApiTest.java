@@ -157,8 +157,8 @@ class ManagementApiTest {
     void linkWithAnIdTokenNeedsOneIssuedToTheCallingClient() {
         String alice = TenantApi.adUserId("alice");
         String code = TenantApi.startPasswordless("email", "other@example.com");
-        String idToken = given().formParam("grant_type", TenantApi.PASSWORDLESS_OTP).formParam("client_id", TenantApi.WEB_CLIENT)
-                .formParam("client_secret", TenantApi.WEB_SECRET).formParam("username", "other@example.com")
+        String idToken = given().formParam("grant_type", TenantApi.PASSWORDLESS_OTP).formParam("client_id", TenantApi.OTP_CLIENT)
+                .formParam("client_secret", TenantApi.OTP_SECRET).formParam("username", "other@example.com")
                 .formParam("realm", "email").formParam("otp", code).formParam("scope", "openid")
                 .post(tenant() + "oauth/token").then().statusCode(200).extract().path("id_token");
         // the M2M token's client is not the ID token's audience: Auth0 refuses

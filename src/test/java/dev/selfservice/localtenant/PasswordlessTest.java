@@ -2,8 +2,8 @@ package dev.selfservice.localtenant;
 
 import static dev.selfservice.support.LocalTenantUrls.tenant;
 import static dev.selfservice.support.TenantApi.PASSWORDLESS_OTP;
-import static dev.selfservice.support.TenantApi.WEB_CLIENT;
-import static dev.selfservice.support.TenantApi.WEB_SECRET;
+import static dev.selfservice.support.TenantApi.OTP_CLIENT;
+import static dev.selfservice.support.TenantApi.OTP_SECRET;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -37,16 +37,31 @@ class PasswordlessTest {
     }
 
     private static Map<String, Object> emailStart(String email) {
-        Map<String, Object> body = new HashMap<>(Map.of("client_id", WEB_CLIENT, "client_secret", WEB_SECRET,
+        Map<String, Object> body = new HashMap<>(Map.of("client_id", OTP_CLIENT, "client_secret", OTP_SECRET,
                 "connection", "email", "send", "code"));
         body.put("email", email);
         return body;
     }
 
     private static ValidatableResponse otp(String realm, String address, String code) {
-        return given().formParam("grant_type", PASSWORDLESS_OTP).formParam("client_id", WEB_CLIENT)
-                .formParam("client_secret", WEB_SECRET).formParam("username", address).formParam("realm", realm)
+        return given().formParam("grant_type", PASSWORDLESS_OTP).formParam("client_id", OTP_CLIENT)
+                .formParam("client_secret", OTP_SECRET).formParam("username", address).formParam("realm", realm)
                 .formParam("otp", code).formParam("scope", "openid email").post(tenant() + "oauth/token").then();
+    }
+
+    @Test
+    void theWebApplicationHasOnlyTheAdConnection() {
+        given().contentType(io.restassured.http.ContentType.JSON).body(Map.of("client_id", dev.selfservice.support.TenantApi.WEB_CLIENT,
+                "client_secret", dev.selfservice.support.TenantApi.WEB_SECRET, "connection", "email", "email", "x@example.com",
+                "send", "code")).post(tenant() + "passwordless/start").then().statusCode(400).body("error", equalTo("bad.connection"));
+        given().formParam("grant_type", PASSWORDLESS_OTP).formParam("client_id", dev.selfservice.support.TenantApi.WEB_CLIENT)
+                .formParam("client_secret", dev.selfservice.support.TenantApi.WEB_SECRET).formParam("username", "x@example.com")
+                .formParam("realm", "email").formParam("otp", "123456").post(tenant() + "oauth/token").then().statusCode(403)
+                .body("error", equalTo("unauthorized_client"));
+        // and the application for codes cannot sign in with a password
+        given().formParam("grant_type", dev.selfservice.support.TenantApi.PASSWORD_REALM).formParam("client_id", OTP_CLIENT)
+                .formParam("client_secret", OTP_SECRET).formParam("username", "alice").formParam("password", "Start-Passw0rd!")
+                .formParam("realm", "corp-ad").post(tenant() + "oauth/token").then().statusCode(403);
     }
 
     @Test
@@ -67,7 +82,7 @@ class PasswordlessTest {
             "a phone too long    | sms   | +1234567890123456  | bad.phone_number",
     })
     void aMalformedAddressIsRefusedWithAuth0sError(String label, String connection, String address, String error) {
-        Map<String, Object> body = new HashMap<>(Map.of("client_id", WEB_CLIENT, "client_secret", WEB_SECRET,
+        Map<String, Object> body = new HashMap<>(Map.of("client_id", OTP_CLIENT, "client_secret", OTP_SECRET,
                 "connection", connection, "send", "code"));
         body.put(connection.equals("email") ? "email" : "phone_number", address);
         start(body).statusCode(400).body("error", equalTo(error));

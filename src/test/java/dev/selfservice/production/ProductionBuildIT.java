@@ -78,6 +78,8 @@ class ProductionBuildIT {
                 "AD_CONNECTION", "corp-ad",
                 "PORTAL_BASE_URL", "https://password.corp.example",
                 "SESSION_SECRET", "a-session-secret-of-at-least-32-characters",
+                "OTP_CLIENT_ID", "portal-otp",
+                "OTP_CLIENT_SECRET", "an-otp-secret",
                 "NON_INTERACTIVE_CLIENT_ID", "portal-m2m",
                 "NON_INTERACTIVE_CLIENT_SECRET", "a-m2m-secret",
                 "QUARKUS_HTTP_PORT", String.valueOf(portalPort),

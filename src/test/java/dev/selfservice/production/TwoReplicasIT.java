@@ -66,6 +66,8 @@ class TwoReplicasIT {
                 Map.entry("PORTAL_BASE_URL", "http://localhost:" + port),
                 // the same keys on every replica: a cookie sealed by one is read by the other
                 Map.entry("SESSION_SECRET", ConfigProvider.getConfig().getValue("portal.session-secret", String.class)),
+                Map.entry("OTP_CLIENT_ID", TenantApi.OTP_CLIENT),
+                Map.entry("OTP_CLIENT_SECRET", TenantApi.OTP_SECRET),
                 Map.entry("NON_INTERACTIVE_CLIENT_ID", TenantApi.M2M_CLIENT),
                 Map.entry("NON_INTERACTIVE_CLIENT_SECRET", TenantApi.M2M_SECRET),
                 Map.entry("REDIS_URL", RedisServer.url()),
@@ -155,6 +157,20 @@ class TwoReplicasIT {
                 .anyMatch(p -> p.uri().toString().startsWith(portal()));
         assertThat(TenantApi.events(Map.of("type", "sapi", "operation", "set_password"))).hasSize(1);
         assertThat(PortalSteps.signsIn("bob", "Quiet-Garden-Moon-58")).isTrue();
+    }
+
+    @Test
+    void aSessionSignedOutOnOneReplicaIsSignedOutOnTheOther() {
+        Browser alice = PortalSteps.signIn("alice", "Start-Passw0rd!");
+        Browser copy = PortalSteps.copyOfSession(alice);
+        assertThat(copy.get(b + "/account").path()).as("replica B opens the session A began").isEqualTo("/account");
+
+        Page account = alice.get(portal() + "/account");
+        alice.submit(account, "form.signout", Map.of());
+
+        Page refused = copy.get(b + "/account");
+        assertThat(refused.path()).isNotEqualTo("/account");
+        assertThat(refused.body()).doesNotContain("alice@corp.example");
     }
 
     private static Map<String, String> csrf(Page page) {

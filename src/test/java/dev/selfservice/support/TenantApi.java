@@ -13,6 +13,8 @@ public final class TenantApi {
 
     public static final String WEB_CLIENT = "portal-dev";
     public static final String WEB_SECRET = "portal-dev-secret";
+    public static final String OTP_CLIENT = "portal-otp-dev";
+    public static final String OTP_SECRET = "portal-otp-dev-secret";
     public static final String M2M_CLIENT = "portal-m2m-dev";
     public static final String M2M_SECRET = "portal-m2m-dev-secret";
     public static final String PASSWORD_REALM = "http://auth0.com/oauth/grant-type/password-realm";
@@ -90,7 +92,7 @@ public final class TenantApi {
 
     /** Starts passwordless for an address and returns the code from the outbox. */
     public static String startPasswordless(String connection, String address) {
-        given().contentType(ContentType.JSON).body(Map.of("client_id", WEB_CLIENT, "client_secret", WEB_SECRET,
+        given().contentType(ContentType.JSON).body(Map.of("client_id", OTP_CLIENT, "client_secret", OTP_SECRET,
                 "connection", connection, connection.equals("email") ? "email" : "phone_number", address, "send", "code"))
                 .post(tenant() + "passwordless/start").then().statusCode(200);
         return latestCode(address);
@@ -99,8 +101,8 @@ public final class TenantApi {
     /** Signs an address in with a fresh code and returns the ID token's subject. */
     public static String passwordlessSignIn(String connection, String address) {
         String code = startPasswordless(connection, address);
-        String idToken = given().formParam("grant_type", PASSWORDLESS_OTP).formParam("client_id", WEB_CLIENT)
-                .formParam("client_secret", WEB_SECRET).formParam("username", address).formParam("realm", connection)
+        String idToken = given().formParam("grant_type", PASSWORDLESS_OTP).formParam("client_id", OTP_CLIENT)
+                .formParam("client_secret", OTP_SECRET).formParam("username", address).formParam("realm", connection)
                 .formParam("otp", code).formParam("scope", "openid profile email phone").post(tenant() + "oauth/token")
                 .then().statusCode(200).extract().path("id_token");
         return Jwts.subject(idToken);

@@ -27,7 +27,7 @@ public class Auth0Authentication {
 
     /** Sends a one-time code to the address ({@code send=code}). Not retried: a repeat would send a second code. */
     public void startPasswordless(PasswordlessChannel channel, String address) {
-        Auth0Calls.once(() -> api.passwordlessStart(new Auth0Dto.PasswordlessStart(auth0.clientId(), auth0.clientSecret(),
+        Auth0Calls.once(() -> api.passwordlessStart(new Auth0Dto.PasswordlessStart(auth0.otpClientId(), auth0.otpClientSecret(),
                 channel.connection(), channel == PasswordlessChannel.EMAIL ? address : null,
                 channel == PasswordlessChannel.SMS ? address : null, "code")));
     }
@@ -37,7 +37,7 @@ public class Auth0Authentication {
      * used up by the first try.
      */
     public VerifiedIdentity exchangeOtp(PasswordlessChannel channel, String address, String code) {
-        MultivaluedMap<String, String> form = grant(PASSWORDLESS_OTP, auth0.clientId(), auth0.clientSecret());
+        MultivaluedMap<String, String> form = grant(PASSWORDLESS_OTP, auth0.otpClientId(), auth0.otpClientSecret());
         form.add("realm", channel.connection());
         form.add("username", address);
         form.add("otp", code);

@@ -31,7 +31,7 @@ public class IdTokenVerifier {
                 .setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(jwks))
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
                 .setExpectedIssuer(config.auth0().url())
-                .setExpectedAudience(config.auth0().clientId())
+                .setExpectedAudience(config.auth0().otpClientId())
                 .setRequireExpirationTime()
                 .setRequireSubject()
                 .setAllowedClockSkewInSeconds(60)

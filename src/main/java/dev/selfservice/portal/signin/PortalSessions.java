@@ -51,8 +51,10 @@ public class PortalSessions {
         if (store.isClaimed(StateKeys.of("session:ended", binding))) {
             return Optional.of(Ended.SIGNED_OUT);
         }
+        String firstSeenKey = StateKeys.of("session:first-seen", binding);
+        Optional<Instant> firstSeen = store.instant(firstSeenKey);
         Optional<Instant> validAfter = store.instant(StateKeys.of("sessions:valid-after", userId));
-        if (validAfter.isPresent() && issuedAt.isBefore(validAfter.get())) {
+        if (validAfter.isPresent() && issuedBefore(issuedAt, firstSeen, validAfter.get())) {
             return Optional.of(Ended.PASSWORD_CHANGED);
         }
         if (!now.isBefore(issuedAt.plus(absolute))) {
@@ -64,7 +66,23 @@ public class PortalSessions {
             return Optional.of(Ended.IDLE);
         }
         store.putInstant(seenKey, now, absolute);
+        if (firstSeen.isEmpty()) {
+            store.putInstant(firstSeenKey, now, absolute);
+        }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a session began before a password change. A token's {@code iat} has whole seconds, so within the
+     * change's own second the portal's note of when it first saw the session decides: the employee's browser lands on
+     * a portal page right after every sign-in, so a session from before the change was seen before it.
+     */
+    private static boolean issuedBefore(Instant issuedAt, Optional<Instant> firstSeen, Instant change) {
+        Instant changeSecond = change.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        if (issuedAt.isBefore(changeSecond)) {
+            return true;
+        }
+        return issuedAt.equals(changeSecond) && firstSeen.filter(seen -> !seen.isAfter(change)).isPresent();
     }
 
     /**
@@ -92,9 +110,7 @@ public class PortalSessions {
      */
     public void endAll(String userId) {
         try {
-            // a token's iat has whole seconds: a sign-in in the second after the change must still count
-            store.putInstant(StateKeys.of("sessions:valid-after", userId),
-                    clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), absolute);
+            store.putInstant(StateKeys.of("sessions:valid-after", userId), clock.instant(), absolute);
         } catch (StateUnavailable e) {
             LOG.errorf("sessions: could not end the sessions of %s after a password change: %s", userId, e.getMessage());
         }
