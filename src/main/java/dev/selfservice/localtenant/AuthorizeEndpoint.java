@@ -93,12 +93,6 @@ class AuthorizeEndpoint implements TenantEndpoint {
             redirectError(ctx, redirectUri, stateParam, "invalid_request", "the connection is not enabled");
             return;
         }
-        if (connection != null && !connection.equals(ad.name())) {
-            // Universal Login's passwordless steps are not modelled: no client of this tenant enables them for
-            // /authorize, and a refusal is the safe answer for one that would
-            redirectError(ctx, redirectUri, stateParam, "invalid_request", "passwordless Universal Login is not available");
-            return;
-        }
         Duration maxAge;
         try {
             maxAge = req.getParam("max_age") == null ? null : Duration.ofSeconds(Long.parseLong(req.getParam("max_age")));
@@ -114,8 +108,12 @@ class AuthorizeEndpoint implements TenantEndpoint {
         Optional<SsoSession> sso = currentSession(ctx)
                 .filter(s -> maxAge == null || !state.clock.instant().isAfter(s.authTime().plus(maxAge)))
                 .filter(s -> !users.isBlocked(s.userId()));
-        if (sso.isPresent() && !prompt.equals("login")) {
-            redirectWithCode(ctx, request, sso.get().userId(), sso.get().authTime());
+        if (connection != null && PasswordlessConnection.isPasswordless(connection)) {
+            // Universal Login's passwordless steps: the address, then the code sent there
+            TenantHttp.redirect(ctx, "/u/passwordless?connection=" + TenantHttp.encode(connection) + "&state="
+                    + TenantHttp.encode(state.transactions.put(request)));
+        } else if (sso.isPresent() && !prompt.equals("login")) {
+            redirectWithCode(state, ctx, request, sso.get().userId(), sso.get().authTime());
         } else if (prompt.equals("none")) {
             redirectError(ctx, redirectUri, stateParam, "login_required", "Login required");
         } else {
@@ -168,7 +166,7 @@ class AuthorizeEndpoint implements TenantEndpoint {
             String session = state.sessions.put(new SsoSession(userId, now));
             ctx.response().addCookie(Cookie.cookie(SSO_COOKIE, session).setHttpOnly(true).setPath("/")
                     .setSameSite(CookieSameSite.LAX));
-            redirectWithCode(ctx, r, userId, now);
+            redirectWithCode(state, ctx, r, userId, now);
             return;
         }
         AdBindCode code = result.failure().orElseThrow();
@@ -189,7 +187,8 @@ class AuthorizeEndpoint implements TenantEndpoint {
         return cookie == null ? Optional.empty() : state.sessions.get(cookie.getValue());
     }
 
-    private void redirectWithCode(RoutingContext ctx, AuthorizationRequest r, String userId, Instant authTime) {
+    static void redirectWithCode(TenantState state, RoutingContext ctx, AuthorizationRequest r, String userId,
+            Instant authTime) {
         String code = state.codes.put(new CodeGrant(r, userId, authTime));
         Map<String, String> params = new LinkedHashMap<>();
         params.put("code", code);
@@ -197,7 +196,7 @@ class AuthorizeEndpoint implements TenantEndpoint {
         TenantHttp.redirect(ctx, TenantHttp.withQuery(r.redirectUri(), params));
     }
 
-    private static void redirectError(RoutingContext ctx, String redirectUri, String state, String error,
+    static void redirectError(RoutingContext ctx, String redirectUri, String state, String error,
             String description) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("error", error);

@@ -30,7 +30,7 @@ public class ClientRegistry {
         // a Regular Web Application with the Authorization Code and Password grants, only the AD connection, and
         // "Trust Token Endpoint IP Header" on
         TenantClient portal = new TenantClient(web.id(), web.secret(), web.callbacks(), web.logoutUrls(),
-                Set.of(AUTHORIZATION_CODE, PASSWORD, PASSWORD_REALM), Set.of(config.adConnection()), true, List.of());
+                Set.of(AUTHORIZATION_CODE, PASSWORD, PASSWORD_REALM), webConnections(config), true, List.of());
         // the application for one-time codes: only the passwordless connections, only their grant
         LocalTenantConfig.OtpClient otp = config.otpClient();
         TenantClient codes = new TenantClient(otp.id(), otp.secret(), List.of(), List.of(), Set.of(PASSWORDLESS_OTP),
@@ -39,6 +39,13 @@ public class ClientRegistry {
         TenantClient management = new TenantClient(m2m.id(), m2m.secret(), List.of(), List.of(),
                 Set.of(CLIENT_CREDENTIALS), Set.of(), false, List.copyOf(m2m.scopes()));
         this.clients = Map.of(portal.clientId(), portal, codes.clientId(), codes, management.clientId(), management);
+    }
+
+    private static Set<String> webConnections(LocalTenantConfig config) {
+        Set<String> connections = new java.util.HashSet<>(Set.of(config.adConnection()));
+        config.webClient().extraConnections().ifPresent(extra -> extra.stream().map(String::trim)
+                .filter(PasswordlessConnection::isPasswordless).forEach(connections::add));
+        return Set.copyOf(connections);
     }
 
     /**

@@ -90,6 +90,12 @@ public interface LocalTenantConfig {
         @WithDefault("http://localhost:8080/callback")
         List<String> callbacks();
 
+        /**
+         * Passwordless connections also enabled for the web client. None, as the portal's README asks of a real
+         * tenant; a test enables one to show what that misconfiguration would open.
+         */
+        Optional<List<String>> extraConnections();
+
         /** Allowed logout URLs ({@code returnTo} of {@code /v2/logout}). */
         @WithDefault("http://localhost:8080/,http://localhost:8080/password/changed")
         List<String> logoutUrls();

@@ -96,23 +96,33 @@ class PasswordlessStartEndpoint implements TenantEndpoint {
                     "String does not match pattern: " + PasswordlessConnection.PHONE_PATTERN);
             return;
         }
-        address = PasswordlessConnection.normalise(connection, address);
+        Sent sent = sendCode(connection, address);
+
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("_id", sent.id());
+        if (email) {
+            answer.put("email", sent.address());
+            answer.put("email_verified", sent.known());
+        } else {
+            answer.put("phone_number", sent.address());
+            answer.put("phone_verified", sent.known());
+            answer.put("request_language", null);
+        }
+        TenantHttp.json(ctx, 200, answer);
+    }
+
+    /** A code sent: to which address (normalised), for which passwordless user id, and whether that user exists. */
+    record Sent(String address, String id, boolean known) {
+    }
+
+    /** Issues a code for a valid address (a new one replaces the last) and delivers it to the outbox. */
+    Sent sendCode(String connection, String validAddress) {
+        String address = PasswordlessConnection.normalise(connection, validAddress);
         Optional<String> existing = users.findPasswordless(connection, address);
         String id = existing.map(u -> u.substring(connection.length() + 1)).orElseGet(TenantUsers::newPasswordlessId);
         String code = codes.issue(connection, address, id);
         outbox.deliver(new Outbox.Message(connection, address, code, clock.instant()));
         TenantLog.code("cs", connection, address, "code sent to the outbox");
-
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("_id", id);
-        if (email) {
-            answer.put("email", address);
-            answer.put("email_verified", existing.isPresent());
-        } else {
-            answer.put("phone_number", address);
-            answer.put("phone_verified", existing.isPresent());
-            answer.put("request_language", null);
-        }
-        TenantHttp.json(ctx, 200, answer);
+        return new Sent(address, id, existing.isPresent());
     }
 }

@@ -46,6 +46,17 @@ public class TenantPages {
                 .render();
     }
 
+    String passwordless(String transaction, String connection, String address, boolean codeSent, String error) {
+        return engine.getTemplate("localtenant/passwordless")
+                .data("transaction", transaction)
+                .data("connection", connection)
+                .data("email", PasswordlessConnection.EMAIL.equals(connection))
+                .data("address", address)
+                .data("codeSent", codeSent)
+                .data("error", error)
+                .render();
+    }
+
     String error(String title, String detail) {
         return engine.getTemplate("localtenant/error").data("title", title).data("detail", detail).render();
     }

@@ -41,10 +41,12 @@ class OnlyAnAdSignInOpensThePortalTest {
         Browser attacker = new Browser();
         String url = authorizeUrl(attacker);
         assertThat(url).contains("connection=corp-ad");
-        Page followed = copy.get(url.replace("connection=corp-ad", "connection=email"));
+        Page followed = attacker.get(url.replace("connection=corp-ad", "connection=email"));
         assertThat(followed.uri().toString()).startsWith(portal() + "/signin/error");
         assertThat(followed.body()).contains("Sign-in did not complete");
-        assertThat(PortalSteps.opensAccount(copy)).isFalse();
+        assertThat(attacker.visited()).noneMatch(u -> u.getPath().startsWith("/u/"));
+        assertThat(PortalSteps.outboxCount("bob.personal@example.com")).as("no code was sent").isZero();
+        assertThat(PortalSteps.opensAccount(attacker)).isFalse();
     }
 
     @Test
