@@ -173,6 +173,20 @@ class TwoReplicasIT {
         assertThat(refused.body()).doesNotContain("alice@corp.example");
     }
 
+    @Test
+    void aPasswordChangedOnOneReplicaEndsTheSessionsOnTheOther() {
+        Browser alice = PortalSteps.signIn("alice", "Start-Passw0rd!");
+        Browser otherDevice = PortalSteps.signIn("alice", "Start-Passw0rd!");
+        assertThat(otherDevice.get(b + "/account").path()).isEqualTo("/account");
+
+        Page form = alice.get(portal() + "/password/change");
+        Page changed = alice.submit(form, "#change-password", Map.of("current", "Start-Passw0rd!", "password",
+                "Amber-Orchard-Kite-64", "confirm", "Amber-Orchard-Kite-64"));
+        assertThat(changed.path()).isEqualTo("/password/changed");
+
+        assertThat(otherDevice.get(b + "/account").path()).isNotEqualTo("/account");
+    }
+
     private static Map<String, String> csrf(Page page) {
         org.jsoup.nodes.Element token = page.document().selectFirst("#recovery-reset input[type=hidden]");
         return Map.of(token.attr("name"), token.attr("value"));
