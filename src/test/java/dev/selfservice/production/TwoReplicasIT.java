@@ -72,6 +72,9 @@ class TwoReplicasIT {
                 Map.entry("NON_INTERACTIVE_CLIENT_SECRET", TenantApi.M2M_SECRET),
                 Map.entry("REDIS_URL", RedisServer.url()),
                 Map.entry("PORTAL_RECOVERY_MAX_SENDS", "2"),
+                // replica A runs over http with the test profile's cookie name; B must read the same cookie
+                // (between production replicas, both use the __Host- name over https)
+                Map.entry("QUARKUS_REST_CSRF_COOKIE_NAME", "csrf-token"),
                 Map.entry("QUARKUS_HTTP_PORT", String.valueOf(port))));
         assertThat(ProductionJar.waitForPortal(port).statusCode()).isEqualTo(200);
         b = "http://localhost:" + port;
