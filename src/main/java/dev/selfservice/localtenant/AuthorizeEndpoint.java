@@ -95,7 +95,9 @@ class AuthorizeEndpoint implements TenantEndpoint {
         }
         Duration maxAge;
         try {
-            maxAge = req.getParam("max_age") == null ? null : Duration.ofSeconds(Long.parseLong(req.getParam("max_age")));
+            // clamped to 0..100 years, so that no value overflows the instant it is added to
+            maxAge = req.getParam("max_age") == null ? null
+                    : Duration.ofSeconds(Math.max(0, Math.min(Long.parseLong(req.getParam("max_age")), 3_153_600_000L)));
         } catch (NumberFormatException e) {
             redirectError(ctx, redirectUri, stateParam, "invalid_request", "max_age must be a number of seconds");
             return;

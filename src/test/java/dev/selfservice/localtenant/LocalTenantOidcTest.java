@@ -123,6 +123,15 @@ class LocalTenantOidcTest {
     }
 
     @Test
+    void anOutOfRangeMaxAgeIsNoServerError() throws Exception {
+        for (String maxAge : new String[] { "9223372036854775807", "-9223372036854775808", "-1" }) {
+            int status = given().urlEncodingEnabled(false).redirects().follow(false).get(authorizeUrl("&max_age=" + maxAge))
+                    .then().extract().statusCode();
+            assertThat(status).as("max_age=" + maxAge).isLessThan(500);
+        }
+    }
+
+    @Test
     void anUnknownClientGetsAnErrorPageAndNoRedirect() {
         given().redirects().follow(false).queryParam("response_type", "code").queryParam("client_id", "evil")
                 .queryParam("redirect_uri", "https://evil.example/cb").get(tenant() + "authorize")

@@ -1,8 +1,6 @@
 package dev.selfservice.portal.password;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 import dev.selfservice.portal.PortalConfig;
+import dev.selfservice.portal.signin.TenantLogout;
 import dev.selfservice.portal.signin.CurrentEmployee;
 import dev.selfservice.portal.signin.SignedInEmployee;
 import dev.selfservice.portal.web.ClientAddress;
@@ -56,9 +55,7 @@ public class PasswordChangeResource {
         this.pages = pages;
         this.session = session;
         this.request = request;
-        this.signOutAfterChange = URI.create(config.auth0().url() + "v2/logout?client_id="
-                + URLEncoder.encode(config.auth0().clientId(), StandardCharsets.UTF_8) + "&returnTo="
-                + URLEncoder.encode(config.publicUrl() + ChangedResource.PATH, StandardCharsets.UTF_8));
+        this.signOutAfterChange = TenantLogout.returningTo(config, ChangedResource.PATH);
     }
 
     @GET

@@ -32,6 +32,9 @@ public class AuthorizeRedirectFilter implements OidcRedirectFilter {
             context.additionalQueryParams().add("prompt", "login");
             // and say so to any Auth0 rule or action that looks: the password must have been entered just now
             context.additionalQueryParams().add("max_age", "0");
+        } else {
+            // a tenant session older than a portal session may live asks for the password again
+            context.additionalQueryParams().add("max_age", String.valueOf(config.session().absoluteLifetime().toSeconds()));
         }
     }
 }

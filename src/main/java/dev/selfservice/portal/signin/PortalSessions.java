@@ -43,10 +43,12 @@ public class PortalSessions {
     }
 
     /**
-     * Whether the session (named by its binding, issued at {@code issuedAt}) is over; when it is not, this request
-     * counts as activity.
+     * Whether the session (named by its binding, its token issued at {@code issuedAt} for a password entered at
+     * {@code authTime}) is over; when it is not, this request counts as activity. The lifetime and a password change
+     * count from the password entry, so that a new token from the tenant's own session (single sign-on) does not
+     * outlive them.
      */
-    public Optional<Ended> check(String binding, String userId, Instant issuedAt) {
+    public Optional<Ended> check(String binding, String userId, Instant issuedAt, Instant authTime) {
         Instant now = clock.instant();
         if (store.isClaimed(StateKeys.of("session:ended", binding))) {
             return Optional.of(Ended.SIGNED_OUT);
@@ -54,10 +56,11 @@ public class PortalSessions {
         String firstSeenKey = StateKeys.of("session:first-seen", binding);
         Optional<Instant> firstSeen = store.instant(firstSeenKey);
         Optional<Instant> validAfter = store.instant(StateKeys.of("sessions:valid-after", userId));
-        if (validAfter.isPresent() && issuedBefore(issuedAt, firstSeen, validAfter.get())) {
+        if (validAfter.isPresent() && (issuedBefore(issuedAt, firstSeen, validAfter.get())
+                || authTime.isBefore(validAfter.get().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))) {
             return Optional.of(Ended.PASSWORD_CHANGED);
         }
-        if (!now.isBefore(issuedAt.plus(absolute))) {
+        if (!now.isBefore(authTime.plus(absolute))) {
             return Optional.of(Ended.TOO_OLD);
         }
         String seenKey = StateKeys.of("session:seen", binding);

@@ -1,6 +1,5 @@
 package dev.selfservice.portal.signin;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -46,13 +45,17 @@ public class SessionGuard {
             return Optional.empty();
         }
         SignedInEmployee employee = current.get();
-        Optional<PortalSessions.Ended> ended = sessions.check(current.sessionBinding(), employee.userId(),
-                Instant.ofEpochSecond(idToken.getIssuedAtTime()));
+        Instant issuedAt = Instant.ofEpochSecond(idToken.getIssuedAtTime());
+        Instant authTime = current.authTime();
+        Optional<PortalSessions.Ended> ended = sessions.check(current.sessionBinding(), employee.userId(), issuedAt,
+                authTime.equals(Instant.EPOCH) ? issuedAt : authTime);
         if (ended.isEmpty()) {
             return Optional.empty();
         }
         LOG.infof("session: a session of %s is over (%s)", employee.userId(), ended.get());
-        Response.ResponseBuilder out = Response.seeOther(URI.create(config.publicUrl() + "/"))
+        // through the tenant's logout, back to the start page: its session in this browser ends too, so that the next
+        // sign-in asks for the password instead of answering from a session older than what ended this one
+        Response.ResponseBuilder out = Response.seeOther(TenantLogout.returningTo(config, "/"))
                 .header("Cache-Control", "no-store");
         boolean secure = LaunchMode.current() == LaunchMode.NORMAL;
         for (String name : SESSION_COOKIES) {

@@ -1,8 +1,6 @@
 package dev.selfservice.portal.signin;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -36,9 +34,7 @@ public class SignOutResource {
         this.current = current;
         this.sessions = sessions;
         this.session = session;
-        this.tenantLogout = URI.create(config.auth0().url() + "v2/logout?client_id="
-                + URLEncoder.encode(config.auth0().clientId(), StandardCharsets.UTF_8)
-                + "&returnTo=" + URLEncoder.encode(config.publicUrl() + "/", StandardCharsets.UTF_8));
+        this.tenantLogout = TenantLogout.returningTo(config, "/");
     }
 
     @POST

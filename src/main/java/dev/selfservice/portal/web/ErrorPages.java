@@ -102,6 +102,18 @@ public class ErrorPages {
                 .build();
     }
 
+    /**
+     * A form body that is not valid URL encoding ({@code x=%zz}) fails in the JAX-RS runtime's form parser, before
+     * any resource: the client sent it, so it is a bad request, not the portal's failure. Any other
+     * IllegalArgumentException is one of ours and stays a 500 with a reference.
+     */
+    @ServerExceptionMapper
+    public Response illegalArgument(IllegalArgumentException e) {
+        boolean fromTheFormParser = java.util.Arrays.stream(e.getStackTrace())
+                .anyMatch(f -> f.getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart.FormEncodedDataDefinition"));
+        return fromTheFormParser ? page(400, msg.error_bad_request_title(), msg.error_bad_request_detail()) : unexpected(e);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         String reference = UUID.randomUUID().toString().substring(0, 8);

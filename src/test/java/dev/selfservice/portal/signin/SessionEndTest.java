@@ -68,6 +68,33 @@ class SessionEndTest {
     }
 
     @Test
+    void afterAPasswordChangeTheTenantsOwnSessionOpensNoPortalSessionWithoutThePassword() {
+        Browser shared = signIn("alice", DEMO_PASSWORD);
+        // what is left on a shared PC: the tenant's single sign-on cookie alone
+        Browser attacker = new Browser();
+        shared.cookies().getCookieStore().getCookies().stream().filter(c -> !c.getName().startsWith("q_session"))
+                .filter(c -> !c.getName().startsWith("csrf")).forEach(c -> attacker.cookies().getCookieStore()
+                        .add(java.net.URI.create(dev.selfservice.support.LocalTenantUrls.tenant()), c));
+        assertThat(attacker.get(portal() + "/signin").path()).as("the control: single sign-on answers").isEqualTo("/account");
+        Browser attackerAgain = new Browser();
+        shared.cookies().getCookieStore().getCookies().stream().filter(c -> !c.getName().startsWith("q_session"))
+                .filter(c -> !c.getName().startsWith("csrf")).forEach(c -> attackerAgain.cookies().getCookieStore()
+                        .add(java.net.URI.create(dev.selfservice.support.LocalTenantUrls.tenant()), c));
+
+        Browser alice = signIn("alice", DEMO_PASSWORD);
+        // the sign-in above and the change below would fall in one second, which auth_time cannot tell apart
+        clock.advance(Duration.ofSeconds(2));
+        Page form = alice.get(portal() + "/password/change");
+        alice.submit(form, "#change-password", Map.of("current", DEMO_PASSWORD, "password", NEW_PASSWORD,
+                "confirm", NEW_PASSWORD));
+
+        Page landed = attackerAgain.get(portal() + "/signin");
+        assertThat(landed.path()).isNotEqualTo("/account");
+        assertThat(landed.body()).doesNotContain("alice@corp.example");
+        assertThat(opensAccount(attackerAgain)).isFalse();
+    }
+
+    @Test
     void anExpiredPasswordChangeEndsTheSessionsOpenedBefore() {
         Browser alice = signIn("alice", DEMO_PASSWORD);
         Browser copy = copyOfSession(alice);

@@ -86,6 +86,18 @@ class PageRulesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = { "x=%", "csrf-token=%zz", "username=%E2%28", "a=%2" })
+    void aFormWithBrokenPercentEncodingIsABadRequestPage(String body) throws Exception {
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(portal() + "/recovery/start"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("This request cannot be processed").doesNotContain("Exception");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = { "/recovery/start", "/recovery/code", "/password/expired", "/signout" })
     void aPostWithoutAContentTypeIsABadRequestPage(String path) throws Exception {
         java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
