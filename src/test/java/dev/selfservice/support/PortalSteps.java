@@ -33,8 +33,9 @@ public final class PortalSteps {
      */
     public static Browser stepUp(Browser browser, String user, String password) {
         Page account = browser.get(portal() + "/account");
-        org.jsoup.nodes.Element csrf = account.document().selectFirst("form.signout input[type=hidden]");
-        Page login = browser.post(portal() + "/signin/again", Map.of(csrf.attr("name"), csrf.attr("value"), "then", "/enrolment"));
+        Map<String, String> fields = new java.util.HashMap<>(Map.of("then", "/enrolment"));
+        account.document().select("form.signout input[type=hidden]").forEach(i -> fields.put(i.attr("name"), i.attr("value")));
+        Page login = browser.post(portal() + "/signin/again", fields);
         Page back = browser.submit(login, "form", Map.of("username", user, "password", password));
         if (!back.path().equals("/enrolment")) {
             throw new AssertionError(user + " did not step up: " + back.uri());

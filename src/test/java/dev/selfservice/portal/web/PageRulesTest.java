@@ -72,6 +72,31 @@ class PageRulesTest {
         assertThat(fromFirstTab.path()).as("the form of the tab opened first still posts").isEqualTo("/recovery/code");
     }
 
+    @Test
+    void aSignedInFormIsBoundToItsSession() {
+        Browser first = dev.selfservice.support.PortalSteps.signIn("alice", dev.selfservice.support.LocalTenantUrls.DEMO_PASSWORD);
+        Browser second = dev.selfservice.support.PortalSteps.signIn("alice", dev.selfservice.support.LocalTenantUrls.DEMO_PASSWORD);
+        String fromTheFirst = first.get(portal() + "/account").document().selectFirst("form.signout input[name=session_form]")
+                .attr("value");
+        Page account = second.get(portal() + "/account");
+        assertThat(account.document().selectFirst("form.signout input[name=session_form]").attr("value"))
+                .isNotBlank().isNotEqualTo(fromTheFirst);
+
+        Page refused = second.submit(account, "form.signout", Map.of("session_form", fromTheFirst));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(dev.selfservice.support.PortalSteps.opensAccount(second)).as("still signed in").isTrue();
+
+        Page account2 = second.get(portal() + "/account");
+        Page signedOut = second.submit(account2, "form.signout", Map.of());
+        assertThat(signedOut.path()).as("its own session's form works").isEqualTo("/");
+        assertThat(anonymousFormsCarryNoSessionValue()).isTrue();
+    }
+
+    private static boolean anonymousFormsCarryNoSessionValue() {
+        Page form = new Browser().get(portal() + "/recovery");
+        return form.document().selectFirst("#recovery-start input[name=session_form]").attr("value").isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "%09", "/account%20x", "/acc%0d%0aSet-Cookie:x=y", "//evil.example", "https://evil.example/",
             "/a%5Cb", "/%E2%80%A8" })
