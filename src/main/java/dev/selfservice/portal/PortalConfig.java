@@ -87,6 +87,17 @@ public interface PortalConfig {
         /** The directory's own rules in plain words, shown when it refuses a password ({@code AD_PASSWORD_RULES}). */
         @WithDefault("Your organisation's directory also has rules of its own: usually at least 8 characters with three of capital letters, small letters, digits and symbols, without your name, and not one of your recent passwords.")
         String directoryRules();
+
+        /**
+         * Tries of a current password per username on the expired-password page in {@link #expiredTriesWindow()}:
+         * below the directory's lockout threshold, so that nobody can lock an account from that page.
+         */
+        @WithDefault("3")
+        int expiredTries();
+
+        /** The window of {@link #expiredTries()}: the directory's lockout observation window. */
+        @WithDefault("30M")
+        java.time.Duration expiredTriesWindow();
     }
 
     /** Enrolment of personal contacts. */

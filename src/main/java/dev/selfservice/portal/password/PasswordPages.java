@@ -35,6 +35,7 @@ public class PasswordPages {
             case ACCOUNT_REFUSED -> msg.password_account_refused(config.helpdesk());
             case DIRECTORY_REFUSED -> msg.password_directory_refused(config.password().directoryRules());
             case NOT_CHANGED -> msg.password_not_changed();
+            case TOO_MANY_TRIES -> msg.password_too_many_tries();
             case RATE_LIMITED -> msg.refused_rate_limited();
             case UNAVAILABLE -> msg.refused_unavailable();
         };

@@ -48,7 +48,9 @@ public class PasswordPolicy {
             return Optional.of(Rejection.EMPTY);
         }
         String normalised = Normalizer.normalize(newPassword, Normalizer.Form.NFKC);
-        int length = normalised.codePointCount(0, normalised.length());
+        // the length of exactly what goes to Auth0 and AD: NFKC can make a short password look long (one ligature
+        // is three letters), and it is the raw password that is set
+        int length = newPassword.codePointCount(0, newPassword.length());
         if (length < config.minLength()) {
             return Optional.of(Rejection.TOO_SHORT);
         }

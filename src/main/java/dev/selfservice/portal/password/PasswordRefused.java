@@ -19,6 +19,8 @@ public class PasswordRefused extends Exception {
         DIRECTORY_REFUSED(400),
         /** The one answer of the expired-password page for every outcome but success. */
         NOT_CHANGED(400),
+        /** Too many tries for a username on the expired-password page: it would soon lock the account. */
+        TOO_MANY_TRIES(429),
         RATE_LIMITED(429),
         UNAVAILABLE(503);
 

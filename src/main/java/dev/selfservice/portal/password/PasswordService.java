@@ -15,6 +15,8 @@ import dev.selfservice.portal.auth0.Auth0Management;
 import dev.selfservice.portal.auth0.Auth0User;
 import dev.selfservice.portal.password.PasswordRefused.Reason;
 import dev.selfservice.portal.signin.PortalSessions;
+import dev.selfservice.portal.state.StateKeys;
+import dev.selfservice.portal.state.StateStore;
 import dev.selfservice.portal.signin.SignedInEmployee;
 
 /**
@@ -29,14 +31,18 @@ public class PasswordService {
     private static final Logger LOG = Logger.getLogger(PasswordService.class);
 
     private final PortalSessions sessions;
+    private final StateStore store;
+    private final PortalConfig.Password passwordConfig;
     private final Auth0Authentication authentication;
     private final Auth0Management management;
     private final PasswordPolicy policy;
     private final String adConnection;
 
     public PasswordService(PortalSessions sessions, Auth0Authentication authentication, Auth0Management management,
-            PasswordPolicy policy, PortalConfig config) {
+            PasswordPolicy policy, PortalConfig config, StateStore store) {
         this.sessions = sessions;
+        this.store = store;
+        this.passwordConfig = config.password();
         this.authentication = authentication;
         this.management = management;
         this.policy = policy;
@@ -72,6 +78,12 @@ public class PasswordService {
             throw new PasswordRefused(Reason.NOT_CHANGED);
         }
         checkPolicy(newPassword, confirmation, current, List.of(user));
+        // counted per username before the directory sees the try, whether or not the account exists (so the answer
+        // tells nothing), and kept below AD's lockout threshold
+        if (!store.tryAcquire(StateKeys.of("password:expired-tries", user), passwordConfig.expiredTries(),
+                passwordConfig.expiredTriesWindow())) {
+            throw new PasswordRefused(Reason.TOO_MANY_TRIES);
+        }
         PasswordCheck check = checkCurrent(user, current, endUserIp);
         if (check != PasswordCheck.EXPIRED && check != PasswordCheck.MUST_CHANGE) {
             throw new PasswordRefused(Reason.NOT_CHANGED);

@@ -64,7 +64,9 @@ public class PortalSessions {
             return Optional.of(Ended.TOO_OLD);
         }
         String seenKey = StateKeys.of("session:seen", binding);
-        Instant lastSeen = store.instant(seenKey).orElse(issuedAt);
+        // a session not seen yet is new (the browser lands on a page right after the sign-in): its first request starts
+        // the idle clock, so that a small skew between the tenant's clock and ours ends nothing
+        Instant lastSeen = store.instant(seenKey).orElse(now);
         if (!now.isBefore(lastSeen.plus(idle))) {
             return Optional.of(Ended.IDLE);
         }

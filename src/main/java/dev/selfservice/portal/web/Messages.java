@@ -157,6 +157,9 @@ public interface Messages {
     @Message("The portal cannot check this request safely right now, so nothing was done. Wait a minute, then try again.")
     String error_busy_detail();
 
+    @Message("There were several tries for this username in the last half hour, so the portal stops here before the directory locks the account. Wait half an hour, or use \"forgot your password or locked out\" if you have a recovery contact.")
+    String password_too_many_tries();
+
     @Message("This request cannot be processed")
     String error_bad_request_title();
 

@@ -142,6 +142,31 @@ class PasswordChangeTest {
         assertThat(PortalSteps.signsIn("dave", NEW_PASSWORD)).isTrue();
     }
 
+    @jakarta.inject.Inject
+    dev.selfservice.support.PortalTestClock clock;
+
+    @Test
+    void theExpiredPageStopsTriesForAUsernameBeforeAdWouldLockIt() {
+        java.util.List<Page> tries = dev.selfservice.support.Parallel.times(10,
+                () -> changeExpired("carol", "not-carols-password", NEW_PASSWORD));
+        assertThat(tries).filteredOn(p -> p.status() == 400).hasSize(3);
+        assertThat(tries).filteredOn(p -> p.status() == 429)
+                .allSatisfy(p -> assertThat(p.text("#problem")).contains("several tries for this username")).hasSize(7);
+        assertThat(TenantApi.events(Map.of("type", "fp", "user", "carol"))).as("wrong passwords that reached AD").hasSize(3);
+        // an unknown username is limited alike: the answer tells nothing of the account
+        for (int i = 0; i < 3; i++) {
+            changeExpired("nobody", "whatever-it-is", NEW_PASSWORD);
+        }
+        assertThat(changeExpired("nobody", "whatever-it-is", NEW_PASSWORD).status()).isEqualTo(429);
+
+        // carol is not locked: after the window (the portal's clock moved), her right password changes it
+        clock.advance(java.time.Duration.ofMinutes(31));
+        Page carol = changeExpired("carol", DEMO_PASSWORD, NEW_PASSWORD);
+        assertThat(carol.status()).isEqualTo(200);
+        assertThat(carol.text("#changed")).contains("Sign in with your new password");
+        assertThat(TenantApi.events(Map.of("type", "sapi", "operation", "set_password"))).hasSize(1);
+    }
+
     @Test
     void theExpiredPageAnswersTheSameForAWrongPasswordAnUnknownUserAndAPasswordThatHasNotExpired() {
         Page wrong = changeExpired("carol", "not-carols-password", NEW_PASSWORD);

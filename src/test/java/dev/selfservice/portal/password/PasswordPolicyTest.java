@@ -25,6 +25,8 @@ class PasswordPolicyTest {
             public int maxLength() { return 256; }
             public int minStrength() { return 3; }
             public String directoryRules() { return ""; }
+            public int expiredTries() { return 3; }
+            public java.time.Duration expiredTriesWindow() { return java.time.Duration.ofMinutes(30); }
         };
         return (PortalConfig) java.lang.reflect.Proxy.newProxyInstance(PortalConfig.class.getClassLoader(),
                 new Class<?>[] { PortalConfig.class }, (proxy, method, args) -> {
@@ -76,10 +78,14 @@ class PasswordPolicyTest {
     }
 
     @org.junit.jupiter.api.Test
-    void countsCodePointsAfterNormalisation() {
-        // 16 chars as typed (two accents typed as combining marks), 14 characters after NFKC: too short
-        String typed = "e\u0301e\u0301bc defg hijk";
-        assertThat(typed.length()).isEqualTo(16);
-        assertThat(check(typed)).contains(Rejection.TOO_SHORT);
+    void countsTheCodePointsOfExactlyWhatIsSent() {
+        // 8 ligatures are 24 letters after NFKC, but 8 characters go to Auth0 and AD: too short
+        String ligatures = "\uFB03".repeat(8);
+        assertThat(java.text.Normalizer.normalize(ligatures, java.text.Normalizer.Form.NFKC)).hasSize(24);
+        assertThat(check(ligatures)).contains(Rejection.TOO_SHORT);
+        // a character outside the BMP is one character, not two chars
+        String emoji = "\uD83D\uDD11".repeat(13) + "a";
+        assertThat(emoji.length()).isEqualTo(27);
+        assertThat(check(emoji)).contains(Rejection.TOO_SHORT);
     }
 }
