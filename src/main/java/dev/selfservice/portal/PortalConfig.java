@@ -32,6 +32,15 @@ public interface PortalConfig {
 
     Session session();
 
+    State state();
+
+    /** The state store; Redis is chosen by {@code REDIS_URL} ({@code quarkus.redis.hosts}). */
+    interface State {
+        /** The most keys the in-memory store keeps, the oldest going first; unused with Redis. */
+        @WithDefault("100000")
+        long maxEntries();
+    }
+
     /** The signed-in portal session: it ends on sign-out, on any password change, when idle, and at its age limit. */
     interface Session {
         /** How long a session lasts after the AD sign-in that opened it, however active. */

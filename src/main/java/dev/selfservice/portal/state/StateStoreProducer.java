@@ -10,6 +10,7 @@ import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.selfservice.portal.PortalConfig;
 import io.quarkus.redis.datasource.RedisDataSource;
 
 /** One state store for the portal: Redis when {@code REDIS_URL} is set, else bounded memory on this replica. */
@@ -21,11 +22,10 @@ public class StateStoreProducer {
     @Produces
     @ApplicationScoped
     StateStore store(@ConfigProperty(name = "quarkus.redis.hosts") Optional<String> redisUrl,
-            @ConfigProperty(name = "portal.state.max-entries", defaultValue = "100000") long maxEntries,
-            Instance<RedisDataSource> redis, Clock clock) {
+            PortalConfig config, Instance<RedisDataSource> redis, Clock clock) {
         StateStore store = redisUrl.filter(u -> !u.isBlank()).isPresent()
                 ? new RedisStateStore(redis.get(), clock)
-                : new InMemoryStateStore(clock, maxEntries);
+                : new InMemoryStateStore(clock, config.state().maxEntries());
         LOG.infof("state store: %s", store.kind());
         return store;
     }
