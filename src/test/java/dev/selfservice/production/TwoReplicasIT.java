@@ -93,14 +93,6 @@ class TwoReplicasIT {
         TenantApi.reset();
     }
 
-    /** A form of replica A's page, posted to the replica given, with the browser's cookies. */
-    private static Page post(Browser browser, Page page, String form, String replica, Map<String, String> fields) {
-        Map<String, String> values = new java.util.LinkedHashMap<>();
-        page.document().select(form + " input[name]").forEach(i -> values.put(i.attr("name"), i.attr("value")));
-        values.putAll(fields);
-        return browser.post(replica + page.document().selectFirst(form).attr("action"), values);
-    }
-
     private static Page prove(Browser browser) {
         int before = PortalSteps.outboxCount(BOB_EMAIL);
         Page start = browser.get(portal() + "/recovery");
@@ -122,7 +114,7 @@ class TwoReplicasIT {
 
     /** A fresh start form from replica A, posted to the replica given. */
     private static Page start(Browser browser, String replica, Map<String, String> fields) {
-        return post(browser, browser.get(portal() + "/recovery"), "#recovery-start", replica, fields);
+        return browser.submitTo(replica, browser.get(portal() + "/recovery"), "#recovery-start", fields);
     }
 
     @Test
@@ -132,12 +124,12 @@ class TwoReplicasIT {
         HttpCookie proof = browser.cookies().getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals("recovery_proof")).findFirst().orElseThrow();
         // lifting the pause leaves the account's updated_at alone: only the shared store can tell the proof is spent
-        Page lifted = browser.post(portal() + "/recovery/unblock", csrf(reset));
+        Page lifted = browser.post(portal() + "/recovery/unblock", reset.hiddenFields("#recovery-reset"));
         assertThat(lifted.status()).isEqualTo(200);
         assertThat(lifted.body()).contains("pause on sign-in is lifted");
 
         browser.cookies().getCookieStore().add(URI.create(portal()), proof);
-        Page replay = browser.post(b + "/recovery/unblock", csrf(reset));
+        Page replay = browser.post(b + "/recovery/unblock", reset.hiddenFields("#recovery-reset"));
         assertThat(replay.status()).isEqualTo(400);
         assertThat(replay.body()).contains("expired or was already used");
     }
@@ -150,7 +142,7 @@ class TwoReplicasIT {
         List<Callable<Page>> calls = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             String replica = i % 2 == 0 ? portal() : b;
-            calls.add(() -> post(browser, reset, "#recovery-reset", replica, password));
+            calls.add(() -> browser.submitTo(replica, reset, "#recovery-reset", password));
         }
         List<Page> answers = Parallel.run(calls);
         assertThat(answers).filteredOn(p -> p.status() == 200).hasSize(1);
@@ -188,10 +180,5 @@ class TwoReplicasIT {
         assertThat(changed.path()).isEqualTo("/password/changed");
 
         assertThat(otherDevice.get(b + "/account").path()).isNotEqualTo("/account");
-    }
-
-    private static Map<String, String> csrf(Page page) {
-        org.jsoup.nodes.Element token = page.document().selectFirst("#recovery-reset input[type=hidden]");
-        return Map.of(token.attr("name"), token.attr("value"));
     }
 }

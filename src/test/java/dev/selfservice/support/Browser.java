@@ -38,6 +38,13 @@ public class Browser {
             return uri.getPath();
         }
 
+        /** The hidden fields of a form on the page (its CSRF token and session value among them). */
+        public Map<String, String> hiddenFields(String formSelector) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            document().select(formSelector + " input[type=hidden]").forEach(i -> fields.put(i.attr("name"), i.attr("value")));
+            return fields;
+        }
+
         public String text(String cssSelector) {
             Element e = document().selectFirst(cssSelector);
             return e == null ? null : e.text();
@@ -74,6 +81,14 @@ public class Browser {
 
     /** Fills the form matched by the selector on the page and submits it as the browser would. */
     public Page submit(Page page, String formSelector, Map<String, String> fields) {
+        return submitTo(null, page, formSelector, fields);
+    }
+
+    /**
+     * Submits the form to another origin serving the same paths (another replica behind a load balancer), or to the
+     * page's own when {@code origin} is null.
+     */
+    public Page submitTo(String origin, Page page, String formSelector, Map<String, String> fields) {
         Element form = page.document().selectFirst(formSelector);
         if (form == null) {
             throw new AssertionError("no form " + formSelector + " on " + page.uri() + ":\n" + page.body());
@@ -84,7 +99,7 @@ public class Browser {
         }
         values.putAll(fields);
         URI action = page.uri().resolve(form.attr("action").isEmpty() ? page.uri().toString() : form.attr("action"));
-        return post(action.toString(), values);
+        return post(origin == null ? action.toString() : origin + action.getRawPath(), values);
     }
 
     public Page post(String url, Map<String, String> fields) {

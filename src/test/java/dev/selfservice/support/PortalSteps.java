@@ -32,15 +32,22 @@ public final class PortalSteps {
      * the step-up form, the tenant's login page ({@code prompt=login}), and back on the contacts page.
      */
     public static Browser stepUp(Browser browser, String user, String password) {
-        Page account = browser.get(portal() + "/account");
-        Map<String, String> fields = new java.util.HashMap<>(Map.of("then", "/enrolment"));
-        account.document().select("form.signout input[type=hidden]").forEach(i -> fields.put(i.attr("name"), i.attr("value")));
+        Map<String, String> fields = sessionFormFields(browser);
+        fields.put("then", "/enrolment");
         Page login = browser.post(portal() + "/signin/again", fields);
         Page back = browser.submit(login, "form", Map.of("username", user, "password", password));
         if (!back.path().equals("/enrolment")) {
             throw new AssertionError(user + " did not step up: " + back.uri());
         }
         return browser;
+    }
+
+    /**
+     * What every form of the browser's signed-in session carries (its CSRF token and session value), taken from the
+     * sign-out form of a fresh page, for tests that post a request no page offers.
+     */
+    public static Map<String, String> sessionFormFields(Browser browser) {
+        return browser.get(portal() + "/account").hiddenFields("form.signout");
     }
 
     /** A second browser holding a copy of this one's portal session cookie, as whoever copied it would. */

@@ -270,10 +270,8 @@ class EnrolmentTest {
 
     /** Posts a form field set with a valid CSRF token of the browser's session, as a form of a fresh page would. */
     static Page postWithCsrf(Browser browser, String path, Map<String, String> fields) {
-        Page any = browser.get(portal() + "/enrolment");
-        Map<String, String> all = new java.util.HashMap<>(fields);
-        // the CSRF token and the session's form value, as every form of the session carries them
-        any.document().select("form.signout input[type=hidden]").forEach(i -> all.put(i.attr("name"), i.attr("value")));
+        Map<String, String> all = PortalSteps.sessionFormFields(browser);
+        all.putAll(fields);
         return browser.post(portal() + path, all);
     }
 

@@ -51,8 +51,7 @@ class RecoveryConcurrencyTest {
         Browser browser = new Browser();
         Page reset = RecoveryFlow.prove(browser, "bob", BOB_EMAIL, BOB_EMAIL);
         // the unblock form shows only when Auth0 blocks the account; its request is the same with or without it
-        org.jsoup.nodes.Element csrf = reset.document().selectFirst("#recovery-reset input[type=hidden]");
-        Map<String, String> unblock = Map.of(csrf.attr("name"), csrf.attr("value"));
+        Map<String, String> unblock = reset.hiddenFields("#recovery-reset");
         List<Callable<Page>> calls = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             calls.add(() -> RecoveryFlow.setPassword(browser, reset, NEW_PASSWORD));
