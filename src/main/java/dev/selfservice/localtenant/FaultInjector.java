@@ -17,8 +17,19 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class FaultInjector {
 
-    /** A rule: {@code status} 0 only delays. {@code times} below 1 applies until cleared. */
-    public record Fault(String method, String path, int status, long delayMs, int times) {
+    /**
+     * A rule: {@code status} 0 only delays. {@code times} below 1 applies until cleared. A {@code path} ending in
+     * {@code $} matches exactly, otherwise as a prefix; {@code grantType}, when given, matches only token requests of
+     * that grant (the token endpoint serves every grant at one path).
+     */
+    public record Fault(String method, String path, String grantType, int status, long delayMs, int times) {
+
+        boolean matches(String requestMethod, String requestPath, String requestGrant) {
+            boolean pathMatches = path.endsWith("$") ? requestPath.equals(path.substring(0, path.length() - 1))
+                    : requestPath.startsWith(path);
+            return (method == null || method.equalsIgnoreCase(requestMethod)) && pathMatches
+                    && (grantType == null || grantType.equals(requestGrant));
+        }
     }
 
     private static final class Rule {
@@ -47,9 +58,10 @@ public class FaultInjector {
     }
 
     void handle(RoutingContext ctx) {
-        String path = ctx.request().path();
+        // decoded, so that a rule can name a user id as Auth0 writes it (ad|corp-ad|...), however a client encodes it
+        String path = io.netty.handler.codec.http.QueryStringDecoder.decodeComponent(ctx.request().path());
         Fault fault = path.startsWith("/test-controls") || path.startsWith("/outbox") ? null
-                : take(ctx.request().method().name(), path);
+                : take(ctx.request().method().name(), path, grantType(ctx));
         if (fault == null) {
             ctx.next();
             return;
@@ -85,10 +97,23 @@ public class FaultInjector {
         }
     }
 
-    private synchronized Fault take(String method, String path) {
+    private static String grantType(RoutingContext ctx) {
+        String grant = ctx.request().getFormAttribute("grant_type");
+        if (grant == null && ctx.body() != null && ctx.body().length() > 0 && ctx.request().path().equals("/oauth/token")) {
+            String body = ctx.body().asString();
+            for (String pair : body.split("&")) {
+                if (pair.startsWith("grant_type=")) {
+                    return java.net.URLDecoder.decode(pair.substring("grant_type=".length()), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return grant;
+    }
+
+    private synchronized Fault take(String method, String path, String grant) {
         for (Iterator<Rule> it = rules.iterator(); it.hasNext();) {
             Rule r = it.next();
-            if ((r.fault.method() == null || r.fault.method().equalsIgnoreCase(method)) && path.startsWith(r.fault.path())) {
+            if (r.fault.matches(method, path, grant)) {
                 if (r.fault.times() > 0 && --r.left <= 0) {
                     it.remove();
                 }

@@ -13,7 +13,8 @@ import io.vertx.ext.web.RoutingContext;
  * whole tenant, inject faults, and put a directory user into a state.
  * <ul>
  * <li>{@code POST /test-controls/reset}</li>
- * <li>{@code POST /test-controls/faults} {@code {"method":"PATCH","path":"/api/v2/users","status":503,"delayMs":0,"times":1}};
+ * <li>{@code POST /test-controls/faults} {@code {"method":"PATCH","path":"/api/v2/users","status":503,"delayMs":0,"times":1}}
+ * ({@code "path":"/api/v2/users$"} for that path exactly; {@code "grantType":"..."} for one grant of /oauth/token);
  * {@code DELETE /test-controls/faults}</li>
  * <li>{@code POST /test-controls/management-rate-limit} {@code {"perSecond":2}}</li>
  * <li>{@code POST /test-controls/clock} {@code {"advanceSeconds":301}}: the tenant's clock moves forward</li>
@@ -94,7 +95,8 @@ class TestControlsEndpoint implements TenantEndpoint {
             TenantHttp.oauthError(ctx, 400, "bad.request", "path is required and starts with /");
             return;
         }
-        faults.add(new FaultInjector.Fault(TenantHttp.str(f, "method"), path, f.getInteger("status", 0),
+        faults.add(new FaultInjector.Fault(TenantHttp.str(f, "method"), path, TenantHttp.str(f, "grantType"),
+                f.getInteger("status", 0),
                 f.getLong("delayMs", 0L), f.getInteger("times", 1)));
         ctx.response().setStatusCode(204).end();
     }

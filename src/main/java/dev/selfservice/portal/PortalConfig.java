@@ -107,6 +107,13 @@ public interface PortalConfig {
         /** The window of {@link #expiredTries()}: the directory's lockout observation window. */
         @WithDefault("30M")
         java.time.Duration expiredTriesWindow();
+
+        /**
+         * The least time every answer of the expired-password page takes: longer than the directory's slowest check,
+         * so that a right password (whose check issues tokens) and a wrong one cannot be told apart by timing.
+         */
+        @WithDefault("1500MS")
+        java.time.Duration expiredAnswerFloor();
     }
 
     /** Enrolment of personal contacts. */
@@ -140,6 +147,13 @@ public interface PortalConfig {
 
         @WithDefault("15M")
         java.time.Duration sendWindow();
+
+        /**
+         * How long a passwordless user that a code exchange made stays before the sweep removes it, unless it was
+         * linked: longer than any enrolment takes, so that the sweep never removes one an employee is still linking.
+         */
+        @WithDefault("1H")
+        java.time.Duration leftoverGrace();
     }
 
     interface Auth0 {

@@ -42,6 +42,12 @@ public final class TenantApi {
                 .post(tenant() + "test-controls/clock").then().statusCode(204);
     }
 
+    /** Moves time on for the tenant and the portal alike, as it passes for both in the world. */
+    public static void advanceClocks(java.time.Duration d) {
+        advanceClock(d.toSeconds());
+        io.quarkus.arc.Arc.container().instance(PortalTestClock.class).get().advance(d);
+    }
+
     public static void fault(Map<String, Object> fault) {
         given().contentType(ContentType.JSON).body(fault).post(tenant() + "test-controls/faults").then().statusCode(204);
     }

@@ -16,18 +16,21 @@ public class Auth0Authentication {
     static final String PASSWORD_REALM = "http://auth0.com/oauth/grant-type/password-realm";
 
     private final AuthenticationApi api;
+    private final AuthenticationApiGuard guard;
     private final IdTokenVerifier verifier;
     private final PortalConfig.Auth0 auth0;
 
-    Auth0Authentication(@RestClient AuthenticationApi api, IdTokenVerifier verifier, PortalConfig config) {
+    Auth0Authentication(@RestClient AuthenticationApi api, AuthenticationApiGuard guard, IdTokenVerifier verifier,
+            PortalConfig config) {
         this.api = api;
+        this.guard = guard;
         this.verifier = verifier;
         this.auth0 = config.auth0();
     }
 
     /** Sends a one-time code to the address ({@code send=code}). Not retried: a repeat would send a second code. */
     public void startPasswordless(PasswordlessChannel channel, String address) {
-        Auth0Calls.once(() -> api.passwordlessStart(new Auth0Dto.PasswordlessStart(auth0.otpClientId(), auth0.otpClientSecret(),
+        once(() -> api.passwordlessStart(new Auth0Dto.PasswordlessStart(auth0.otpClientId(), auth0.otpClientSecret(),
                 channel.connection(), channel == PasswordlessChannel.EMAIL ? address : null,
                 channel == PasswordlessChannel.SMS ? address : null, "code")));
     }
@@ -42,7 +45,7 @@ public class Auth0Authentication {
         form.add("username", address);
         form.add("otp", code);
         form.add("scope", "openid email phone");
-        Auth0Dto.TokenResponse tokens = Auth0Calls.once(() -> api.token(form, null));
+        Auth0Dto.TokenResponse tokens = once(() -> api.token(form, null));
         return verifier.verify(tokens.idToken());
     }
 
@@ -63,29 +66,28 @@ public class Auth0Authentication {
         form.add("password", password);
         form.add("scope", "openid");
         try {
-            Auth0Calls.once(() -> api.token(form, endUserIp));
+            once(() -> api.token(form, endUserIp));
             return PasswordCheck.RIGHT;
-        } catch (Auth0Exception e) {
-            if (e.unavailable() || e.rateLimited() && !"too_many_attempts".equals(e.error())) {
-                throw e;
-            }
-            String message = e.getMessage().toLowerCase(java.util.Locale.ROOT);
+        } catch (Auth0Exception.Refused e) {
             return switch (e.error()) {
                 case "password_expired" -> PasswordCheck.EXPIRED;
                 case "password_change_required" -> PasswordCheck.MUST_CHANGE;
                 case "invalid_grant", "invalid_user_password" -> PasswordCheck.WRONG;
-                case "too_many_attempts" -> PasswordCheck.LOCKED;
-                case "access_denied" -> message.contains("account locked") ? PasswordCheck.LOCKED : PasswordCheck.REFUSED;
+                // AD's other refusals (locked, disabled, account expired) reach the token endpoint as access_denied
+                // with the connector's words, which Auth0 does not document (unverified): the portal does not read
+                // them, and treats each alike as an account the directory refuses
                 default -> PasswordCheck.REFUSED;
             };
+        } catch (Auth0Exception.RateLimited e) {
+            if ("too_many_attempts".equals(e.error())) {
+                return PasswordCheck.LOCKED; // Auth0's brute-force protection for this user, not its rate limit
+            }
+            throw e;
         }
     }
 
-    /** A machine-to-machine token (client credentials). Safe to retry. */
-    Auth0Dto.TokenResponse clientCredentials(String clientId, String clientSecret, String audience) {
-        MultivaluedMap<String, String> form = grant("client_credentials", clientId, clientSecret);
-        form.add("audience", audience);
-        return Auth0Calls.retried(() -> api.token(form, null));
+    private <T> T once(java.util.function.Supplier<T> call) {
+        return Auth0Failures.guarded(() -> guard.call(call));
     }
 
     /** A token request for a grant, with the client's credentials in the body (client_secret_post). */

@@ -30,7 +30,7 @@ class Auth0ErrorMapper implements ResponseExceptionMapper<Auth0Exception> {
         } catch (RuntimeException e) {
             // not JSON (a proxy's error page, say): the status alone tells what happened
         }
-        return new Auth0Exception(response.getStatus(), error == null ? "http_" + response.getStatus() : error, description);
+        return Auth0Exception.of(response.getStatus(), error == null ? "http_" + response.getStatus() : error, description);
     }
 
     @Override

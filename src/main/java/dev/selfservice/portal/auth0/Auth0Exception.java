@@ -1,23 +1,34 @@
 package dev.selfservice.portal.auth0;
 
 /**
- * Auth0 refused a call or could not be reached. It carries Auth0's own code ({@code error} of the Authentication API,
- * {@code errorCode} of the Management API) and status, never the request: no password, code or token ends up in a
- * message or a log line through it.
+ * Auth0 refused a call or gave no answer. Its fields are what Auth0 said (status, {@code error} of the Authentication
+ * API or {@code errorCode} of the Management API, and the description), and its class says what kind of failure it
+ * was, so that callers and the fault-tolerance strategies decide on types, never on the words of a message. It never
+ * carries the request: no password, code or token ends up in a message or a log line through it.
  */
-public class Auth0Exception extends RuntimeException {
+public abstract sealed class Auth0Exception extends RuntimeException
+        permits Auth0Exception.Refused, Auth0Exception.RateLimited, Auth0Exception.Failed, Auth0Exception.NoAnswer {
 
-    /** The status when Auth0 did not answer in time or at all. */
-    public static final int UNAVAILABLE = 0;
+    /** The status when Auth0 gave no answer. */
+    public static final int NO_STATUS = 0;
 
     private final int status;
     private final String error;
+    private final String description;
 
-    public Auth0Exception(int status, String error, String description) {
-        super("Auth0 " + (status == UNAVAILABLE ? "unavailable" : "HTTP " + status) + " " + error
-                + (description == null ? "" : ": " + description), null, false, false);
+    private Auth0Exception(int status, String error, String description) {
+        super("Auth0 " + (status == NO_STATUS ? "gave no answer" : "HTTP " + status) + " " + error, null, false, false);
         this.status = status;
         this.error = error == null ? "" : error;
+        this.description = description == null ? "" : description;
+    }
+
+    /** The exception for an answer with this status. */
+    public static Auth0Exception of(int status, String error, String description) {
+        if (status == 429) {
+            return new RateLimited(error, description);
+        }
+        return status >= 500 ? new Failed(status, error, description) : new Refused(status, error, description);
     }
 
     public int status() {
@@ -29,11 +40,57 @@ public class Auth0Exception extends RuntimeException {
         return error;
     }
 
+    /** Auth0's own words, for the log; no decision reads them. */
+    public String description() {
+        return description;
+    }
+
+    /** Auth0 could not do it now (5xx, no answer, the circuit open): it may work in a minute. */
     public boolean unavailable() {
-        return status == UNAVAILABLE || status >= 500;
+        return this instanceof Failed || this instanceof NoAnswer;
     }
 
     public boolean rateLimited() {
-        return status == 429;
+        return this instanceof RateLimited;
+    }
+
+    /**
+     * Whether a write may have been carried out although the portal did not get a success: the answer was lost (a
+     * timeout) or was a server error, which Auth0 does not document as "nothing was done" (unverified). The caller
+     * reads what happened instead of assuming. A 4xx (429 included) is Auth0 saying it did not do it.
+     */
+    public boolean mayHaveActed() {
+        return this instanceof Failed || this instanceof NoAnswer n && n.afterSending;
+    }
+
+    /** Auth0 answered that it will not do it (4xx but 429): wrong password, unknown user, conflict, bad request. */
+    public static final class Refused extends Auth0Exception {
+        Refused(int status, String error, String description) {
+            super(status, error, description);
+        }
+    }
+
+    /** 429: Auth0's rate limit, or its brute-force protection ({@code too_many_attempts}) for one user. */
+    public static final class RateLimited extends Auth0Exception {
+        RateLimited(String error, String description) {
+            super(429, error, description);
+        }
+    }
+
+    /** 5xx: Auth0 failed. */
+    public static final class Failed extends Auth0Exception {
+        Failed(int status, String error, String description) {
+            super(status, error, description);
+        }
+    }
+
+    /** No answer: a timeout, a connection that failed, or the circuit breaker keeping calls from an unwell Auth0. */
+    public static final class NoAnswer extends Auth0Exception {
+        private final boolean afterSending;
+
+        NoAnswer(String what, boolean afterSending) {
+            super(NO_STATUS, what, null);
+            this.afterSending = afterSending;
+        }
     }
 }

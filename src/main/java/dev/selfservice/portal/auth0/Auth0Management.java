@@ -1,8 +1,6 @@
 package dev.selfservice.portal.auth0;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -11,62 +9,70 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import dev.selfservice.portal.PortalConfig;
+import io.quarkus.oidc.client.NamedOidcClient;
+import io.quarkus.oidc.client.OidcClient;
+import io.quarkus.oidc.client.Tokens;
+import io.quarkus.oidc.client.runtime.TokensHelper;
 
 /**
- * The portal's calls to Auth0's Management API. Its machine-to-machine token is cached until shortly before it
- * expires (Auth0's token endpoint is rate-limited and a token lasts a day), fetched again once if Auth0 answers 401,
- * and never logged. Reads and idempotent writes are retried on 429, 5xx and timeouts; linking and unlinking are not.
+ * The portal's calls to Auth0's Management API. Reads and idempotent writes are retried ({@link IdempotentRetry});
+ * writes that act differently when repeated are not, and each method says why. Every call goes through the API's
+ * guard (timeout, circuit breaker). The machine-to-machine token comes from quarkus-oidc-client (client credentials
+ * with Auth0's {@code audience}): fetched once, kept until shortly before it expires, fetched again once if Auth0
+ * answers 401, and never logged.
  */
 @ApplicationScoped
 public class Auth0Management {
 
-    /** A token is renewed this long before it expires, so that no call goes out with one about to lapse. */
-    static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(5);
-
-    private record CachedToken(String bearer, Instant renewAt) {
-    }
+    /** How long a call waits for a token; the token endpoint has the oidc-client's own timeouts below this. */
+    private static final Duration TOKEN_WAIT = Duration.ofSeconds(15);
 
     private final ManagementApi api;
-    private final Auth0Authentication authentication;
-    private final PortalConfig.Auth0 auth0;
-    private final Clock clock;
-    private volatile CachedToken token;
+    private final ManagementApiGuard guard;
+    private final IdempotentRetry retry;
+    private final OidcClient tokenClient;
+    private final TokensHelper tokens = new TokensHelper();
 
-    Auth0Management(@RestClient ManagementApi api, Auth0Authentication authentication, PortalConfig config, Clock clock) {
+    Auth0Management(@RestClient ManagementApi api, ManagementApiGuard guard, IdempotentRetry retry,
+            @NamedOidcClient("auth0-management") OidcClient tokenClient) {
         this.api = api;
-        this.clock = clock;
-        this.authentication = authentication;
-        this.auth0 = config.auth0();
+        this.guard = guard;
+        this.retry = retry;
+        this.tokenClient = tokenClient;
     }
 
+    /** A user by id. A read: retried. */
     public Auth0User user(String userId) {
-        return Auth0Calls.retried(() -> authorized(bearer -> api.user(userId, bearer)));
+        return read(bearer -> api.user(userId, bearer));
     }
 
-    /** Links {@code provider|identityUserId} to the primary user; answers the primary's identities. */
+    /**
+     * Links {@code provider|identityUserId} to the primary user; answers the primary's identities. Not retried: a
+     * repeat after a lost answer meets the link already made and fails, hiding the success; the caller reads the
+     * identities instead.
+     */
     public List<Auth0Identity> link(String primaryUserId, String provider, String identityUserId) {
-        return Auth0Calls.once(() -> authorized(bearer -> api.link(primaryUserId,
-                new Auth0Dto.LinkRequest(provider, identityUserId), bearer)));
+        return write(bearer -> api.link(primaryUserId, new Auth0Dto.LinkRequest(provider, identityUserId), bearer));
     }
 
+    /** Unlinks an identity. Not retried, for the same reason as {@link #link}: the caller reads the identities. */
     public List<Auth0Identity> unlink(String primaryUserId, String provider, String identityUserId) {
-        return Auth0Calls.once(() -> authorized(bearer -> api.unlink(primaryUserId, provider, identityUserId, bearer)));
+        return write(bearer -> api.unlink(primaryUserId, provider, identityUserId, bearer));
     }
 
     /**
      * Sets a user's password; for an AD user Auth0 writes it back to the directory through the connector. Never
      * retried: a repeat after a timeout could meet AD's history or minimum age and report a failure for a change
-     * that was made.
+     * that was made; the caller finds out what happened instead ({@code updated_at}, then one sign-in).
      */
     public void setPassword(String userId, String password) {
-        Auth0Calls.once(() -> authorized(bearer -> api.setPassword(userId, new Auth0Dto.PasswordUpdate(password), bearer)));
+        write(bearer -> api.setPassword(userId, new Auth0Dto.PasswordUpdate(password), bearer));
     }
 
     /** The Auth0 user of an AD username on the AD connection, found with the (read-only) user search. */
     public java.util.Optional<Auth0User> adUser(String adConnection, String username) {
         String query = "identities.connection:\"" + quoted(adConnection) + "\" AND nickname:\"" + quoted(username) + "\"";
-        List<Auth0User> found = Auth0Calls.retried(() -> authorized(bearer -> api.search(query, "v3", bearer)));
+        List<Auth0User> found = read(bearer -> api.search(query, "v3", bearer));
         return found.size() == 1 ? java.util.Optional.of(found.get(0)) : java.util.Optional.empty();
     }
 
@@ -79,7 +85,7 @@ public class Auth0Management {
         String field = channel == PasswordlessChannel.EMAIL ? "email" : "phone_number";
         String query = "identities.connection:\"" + channel.connection() + "\" AND identities.profileData." + field
                 + ":\"" + quoted(address) + "\"";
-        return Auth0Calls.retried(() -> authorized(bearer -> api.search(query, "v3", bearer))).stream()
+        return read(bearer -> api.search(query, "v3", bearer)).stream()
                 .filter(u -> u.identities().stream().anyMatch(i -> !i.provider().equals(channel.connection())))
                 .toList();
     }
@@ -90,59 +96,60 @@ public class Auth0Management {
 
     /** Whether Auth0's brute-force protection blocks the user from any IP. */
     public boolean hasBruteForceBlocks(String userId) {
-        Auth0Dto.UserBlocks blocks = Auth0Calls.retried(() -> authorized(bearer -> api.userBlocks(userId, bearer)));
+        Auth0Dto.UserBlocks blocks = read(bearer -> api.userBlocks(userId, bearer));
         return blocks.blockedFor() != null && !blocks.blockedFor().isEmpty();
     }
 
     /** Clears the user's brute-force blocks (not an administrator's block). Idempotent, so retried. */
     public void clearBruteForceBlocks(String userId) {
-        Auth0Calls.retried(() -> authorized(bearer -> {
+        read(bearer -> {
             api.clearUserBlocks(userId, bearer);
             return null;
-        }));
+        });
     }
 
     /** Deleting a user is idempotent in Auth0 (an unknown user answers 204), so it is retried. */
     public void deleteUser(String userId) {
-        Auth0Calls.retried(() -> authorized(bearer -> {
+        read(bearer -> {
             api.delete(userId, bearer);
             return null;
-        }));
+        });
     }
 
     /** Sets top-level keys of the user's {@code app_metadata} (Auth0 merges them); the same values may be sent twice. */
     public void mergeAppMetadata(String userId, Map<String, Object> values) {
-        Auth0Calls.retried(() -> authorized(bearer -> api.update(userId, new Auth0Dto.UserUpdate(values), bearer)));
+        read(bearer -> api.update(userId, new Auth0Dto.UserUpdate(values), bearer));
+    }
+
+    /** A call that may run twice with the same result: retried, each try through the guard. */
+    private <T> T read(Function<String, T> call) {
+        return Auth0Failures.guarded(() -> retry.call(() -> guard.call(() -> authorized(call))));
+    }
+
+    /** A call that must run at most once: through the guard, never retried. */
+    private <T> T write(Function<String, T> call) {
+        return Auth0Failures.guarded(() -> guard.call(() -> authorized(call)));
     }
 
     private <T> T authorized(Function<String, T> call) {
         try {
-            return call.apply(bearer());
-        } catch (Auth0Exception e) {
+            return call.apply(bearer(false));
+        } catch (Auth0Exception.Refused e) {
             if (e.status() != 401) {
                 throw e;
             }
-            token = null;
-            return call.apply(bearer());
+            // the token was revoked or its signing key rotated: one new token, one more try (nothing was done)
+            return call.apply(bearer(true));
         }
     }
 
-    private String bearer() {
-        CachedToken t = token;
-        if (t == null || !clock.instant().isBefore(t.renewAt())) {
-            synchronized (this) {
-                t = token;
-                if (t == null || !clock.instant().isBefore(t.renewAt())) {
-                    Auth0Dto.TokenResponse response = authentication.clientCredentials(auth0.managementClientId(),
-                            auth0.managementClientSecret(), auth0.url() + "api/v2/");
-                    Duration lifetime = Duration.ofSeconds(Math.max(0, response.expiresIn()));
-                    Duration early = lifetime.compareTo(RENEW_BEFORE_EXPIRY.multipliedBy(2)) > 0 ? RENEW_BEFORE_EXPIRY
-                            : lifetime.dividedBy(2);
-                    t = new CachedToken("Bearer " + response.accessToken(), clock.instant().plus(lifetime).minus(early));
-                    token = t;
-                }
-            }
+    private String bearer(boolean renew) {
+        try {
+            Tokens t = tokens.getTokens(tokenClient, Map.of(), renew).await().atMost(TOKEN_WAIT);
+            return "Bearer " + t.getAccessToken();
+        } catch (RuntimeException e) {
+            // the oidc-client's failure can name the token endpoint, never the secret; only its kind is kept
+            throw new Auth0Exception.NoAnswer("no_management_token", false);
         }
-        return t.bearer();
     }
 }

@@ -17,12 +17,14 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 import dev.selfservice.portal.PortalConfig;
-import dev.selfservice.portal.enrolment.EnrolmentRefused.Reason;
 import dev.selfservice.portal.signin.CurrentEmployee;
 import dev.selfservice.portal.signin.PortalSessions;
 import dev.selfservice.portal.signin.SignedInEmployee;
 import dev.selfservice.portal.web.Html;
 import dev.selfservice.portal.web.Messages;
+import dev.selfservice.portal.web.Refusal;
+import dev.selfservice.portal.web.Refusal.Reason;
+import dev.selfservice.portal.web.Refusals;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -52,11 +54,13 @@ public class EnrolmentResource {
     private final EnrolmentService enrolment;
     private final PendingEnrolmentCookie cookie;
     private final Messages msg;
+    private final Refusals refusals;
     private final PortalConfig config;
     private final PortalSessions sessions;
 
     public EnrolmentResource(CurrentEmployee current, EnrolmentService enrolment, PendingEnrolmentCookie cookie,
-            Messages msg, PortalConfig config, PortalSessions sessions) {
+            Messages msg, Refusals refusals, PortalConfig config, PortalSessions sessions) {
+        this.refusals = refusals;
         this.sessions = sessions;
         this.current = current;
         this.enrolment = enrolment;
@@ -109,13 +113,15 @@ public class EnrolmentResource {
             enrolment.verify(employee(), current.sessionBinding(), p, code);
             // the pending enrolment is used: it goes, whatever a replay of this form might bring
             return Response.seeOther(URI.create("/enrolment?done=added")).cookie(cookie.clear()).build();
-        } catch (EnrolmentRefused e) {
-            return switch (e.reason()) {
-                case WRONG_CODE, AUTH0_RATE_LIMITED, AUTH0_UNAVAILABLE -> Html.page(e.reason().status(),
-                        Templates.verify(employee(), p.map(x -> x.contact().masked()).orElse(""), problem(e.reason())));
-                default -> Response.fromResponse(contactsPage(e.reason().status(), null, problem(e.reason()), "", ""))
-                        .cookie(cookie.clear()).build();
-            };
+        } catch (Refusal e) {
+            // the code page again while the enrolment can go on: the code may be typed again, or (after a link
+            // that failed and was undone) a new one sent; otherwise the list, which shows what is true now
+            if (p.isPresent() && (e.reason() == Reason.WRONG_CODE || e.reason().isTransient()
+                    || e.reason() == Reason.CONTACT_NOT_ADDED)) {
+                return Html.page(e.status(), Templates.verify(employee(), p.get().contact().masked(), problem(e)));
+            }
+            return Response.fromResponse(contactsPage(e.status(), null, problem(e), "", "")).cookie(cookie.clear())
+                    .build();
         }
     }
 
@@ -130,11 +136,11 @@ public class EnrolmentResource {
         try {
             PendingEnrolment renewed = enrolment.resend(employee(), current.sessionBinding(), p);
             return Response.seeOther(URI.create("/enrolment/verify")).cookie(cookie.write(renewed)).build();
-        } catch (EnrolmentRefused e) {
+        } catch (Refusal e) {
             if (p.isPresent() && e.reason() != Reason.NO_PENDING && e.reason() != Reason.CODE_EXPIRED) {
-                return Html.page(e.reason().status(), Templates.verify(employee(), p.get().contact().masked(), problem(e.reason())));
+                return Html.page(e.status(), Templates.verify(employee(), p.get().contact().masked(), problem(e)));
             }
-            return Response.fromResponse(contactsPage(e.reason().status(), null, problem(e.reason()), "", ""))
+            return Response.fromResponse(contactsPage(e.status(), null, problem(e), "", ""))
                     .cookie(cookie.clear()).build();
         }
     }
@@ -147,8 +153,8 @@ public class EnrolmentResource {
         }
         try {
             return Html.page(200, Templates.remove(employee(), enrolment.own(employee(), Html.echo(contactId))));
-        } catch (EnrolmentRefused e) {
-            return contactsPage(e.reason().status(), null, problem(e.reason()), "", "");
+        } catch (Refusal e) {
+            return contactsPage(e.status(), null, problem(e), "", "");
         }
     }
 
@@ -162,8 +168,8 @@ public class EnrolmentResource {
         try {
             enrolment.remove(employee(), Html.echo(contact));
             return Response.seeOther(URI.create("/enrolment?done=removed")).build();
-        } catch (EnrolmentRefused e) {
-            return contactsPage(e.reason().status(), null, problem(e.reason()), "", "");
+        } catch (Refusal e) {
+            return contactsPage(e.status(), null, problem(e), "", "");
         }
     }
 
@@ -181,13 +187,13 @@ public class EnrolmentResource {
         try {
             address = parser.parse();
         } catch (ContactAddress.Invalid e) {
-            return contactsPage(invalid.status(), null, problem(invalid), email, phone);
+            return contactsPage(invalid.status(), null, problem(new Refusal(invalid)), email, phone);
         }
         try {
             PendingEnrolment pending = enrolment.start(employee(), current.sessionBinding(), address);
             return Response.seeOther(URI.create("/enrolment/verify")).cookie(cookie.write(pending)).build();
-        } catch (EnrolmentRefused e) {
-            return contactsPage(e.reason().status(), null, problem(e.reason()), email, phone);
+        } catch (Refusal e) {
+            return contactsPage(e.status(), null, problem(e), email, phone);
         }
     }
 
@@ -211,32 +217,15 @@ public class EnrolmentResource {
         List<Contact> contacts;
         try {
             contacts = enrolment.contacts(employee());
-        } catch (EnrolmentRefused e) {
-            return Html.page(e.reason().status(), Templates.contacts(employee(), List.of(), false,
-                    config.enrolment().maxContacts(), null, problem(e.reason()), "", ""));
+        } catch (Refusal e) {
+            return Html.page(e.status(), Templates.contacts(employee(), List.of(), false,
+                    config.enrolment().maxContacts(), null, problem(e), "", ""));
         }
         return Html.page(status, Templates.contacts(employee(), contacts, contacts.size() < config.enrolment().maxContacts(),
                 config.enrolment().maxContacts(), notice, problem, email, phone));
     }
 
-    private String problem(Reason reason) {
-        return switch (reason) {
-            case INVALID_EMAIL -> msg.refused_invalid_email();
-            case INVALID_PHONE -> msg.refused_invalid_phone();
-            case TOO_MANY_CONTACTS -> msg.refused_too_many_contacts();
-            case ALREADY_YOURS -> msg.refused_already_yours();
-            case TOO_MANY_CODES -> msg.refused_too_many_codes();
-            case RESEND_TOO_SOON -> msg.refused_resend_too_soon();
-            case NO_PENDING -> msg.refused_no_pending();
-            case WRONG_CODE -> msg.refused_wrong_code();
-            case CODE_EXPIRED -> msg.refused_code_expired();
-            case CODE_USED_UP -> msg.refused_code_used_up();
-            case ADDRESS_MISMATCH -> msg.refused_address_mismatch();
-            case LINKED_ELSEWHERE -> msg.refused_linked_elsewhere(config.helpdesk());
-            case NOT_YOURS -> msg.refused_not_yours();
-            case AUTH0_REFUSED_ADDRESS -> msg.refused_auth0_address();
-            case AUTH0_RATE_LIMITED -> msg.refused_rate_limited();
-            case AUTH0_UNAVAILABLE -> msg.refused_unavailable();
-        };
+    private String problem(Refusal refusal) {
+        return refusals.explain(refusal);
     }
 }

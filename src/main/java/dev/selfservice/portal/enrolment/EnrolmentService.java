@@ -6,7 +6,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,11 +21,12 @@ import dev.selfservice.portal.auth0.Auth0Management;
 import dev.selfservice.portal.auth0.Auth0User;
 import dev.selfservice.portal.auth0.PasswordlessChannel;
 import dev.selfservice.portal.auth0.VerifiedIdentity;
-import dev.selfservice.portal.enrolment.EnrolmentRefused.Reason;
 import dev.selfservice.portal.signin.SignedInEmployee;
 import dev.selfservice.portal.state.EmployeeLock;
 import dev.selfservice.portal.state.StateKeys;
 import dev.selfservice.portal.state.StateStore;
+import dev.selfservice.portal.web.Refusal;
+import dev.selfservice.portal.web.Refusal.Reason;
 
 /**
  * Enrolment of a personal email address or phone number: Auth0's passwordless sign-up proves control of the
@@ -51,11 +51,13 @@ public class EnrolmentService {
     private final Auth0Management management;
     private final StateStore store;
     private final EmployeeLock lock;
+    private final Leftovers leftovers;
     private final PortalConfig.Enrolment config;
     private final Clock clock;
 
     public EnrolmentService(Auth0Authentication authentication, Auth0Management management, StateStore store,
-            EmployeeLock lock, PortalConfig config, Clock clock) {
+            EmployeeLock lock, Leftovers leftovers, PortalConfig config, Clock clock) {
+        this.leftovers = leftovers;
         this.authentication = authentication;
         this.management = management;
         this.store = store;
@@ -64,25 +66,25 @@ public class EnrolmentService {
         this.clock = clock;
     }
 
-    public List<Contact> contacts(SignedInEmployee employee) throws EnrolmentRefused {
+    public List<Contact> contacts(SignedInEmployee employee) throws Refusal {
         return contacts(user(employee));
     }
 
     /** Sends a code to a new address and returns the enrolment that waits for it. */
     public PendingEnrolment start(SignedInEmployee employee, String sessionBinding, ContactAddress address)
-            throws EnrolmentRefused {
+            throws Refusal {
         List<Contact> contacts = contacts(employee);
         if (contacts.size() >= config.maxContacts()) {
-            throw new EnrolmentRefused(Reason.TOO_MANY_CONTACTS);
+            throw new Refusal(Reason.TOO_MANY_CONTACTS);
         }
         if (contacts.stream().anyMatch(c -> c.channel() == address.channel() && c.address().equalsIgnoreCase(address.value()))) {
-            throw new EnrolmentRefused(Reason.ALREADY_YOURS);
+            throw new Refusal(Reason.ALREADY_YOURS);
         }
         takeSend(employee);
         if (linkedElsewhere(employee, address)) {
             // no code goes to someone else's recovery contact: it would replace the code its owner may be using; the
             // look-up counts as a send, so that nobody can probe addresses without limit
-            throw new EnrolmentRefused(Reason.LINKED_ELSEWHERE);
+            throw new Refusal(Reason.LINKED_ELSEWHERE);
         }
         startPasswordless(address);
         Instant now = clock.instant();
@@ -92,11 +94,11 @@ public class EnrolmentService {
 
     /** A new code for the same enrolment, which replaces the first at Auth0. */
     public PendingEnrolment resend(SignedInEmployee employee, String sessionBinding, Optional<PendingEnrolment> pending)
-            throws EnrolmentRefused {
+            throws Refusal {
         PendingEnrolment p = current(employee, sessionBinding, pending);
         Instant now = clock.instant();
         if (now.isBefore(p.lastSentAt().plus(config.resendInterval()))) {
-            throw new EnrolmentRefused(Reason.RESEND_TOO_SOON);
+            throw new Refusal(Reason.RESEND_TOO_SOON);
         }
         takeSend(employee);
         startPasswordless(p.contact());
@@ -106,11 +108,11 @@ public class EnrolmentService {
 
     /** Checks the code with Auth0 and links the address's identity to the employee's AD account. */
     public Contact verify(SignedInEmployee employee, String sessionBinding, Optional<PendingEnrolment> pending, String code)
-            throws EnrolmentRefused {
+            throws Refusal {
         PendingEnrolment p = current(employee, sessionBinding, pending);
         String otp = code == null ? "" : code.replaceAll("\\s", "");
         if (!otp.matches("[0-9]{6}")) {
-            throw new EnrolmentRefused(Reason.WRONG_CODE);
+            throw new Refusal(Reason.WRONG_CODE);
         }
         VerifiedIdentity identity;
         try {
@@ -121,63 +123,115 @@ public class EnrolmentService {
         String prefix = p.channel().connection() + "|";
         if (!identity.subject().startsWith(prefix)) {
             // the address signs in as another user: it is linked to an AD account already (whose, we do not say)
-            throw new EnrolmentRefused(Reason.LINKED_ELSEWHERE);
+            throw new Refusal(Reason.LINKED_ELSEWHERE);
         }
+        // the exchange made (or found) a standalone passwordless user: until it is linked, it is a leftover to remove
+        String contactId = identity.subject();
+        leftovers.note(contactId);
         boolean sameAddress = p.channel() == PasswordlessChannel.EMAIL
                 ? identity.emailVerified() && p.address().equalsIgnoreCase(identity.email())
                 : identity.phoneVerified() && p.address().equals(identity.phoneNumber());
         if (!sameAddress) {
-            throw new EnrolmentRefused(Reason.ADDRESS_MISMATCH);
+            leftovers.remove(contactId);
+            throw new Refusal(Reason.ADDRESS_MISMATCH);
         }
         return lock.holding(employee.userId(), () -> {
             Auth0User user = user(employee);
             if (contacts(user).size() >= config.maxContacts()) {
-                throw new EnrolmentRefused(Reason.TOO_MANY_CONTACTS);
+                leftovers.remove(contactId);
+                throw new Refusal(Reason.TOO_MANY_CONTACTS);
             }
-            try {
-                management.link(employee.userId(), p.channel().connection(), identity.subject().substring(prefix.length()));
-            } catch (Auth0Exception e) {
-                if (e.status() == 409) {
-                    throw new EnrolmentRefused(Reason.LINKED_ELSEWHERE);
-                }
-                throw auth0Refusal(e);
-            }
+            link(employee, contactId, prefix);
+            leftovers.forget(contactId);
             Instant now = clock.instant();
-            noteEnrolledAt(user, identity.subject(), now);
+            noteEnrolledAt(employee.userId(), contactId, now);
             LOG.infof("enrolment: %s linked a %s contact (%s)", employee.userId(), p.channel().connection(),
                     ContactAddress.mask(p.channel(), p.address()));
-            return new Contact(identity.subject(), p.channel(), p.address(), now);
+            return new Contact(contactId, p.channel(), p.address(), now);
         });
     }
 
+    /**
+     * Links the contact, or finds out whether a link whose answer was lost was made. When it surely was not, the
+     * standalone user goes at once; when that cannot be told, it stays on the leftovers' agenda, which removes it
+     * later only if it is still standalone.
+     */
+    private void link(SignedInEmployee employee, String contactId, String prefix) throws Refusal {
+        try {
+            management.link(employee.userId(), prefix.substring(0, prefix.length() - 1), contactId.substring(prefix.length()));
+            return;
+        } catch (Auth0Exception e) {
+            LOG.warnf("enrolment: linking a contact of %s failed: %s %s", employee.userId(), e.status(), e.error());
+            if (!e.mayHaveActed()) {
+                if (e instanceof Auth0Exception.Refused && e.status() == 409) {
+                    // linked to another account in the meantime: not ours to remove
+                    leftovers.forget(contactId);
+                    throw new Refusal(Reason.LINKED_ELSEWHERE);
+                }
+                leftovers.remove(contactId);
+                throw new Refusal(Reason.CONTACT_NOT_ADDED);
+            }
+            Optional<Boolean> linked = isLinked(employee.userId(), contactId);
+            if (linked.orElse(false)) {
+                LOG.infof("enrolment: the link of %s was made although its answer was lost", employee.userId());
+                return;
+            }
+            if (linked.isPresent() && e instanceof Auth0Exception.Failed) {
+                leftovers.remove(contactId);
+                throw new Refusal(Reason.CONTACT_NOT_ADDED);
+            }
+            // no answer, and not linked yet or not known: the link may still land, so the leftover is removed later,
+            // and only if it is then still standalone
+            throw new Refusal(Reason.CONTACT_NOT_CONFIRMED);
+        }
+    }
+
+    /** Whether the identity is linked to the user now; empty when Auth0 cannot say. */
+    private Optional<Boolean> isLinked(String userId, String contactId) {
+        try {
+            return Optional.of(management.user(userId).identities().stream().anyMatch(i -> i.fullUserId().equals(contactId)));
+        } catch (Auth0Exception e) {
+            return Optional.empty();
+        }
+    }
+
     /** Finds one of the employee's own contacts; any other id is not found. */
-    public Contact own(SignedInEmployee employee, String contactId) throws EnrolmentRefused {
+    public Contact own(SignedInEmployee employee, String contactId) throws Refusal {
         return contacts(employee).stream().filter(c -> c.id().equals(contactId)).findFirst()
-                .orElseThrow(() -> new EnrolmentRefused(Reason.NOT_YOURS));
+                .orElseThrow(() -> new Refusal(Reason.NOT_YOURS));
     }
 
     /** Unlinks one of the employee's own contacts, then deletes the standalone user that unlinking leaves. */
-    public Contact remove(SignedInEmployee employee, String contactId) throws EnrolmentRefused {
+    public Contact remove(SignedInEmployee employee, String contactId) throws Refusal {
         return lock.holding(employee.userId(), () -> removeHoldingTheLock(employee, contactId));
     }
 
-    private Contact removeHoldingTheLock(SignedInEmployee employee, String contactId) throws EnrolmentRefused {
+    private Contact removeHoldingTheLock(SignedInEmployee employee, String contactId) throws Refusal {
         Auth0User user = user(employee);
         Contact contact = contacts(user).stream().filter(c -> c.id().equals(contactId)).findFirst()
-                .orElseThrow(() -> new EnrolmentRefused(Reason.NOT_YOURS));
+                .orElseThrow(() -> new Refusal(Reason.NOT_YOURS));
         int bar = contact.id().indexOf('|');
         try {
             management.unlink(employee.userId(), contact.id().substring(0, bar), contact.id().substring(bar + 1));
         } catch (Auth0Exception e) {
-            throw auth0Refusal(e);
+            LOG.warnf("enrolment: unlinking a contact of %s failed: %s %s", employee.userId(), e.status(), e.error());
+            if (!e.mayHaveActed()) {
+                throw auth0Refusal(e); // Auth0 answered: the contact is still there, still listed
+            }
+            Optional<Boolean> linked = isLinked(employee.userId(), contact.id());
+            if (linked.orElse(false) && e instanceof Auth0Exception.Failed) {
+                throw auth0Refusal(e);
+            }
+            if (linked.orElse(true)) {
+                // the unlink may still land and leave a standalone user: the agenda removes it if so
+                leftovers.note(contact.id());
+                throw new Refusal(Reason.CONTACT_NOT_CONFIRMED);
+            }
+            LOG.infof("enrolment: the unlink of %s was made although its answer was lost", employee.userId());
         }
-        try {
-            management.deleteUser(contact.id());
-        } catch (Auth0Exception e) {
-            // the contact is off the account, which is what counts; the leftover passwordless user can do nothing
-            LOG.warnf("enrolment: unlinked %s but could not delete that user (%s)", contact.id(), e.error());
-        }
-        forgetEnrolledAt(user, contact.id());
+        // unlinking leaves a standalone passwordless user, which can do nothing but is not the employee's any more
+        leftovers.remove(contact.id());
+        forgetEnrolledAt(employee.userId(), contact.id());
         LOG.infof("enrolment: %s removed a %s contact (%s)", employee.userId(), contact.channel().connection(),
                 contact.masked());
         return contact;
@@ -186,37 +240,37 @@ public class EnrolmentService {
     // ---- helpers ----
 
     private PendingEnrolment current(SignedInEmployee employee, String sessionBinding, Optional<PendingEnrolment> pending)
-            throws EnrolmentRefused {
-        PendingEnrolment p = pending.orElseThrow(() -> new EnrolmentRefused(Reason.NO_PENDING));
+            throws Refusal {
+        PendingEnrolment p = pending.orElseThrow(() -> new Refusal(Reason.NO_PENDING));
         if (!p.userId().equals(employee.userId()) || !p.sessionBinding().equals(sessionBinding)) {
-            throw new EnrolmentRefused(Reason.NO_PENDING);
+            throw new Refusal(Reason.NO_PENDING);
         }
         if (!clock.instant().isBefore(p.expiresAt())) {
-            throw new EnrolmentRefused(Reason.CODE_EXPIRED);
+            throw new Refusal(Reason.CODE_EXPIRED);
         }
         return p;
     }
 
     /** One of the employee's sends in the window, taken before the call it guards. */
-    private void takeSend(SignedInEmployee employee) throws EnrolmentRefused {
+    private void takeSend(SignedInEmployee employee) throws Refusal {
         if (!store.tryAcquire(StateKeys.of("enrolment:sends", employee.userId()), config.maxSends(), config.sendWindow())) {
-            throw new EnrolmentRefused(Reason.TOO_MANY_CODES);
+            throw new Refusal(Reason.TOO_MANY_CODES);
         }
     }
 
-    private void startPasswordless(ContactAddress address) throws EnrolmentRefused {
+    private void startPasswordless(ContactAddress address) throws Refusal {
         try {
             authentication.startPasswordless(address.channel(), address.value());
         } catch (Auth0Exception e) {
             if (e.status() == 400 && (e.error().startsWith("bad.email") || e.error().startsWith("bad.phone"))) {
-                throw new EnrolmentRefused(Reason.AUTH0_REFUSED_ADDRESS);
+                throw new Refusal(Reason.ADDRESS_REFUSED_BY_AUTH0);
             }
             throw auth0Refusal(e);
         }
     }
 
     /** Whether the address is already a recovery contact of another account (whose, the page does not say). */
-    private boolean linkedElsewhere(SignedInEmployee employee, ContactAddress address) throws EnrolmentRefused {
+    private boolean linkedElsewhere(SignedInEmployee employee, ContactAddress address) throws Refusal {
         try {
             return management.usersWithContact(address.channel(), address.value()).stream()
                     .anyMatch(u -> !u.userId().equals(employee.userId()));
@@ -225,7 +279,7 @@ public class EnrolmentService {
         }
     }
 
-    private Auth0User user(SignedInEmployee employee) throws EnrolmentRefused {
+    private Auth0User user(SignedInEmployee employee) throws Refusal {
         try {
             return management.user(employee.userId());
         } catch (Auth0Exception e) {
@@ -262,18 +316,36 @@ public class EnrolmentService {
         return dates;
     }
 
-    private void noteEnrolledAt(Auth0User user, String contactId, Instant when) {
-        Map<String, Object> dates = new LinkedHashMap<>();
-        enrolledAt(user).forEach((k, v) -> dates.put(k, v.toString()));
-        dates.put(contactId, when.toString());
-        writeEnrolledAt(user.userId(), dates);
+    /**
+     * Notes when a contact was added, keeping the dates of the contacts linked now only, so that a date left by a
+     * removal whose write failed does not stay for ever. Read again here: the user read before the link is stale.
+     */
+    private void noteEnrolledAt(String userId, String contactId, Instant when) {
+        try {
+            Auth0User user = management.user(userId);
+            Map<String, Object> dates = new LinkedHashMap<>();
+            enrolledAt(user).forEach((k, v) -> {
+                if (user.identities().stream().anyMatch(i -> i.fullUserId().equals(k))) {
+                    dates.put(k, v.toString());
+                }
+            });
+            dates.put(contactId, when.toString());
+            writeEnrolledAt(userId, dates);
+        } catch (Auth0Exception e) {
+            LOG.warnf("enrolment: could not note the enrolment date of %s (%s)", userId, e.error());
+        }
     }
 
-    private void forgetEnrolledAt(Auth0User user, String contactId) {
-        Map<String, Object> dates = new LinkedHashMap<>();
-        enrolledAt(user).forEach((k, v) -> dates.put(k, v.toString()));
-        if (dates.remove(contactId) != null) {
-            writeEnrolledAt(user.userId(), dates);
+    private void forgetEnrolledAt(String userId, String contactId) {
+        try {
+            Auth0User user = management.user(userId);
+            Map<String, Object> dates = new LinkedHashMap<>();
+            enrolledAt(user).forEach((k, v) -> dates.put(k, v.toString()));
+            if (dates.remove(contactId) != null) {
+                writeEnrolledAt(userId, dates);
+            }
+        } catch (Auth0Exception e) {
+            LOG.warnf("enrolment: could not forget the enrolment date of %s (%s)", userId, e.error());
         }
     }
 
@@ -286,22 +358,17 @@ public class EnrolmentService {
         }
     }
 
-    private static EnrolmentRefused codeRefusal(Auth0Exception e) {
-        if (e.status() == 403 && "invalid_grant".equals(e.error())) {
-            String m = e.getMessage().toLowerCase(Locale.ROOT);
-            if (m.contains("expired")) {
-                return new EnrolmentRefused(Reason.CODE_EXPIRED);
-            }
-            if (m.contains("maximum number of attempts")) {
-                return new EnrolmentRefused(Reason.CODE_USED_UP);
-            }
-            return new EnrolmentRefused(Reason.WRONG_CODE);
+    private static Refusal codeRefusal(Auth0Exception e) {
+        if (e instanceof Auth0Exception.Refused && "invalid_grant".equals(e.error())) {
+            // wrong, expired at Auth0 or tried too often: Auth0 tells these apart only in words (unverified), and the
+            // portal checks its own expiry first, so each is "not right; send a new code"
+            return new Refusal(Reason.WRONG_CODE);
         }
         return auth0Refusal(e);
     }
 
-    private static EnrolmentRefused auth0Refusal(Auth0Exception e) {
+    private static Refusal auth0Refusal(Auth0Exception e) {
         LOG.warnf("enrolment: Auth0 refused a call: %s %s", e.status(), e.error());
-        return new EnrolmentRefused(e.rateLimited() ? Reason.AUTH0_RATE_LIMITED : Reason.AUTH0_UNAVAILABLE);
+        return Refusal.auth0(e.rateLimited());
     }
 }

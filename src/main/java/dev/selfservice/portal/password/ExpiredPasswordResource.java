@@ -12,13 +12,15 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import dev.selfservice.portal.web.ClientAddress;
 import dev.selfservice.portal.web.Html;
+import dev.selfservice.portal.web.Refusal;
+import dev.selfservice.portal.web.Refusals;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
  * {@code /password/expired}: an employee whose AD password expired (or must change) sets a new one without signing
- * in, with the username and the current password. Every outcome but success gets the same page.
+ * in, with the username and the current password. Every outcome but success gets the same page, after the same time.
  */
 @Path("/password/expired")
 @Produces(MediaType.TEXT_HTML)
@@ -31,14 +33,14 @@ public class ExpiredPasswordResource {
 
     private final PasswordService passwords;
     private final PasswordPolicy policy;
-    private final PasswordPages pages;
+    private final Refusals refusals;
     private final HttpServerRequest request;
 
-    public ExpiredPasswordResource(PasswordService passwords, PasswordPolicy policy, PasswordPages pages,
+    public ExpiredPasswordResource(PasswordService passwords, PasswordPolicy policy, Refusals refusals,
             HttpServerRequest request) {
         this.passwords = passwords;
         this.policy = policy;
-        this.pages = pages;
+        this.refusals = refusals;
         this.request = request;
     }
 
@@ -51,12 +53,30 @@ public class ExpiredPasswordResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response change(@RestForm String username, @RestForm String current, @RestForm String password,
             @RestForm String confirm) {
+        long deadline = System.nanoTime() + passwords.answerFloor().toNanos();
         try {
             passwords.changeExpired(username, ClientAddress.of(request), current, password, confirm);
-        } catch (PasswordRefused e) {
-            return Html.page(e.reason().status(),
-                    Templates.expired(policy.minLength(), policy.maxLength(), Html.echo(username), pages.problem(e)));
+        } catch (Refusal e) {
+            waitUntil(deadline);
+            return Html.page(e.status(),
+                    Templates.expired(policy.minLength(), policy.maxLength(), Html.echo(username), refusals.explain(e)));
         }
+        waitUntil(deadline);
         return Response.ok(ChangedResource.Templates.changed().render(), MediaType.TEXT_HTML_TYPE).build();
+    }
+
+    /**
+     * Pads the answer to the floor. A pause on this worker thread, not the event loop; the real clock, because it is
+     * the time an observer measures. Written here because no library pads a blocking answer.
+     */
+    private static void waitUntil(long deadline) {
+        long left = deadline - System.nanoTime();
+        if (left > 0) {
+            try {
+                Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

@@ -17,7 +17,10 @@ import dev.selfservice.portal.signin.TenantLogout;
 import dev.selfservice.portal.signin.CurrentEmployee;
 import dev.selfservice.portal.signin.SignedInEmployee;
 import dev.selfservice.portal.web.ClientAddress;
+import dev.selfservice.portal.web.ErrorPages;
 import dev.selfservice.portal.web.Html;
+import dev.selfservice.portal.web.Refusal;
+import dev.selfservice.portal.web.Refusals;
 import io.quarkus.oidc.OidcSession;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -42,17 +45,17 @@ public class PasswordChangeResource {
     private final CurrentEmployee current;
     private final PasswordService passwords;
     private final PasswordPolicy policy;
-    private final PasswordPages pages;
+    private final Refusals refusals;
     private final OidcSession session;
     private final HttpServerRequest request;
     private final URI signOutAfterChange;
 
     public PasswordChangeResource(CurrentEmployee current, PasswordService passwords, PasswordPolicy policy,
-            PasswordPages pages, OidcSession session, HttpServerRequest request, PortalConfig config) {
+            Refusals refusals, OidcSession session, HttpServerRequest request, PortalConfig config) {
         this.current = current;
         this.passwords = passwords;
         this.policy = policy;
-        this.pages = pages;
+        this.refusals = refusals;
         this.session = session;
         this.request = request;
         this.signOutAfterChange = TenantLogout.returningTo(config, ChangedResource.PATH);
@@ -69,8 +72,13 @@ public class PasswordChangeResource {
         SignedInEmployee employee = this.current.get();
         try {
             passwords.change(employee, ClientAddress.of(request), current, password, confirm);
-        } catch (PasswordRefused e) {
-            return page(e.reason().status(), pages.problem(e));
+        } catch (Refusal e) {
+            if (e.reason() == Refusal.Reason.PASSWORD_NOT_CONFIRMED) {
+                // the password may have changed: this session has ended with the others; the page says so
+                session.logout().await().indefinitely();
+                return ErrorPages.page(e.status(), refusals.notConfirmedTitle(), refusals.explain(e));
+            }
+            return page(e.status(), refusals.explain(e));
         }
         session.logout().await().indefinitely();
         return Response.seeOther(signOutAfterChange).build();

@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.nulabinc.zxcvbn.Zxcvbn;
 
 import dev.selfservice.portal.PortalConfig;
+import dev.selfservice.portal.web.Refusal;
+import dev.selfservice.portal.web.Refusal.Reason;
 
 /**
  * The portal's password policy, after NIST SP 800-63B: long enough (15 characters when the password is the only
@@ -24,7 +26,29 @@ public class PasswordPolicy {
 
     /** Why a new password is refused. */
     public enum Rejection {
-        EMPTY, TOO_SHORT, TOO_LONG, MISMATCH, SAME_AS_CURRENT, CONTAINS_NAME, TOO_GUESSABLE
+        EMPTY(Reason.PASSWORD_EMPTY), TOO_SHORT(Reason.PASSWORD_TOO_SHORT), TOO_LONG(Reason.PASSWORD_TOO_LONG),
+        MISMATCH(Reason.PASSWORD_MISMATCH), SAME_AS_CURRENT(Reason.PASSWORD_SAME_AS_CURRENT),
+        CONTAINS_NAME(Reason.PASSWORD_CONTAINS_NAME), TOO_GUESSABLE(Reason.PASSWORD_TOO_GUESSABLE);
+
+        private final Reason reason;
+
+        Rejection(Reason reason) {
+            this.reason = reason;
+        }
+
+        /** The refusal that tells the employee. */
+        public Refusal refusal() {
+            return new Refusal(reason);
+        }
+    }
+
+    /** Refuses a new password that fails the policy. */
+    public void require(String newPassword, String confirmation, String currentPassword, List<String> names)
+            throws Refusal {
+        Optional<Rejection> rejection = check(newPassword, confirmation, currentPassword, names);
+        if (rejection.isPresent()) {
+            throw rejection.get().refusal();
+        }
     }
 
     private final PortalConfig.Password config;

@@ -1,5 +1,6 @@
 package dev.selfservice.portal.password;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,129 +14,116 @@ import dev.selfservice.portal.auth0.Auth0Authentication.PasswordCheck;
 import dev.selfservice.portal.auth0.Auth0Exception;
 import dev.selfservice.portal.auth0.Auth0Management;
 import dev.selfservice.portal.auth0.Auth0User;
-import dev.selfservice.portal.password.PasswordRefused.Reason;
-import dev.selfservice.portal.signin.PortalSessions;
+import dev.selfservice.portal.signin.SignedInEmployee;
 import dev.selfservice.portal.state.StateKeys;
 import dev.selfservice.portal.state.StateStore;
-import dev.selfservice.portal.signin.SignedInEmployee;
+import dev.selfservice.portal.web.Refusal;
+import dev.selfservice.portal.web.Refusal.Reason;
 
 /**
  * Changing an AD password through Auth0: the current password is proven with the password-realm grant (Auth0 sets
  * passwords by an administrator's reset, which checks no old password), then the new one is set on the user with
- * the Management API, which writes it back to AD. The user is the session's, or, on the expired-password page, the
- * one whose correct current password AD answered with "expired" or "must change".
+ * the Management API, which writes it back to AD ({@link PasswordWriter}). The user is the session's, or, on the
+ * expired-password page, the one whose correct current password AD answered with "expired" or "must change".
  */
 @ApplicationScoped
 public class PasswordService {
 
     private static final Logger LOG = Logger.getLogger(PasswordService.class);
 
-    private final PortalSessions sessions;
     private final StateStore store;
     private final PortalConfig.Password passwordConfig;
     private final Auth0Authentication authentication;
     private final Auth0Management management;
+    private final PasswordWriter writer;
     private final PasswordPolicy policy;
     private final String adConnection;
 
-    public PasswordService(PortalSessions sessions, Auth0Authentication authentication, Auth0Management management,
+    public PasswordService(Auth0Authentication authentication, Auth0Management management, PasswordWriter writer,
             PasswordPolicy policy, PortalConfig config, StateStore store) {
-        this.sessions = sessions;
         this.store = store;
         this.passwordConfig = config.password();
         this.authentication = authentication;
         this.management = management;
+        this.writer = writer;
         this.policy = policy;
         this.adConnection = config.auth0().adConnection();
     }
 
     /** The signed-in employee's change: user id and username from the session, never from the form. */
     public void change(SignedInEmployee employee, String endUserIp, String current, String newPassword,
-            String confirmation) throws PasswordRefused {
-        checkPolicy(newPassword, confirmation, current, List.of(employee.username(), employee.name(), employee.email()));
+            String confirmation) throws Refusal {
+        policy.require(newPassword, confirmation, current, List.of(employee.username(), employee.name(), employee.email()));
         PasswordCheck check = checkCurrent(employee.username(), current, endUserIp);
         switch (check) {
             case RIGHT, EXPIRED, MUST_CHANGE -> {
                 // the current password is proven: AD answers 532 and 773 only to the right one
             }
-            case WRONG -> throw new PasswordRefused(Reason.WRONG_CURRENT);
-            case LOCKED -> throw new PasswordRefused(Reason.LOCKED);
-            default -> throw new PasswordRefused(Reason.ACCOUNT_REFUSED);
+            case WRONG -> throw new Refusal(Reason.WRONG_CURRENT_PASSWORD);
+            case LOCKED -> throw new Refusal(Reason.ACCOUNT_LOCKED);
+            default -> throw new Refusal(Reason.ACCOUNT_REFUSED);
         }
-        set(employee.userId(), newPassword);
+        String before = writer.updatedAt(employee.userId());
+        writer.set(employee.userId(), employee.username(), before, newPassword, endUserIp);
         LOG.infof("password: %s changed the password", employee.userId());
     }
 
     /**
      * The change of an expired or must-change password without signing in. Only AD's "expired" or "must change"
-     * answer to the current password lets it on; every other outcome is the same {@link Reason#NOT_CHANGED}, so the
-     * page tells nobody whether an account exists or what its password is.
+     * answer to the current password lets it on; every other outcome is the same {@link Reason#PASSWORD_NOT_CHANGED},
+     * and takes the same time ({@link #answerFloor}), so the page tells nobody whether an account exists or what its
+     * password is.
      */
     public void changeExpired(String username, String endUserIp, String current, String newPassword,
-            String confirmation) throws PasswordRefused {
+            String confirmation) throws Refusal {
         String user = username == null ? "" : username.trim();
-        if (user.isEmpty() || user.length() > 256 || current == null || current.isEmpty()) {
-            throw new PasswordRefused(Reason.NOT_CHANGED);
+        if (user.isEmpty() || user.length() > 256 || user.chars().anyMatch(Character::isISOControl) || current == null
+                || current.isEmpty()) {
+            throw new Refusal(Reason.PASSWORD_NOT_CHANGED);
         }
-        checkPolicy(newPassword, confirmation, current, List.of(user));
+        policy.require(newPassword, confirmation, current, List.of(user));
         // counted per username before the directory sees the try, whether or not the account exists (so the answer
         // tells nothing), and kept below AD's lockout threshold
         if (!store.tryAcquire(StateKeys.of("password:expired-tries", user), passwordConfig.expiredTries(),
                 passwordConfig.expiredTriesWindow())) {
-            throw new PasswordRefused(Reason.TOO_MANY_TRIES);
+            throw new Refusal(Reason.TOO_MANY_PASSWORD_TRIES);
         }
         PasswordCheck check = checkCurrent(user, current, endUserIp);
         if (check != PasswordCheck.EXPIRED && check != PasswordCheck.MUST_CHANGE) {
-            throw new PasswordRefused(Reason.NOT_CHANGED);
+            throw new Refusal(Reason.PASSWORD_NOT_CHANGED);
         }
         Optional<Auth0User> found;
         try {
             found = management.adUser(adConnection, user);
         } catch (Auth0Exception e) {
-            throw auth0Refusal(e);
+            throw refusal(e);
         }
         if (found.isEmpty()) {
             LOG.warnf("password: AD says the password of a user is expired, but Auth0 has no such user on %s", adConnection);
-            throw new PasswordRefused(Reason.NOT_CHANGED);
+            throw new Refusal(Reason.PASSWORD_NOT_CHANGED);
         }
         Auth0User account = found.get();
-        checkPolicy(newPassword, confirmation, current, List.of(user, String.valueOf(account.name()),
+        policy.require(newPassword, confirmation, current, List.of(user, String.valueOf(account.name()),
                 String.valueOf(account.email())));
-        set(account.userId(), newPassword);
+        writer.set(account.userId(), user, String.valueOf(account.updatedAt()), newPassword, endUserIp);
         LOG.infof("password: %s changed an expired password", account.userId());
     }
 
-    private void checkPolicy(String newPassword, String confirmation, String current, List<String> names)
-            throws PasswordRefused {
-        Optional<PasswordPolicy.Rejection> rejection = policy.check(newPassword, confirmation, current, names);
-        if (rejection.isPresent()) {
-            throw new PasswordRefused(Reason.POLICY, rejection.get());
-        }
+    /** How long every answer of the expired-password page takes at least, so that its timing tells nothing. */
+    public Duration answerFloor() {
+        return passwordConfig.expiredAnswerFloor();
     }
 
-    private PasswordCheck checkCurrent(String username, String current, String endUserIp) throws PasswordRefused {
+    private PasswordCheck checkCurrent(String username, String current, String endUserIp) throws Refusal {
         try {
             return authentication.checkPassword(username, current == null ? "" : current, endUserIp);
         } catch (Auth0Exception e) {
-            throw auth0Refusal(e);
+            throw refusal(e);
         }
     }
 
-    private void set(String userId, String newPassword) throws PasswordRefused {
-        try {
-            management.setPassword(userId, newPassword);
-        } catch (Auth0Exception e) {
-            if (e.status() == 400) {
-                // the connector's refusal: complexity, history, length or minimum age of the directory
-                throw new PasswordRefused(Reason.DIRECTORY_REFUSED);
-            }
-            throw auth0Refusal(e);
-        }
-        sessions.endAll(userId);
-    }
-
-    private static PasswordRefused auth0Refusal(Auth0Exception e) {
+    private static Refusal refusal(Auth0Exception e) {
         LOG.warnf("password: Auth0 refused a call: %s %s", e.status(), e.error());
-        return new PasswordRefused(e.rateLimited() ? Reason.RATE_LIMITED : Reason.UNAVAILABLE);
+        return Refusal.auth0(e.rateLimited());
     }
 }

@@ -16,12 +16,13 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import dev.selfservice.portal.PortalConfig;
 import dev.selfservice.portal.enrolment.ContactAddress;
-import dev.selfservice.portal.password.PasswordPages;
 import dev.selfservice.portal.password.PasswordPolicy;
-import dev.selfservice.portal.recovery.RecoveryRefused.Reason;
 import dev.selfservice.portal.web.ClientAddress;
 import dev.selfservice.portal.web.Html;
 import dev.selfservice.portal.web.Messages;
+import dev.selfservice.portal.web.Refusal;
+import dev.selfservice.portal.web.Refusal.Reason;
+import dev.selfservice.portal.web.Refusals;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
@@ -50,17 +51,17 @@ public class RecoveryResource {
     private final RecoveryService recovery;
     private final RecoveryCookies cookies;
     private final PasswordPolicy policy;
-    private final PasswordPages passwordPages;
+    private final Refusals refusals;
     private final Messages msg;
     private final PortalConfig config;
     private final HttpServerRequest request;
 
     public RecoveryResource(RecoveryService recovery, RecoveryCookies cookies, PasswordPolicy policy,
-            PasswordPages passwordPages, Messages msg, PortalConfig config, HttpServerRequest request) {
+            Refusals refusals, Messages msg, PortalConfig config, HttpServerRequest request) {
         this.recovery = recovery;
         this.cookies = cookies;
         this.policy = policy;
-        this.passwordPages = passwordPages;
+        this.refusals = refusals;
         this.msg = msg;
         this.config = config;
         this.request = request;
@@ -78,8 +79,8 @@ public class RecoveryResource {
         try {
             RecoveryState.Pending pending = recovery.start(username, contact, ClientAddress.of(request));
             return Response.seeOther(URI.create("/recovery/code")).cookie(cookies.pending(pending)).build();
-        } catch (RecoveryRefused e) {
-            return Html.page(e.reason().status(), Templates.start(config.helpdesk(), Html.echo(username), Html.echo(contact),
+        } catch (Refusal e) {
+            return Html.page(e.status(), Templates.start(config.helpdesk(), Html.echo(username), Html.echo(contact),
                     problem(e)));
         }
     }
@@ -103,9 +104,10 @@ public class RecoveryResource {
             RecoveryState.Proof proof = recovery.verify(p, code);
             return Response.seeOther(URI.create("/recovery/reset")).cookie(cookies.proof(proof))
                     .cookie(cookies.clear(RecoveryCookies.PENDING)).build();
-        } catch (RecoveryRefused e) {
-            if (e.reason() == Reason.WRONG_CODE && p.isPresent()) {
-                return Html.page(400, Templates.code(masked(p.get()), problem(e)));
+        } catch (Refusal e) {
+            if ((e.reason() == Reason.WRONG_CODE || e.reason().isTransient()) && p.isPresent()) {
+                // a wrong code may be typed again; when Auth0 could not answer, the code is still good
+                return Html.page(e.status(), Templates.code(masked(p.get()), problem(e)));
             }
             return restart(e);
         }
@@ -119,9 +121,9 @@ public class RecoveryResource {
         try {
             RecoveryState.Pending renewed = recovery.resend(p, ClientAddress.of(request));
             return Response.seeOther(URI.create("/recovery/code")).cookie(cookies.pending(renewed)).build();
-        } catch (RecoveryRefused e) {
-            if (p.isPresent() && e.reason() == Reason.RESEND_TOO_SOON) {
-                return Html.page(e.reason().status(), Templates.code(masked(p.get()), problem(e)));
+        } catch (Refusal e) {
+            if (p.isPresent() && (e.reason() == Reason.RESEND_TOO_SOON || e.reason().isTransient())) {
+                return Html.page(e.status(), Templates.code(masked(p.get()), problem(e)));
             }
             return restart(e);
         }
@@ -133,9 +135,9 @@ public class RecoveryResource {
         try {
             boolean blocked = recovery.hasBruteForceBlocks(cookies.proof(proof));
             return Html.page(200, Templates.reset(policy.minLength(), policy.maxLength(), "", blocked, null));
-        } catch (RecoveryRefused e) {
-            return retryable(e) ? Html.page(e.reason().status(), Templates.reset(policy.minLength(), policy.maxLength(), "",
-                    false, problem(e))) : restart(e);
+        } catch (Refusal e) {
+            return e.reason().isTransient() ? Html.page(e.status(), Templates.reset(policy.minLength(),
+                    policy.maxLength(), "", false, problem(e))) : restart(e);
         }
     }
 
@@ -146,10 +148,11 @@ public class RecoveryResource {
             @CookieParam(RecoveryCookies.PROOF) String proof) {
         try {
             return outcome(recovery.reset(cookies.proof(proof), password, confirm, ClientAddress.of(request)));
-        } catch (RecoveryRefused e) {
-            if (e.reason() == Reason.POLICY || e.reason() == Reason.DIRECTORY_REFUSED || e.reason() == Reason.UNAVAILABLE
-                    || e.reason() == Reason.RATE_LIMITED) {
-                return Html.page(e.reason().status(), Templates.reset(policy.minLength(), policy.maxLength(), "", false,
+        } catch (Refusal e) {
+            // the proof still holds for these: the form again, to fix the password or to try once more
+            if (e.reason().isAboutTheNewPassword() || e.reason().isTransient()
+                    || e.reason() == Reason.PASSWORD_NOT_CONFIRMED) {
+                return Html.page(e.status(), Templates.reset(policy.minLength(), policy.maxLength(), "", false,
                         problem(e)));
             }
             return restart(e);
@@ -162,9 +165,9 @@ public class RecoveryResource {
     public Response unblock(@CookieParam(RecoveryCookies.PROOF) String proof) {
         try {
             return outcome(recovery.unblock(cookies.proof(proof)));
-        } catch (RecoveryRefused e) {
-            return retryable(e) ? Html.page(e.reason().status(), Templates.reset(policy.minLength(), policy.maxLength(), "",
-                    true, problem(e))) : restart(e);
+        } catch (Refusal e) {
+            return e.reason().isTransient() ? Html.page(e.status(), Templates.reset(policy.minLength(),
+                    policy.maxLength(), "", true, problem(e))) : restart(e);
         }
     }
 
@@ -175,41 +178,24 @@ public class RecoveryResource {
             case DONE -> msg.recovery_done_detail();
             case UNBLOCKED -> msg.recovery_unblocked_detail();
             case SET_BUT_ACCOUNT_REFUSED -> msg.recovery_set_but_refused(config.helpdesk());
+            case SET_BUT_PAUSED -> msg.recovery_set_but_paused(config.helpdesk());
         };
         // the proof is spent: the cookie goes, and no session is opened (the employee signs in with the password)
-        String title = outcome == RecoveryService.Outcome.SET_BUT_ACCOUNT_REFUSED ? msg.changed_title()
-                : msg.recovery_done_title();
+        String title = outcome == RecoveryService.Outcome.DONE || outcome == RecoveryService.Outcome.UNBLOCKED
+                ? msg.recovery_done_title()
+                : msg.changed_title();
         return Response.ok(Templates.done(title, detail).render(), MediaType.TEXT_HTML_TYPE)
                 .cookie(cookies.clear(RecoveryCookies.PROOF)).build();
     }
 
-    /** Auth0 was busy or did not answer: the proof is still good (nothing was done with it), so it is kept. */
-    private static boolean retryable(RecoveryRefused e) {
-        return e.reason() == Reason.UNAVAILABLE || e.reason() == Reason.RATE_LIMITED;
-    }
-
     /** Back to the start, with the reason, dropping what state there was. */
-    private Response restart(RecoveryRefused e) {
-        return Response.fromResponse(Html.page(e.reason().status(), Templates.start(config.helpdesk(), "", "", problem(e))))
+    private Response restart(Refusal e) {
+        return Response.fromResponse(Html.page(e.status(), Templates.start(config.helpdesk(), "", "", problem(e))))
                 .cookie(cookies.clear(RecoveryCookies.PENDING), cookies.clear(RecoveryCookies.PROOF)).build();
     }
 
-    private String problem(RecoveryRefused e) {
-        return switch (e.reason()) {
-            case INVALID_INPUT -> msg.recovery_invalid_input();
-            case TOO_MANY_REQUESTS -> msg.recovery_too_many_requests();
-            case NO_PENDING -> msg.refused_no_pending();
-            case WRONG_CODE -> msg.refused_wrong_code();
-            case CODE_EXPIRED -> msg.refused_code_expired();
-            case TOO_MANY_WRONG_CODES -> msg.recovery_too_many_wrong();
-            case RESEND_TOO_SOON -> msg.refused_resend_too_soon();
-            case BLOCKED, PROTECTED -> msg.recovery_helpdesk(config.helpdesk());
-            case PROOF_INVALID -> msg.recovery_proof_invalid();
-            case POLICY -> passwordPages.problem(e.policy());
-            case DIRECTORY_REFUSED -> msg.password_directory_refused(config.password().directoryRules());
-            case RATE_LIMITED -> msg.refused_rate_limited();
-            case UNAVAILABLE -> msg.refused_unavailable();
-        };
+    private String problem(Refusal e) {
+        return refusals.explain(e);
     }
 
     private static String masked(RecoveryState.Pending p) {

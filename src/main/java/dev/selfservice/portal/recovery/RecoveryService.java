@@ -16,7 +16,6 @@ import org.jboss.logging.Logger;
 
 import dev.selfservice.portal.PortalConfig;
 import dev.selfservice.portal.auth0.Auth0Authentication;
-import dev.selfservice.portal.auth0.Auth0Authentication.PasswordCheck;
 import dev.selfservice.portal.auth0.Auth0Exception;
 import dev.selfservice.portal.auth0.Auth0Identity;
 import dev.selfservice.portal.auth0.Auth0Management;
@@ -25,12 +24,12 @@ import dev.selfservice.portal.auth0.PasswordlessChannel;
 import dev.selfservice.portal.auth0.VerifiedIdentity;
 import dev.selfservice.portal.enrolment.ContactAddress;
 import dev.selfservice.portal.password.PasswordPolicy;
-import dev.selfservice.portal.password.PasswordRefused;
-import dev.selfservice.portal.signin.PortalSessions;
-import dev.selfservice.portal.recovery.RecoveryRefused.Reason;
+import dev.selfservice.portal.password.PasswordWriter;
 import dev.selfservice.portal.state.EmployeeLock;
 import dev.selfservice.portal.state.StateKeys;
 import dev.selfservice.portal.state.StateStore;
+import dev.selfservice.portal.web.Refusal;
+import dev.selfservice.portal.web.Refusal.Reason;
 
 /**
  * Recovery through an enrolled contact: a code sent to the contact (only if it is enrolled for that username, and
@@ -59,6 +58,8 @@ public class RecoveryService {
         DONE,
         /** Set, but the account still cannot sign in (disabled, expired, still locked): the helpdesk can help. */
         SET_BUT_ACCOUNT_REFUSED,
+        /** Set, but Auth0's brute-force pause could not be lifted: Auth0 did not answer. */
+        SET_BUT_PAUSED,
         /** Auth0's brute-force blocks were cleared; the password is unchanged. */
         UNBLOCKED
     }
@@ -70,14 +71,14 @@ public class RecoveryService {
     private final PortalConfig config;
     private final StateStore store;
     private final EmployeeLock lock;
-    private final PortalSessions sessions;
+    private final PasswordWriter writer;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public RecoveryService(Auth0Authentication authentication, Auth0Management management, PasswordPolicy policy,
-            ManagedExecutor executor, PortalConfig config, StateStore store, EmployeeLock lock, PortalSessions sessions,
+            ManagedExecutor executor, PortalConfig config, StateStore store, EmployeeLock lock, PasswordWriter writer,
             Clock clock) {
-        this.sessions = sessions;
+        this.writer = writer;
         this.authentication = authentication;
         this.management = management;
         this.policy = policy;
@@ -92,10 +93,10 @@ public class RecoveryService {
      * Asks for a code. The answer is the same whether or not the username exists and the contact is enrolled: the
      * lookup and the sending happen after the answer, so not even its timing tells.
      */
-    public RecoveryState.Pending start(String username, String contact, String ip) throws RecoveryRefused {
+    public RecoveryState.Pending start(String username, String contact, String ip) throws Refusal {
         String user = username == null ? "" : username.trim();
         if (user.isEmpty() || user.length() > 256 || user.chars().anyMatch(Character::isISOControl)) {
-            throw new RecoveryRefused(Reason.INVALID_INPUT);
+            throw new Refusal(Reason.INVALID_RECOVERY_INPUT);
         }
         ContactAddress address = parse(contact);
         throttleSend(user, address, ip);
@@ -105,11 +106,11 @@ public class RecoveryService {
     }
 
     /** A new code for the same request; the wrong codes counted so far still count. */
-    public RecoveryState.Pending resend(Optional<RecoveryState.Pending> pending, String ip) throws RecoveryRefused {
-        RecoveryState.Pending p = pending.orElseThrow(() -> new RecoveryRefused(Reason.NO_PENDING));
+    public RecoveryState.Pending resend(Optional<RecoveryState.Pending> pending, String ip) throws Refusal {
+        RecoveryState.Pending p = pending.orElseThrow(() -> new Refusal(Reason.NO_PENDING));
         Instant now = clock.instant();
         if (now.isBefore(p.sentAt().plus(RESEND_INTERVAL))) {
-            throw new RecoveryRefused(Reason.RESEND_TOO_SOON);
+            throw new Refusal(Reason.RESEND_TOO_SOON);
         }
         ContactAddress address = new ContactAddress(p.channel(), p.address());
         throttleSend(p.username(), address, ip);
@@ -118,38 +119,43 @@ public class RecoveryService {
     }
 
     /** Exchanges the code; only a code that signs in as that username's AD user gives a proof. */
-    public RecoveryState.Proof verify(Optional<RecoveryState.Pending> pending, String code) throws RecoveryRefused {
-        RecoveryState.Pending p = pending.orElseThrow(() -> new RecoveryRefused(Reason.NO_PENDING));
+    public RecoveryState.Proof verify(Optional<RecoveryState.Pending> pending, String code) throws Refusal {
+        RecoveryState.Pending p = pending.orElseThrow(() -> new Refusal(Reason.NO_PENDING));
         if (!clock.instant().isBefore(p.expiresAt())) {
-            throw new RecoveryRefused(Reason.CODE_EXPIRED);
+            throw new Refusal(Reason.CODE_EXPIRED);
         }
         String otp = code == null ? "" : code.replaceAll("\\s", "");
         if (!otp.matches("[0-9]{6}")) {
-            throw new RecoveryRefused(Reason.WRONG_CODE); // no guess reaches Auth0, so none is counted
+            throw new Refusal(Reason.WRONG_CODE); // no guess reaches Auth0, so none is counted
+        }
+        // the username's user is looked up before the code is used: when Auth0 cannot answer that, the code is still
+        // good and no try is counted. It is looked up whether or not it exists, and the code exchanged either way,
+        // so that the answer's timing does not tell whether the username exists.
+        Optional<Auth0User> account;
+        try {
+            account = management.adUser(config.auth0().adConnection(), p.username());
+        } catch (Auth0Exception e) {
+            throw auth0Refusal(e);
         }
         takeAttempt(p);
         VerifiedIdentity identity;
         try {
             identity = authentication.exchangeOtp(p.channel(), p.address(), otp);
-        } catch (Auth0Exception e) {
+        } catch (Auth0Exception.Refused e) {
             if (e.status() == 401 && "unauthorized".equals(e.error())) {
-                throw new RecoveryRefused(Reason.BLOCKED);
+                throw new Refusal(Reason.HELPDESK_ONLY);
             }
-            if (e.status() == 403 && "invalid_grant".equals(e.error())) {
-                // "expired" too: the portal's own expiry was checked above, so Auth0's would only tell that a code
-                // was sent to this contact earlier, which is not for a stranger to learn
-                throw new RecoveryRefused(Reason.WRONG_CODE);
-            }
+            // every invalid_grant (wrong, expired, too many tries) is a wrong code here: the portal's own expiry was
+            // checked above, and Auth0's would only tell that a code was sent to this contact earlier, which is not
+            // for a stranger to learn
+            throw new Refusal(Reason.WRONG_CODE);
+        } catch (Auth0Exception e) {
             throw auth0Refusal(e);
         }
-        Auth0User user = adUser(p.username())
-                .filter(u -> u.userId().equals(identity.subject()))
-                .orElseThrow(() -> new RecoveryRefused(Reason.WRONG_CODE));
-        if (user.isBlocked()) {
-            throw new RecoveryRefused(Reason.BLOCKED);
-        }
-        if (isProtected(user)) {
-            throw new RecoveryRefused(Reason.PROTECTED);
+        Auth0User user = account.filter(u -> u.userId().equals(identity.subject()))
+                .orElseThrow(() -> new Refusal(Reason.WRONG_CODE));
+        if (user.isBlocked() || isProtected(user)) {
+            throw new Refusal(Reason.HELPDESK_ONLY);
         }
         byte[] id = new byte[16];
         random.nextBytes(id);
@@ -159,7 +165,7 @@ public class RecoveryService {
     }
 
     /** The account a proof still holds for, and whether Auth0's brute-force protection blocks it. */
-    public boolean hasBruteForceBlocks(Optional<RecoveryState.Proof> proof) throws RecoveryRefused {
+    public boolean hasBruteForceBlocks(Optional<RecoveryState.Proof> proof) throws Refusal {
         Auth0User user = holder(proof);
         try {
             return management.hasBruteForceBlocks(user.userId());
@@ -168,49 +174,47 @@ public class RecoveryService {
         }
     }
 
-    /** Sets the new password, once; the connector's auto-unlock clears the AD lockout in the same change. */
+    /**
+     * Sets the new password, once; the connector's auto-unlock clears the AD lockout in the same change. When Auth0
+     * answered that nothing was set, or its answer was lost and the change could not be confirmed, the proof stays
+     * usable for a retry (an unconfirmed one is marked, so that the retry can say why the proof no longer holds if
+     * the change did land).
+     */
     public Outcome reset(Optional<RecoveryState.Proof> proof, String newPassword, String confirmation, String ip)
-            throws RecoveryRefused {
+            throws Refusal {
         Auth0User user = holder(proof);
-        Optional<PasswordPolicy.Rejection> rejection = policy.check(newPassword, confirmation, null,
-                List.of(Objects.toString(user.nickname(), ""), Objects.toString(user.name(), ""),
-                        Objects.toString(user.email(), "")));
-        if (rejection.isPresent()) {
-            throw new RecoveryRefused(Reason.POLICY,
-                    new PasswordRefused(PasswordRefused.Reason.POLICY, rejection.get()));
-        }
+        policy.require(newPassword, confirmation, null, List.of(Objects.toString(user.nickname(), ""),
+                Objects.toString(user.name(), ""), Objects.toString(user.email(), "")));
         RecoveryState.Proof p = proof.orElseThrow();
         spend(p);
         return lock.holding(user.userId(), () -> {
             try {
-                management.setPassword(user.userId(), newPassword);
-            } catch (Auth0Exception e) {
-                if (e.status() != Auth0Exception.UNAVAILABLE) {
-                    unspend(p); // Auth0 answered that nothing was set: the proof may be used again
+                writer.set(user.userId(), user.nickname(), p.updatedAt(), newPassword, ip);
+            } catch (Refusal e) {
+                if (e.reason() == Reason.PASSWORD_NOT_CONFIRMED) {
+                    store.claim(unconfirmedKey(p), Duration.between(clock.instant(), p.expiresAt()).plusMinutes(1));
                 }
-                throw e.status() == 400 ? new RecoveryRefused(Reason.DIRECTORY_REFUSED) : auth0Refusal(e);
+                unspend(p);
+                throw e;
             }
             LOG.infof("recovery: %s reset the password", user.userId());
-            sessions.endAll(user.userId());
             try {
                 management.clearBruteForceBlocks(user.userId());
             } catch (Auth0Exception e) {
                 LOG.warnf("recovery: could not clear the brute-force blocks of %s (%s)", user.userId(), e.error());
+                return Outcome.SET_BUT_PAUSED;
             }
             // one sign-in with exactly the password just set, while the lock keeps every other change of this
             // employee out, tells whether the account can now be used (disabled, expired, locked); it cannot add to
             // AD's bad-password count, because the password is right
-            try {
-                PasswordCheck check = authentication.checkPassword(user.nickname(), newPassword, ip);
-                return check == PasswordCheck.RIGHT ? Outcome.DONE : Outcome.SET_BUT_ACCOUNT_REFUSED;
-            } catch (Auth0Exception e) {
-                return Outcome.DONE;
-            }
+            return writer.signsIn(user.nickname(), newPassword, ip) == PasswordWriter.Written.SET_BUT_ACCOUNT_REFUSED
+                    ? Outcome.SET_BUT_ACCOUNT_REFUSED
+                    : Outcome.DONE;
         });
     }
 
     /** Clears Auth0's brute-force blocks without changing the password, once. */
-    public Outcome unblock(Optional<RecoveryState.Proof> proof) throws RecoveryRefused {
+    public Outcome unblock(Optional<RecoveryState.Proof> proof) throws Refusal {
         Auth0User user = holder(proof);
         RecoveryState.Proof p = proof.orElseThrow();
         spend(p);
@@ -227,36 +231,37 @@ public class RecoveryService {
     // ---- helpers ----
 
     /** The user a proof holds for: unexpired, unused, and no reset since it was given. */
-    private Auth0User holder(Optional<RecoveryState.Proof> proof) throws RecoveryRefused {
-        RecoveryState.Proof p = proof.orElseThrow(() -> new RecoveryRefused(Reason.PROOF_INVALID));
+    private Auth0User holder(Optional<RecoveryState.Proof> proof) throws Refusal {
+        RecoveryState.Proof p = proof.orElseThrow(() -> new Refusal(Reason.PROOF_INVALID));
         if (!clock.instant().isBefore(p.expiresAt()) || store.isClaimed(proofKey(p))) {
-            throw new RecoveryRefused(Reason.PROOF_INVALID);
+            throw new Refusal(Reason.PROOF_INVALID);
         }
         Auth0User user;
         try {
             user = management.user(p.userId());
         } catch (Auth0Exception e) {
-            if (e.status() == 404) {
-                throw new RecoveryRefused(Reason.PROOF_INVALID);
+            if (e instanceof Auth0Exception.Refused && e.status() == 404) {
+                throw new Refusal(Reason.PROOF_INVALID);
             }
             throw auth0Refusal(e);
         }
         if (!Objects.toString(user.updatedAt(), "").equals(p.updatedAt())) {
-            throw new RecoveryRefused(Reason.PROOF_INVALID);
+            throw new Refusal(store.isClaimed(unconfirmedKey(p)) ? Reason.PROOF_USED_BY_AN_UNCONFIRMED_RESET
+                    : Reason.PROOF_INVALID);
         }
         if (user.isBlocked()) {
-            throw new RecoveryRefused(Reason.BLOCKED);
+            throw new Refusal(Reason.HELPDESK_ONLY);
         }
         return user;
     }
 
-    private ContactAddress parse(String contact) throws RecoveryRefused {
+    private ContactAddress parse(String contact) throws Refusal {
         String c = contact == null ? "" : contact.trim();
         try {
             return c.contains("@") ? ContactAddress.email(c)
                     : ContactAddress.phone(c, config.enrolment().defaultRegion());
         } catch (ContactAddress.Invalid e) {
-            throw new RecoveryRefused(Reason.INVALID_INPUT);
+            throw new Refusal(Reason.INVALID_RECOVERY_INPUT);
         }
     }
 
@@ -264,14 +269,14 @@ public class RecoveryService {
      * The limits the page may show: per IP and per contact typed, which say nothing about an account. The per-username
      * limit is taken after the answer, for enrolled contacts only ({@link #sendLater}).
      */
-    private void throttleSend(String username, ContactAddress address, String ip) throws RecoveryRefused {
+    private void throttleSend(String username, ContactAddress address, String ip) throws Refusal {
         PortalConfig.Recovery r = config.recovery();
         boolean allowed = store.tryAcquire(StateKeys.of("recovery:sends:ip", Objects.toString(ip, "")), r.maxSends() * 4,
                 r.sendWindow())
                 && store.tryAcquire(StateKeys.of("recovery:sends:contact", address.channel().name(), address.value()),
                         r.maxSends(), r.sendWindow());
         if (!allowed) {
-            throw new RecoveryRefused(Reason.TOO_MANY_REQUESTS);
+            throw new Refusal(Reason.TOO_MANY_RECOVERY_REQUESTS);
         }
     }
 
@@ -308,10 +313,12 @@ public class RecoveryService {
         return value instanceof String s && s.equalsIgnoreCase(address.value());
     }
 
+    /** For the sending after the answer, where a failure can only be logged: no code is sent then. */
     private Optional<Auth0User> adUser(String username) {
         try {
             return management.adUser(config.auth0().adConnection(), username);
         } catch (Auth0Exception e) {
+            LOG.warnf("recovery: no code sent: Auth0 could not look the username up (%s)", e.error());
             return Optional.empty();
         }
     }
@@ -329,7 +336,7 @@ public class RecoveryService {
      * Takes one code attempt before the code goes to Auth0: per request (username and contact), and, when the contact
      * is enrolled for the username, per account too. Parallel guesses cannot pass together.
      */
-    private void takeAttempt(RecoveryState.Pending p) throws RecoveryRefused {
+    private void takeAttempt(RecoveryState.Pending p) throws Refusal {
         int max = config.recovery().maxWrongCodesPerHour();
         boolean allowed = store.tryAcquire(StateKeys.of("recovery:codes:request", p.username(), p.channel().name(),
                 p.address()), max, Duration.ofHours(1));
@@ -337,7 +344,7 @@ public class RecoveryService {
             allowed = store.tryAcquire(StateKeys.of("recovery:codes:account", p.username()), max, Duration.ofHours(1));
         }
         if (!allowed) {
-            throw new RecoveryRefused(Reason.TOO_MANY_WRONG_CODES);
+            throw new Refusal(Reason.TOO_MANY_WRONG_CODES);
         }
     }
 
@@ -349,11 +356,16 @@ public class RecoveryService {
         return StateKeys.of("recovery:proof", p.id());
     }
 
+    /** Marks a proof whose reset was not confirmed: if the change landed after all, a retry is told so. */
+    private static String unconfirmedKey(RecoveryState.Proof p) {
+        return StateKeys.of("recovery:unconfirmed", p.id());
+    }
+
     /** Claims the proof before the action it allows: of parallel requests with one proof, exactly one goes on. */
-    private void spend(RecoveryState.Proof p) throws RecoveryRefused {
+    private void spend(RecoveryState.Proof p) throws Refusal {
         Duration left = Duration.between(clock.instant(), p.expiresAt());
         if (left.isNegative() || left.isZero() || !store.claim(proofKey(p), left.plusMinutes(1))) {
-            throw new RecoveryRefused(Reason.PROOF_INVALID);
+            throw new Refusal(Reason.PROOF_INVALID);
         }
     }
 
@@ -361,8 +373,8 @@ public class RecoveryService {
         store.release(proofKey(p));
     }
 
-    private static RecoveryRefused auth0Refusal(Auth0Exception e) {
+    private static Refusal auth0Refusal(Auth0Exception e) {
         LOG.warnf("recovery: Auth0 refused a call: %s %s", e.status(), e.error());
-        return new RecoveryRefused(e.rateLimited() ? Reason.RATE_LIMITED : Reason.UNAVAILABLE);
+        return Refusal.auth0(e.rateLimited());
     }
 }

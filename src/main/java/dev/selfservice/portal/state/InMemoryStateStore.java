@@ -43,8 +43,14 @@ final class InMemoryStateStore implements StateStore {
         }
     }
 
+    /** Members per agenda at most: an agenda is work for later, and a replica's heap is not a queue without end. */
+    static final int MAX_AGENDA = 10_000;
+
     private final Clock clock;
     private final Cache<String, Entry> entries;
+    /** Agendas are kept apart from the cache: nothing may evict work still to do. */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ConcurrentHashMap<String, Long>> agendas =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     InMemoryStateStore(Clock clock, long maxEntries) {
         this.clock = clock;
@@ -134,6 +140,29 @@ final class InMemoryStateStore implements StateStore {
     }
 
     @Override
+    public void schedule(String agenda, String member, java.time.Instant due) {
+        var members = agendas.computeIfAbsent(agenda, a -> new java.util.concurrent.ConcurrentHashMap<>());
+        if (members.size() < MAX_AGENDA || members.containsKey(member)) {
+            members.put(member, due.toEpochMilli());
+        }
+    }
+
+    @Override
+    public java.util.List<String> due(String agenda, java.time.Instant upTo, int max) {
+        var members = agendas.getOrDefault(agenda, new java.util.concurrent.ConcurrentHashMap<>());
+        return members.entrySet().stream().filter(e -> e.getValue() <= upTo.toEpochMilli())
+                .sorted(java.util.Map.Entry.comparingByValue()).limit(max).map(java.util.Map.Entry::getKey).toList();
+    }
+
+    @Override
+    public void unschedule(String agenda, String member) {
+        agendas.computeIfPresent(agenda, (a, members) -> {
+            members.remove(member);
+            return members.isEmpty() ? null : members;
+        });
+    }
+
+    @Override
     public boolean ping() {
         return true;
     }
@@ -146,6 +175,7 @@ final class InMemoryStateStore implements StateStore {
     /** Forgets everything: for tests, which start each case from a clean slate. */
     void clear() {
         entries.invalidateAll();
+        agendas.clear();
     }
 
     /** How many keys the store holds now, for the test that it stays bounded. */

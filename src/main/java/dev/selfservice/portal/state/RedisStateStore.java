@@ -103,6 +103,27 @@ final class RedisStateStore implements StateStore {
     }
 
     @Override
+    public void schedule(String agenda, String member, java.time.Instant due) {
+        call("ZADD", PREFIX + agenda, String.valueOf(due.toEpochMilli()), member);
+    }
+
+    @Override
+    public java.util.List<String> due(String agenda, java.time.Instant upTo, int max) {
+        Response members = call("ZRANGEBYSCORE", PREFIX + agenda, "-inf", String.valueOf(upTo.toEpochMilli()), "LIMIT", "0",
+                String.valueOf(max));
+        java.util.List<String> due = new java.util.ArrayList<>();
+        if (members != null) {
+            members.forEach(m -> due.add(m.toString()));
+        }
+        return due;
+    }
+
+    @Override
+    public void unschedule(String agenda, String member) {
+        call("ZREM", PREFIX + agenda, member);
+    }
+
+    @Override
     public boolean ping() {
         try {
             Response pong = call("PING");

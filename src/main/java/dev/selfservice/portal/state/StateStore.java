@@ -37,6 +37,18 @@ public interface StateStore {
     /** The instant kept under the key, if it has not expired. */
     java.util.Optional<java.time.Instant> instant(String key);
 
+    /**
+     * Puts a member on a named agenda, due at an instant (a member already there gets the new instant): work that must
+     * be done later by whichever replica looks first, such as removing what a failed step left in Auth0.
+     */
+    void schedule(String agenda, String member, java.time.Instant due);
+
+    /** Up to {@code max} members of the agenda that are due at {@code upTo}, soonest first. */
+    java.util.List<String> due(String agenda, java.time.Instant upTo, int max);
+
+    /** Takes a member off the agenda: its work is done, or no longer needed. */
+    void unschedule(String agenda, String member);
+
     /** Whether the store answers: readiness reports DOWN when it does not. */
     boolean ping();
 

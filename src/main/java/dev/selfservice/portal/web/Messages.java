@@ -112,6 +112,12 @@ public interface Messages {
     @Message("Something stopped the sign-in. Try again; if it keeps failing, contact {helpdesk}.")
     String signin_other_detail(String helpdesk);
 
+    @Message("Your sign-in did not complete")
+    String signin_unavailable_title();
+
+    @Message("The sign-in service did not answer, or your sign-in took too long. You are not signed in, and nothing was changed. Try again in a moment.")
+    String signin_unavailable_detail();
+
     @Message("Choose a new password")
     String action_change_expired();
 
@@ -281,8 +287,11 @@ public interface Messages {
     @Message("That code has expired. Send a new code.")
     String refused_code_expired();
 
-    @Message("Too many wrong codes. Send a new code.")
-    String refused_code_used_up();
+    @Message("Your address was not added: the sign-in service did not complete the change, and the code is now used up. Nothing was changed. Send a new code to try again.")
+    String refused_contact_not_added();
+
+    @Message("The sign-in service did not answer in time, so we cannot tell yet whether your recovery contacts changed. Look at the list below again in a few minutes before trying again.")
+    String refused_contact_not_confirmed();
 
     @Message("That code was not for the address you entered. Start again.")
     String refused_address_mismatch();
@@ -381,6 +390,9 @@ public interface Messages {
     @Message("The directory did not accept the new password, so nothing was changed. {rules}")
     String password_directory_refused(String rules);
 
+    @Message("The sign-in service did not answer in time, so we cannot tell yet whether your password was changed. In a few minutes, sign in with the new password; if it is not accepted, your old password still works and you can try again.")
+    String password_not_confirmed();
+
     @Message("The password was not changed. Check your username and current password. If your password has not expired, sign in and change it from your account page.")
     String password_not_changed();
 
@@ -438,6 +450,15 @@ public interface Messages {
 
     @Message("This recovery has expired or was already used. Start again.")
     String recovery_proof_invalid();
+
+    @Message("Your earlier try to set a password may have gone through: the sign-in service did not confirm it. Sign in with the new password you chose; if it is not accepted, start again.")
+    String recovery_proof_unconfirmed();
+
+    @Message("Your new password is set, but the pause on sign-in after many failed attempts could not be lifted: the sign-in service did not answer. Start again with \"Forgot your password or locked out\" and choose to lift the pause, or contact {helpdesk}.")
+    String recovery_set_but_paused(String helpdesk);
+
+    @Message("We could not confirm the change")
+    String not_confirmed_title();
 
     @Message("Too many wrong codes for this account. Wait an hour, then start again.")
     String recovery_too_many_wrong();

@@ -140,7 +140,7 @@ class EnrolmentTest {
         Browser alice = signIn("alice");
         Page verify = add(alice, "add-email", "email", "pat@example.com");
         String code = TenantApi.latestCode("pat@example.com");
-        TenantApi.advanceClock(301);
+        TenantApi.advanceClocks(java.time.Duration.ofSeconds(301));
         Page expired = enterCode(alice, verify, code);
         assertThat(expired.status()).isEqualTo(400);
         assertThat(expired.text("#problem")).contains("expired");

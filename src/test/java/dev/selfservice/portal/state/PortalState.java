@@ -16,6 +16,8 @@ public final class PortalState {
             return; // not inside a Quarkus test: there is no portal
         }
         Arc.container().instance(PortalTestClock.class).get().reset();
+        // a test that made Auth0 fail may have opened a circuit breaker: the next one starts with them closed
+        Arc.container().instance(io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.class).get().resetAll();
         StateStore store = ClientProxy.unwrap(Arc.container().instance(StateStore.class).get());
         if (store instanceof InMemoryStateStore memory) {
             memory.clear();

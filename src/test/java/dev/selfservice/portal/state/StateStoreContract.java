@@ -104,6 +104,23 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void anAgendaGivesWhatIsDueSoonestFirstUntilItIsTakenOff() {
+        String agenda = key();
+        java.time.Instant nine = java.time.Instant.parse("2026-12-01T09:00:00Z");
+        store().schedule(agenda, "later", nine.plusSeconds(600));
+        store().schedule(agenda, "sooner", nine.plusSeconds(60));
+        store().schedule(agenda, "first", nine);
+        assertThat(store().due(agenda, nine.minusSeconds(1), 10)).isEmpty();
+        assertThat(store().due(agenda, nine.plusSeconds(60), 10)).containsExactly("first", "sooner");
+        assertThat(store().due(agenda, nine.plusSeconds(600), 2)).containsExactly("first", "sooner");
+        // scheduled again: the new time counts
+        store().schedule(agenda, "first", nine.plusSeconds(900));
+        store().unschedule(agenda, "sooner");
+        assertThat(store().due(agenda, nine.plusSeconds(600), 10)).containsExactly("later");
+        assertThat(store().due(key(), nine.plusSeconds(6000), 10)).as("another agenda").isEmpty();
+    }
+
+    @Test
     void itAnswersPing() {
         assertThat(store().ping()).isTrue();
     }

@@ -1,0 +1,48 @@
+package dev.selfservice.portal.auth0;
+
+import java.net.ConnectException;
+import java.util.function.Supplier;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+
+/**
+ * Every way an Auth0 call can fail, as one {@link Auth0Exception} type per kind: inside the guards, so that the
+ * circuit breaker and the retries decide on types; and around them, for the strategies' own exceptions.
+ */
+final class Auth0Failures {
+
+    private Auth0Failures() {
+    }
+
+    /** The call, with an HTTP failure turned into its typed exception. */
+    static <T> T typed(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (Auth0Exception e) {
+            throw e;
+        } catch (WebApplicationException e) {
+            throw Auth0Exception.of(e.getResponse().getStatus(), "http_" + e.getResponse().getStatus(), null);
+        } catch (ProcessingException e) {
+            // a refused connection never reached Auth0; a read that failed may have been carried out. The message can
+            // hold the URL but never a body, and is not kept.
+            boolean neverSent = e.getCause() instanceof ConnectException;
+            throw new Auth0Exception.NoAnswer(neverSent ? "no_connection" : "no_answer", !neverSent);
+        }
+    }
+
+    /** The call through its guards, with the timeout's and the circuit breaker's exceptions typed too. */
+    static <T> T guarded(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (TimeoutException e) {
+            throw new Auth0Exception.NoAnswer("timeout", true);
+        } catch (CircuitBreakerOpenException e) {
+            // the breaker is open: Auth0 failed often just now, and this call was not even tried
+            throw new Auth0Exception.NoAnswer("circuit_open", false);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.selfservice.portal.web;
+
+/**
+ * A step the portal will not carry out, for a reason the employee is told: the one type for every feature's expected
+ * refusals. Each {@link Reason} has the HTTP status of the page that explains it and its text in the message bundle
+ * (a {@link Messages} method), so that a page needs no table of its own; {@link Refusals#explain} gives the words.
+ * Unless the reason says otherwise, nothing was changed.
+ */
+public class Refusal extends Exception {
+
+    /** The words a reason may need besides its own: the helpdesk and the password rules. */
+    public record Words(String helpdesk, int minLength, int maxLength, String directoryRules) {
+    }
+
+    @FunctionalInterface
+    interface Text {
+        String in(Messages msg, Words words);
+    }
+
+    public enum Reason {
+        // input
+        INVALID_EMAIL(400, (m, w) -> m.refused_invalid_email()),
+        INVALID_PHONE(400, (m, w) -> m.refused_invalid_phone()),
+        INVALID_RECOVERY_INPUT(400, (m, w) -> m.recovery_invalid_input()),
+        // one-time codes
+        NO_PENDING(400, (m, w) -> m.refused_no_pending()),
+        WRONG_CODE(400, (m, w) -> m.refused_wrong_code()),
+        CODE_EXPIRED(400, (m, w) -> m.refused_code_expired()),
+        RESEND_TOO_SOON(429, (m, w) -> m.refused_resend_too_soon()),
+        // limits
+        TOO_MANY_CODES(429, (m, w) -> m.refused_too_many_codes()),
+        TOO_MANY_RECOVERY_REQUESTS(429, (m, w) -> m.recovery_too_many_requests()),
+        TOO_MANY_WRONG_CODES(429, (m, w) -> m.recovery_too_many_wrong()),
+        TOO_MANY_PASSWORD_TRIES(429, (m, w) -> m.password_too_many_tries()),
+        // enrolment
+        TOO_MANY_CONTACTS(409, (m, w) -> m.refused_too_many_contacts()),
+        ALREADY_YOURS(409, (m, w) -> m.refused_already_yours()),
+        ADDRESS_MISMATCH(400, (m, w) -> m.refused_address_mismatch()),
+        LINKED_ELSEWHERE(409, (m, w) -> m.refused_linked_elsewhere(w.helpdesk())),
+        NOT_YOURS(404, (m, w) -> m.refused_not_yours()),
+        ADDRESS_REFUSED_BY_AUTH0(400, (m, w) -> m.refused_auth0_address()),
+        /** The code was used, but the link failed and was undone: a new code is needed. */
+        CONTACT_NOT_ADDED(503, (m, w) -> m.refused_contact_not_added()),
+        /** Auth0's answer to adding or removing a contact was lost, and reading the account did not tell. */
+        CONTACT_NOT_CONFIRMED(504, (m, w) -> m.refused_contact_not_confirmed()),
+        // recovery
+        HELPDESK_ONLY(403, (m, w) -> m.recovery_helpdesk(w.helpdesk())),
+        PROOF_INVALID(400, (m, w) -> m.recovery_proof_invalid()),
+        /** The proof is spent because an earlier reset with it may have gone through, unconfirmed. */
+        PROOF_USED_BY_AN_UNCONFIRMED_RESET(409, (m, w) -> m.recovery_proof_unconfirmed()),
+        // passwords
+        PASSWORD_EMPTY(400, (m, w) -> m.rejected_empty()),
+        PASSWORD_TOO_SHORT(400, (m, w) -> m.rejected_too_short(w.minLength())),
+        PASSWORD_TOO_LONG(400, (m, w) -> m.rejected_too_long(w.maxLength())),
+        PASSWORD_MISMATCH(400, (m, w) -> m.rejected_mismatch()),
+        PASSWORD_SAME_AS_CURRENT(400, (m, w) -> m.rejected_same()),
+        PASSWORD_CONTAINS_NAME(400, (m, w) -> m.rejected_contains_name()),
+        PASSWORD_TOO_GUESSABLE(400, (m, w) -> m.rejected_guessable()),
+        WRONG_CURRENT_PASSWORD(401, (m, w) -> m.password_wrong_current()),
+        ACCOUNT_LOCKED(403, (m, w) -> m.password_locked()),
+        ACCOUNT_REFUSED(403, (m, w) -> m.password_account_refused(w.helpdesk())),
+        DIRECTORY_REFUSED(400, (m, w) -> m.password_directory_refused(w.directoryRules())),
+        /** The one answer of the expired-password page for every outcome but success. */
+        PASSWORD_NOT_CHANGED(400, (m, w) -> m.password_not_changed()),
+        /** Auth0's answer to setting the password was lost, and reading the account did not tell. */
+        PASSWORD_NOT_CONFIRMED(504, (m, w) -> m.password_not_confirmed()),
+        // Auth0 itself
+        AUTH0_RATE_LIMITED(429, (m, w) -> m.refused_rate_limited()),
+        AUTH0_UNAVAILABLE(503, (m, w) -> m.refused_unavailable());
+
+        private final int status;
+        private final Text text;
+
+        Reason(int status, Text text) {
+            this.status = status;
+            this.text = text;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        String text(Messages msg, Words words) {
+            return text.in(msg, words);
+        }
+
+        /** A rule of the new password: the password form is shown again to fix it. */
+        public boolean isAboutTheNewPassword() {
+            return name().startsWith("PASSWORD_") && this != PASSWORD_NOT_CHANGED && this != PASSWORD_NOT_CONFIRMED
+                    || this == DIRECTORY_REFUSED;
+        }
+
+        /** Auth0 was busy or did not answer: the same step may work in a minute, with what the employee holds. */
+        public boolean isTransient() {
+            return this == AUTH0_RATE_LIMITED || this == AUTH0_UNAVAILABLE;
+        }
+    }
+
+    private final Reason reason;
+
+    public Refusal(Reason reason) {
+        super(reason.name(), null, false, false);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    public int status() {
+        return reason.status();
+    }
+
+    /** The refusal for Auth0 being busy (429) or failing (5xx, no answer). */
+    public static Refusal auth0(boolean rateLimited) {
+        return new Refusal(rateLimited ? Reason.AUTH0_RATE_LIMITED : Reason.AUTH0_UNAVAILABLE);
+    }
+}

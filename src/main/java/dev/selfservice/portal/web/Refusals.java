@@ -1,0 +1,28 @@
+package dev.selfservice.portal.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.selfservice.portal.PortalConfig;
+
+/** The words of a {@link Refusal}, for any page. */
+@ApplicationScoped
+public class Refusals {
+
+    private final Messages msg;
+    private final Refusal.Words words;
+
+    public Refusals(Messages msg, PortalConfig config) {
+        this.msg = msg;
+        this.words = new Refusal.Words(config.helpdesk(), config.password().minLength(), config.password().maxLength(),
+                config.password().directoryRules());
+    }
+
+    public String explain(Refusal refusal) {
+        return refusal.reason().text(msg, words);
+    }
+
+    /** The title of a page that says a change could not be confirmed. */
+    public String notConfirmedTitle() {
+        return msg.not_confirmed_title();
+    }
+}
