@@ -10,6 +10,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static dev.selfservice.support.LocalTenantUrls.tenant;
+import static io.restassured.RestAssured.given;
+
 import dev.selfservice.support.LogCapture;
 import dev.selfservice.support.TenantApi;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,6 +52,18 @@ class Auth0ManagementTest {
     }
 
     @Test
+    void aTokenAuth0NoLongerTakesIsReplacedOnceAndTheCallGoesThrough() {
+        String alice = TenantApi.adUserId("alice");
+        management.user(alice);
+        // Auth0 answers 401 to a token it no longer takes (revoked, signing key rotated)
+        TenantApi.fault(Map.of("method", "GET", "path", "/api/v2/users/", "status", 401, "times", 1));
+        try (LogCapture log = LogCapture.start()) {
+            assertThat(management.user(alice).nickname()).isEqualTo("alice");
+            assertThat(log.lines()).filteredOn(l -> l.contains("type=seccft") && l.contains("portal-m2m-dev")).hasSize(1);
+        }
+    }
+
+    @Test
     void aReadIsRetriedAfterA503() {
         String alice = TenantApi.adUserId("alice");
         TenantApi.fault(Map.of("method", "GET", "path", "/api/v2/users/", "status", 503, "times", 2));
@@ -71,6 +86,37 @@ class Auth0ManagementTest {
         TenantApi.fault(Map.of("method", "GET", "path", "/api/v2/users/", "delayMs", 2500, "times", 3));
         assertThatThrownBy(() -> management.user(alice))
                 .isInstanceOfSatisfying(Auth0Exception.class, e -> assertThat(e.unavailable()).isTrue());
+    }
+
+    @Inject
+    Auth0Authentication authentication;
+
+    @Test
+    void whileTheManagementApiFailsItsBreakerOpensAndTheAuthenticationApiGoesOn() {
+        String alice = TenantApi.adUserId("alice");
+        TenantApi.fault(Map.of("method", "GET", "path", "/api/v2/users/", "status", 503, "times", 0));
+        for (int i = 0; i < 4; i++) {
+            // three tries a call (two retries): the breaker opens at the tenth failure, during the fourth call
+            assertThatThrownBy(() -> management.user(alice)).isInstanceOf(Auth0Exception.class);
+        }
+        given().delete(tenant() + "test-controls/faults").then().statusCode(204);
+        // Auth0 is well again, but the breaker (half of the last 10 calls failed) keeps calls away for a while
+        assertThatThrownBy(() -> management.user(alice))
+                .isInstanceOfSatisfying(Auth0Exception.NoAnswer.class, e -> {
+                    assertThat(e.error()).isEqualTo("circuit_open");
+                    assertThat(e.mayHaveActed()).as("nothing was sent").isFalse();
+                });
+        assertThat(authentication.checkPassword("alice", dev.selfservice.support.LocalTenantUrls.DEMO_PASSWORD, null))
+                .as("the Authentication API has a breaker of its own").isEqualTo(Auth0Authentication.PasswordCheck.RIGHT);
+    }
+
+    @Test
+    void refusalsDoNotOpenTheBreaker() {
+        for (int i = 0; i < 12; i++) {
+            assertThatThrownBy(() -> management.user("ad|corp-ad|00000000-0000-0000-0000-000000000000"))
+                    .isInstanceOf(Auth0Exception.Refused.class);
+        }
+        assertThat(management.user(TenantApi.adUserId("alice")).nickname()).isEqualTo("alice");
     }
 
     @Test

@@ -167,6 +167,40 @@ class PasswordChangeTest {
         assertThat(TenantApi.events(Map.of("type", "sapi", "operation", "set_password"))).hasSize(1);
     }
 
+    /**
+     * A right password that has not expired makes the tenant issue tokens, a wrong one does not: without the answer
+     * floor the first took about 26 ms against 11 ms. Medians of alternating tries, the clocks moved past the
+     * per-username window and AD's observation window between rounds, so that neither limit interferes.
+     */
+    @Test
+    void theExpiredPageTakesTheSameTimeForARightPasswordThatHasNotExpiredAndAWrongOne() {
+        java.util.List<Long> right = new java.util.ArrayList<>();
+        java.util.List<Long> wrong = new java.util.ArrayList<>();
+        changeExpired("bob", DEMO_PASSWORD, NEW_PASSWORD); // warm-up, not measured
+        for (int round = 0; round < 6; round++) {
+            TenantApi.advanceClocks(java.time.Duration.ofMinutes(31));
+            right.add(timed(() -> changeExpired("bob", DEMO_PASSWORD, NEW_PASSWORD)));
+            wrong.add(timed(() -> changeExpired("bob", "not-bobs-password", NEW_PASSWORD)));
+        }
+        long floor = 300;
+        assertThat(right).as("every answer waits for the floor").allSatisfy(ms -> assertThat(ms).isGreaterThanOrEqualTo(floor));
+        assertThat(wrong).allSatisfy(ms -> assertThat(ms).isGreaterThanOrEqualTo(floor));
+        assertThat(Math.abs(median(right) - median(wrong))).as("right %s, wrong %s", right, wrong).isLessThan(15);
+        assertThat(PortalSteps.signsIn("bob", DEMO_PASSWORD)).as("bob's password is unchanged, and not locked").isTrue();
+    }
+
+    private static long timed(java.util.function.Supplier<Page> answer) {
+        long start = System.nanoTime();
+        Page page = answer.get();
+        assertThat(page.status()).isEqualTo(400);
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static long median(java.util.List<Long> values) {
+        java.util.List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
     @Test
     void theExpiredPageAnswersTheSameForAWrongPasswordAnUnknownUserAndAPasswordThatHasNotExpired() {
         Page wrong = changeExpired("carol", "not-carols-password", NEW_PASSWORD);
