@@ -55,12 +55,13 @@ public abstract sealed class Auth0Exception extends RuntimeException
     }
 
     /**
-     * Whether a write may have been carried out although the portal did not get a success: the answer was lost (a
-     * timeout) or was a server error, which Auth0 does not document as "nothing was done" (unverified). The caller
-     * reads what happened instead of assuming. A 4xx (429 included) is Auth0 saying it did not do it.
+     * Whether a write may have been carried out although the portal did not get a success: the answer was lost after
+     * the request went out (a timeout), or was a server error other than 503 (a 500 or a proxy's 502/504 can come
+     * after the work was done; Auth0 does not document otherwise: unverified, so the safer reading). The caller
+     * reads what happened instead of assuming. A 4xx (429 included) or a 503 is Auth0 declining to do it.
      */
     public boolean mayHaveActed() {
-        return this instanceof Failed || this instanceof NoAnswer n && n.afterSending;
+        return this instanceof Failed && status() != 503 || this instanceof NoAnswer n && n.afterSending;
     }
 
     /** Auth0 answered that it will not do it (4xx but 429): wrong password, unknown user, conflict, bad request. */

@@ -117,7 +117,7 @@ public class EnrolmentResource {
             // the code page again while the enrolment can go on: the code may be typed again, or (after a link
             // that failed and was undone) a new one sent; otherwise the list, which shows what is true now
             if (p.isPresent() && (e.reason() == Reason.WRONG_CODE || e.reason().isTransient()
-                    || e.reason() == Reason.CONTACT_NOT_ADDED)) {
+                    || e.reason() == Reason.CONTACT_NOT_ADDED || e.reason() == Reason.CODE_NOT_CONFIRMED)) {
                 return Html.page(e.status(), Templates.verify(employee(), p.get().contact().masked(), problem(e)));
             }
             return Response.fromResponse(contactsPage(e.status(), null, problem(e), "", "")).cookie(cookie.clear())

@@ -176,12 +176,8 @@ public class EnrolmentService {
                 LOG.infof("enrolment: the link of %s was made although its answer was lost", employee.userId());
                 return;
             }
-            if (linked.isPresent() && e instanceof Auth0Exception.Failed) {
-                leftovers.remove(contactId);
-                throw new Refusal(Reason.CONTACT_NOT_ADDED);
-            }
-            // no answer, and not linked yet or not known: the link may still land, so the leftover is removed later,
-            // and only if it is then still standalone
+            // not linked yet, or not known: the lost link may still land, so the leftover is removed later, and only
+            // if it is then still standalone
             throw new Refusal(Reason.CONTACT_NOT_CONFIRMED);
         }
     }
@@ -219,9 +215,6 @@ public class EnrolmentService {
                 throw auth0Refusal(e); // Auth0 answered: the contact is still there, still listed
             }
             Optional<Boolean> linked = isLinked(employee.userId(), contact.id());
-            if (linked.orElse(false) && e instanceof Auth0Exception.Failed) {
-                throw auth0Refusal(e);
-            }
             if (linked.orElse(true)) {
                 // the unlink may still land and leave a standalone user: the agenda removes it if so
                 leftovers.note(contact.id());
@@ -359,6 +352,11 @@ public class EnrolmentService {
     }
 
     private static Refusal codeRefusal(Auth0Exception e) {
+        if (e.mayHaveActed()) {
+            // the code reached Auth0 and no answer came back: it may be used up, and a standalone user made
+            LOG.warnf("enrolment: a code exchange got no answer (%s)", e.error());
+            return new Refusal(Reason.CODE_NOT_CONFIRMED);
+        }
         if (e instanceof Auth0Exception.Refused && "invalid_grant".equals(e.error())) {
             // wrong, expired at Auth0 or tried too often: Auth0 tells these apart only in words (unverified), and the
             // portal checks its own expiry first, so each is "not right; send a new code"

@@ -15,6 +15,7 @@ import dev.selfservice.portal.auth0.Auth0Exception;
 import dev.selfservice.portal.auth0.Auth0Management;
 import dev.selfservice.portal.auth0.Auth0User;
 import dev.selfservice.portal.signin.SignedInEmployee;
+import dev.selfservice.portal.state.EmployeeLock;
 import dev.selfservice.portal.state.StateKeys;
 import dev.selfservice.portal.state.StateStore;
 import dev.selfservice.portal.web.Refusal;
@@ -32,6 +33,7 @@ public class PasswordService {
     private static final Logger LOG = Logger.getLogger(PasswordService.class);
 
     private final StateStore store;
+    private final EmployeeLock lock;
     private final PortalConfig.Password passwordConfig;
     private final Auth0Authentication authentication;
     private final Auth0Management management;
@@ -40,8 +42,9 @@ public class PasswordService {
     private final String adConnection;
 
     public PasswordService(Auth0Authentication authentication, Auth0Management management, PasswordWriter writer,
-            PasswordPolicy policy, PortalConfig config, StateStore store) {
+            PasswordPolicy policy, PortalConfig config, StateStore store, EmployeeLock lock) {
         this.store = store;
+        this.lock = lock;
         this.passwordConfig = config.password();
         this.authentication = authentication;
         this.management = management;
@@ -63,8 +66,9 @@ public class PasswordService {
             case LOCKED -> throw new Refusal(Reason.ACCOUNT_LOCKED);
             default -> throw new Refusal(Reason.ACCOUNT_REFUSED);
         }
-        String before = writer.updatedAt(employee.userId());
-        writer.set(employee.userId(), employee.username(), before, newPassword, endUserIp);
+        // one change of an employee's password at a time, on every replica, as recovery does
+        lock.holding(employee.userId(), () -> writer.set(employee.userId(), employee.username(),
+                writer.updatedAt(employee.userId()), newPassword, endUserIp));
         LOG.infof("password: %s changed the password", employee.userId());
     }
 
@@ -84,11 +88,19 @@ public class PasswordService {
         policy.require(newPassword, confirmation, current, List.of(user));
         // counted per username before the directory sees the try, whether or not the account exists (so the answer
         // tells nothing), and kept below AD's lockout threshold
-        if (!store.tryAcquire(StateKeys.of("password:expired-tries", user), passwordConfig.expiredTries(),
+        if (!store.tryAcquire(triesKey(user), passwordConfig.expiredTries(),
                 passwordConfig.expiredTriesWindow())) {
             throw new Refusal(Reason.TOO_MANY_PASSWORD_TRIES);
         }
-        PasswordCheck check = checkCurrent(user, current, endUserIp);
+        PasswordCheck check;
+        try {
+            check = authentication.checkPassword(user, current, endUserIp);
+        } catch (Auth0Exception e) {
+            if (!e.mayHaveActed()) {
+                store.giveBack(triesKey(user)); // the directory never saw this try
+            }
+            throw refusal(e);
+        }
         if (check != PasswordCheck.EXPIRED && check != PasswordCheck.MUST_CHANGE) {
             throw new Refusal(Reason.PASSWORD_NOT_CHANGED);
         }
@@ -105,8 +117,14 @@ public class PasswordService {
         Auth0User account = found.get();
         policy.require(newPassword, confirmation, current, List.of(user, String.valueOf(account.name()),
                 String.valueOf(account.email())));
-        writer.set(account.userId(), user, String.valueOf(account.updatedAt()), newPassword, endUserIp);
+        // updated_at read by id: the search that found the user is eventually consistent
+        lock.holding(account.userId(), () -> writer.set(account.userId(), user, writer.updatedAt(account.userId()),
+                newPassword, endUserIp));
         LOG.infof("password: %s changed an expired password", account.userId());
+    }
+
+    private static String triesKey(String username) {
+        return StateKeys.of("password:expired-tries", username);
     }
 
     /** How long every answer of the expired-password page takes at least, so that its timing tells nothing. */

@@ -1,6 +1,10 @@
 package dev.selfservice.portal.password;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,14 +15,17 @@ import dev.selfservice.portal.auth0.Auth0Authentication.PasswordCheck;
 import dev.selfservice.portal.auth0.Auth0Exception;
 import dev.selfservice.portal.auth0.Auth0Management;
 import dev.selfservice.portal.signin.PortalSessions;
+import dev.selfservice.portal.state.StateKeys;
+import dev.selfservice.portal.state.StateStore;
 import dev.selfservice.portal.web.Refusal;
 import dev.selfservice.portal.web.Refusal.Reason;
 
 /**
  * Sets an AD password through Auth0 and says only what is true. The write is never repeated (see
- * {@link Auth0Management#setPassword}); when its answer is lost (a timeout) or is a server error, the user is read
- * again: an unchanged {@code updated_at} after a server error means nothing was set; a changed one is confirmed by one
- * sign-in with the new password. That check is made only when the change most likely landed, so it cannot add to the
+ * {@link Auth0Management#setPassword}); when its answer is lost (a timeout) or is a server error that may follow the
+ * work, the user is read again: a changed {@code updated_at} is confirmed by one sign-in with the new password, and
+ * anything less is "not confirmed", after which no other change of that password is made until the lost one has
+ * settled (so that a late write cannot overwrite a newer one). That check is made only when the change most likely landed, so it cannot add to the
  * directory's count of wrong passwords in the usual case. When nothing tells, the employee hears exactly that, and
  * every session is ended as if the password had changed.
  */
@@ -37,14 +44,25 @@ public class PasswordWriter {
         SET
     }
 
+    /**
+     * How long after a change whose answer was lost no other change of that password is made: longer than Auth0 takes
+     * to finish a write the portal stopped waiting for (its own timeout is 10 s).
+     */
+    static final Duration SETTLE = Duration.ofMinutes(1);
+
     private final Auth0Management management;
     private final Auth0Authentication authentication;
     private final PortalSessions sessions;
+    private final StateStore store;
+    private final Clock clock;
 
-    public PasswordWriter(Auth0Management management, Auth0Authentication authentication, PortalSessions sessions) {
+    public PasswordWriter(Auth0Management management, Auth0Authentication authentication, PortalSessions sessions,
+            StateStore store, Clock clock) {
         this.management = management;
         this.authentication = authentication;
         this.sessions = sessions;
+        this.store = store;
+        this.clock = clock;
     }
 
     /** The user's {@code updated_at} before a write, to compare with after it. */
@@ -64,6 +82,11 @@ public class PasswordWriter {
      */
     public Written set(String userId, String username, String updatedAtBefore, String newPassword, String endUserIp)
             throws Refusal {
+        Optional<Instant> unconfirmed = store.instant(unconfirmedKey(userId));
+        if (unconfirmed.isPresent() && clock.instant().isBefore(unconfirmed.get().plus(SETTLE))) {
+            // an earlier change whose answer was lost may still land: a second one now could be overwritten by it
+            throw new Refusal(Reason.PASSWORD_CHANGE_SETTLING);
+        }
         try {
             management.setPassword(userId, newPassword);
         } catch (Auth0Exception e) {
@@ -103,18 +126,14 @@ public class PasswordWriter {
             return unknown(userId, lost);
         }
         if (after.equals(before)) {
-            if (lost instanceof Auth0Exception.Failed) {
-                LOG.warnf("password: Auth0 failed to set the password of %s (%s); nothing changed", userId, lost.error());
-                throw refusal(lost);
-            }
-            // no answer: the write may still be on its way, so an unchanged user proves nothing yet
+            // the write may still be on its way: an unchanged user proves nothing yet
             return unknown(userId, lost);
         }
         try {
             PasswordCheck check = authentication.checkPassword(username, newPassword, ip);
             if (check == PasswordCheck.WRONG) {
-                // the user changed for another reason; the password did not
-                throw refusal(lost);
+                // the user changed for another reason, or a domain controller has not seen the change yet
+                return unknown(userId, lost);
             }
             LOG.infof("password: Auth0's answer was lost (%s), but the new password of %s is set", lost.error(), userId);
             sessions.endAll(userId);
@@ -128,7 +147,13 @@ public class PasswordWriter {
         LOG.warnf("password: Auth0's answer to setting the password of %s was lost (%s) and could not be confirmed",
                 userId, lost.error());
         sessions.endAll(userId);
+        // the lost write may still land: no other write of this password may race it until it has settled
+        store.putInstant(unconfirmedKey(userId), clock.instant(), SETTLE.plusMinutes(1));
         throw new Refusal(Reason.PASSWORD_NOT_CONFIRMED);
+    }
+
+    private static String unconfirmedKey(String userId) {
+        return StateKeys.of("password:unconfirmed", userId);
     }
 
     private static Refusal refusal(Auth0Exception e) {

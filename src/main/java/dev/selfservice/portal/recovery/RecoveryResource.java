@@ -105,7 +105,8 @@ public class RecoveryResource {
             return Response.seeOther(URI.create("/recovery/reset")).cookie(cookies.proof(proof))
                     .cookie(cookies.clear(RecoveryCookies.PENDING)).build();
         } catch (Refusal e) {
-            if ((e.reason() == Reason.WRONG_CODE || e.reason().isTransient()) && p.isPresent()) {
+            if ((e.reason() == Reason.WRONG_CODE || e.reason().isTransient() || e.reason() == Reason.CODE_NOT_CONFIRMED)
+                    && p.isPresent()) {
                 // a wrong code may be typed again; when Auth0 could not answer, the code is still good
                 return Html.page(e.status(), Templates.code(masked(p.get()), problem(e)));
             }
@@ -151,7 +152,7 @@ public class RecoveryResource {
         } catch (Refusal e) {
             // the proof still holds for these: the form again, to fix the password or to try once more
             if (e.reason().isAboutTheNewPassword() || e.reason().isTransient()
-                    || e.reason() == Reason.PASSWORD_NOT_CONFIRMED) {
+                    || e.reason() == Reason.PASSWORD_NOT_CONFIRMED || e.reason() == Reason.PASSWORD_CHANGE_SETTLING) {
                 return Html.page(e.status(), Templates.reset(policy.minLength(), policy.maxLength(), "", false,
                         problem(e)));
             }

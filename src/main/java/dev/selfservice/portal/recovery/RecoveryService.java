@@ -150,6 +150,11 @@ public class RecoveryService {
             // for a stranger to learn
             throw new Refusal(Reason.WRONG_CODE);
         } catch (Auth0Exception e) {
+            if (e.mayHaveActed()) {
+                LOG.warnf("recovery: a code exchange got no answer (%s)", e.error());
+                throw new Refusal(Reason.CODE_NOT_CONFIRMED); // the code may be used up: a new one is needed
+            }
+            giveBackAttempt(p); // Auth0 did not look at the code: the try does not count
             throw auth0Refusal(e);
         }
         Auth0User user = account.filter(u -> u.userId().equals(identity.subject()))
@@ -187,11 +192,23 @@ public class RecoveryService {
                 Objects.toString(user.name(), ""), Objects.toString(user.email(), "")));
         RecoveryState.Proof p = proof.orElseThrow();
         spend(p);
+        try {
+            return resetHoldingTheProof(user, p, newPassword, ip);
+        } catch (dev.selfservice.portal.state.StateUnavailable e) {
+            unspend(p); // the employee's lock could not be had: nothing was done with the proof
+            throw e;
+        }
+    }
+
+    private Outcome resetHoldingTheProof(Auth0User user, RecoveryState.Proof p, String newPassword, String ip)
+            throws Refusal {
         return lock.holding(user.userId(), () -> {
             try {
                 writer.set(user.userId(), user.nickname(), p.updatedAt(), newPassword, ip);
             } catch (Refusal e) {
                 if (e.reason() == Reason.PASSWORD_NOT_CONFIRMED) {
+                    // kept for a retry, which the password writer holds back until the lost write has settled, and
+                    // which is told so if that write did land
                     store.claim(unconfirmedKey(p), Duration.between(clock.instant(), p.expiresAt()).plusMinutes(1));
                 }
                 unspend(p);
@@ -345,6 +362,13 @@ public class RecoveryService {
         }
         if (!allowed) {
             throw new Refusal(Reason.TOO_MANY_WRONG_CODES);
+        }
+    }
+
+    private void giveBackAttempt(RecoveryState.Pending p) {
+        store.giveBack(StateKeys.of("recovery:codes:request", p.username(), p.channel().name(), p.address()));
+        if (store.isClaimed(enrolledKey(p.username(), p.channel(), p.address()))) {
+            store.giveBack(StateKeys.of("recovery:codes:account", p.username()));
         }
     }
 

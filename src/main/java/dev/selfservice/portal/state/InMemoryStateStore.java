@@ -90,6 +90,16 @@ final class InMemoryStateStore implements StateStore {
     }
 
     @Override
+    public void giveBack(String key) {
+        entries.asMap().computeIfPresent(key, (k, old) -> {
+            if (old instanceof Window w && !w.times().isEmpty()) {
+                w.times().removeLast();
+            }
+            return old;
+        });
+    }
+
+    @Override
     public int count(String key, Duration window) {
         long since = clock.millis() - window.toMillis();
         int[] count = {0};

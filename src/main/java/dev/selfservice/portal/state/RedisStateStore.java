@@ -61,6 +61,11 @@ final class RedisStateStore implements StateStore {
     }
 
     @Override
+    public void giveBack(String key) {
+        call("ZPOPMAX", PREFIX + key);
+    }
+
+    @Override
     public int count(String key, Duration window) {
         return eval(COUNT, key, String.valueOf(clock.millis()), String.valueOf(window.toMillis())).toInteger();
     }

@@ -19,6 +19,12 @@ public interface StateStore {
      */
     boolean tryAcquire(String key, int max, Duration window);
 
+    /**
+     * Takes back the newest event counted under the key: for a try that was counted before an action that then never
+     * happened (Auth0 refused it unanswered), so that an outage does not use up anyone's tries.
+     */
+    void giveBack(String key);
+
     /** How many events the key counted in the last {@code window}, without counting one. */
     int count(String key, Duration window);
 

@@ -293,6 +293,9 @@ public interface Messages {
     @Message("The sign-in service did not answer in time, so we cannot tell yet whether your recovery contacts changed. Look at the list below again in a few minutes before trying again.")
     String refused_contact_not_confirmed();
 
+    @Message("The sign-in service did not answer in time, so the code may be used up. Nothing was changed. Send a new code to try again.")
+    String refused_code_not_confirmed();
+
     @Message("That code was not for the address you entered. Start again.")
     String refused_address_mismatch();
 
@@ -392,6 +395,9 @@ public interface Messages {
 
     @Message("The sign-in service did not answer in time, so we cannot tell yet whether your password was changed. In a few minutes, sign in with the new password; if it is not accepted, your old password still works and you can try again.")
     String password_not_confirmed();
+
+    @Message("A change of this password is still being confirmed by the sign-in service. Wait a minute, then try again.")
+    String password_change_settling();
 
     @Message("The password was not changed. Check your username and current password. If your password has not expired, sign in and change it from your account page.")
     String password_not_changed();

@@ -64,6 +64,10 @@ public class Refusal extends Exception {
         PASSWORD_NOT_CHANGED(400, (m, w) -> m.password_not_changed()),
         /** Auth0's answer to setting the password was lost, and reading the account did not tell. */
         PASSWORD_NOT_CONFIRMED(504, (m, w) -> m.password_not_confirmed()),
+        /** A change whose answer was lost may still land: no other change until it has settled. */
+        PASSWORD_CHANGE_SETTLING(409, (m, w) -> m.password_change_settling()),
+        /** The one-time code went to Auth0 but no answer came back: it may be used up. */
+        CODE_NOT_CONFIRMED(503, (m, w) -> m.refused_code_not_confirmed()),
         // Auth0 itself
         AUTH0_RATE_LIMITED(429, (m, w) -> m.refused_rate_limited()),
         AUTH0_UNAVAILABLE(503, (m, w) -> m.refused_unavailable());
@@ -87,7 +91,7 @@ public class Refusal extends Exception {
         /** A rule of the new password: the password form is shown again to fix it. */
         public boolean isAboutTheNewPassword() {
             return name().startsWith("PASSWORD_") && this != PASSWORD_NOT_CHANGED && this != PASSWORD_NOT_CONFIRMED
-                    || this == DIRECTORY_REFUSED;
+                    && this != PASSWORD_CHANGE_SETTLING || this == DIRECTORY_REFUSED;
         }
 
         /** Auth0 was busy or did not answer: the same step may work in a minute, with what the employee holds. */

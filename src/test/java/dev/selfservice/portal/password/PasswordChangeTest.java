@@ -177,10 +177,11 @@ class PasswordChangeTest {
         java.util.List<Long> right = new java.util.ArrayList<>();
         java.util.List<Long> wrong = new java.util.ArrayList<>();
         changeExpired("bob", DEMO_PASSWORD, NEW_PASSWORD); // warm-up, not measured
-        for (int round = 0; round < 6; round++) {
+        changeExpired("bob", "not-bobs-password", NEW_PASSWORD);
+        for (int round = 0; round < 9; round++) {
             TenantApi.advanceClocks(java.time.Duration.ofMinutes(31));
-            right.add(timed(() -> changeExpired("bob", DEMO_PASSWORD, NEW_PASSWORD)));
-            wrong.add(timed(() -> changeExpired("bob", "not-bobs-password", NEW_PASSWORD)));
+            right.add(timedPost("bob", DEMO_PASSWORD));
+            wrong.add(timedPost("bob", "not-bobs-password"));
         }
         long floor = 300;
         assertThat(right).as("every answer waits for the floor").allSatisfy(ms -> assertThat(ms).isGreaterThanOrEqualTo(floor));
@@ -189,11 +190,16 @@ class PasswordChangeTest {
         assertThat(PortalSteps.signsIn("bob", DEMO_PASSWORD)).as("bob's password is unchanged, and not locked").isTrue();
     }
 
-    private static long timed(java.util.function.Supplier<Page> answer) {
+    /** The time of the form's post alone, the page it comes from fetched before. */
+    private static long timedPost(String user, String current) {
+        Browser browser = new Browser();
+        Page form = browser.get(portal() + "/password/expired");
         long start = System.nanoTime();
-        Page page = answer.get();
+        Page page = browser.submit(form, "#expired-password", Map.of("username", user, "current", current,
+                "password", NEW_PASSWORD, "confirm", NEW_PASSWORD));
+        long ms = (System.nanoTime() - start) / 1_000_000;
         assertThat(page.status()).isEqualTo(400);
-        return (System.nanoTime() - start) / 1_000_000;
+        return ms;
     }
 
     private static long median(java.util.List<Long> values) {

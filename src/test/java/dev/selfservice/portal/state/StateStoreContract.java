@@ -54,6 +54,20 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void aCountGivenBackFreesItsPlace() {
+        String key = key();
+        Duration window = Duration.ofMinutes(10);
+        assertThat(store().tryAcquire(key, 2, window)).isTrue();
+        assertThat(store().tryAcquire(key, 2, window)).isTrue();
+        assertThat(store().tryAcquire(key, 2, window)).isFalse();
+        store().giveBack(key);
+        assertThat(store().count(key, window)).isEqualTo(1);
+        assertThat(store().tryAcquire(key, 2, window)).isTrue();
+        store().giveBack(key());
+        assertThat(store().count(key, window)).as("another key given back changes nothing").isEqualTo(2);
+    }
+
+    @Test
     void keysCountApart() {
         String a = key();
         String b = key();
