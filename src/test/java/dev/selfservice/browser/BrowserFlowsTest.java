@@ -111,12 +111,14 @@ class BrowserFlowsTest {
         walk(test, walk, frank -> {
             signIn(frank, "frank", DEMO_PASSWORD);
             frank.sees("Your account is disabled");
-            assertThat(frank.bodyText()).contains("self-service cannot help here", "helpdesk");
+            assertThat(frank.bodyText()).contains("self-service cannot help here", "helpdesk")
+                    .as("no recovery that cannot help").doesNotContain("Forgot your password");
         });
         walk(test, walk, grace -> {
             signIn(grace, "grace", DEMO_PASSWORD);
             grace.sees("Your account is blocked");
-            assertThat(grace.bodyText()).contains("Self-service cannot lift this block", "helpdesk");
+            assertThat(grace.bodyText()).contains("Self-service cannot lift this block", "helpdesk")
+                    .as("no recovery that cannot help").doesNotContain("Forgot your password");
         });
     }
 
@@ -183,10 +185,15 @@ class BrowserFlowsTest {
         int before = PortalSteps.outboxCount(outboxAddress);
         employee.types("Your username", username).types("Personal email or mobile number", typedContact)
                 .chooses("Send me a code").sees("Check your messages");
-        employee.types("Code", PortalSteps.awaitCode(outboxAddress, before)).chooses("Confirm")
-                .sees("Get back into your account");
+        String code = PortalSteps.awaitCode(outboxAddress, before);
+        String wrong = (char) ('0' + (code.charAt(0) - '0' + 1) % 10) + code.substring(1);
+        employee.types("Code", wrong).chooses("Confirm").sees("Check your messages");
+        assertThat(employee.title()).startsWith("Error: ");
+        assertThat(employee.focusedId()).as("the focus is on the error summary").isEqualTo("problem");
+        employee.types("Code", code).chooses("Confirm").sees("Get back into your account");
+        assertThat(employee.title()).as("no error once it is right").doesNotStartWith("Error");
         choosesNewPassword(employee);
-        employee.chooses("Set new password").sees("You are back in");
+        employee.chooses("Set new password").sees("Your new password is set");
         signInFromHere(employee, username, NEW_PASSWORD);
         employee.sees("Your account");
         assertThat(employee.bodyText()).contains(username + "@corp.example");

@@ -85,6 +85,16 @@ final class Employee implements AutoCloseable {
     }
 
     /** What the page says, as a person reads it. */
+    /** The page's title, as the browser tab and a screen reader announce it. */
+    String title() {
+        return chrome.getTitle();
+    }
+
+    /** The id of the element that has the focus. */
+    String focusedId() {
+        return chrome.switchTo().activeElement().getAttribute("id");
+    }
+
     String bodyText() {
         return chrome.findElement(By.tagName("body")).getText();
     }

@@ -403,7 +403,7 @@ class Auth0FaultsTest {
         assertThat(page.status()).isEqualTo(fault == Fault.BUSY ? 429 : 503);
         // the proof was kept: the password can be set now
         Page done = browser.submit(page, "#recovery-reset", Map.of("password", NEW_PASSWORD, "confirm", NEW_PASSWORD));
-        assertThat(done.text("h1")).contains("You are back in");
+        assertThat(done.text("h1")).contains("Your new password is set");
         assertThat(PortalSteps.signsIn("bob", NEW_PASSWORD)).isTrue();
     }
 
@@ -431,7 +431,7 @@ class Auth0FaultsTest {
         assertThat(page.text("#problem")).contains("Nothing was changed");
         assertThat(setPasswordEvents()).isZero();
         Page done = browser.submit(page, "#recovery-reset", Map.of("password", NEW_PASSWORD, "confirm", NEW_PASSWORD));
-        assertThat(done.text("h1")).as("the proof still holds for the retry").contains("You are back in");
+        assertThat(done.text("h1")).as("the proof still holds for the retry").contains("Your new password is set");
     }
 
     static void recoveryResetClearBlocks(Fault fault) {
@@ -439,7 +439,7 @@ class Auth0FaultsTest {
         Page reset = resetPage(browser);
         CLEAR_BLOCKS.fail(fault, 0);
         Page page = browser.submit(reset, "#recovery-reset", Map.of("password", NEW_PASSWORD, "confirm", NEW_PASSWORD));
-        assertThat(page.body()).doesNotContain("You are back in").contains("could not be lifted");
+        assertThat(page.body()).doesNotContain("It works").contains("could not be lifted");
         assertThat(setPasswordEvents()).as("the password is set").isEqualTo(1);
     }
 
@@ -450,9 +450,9 @@ class Auth0FaultsTest {
         Page page = browser.post(portal() + "/recovery/unblock", reset.hiddenFields("#recovery-reset"));
         given().delete(tenant() + "test-controls/faults").then().statusCode(204);
         assertThat(page.status()).isEqualTo(fault == Fault.BUSY ? 429 : 503);
-        assertThat(page.body()).doesNotContain("You are back in");
+        assertThat(page.body()).doesNotContain("is lifted");
         Page done = browser.post(portal() + "/recovery/unblock", page.hiddenFields("#recovery-reset"));
-        assertThat(done.text("h1")).as("the proof still holds for the retry").contains("You are back in");
+        assertThat(done.text("h1")).as("the proof still holds for the retry").contains("The pause on sign-in is lifted");
     }
 
     // ---- the tenant's state ----

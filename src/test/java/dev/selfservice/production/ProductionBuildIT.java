@@ -77,6 +77,7 @@ class ProductionBuildIT {
                 Map.entry("CLIENT_SECRET", "a-client-secret"),
                 Map.entry("AD_CONNECTION", "corp-ad"),
                 Map.entry("PORTAL_BASE_URL", "https://password.corp.example"),
+                Map.entry("HELPDESK_CONTACT", "the IT helpdesk on +1 555 0100"),
                 Map.entry("SESSION_SECRET", "a-session-secret-of-at-least-32-characters"),
                 Map.entry("OTP_CLIENT_ID", "portal-otp"),
                 Map.entry("OTP_CLIENT_SECRET", "an-otp-secret"),

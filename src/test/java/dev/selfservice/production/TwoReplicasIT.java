@@ -64,6 +64,7 @@ class TwoReplicasIT {
                 Map.entry("CLIENT_SECRET", TenantApi.WEB_SECRET),
                 Map.entry("AD_CONNECTION", "corp-ad"),
                 Map.entry("PORTAL_BASE_URL", "http://localhost:" + port),
+                Map.entry("HELPDESK_CONTACT", "the IT helpdesk on +1 555 0100"),
                 // the same keys on every replica: a cookie sealed by one is read by the other
                 Map.entry("SESSION_SECRET", ConfigProvider.getConfig().getValue("portal.session-secret", String.class)),
                 Map.entry("OTP_CLIENT_ID", TenantApi.OTP_CLIENT),

@@ -21,7 +21,7 @@ public final class ProductionJar {
     public static final Path APP = Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app"));
     public static final List<String> REQUIRED = List.of("DOMAIN", "CLIENT_ID", "CLIENT_SECRET", "AD_CONNECTION",
             "PORTAL_BASE_URL", "SESSION_SECRET", "OTP_CLIENT_ID", "OTP_CLIENT_SECRET", "NON_INTERACTIVE_CLIENT_ID",
-            "NON_INTERACTIVE_CLIENT_SECRET");
+            "NON_INTERACTIVE_CLIENT_SECRET", "HELPDESK_CONTACT");
 
     private ProductionJar() {
     }

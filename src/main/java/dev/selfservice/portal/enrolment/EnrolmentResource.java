@@ -22,6 +22,7 @@ import dev.selfservice.portal.signin.PortalSessions;
 import dev.selfservice.portal.signin.SignedInEmployee;
 import dev.selfservice.portal.web.Html;
 import dev.selfservice.portal.web.Messages;
+import dev.selfservice.portal.web.Problem;
 import dev.selfservice.portal.web.Refusal;
 import dev.selfservice.portal.web.Refusal.Reason;
 import dev.selfservice.portal.web.Refusals;
@@ -41,9 +42,9 @@ public class EnrolmentResource {
     @CheckedTemplate(basePath = "enrolment")
     static class Templates {
         static native TemplateInstance contacts(SignedInEmployee employee, List<Contact> contacts, boolean canAdd,
-                int maxContacts, String notice, String problem, String email, String phone);
+                int maxContacts, String notice, Problem problem, String email, String phone);
 
-        static native TemplateInstance verify(SignedInEmployee employee, String address, String problem);
+        static native TemplateInstance verify(SignedInEmployee employee, String address, Problem problem);
 
         static native TemplateInstance remove(SignedInEmployee employee, Contact contact);
 
@@ -72,7 +73,7 @@ public class EnrolmentResource {
     @GET
     public Response list(@QueryParam("done") String done) {
         String notice = "added".equals(done) ? msg.enrolment_added() : "removed".equals(done) ? msg.enrolment_removed() : null;
-        return contactsPage(200, notice, null, "", "");
+        return contactsPage(200, notice, Problem.NONE, "", "");
     }
 
     @POST
@@ -98,7 +99,7 @@ public class EnrolmentResource {
         if (p.isEmpty()) {
             return Response.seeOther(URI.create("/enrolment")).build();
         }
-        return Html.page(200, Templates.verify(employee(), p.get().contact().masked(), null));
+        return Html.page(200, Templates.verify(employee(), p.get().contact().masked(), Problem.NONE));
     }
 
     @POST
@@ -213,7 +214,7 @@ public class EnrolmentResource {
         return Html.page(401, Templates.again(employee(), "/enrolment"));
     }
 
-    private Response contactsPage(int status, String notice, String problem, String email, String phone) {
+    private Response contactsPage(int status, String notice, Problem problem, String email, String phone) {
         List<Contact> contacts;
         try {
             contacts = enrolment.contacts(employee());
@@ -225,7 +226,7 @@ public class EnrolmentResource {
                 config.enrolment().maxContacts(), notice, problem, email, phone));
     }
 
-    private String problem(Refusal refusal) {
-        return refusals.explain(refusal);
+    private Problem problem(Refusal refusal) {
+        return refusals.problem(refusal);
     }
 }

@@ -12,6 +12,7 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import dev.selfservice.portal.web.ClientAddress;
 import dev.selfservice.portal.web.Html;
+import dev.selfservice.portal.web.Problem;
 import dev.selfservice.portal.web.Refusal;
 import dev.selfservice.portal.web.Refusals;
 import io.quarkus.qute.CheckedTemplate;
@@ -28,7 +29,7 @@ public class ExpiredPasswordResource {
 
     @CheckedTemplate(basePath = "password")
     static class Templates {
-        static native TemplateInstance expired(int minLength, int maxLength, String username, String problem);
+        static native TemplateInstance expired(int minLength, int maxLength, String username, Problem problem);
     }
 
     private final PasswordService passwords;
@@ -46,7 +47,7 @@ public class ExpiredPasswordResource {
 
     @GET
     public TemplateInstance form() {
-        return Templates.expired(policy.minLength(), policy.maxLength(), "", null);
+        return Templates.expired(policy.minLength(), policy.maxLength(), "", Problem.NONE);
     }
 
     @POST
@@ -59,10 +60,11 @@ public class ExpiredPasswordResource {
         } catch (Refusal e) {
             waitUntil(deadline);
             return Html.page(e.status(),
-                    Templates.expired(policy.minLength(), policy.maxLength(), Html.echo(username), refusals.explain(e)));
+                    Templates.expired(policy.minLength(), policy.maxLength(), Html.echo(username), refusals.problem(e)));
         }
         waitUntil(deadline);
-        return Response.ok(ChangedResource.Templates.changed().render(), MediaType.TEXT_HTML_TYPE).build();
+        // post/redirect/get: a reload shows the result, it does not post the passwords again
+        return Response.seeOther(java.net.URI.create(ChangedResource.PATH)).build();
     }
 
     /**

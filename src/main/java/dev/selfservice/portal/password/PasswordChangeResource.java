@@ -19,6 +19,7 @@ import dev.selfservice.portal.signin.SignedInEmployee;
 import dev.selfservice.portal.web.ClientAddress;
 import dev.selfservice.portal.web.ErrorPages;
 import dev.selfservice.portal.web.Html;
+import dev.selfservice.portal.web.Problem;
 import dev.selfservice.portal.web.Refusal;
 import dev.selfservice.portal.web.Refusals;
 import io.quarkus.oidc.OidcSession;
@@ -39,7 +40,7 @@ public class PasswordChangeResource {
     @CheckedTemplate(basePath = "password")
     static class Templates {
         static native TemplateInstance change(SignedInEmployee employee, int minLength, int maxLength, String words,
-                String problem);
+                Problem problem);
     }
 
     private final CurrentEmployee current;
@@ -63,7 +64,7 @@ public class PasswordChangeResource {
 
     @GET
     public Response form() {
-        return page(200, null);
+        return page(200, Problem.NONE);
     }
 
     @POST
@@ -78,13 +79,13 @@ public class PasswordChangeResource {
                 session.logout().await().indefinitely();
                 return ErrorPages.page(e.status(), refusals.notConfirmedTitle(), refusals.explain(e));
             }
-            return page(e.status(), refusals.explain(e));
+            return page(e.status(), refusals.problem(e));
         }
         session.logout().await().indefinitely();
         return Response.seeOther(signOutAfterChange).build();
     }
 
-    private Response page(int status, String problem) {
+    private Response page(int status, Problem problem) {
         SignedInEmployee employee = current.get();
         String words = String.join(" ", employee.username(), employee.name());
         return Html.page(status, Templates.change(employee, policy.minLength(), policy.maxLength(), words, problem));

@@ -16,6 +16,9 @@ public class RecoveryCookies {
 
     static final String PENDING = "recovery_pending";
     static final String PROOF = "recovery_proof";
+    static final String RESULT = "recovery_result";
+    /** How long the result page can be reloaded after the step it reports. */
+    private static final java.time.Duration RESULT_LIFETIME = java.time.Duration.ofMinutes(5);
     private static final String PATH = "/recovery";
 
     private final CookieSeal seal;
@@ -56,6 +59,21 @@ public class RecoveryCookies {
                         Instant.ofEpochSecond(Long.parseLong(f[3])), f[4]));
             } catch (IllegalArgumentException e) {
                 return Optional.empty();
+            }
+        });
+    }
+
+    /** What a reset or an unblock came to, for the page the browser is sent to (post/redirect/get). */
+    NewCookie result(RecoveryService.Outcome outcome) {
+        return cookie(RESULT, seal.seal(RESULT, outcome.name()), Instant.now().plus(RESULT_LIFETIME));
+    }
+
+    java.util.Optional<RecoveryService.Outcome> result(String value) {
+        return seal.open(RESULT, value).flatMap(plain -> {
+            try {
+                return java.util.Optional.of(RecoveryService.Outcome.valueOf(plain));
+            } catch (IllegalArgumentException e) {
+                return java.util.Optional.empty();
             }
         });
     }

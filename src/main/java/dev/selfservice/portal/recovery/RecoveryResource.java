@@ -20,6 +20,7 @@ import dev.selfservice.portal.password.PasswordPolicy;
 import dev.selfservice.portal.web.ClientAddress;
 import dev.selfservice.portal.web.Html;
 import dev.selfservice.portal.web.Messages;
+import dev.selfservice.portal.web.Problem;
 import dev.selfservice.portal.web.Refusal;
 import dev.selfservice.portal.web.Refusal.Reason;
 import dev.selfservice.portal.web.Refusals;
@@ -38,12 +39,12 @@ public class RecoveryResource {
 
     @CheckedTemplate(basePath = "recovery")
     static class Templates {
-        static native TemplateInstance start(String helpdesk, String username, String contact, String problem);
+        static native TemplateInstance start(String helpdesk, String username, String contact, Problem problem);
 
-        static native TemplateInstance code(String contact, String problem);
+        static native TemplateInstance code(String contact, String helpdesk, Problem problem);
 
         static native TemplateInstance reset(int minLength, int maxLength, String words, boolean bruteForceBlocked,
-                String problem);
+                Problem problem);
 
         static native TemplateInstance done(String title, String detail);
     }
@@ -69,7 +70,7 @@ public class RecoveryResource {
 
     @GET
     public TemplateInstance page() {
-        return Templates.start(config.helpdesk(), "", "", null);
+        return Templates.start(config.helpdesk(), "", "", Problem.NONE);
     }
 
     @POST
@@ -92,7 +93,7 @@ public class RecoveryResource {
         if (p.isEmpty()) {
             return Response.seeOther(URI.create("/recovery")).build();
         }
-        return Html.page(200, Templates.code(masked(p.get()), null));
+        return Html.page(200, Templates.code(masked(p.get()), config.helpdesk(), Problem.NONE));
     }
 
     @POST
@@ -108,7 +109,7 @@ public class RecoveryResource {
             if ((e.reason() == Reason.WRONG_CODE || e.reason().isTransient() || e.reason() == Reason.CODE_NOT_CONFIRMED)
                     && p.isPresent()) {
                 // a wrong code may be typed again; when Auth0 could not answer, the code is still good
-                return Html.page(e.status(), Templates.code(masked(p.get()), problem(e)));
+                return Html.page(e.status(), Templates.code(masked(p.get()), config.helpdesk(), problem(e)));
             }
             return restart(e);
         }
@@ -124,7 +125,7 @@ public class RecoveryResource {
             return Response.seeOther(URI.create("/recovery/code")).cookie(cookies.pending(renewed)).build();
         } catch (Refusal e) {
             if (p.isPresent() && (e.reason() == Reason.RESEND_TOO_SOON || e.reason().isTransient())) {
-                return Html.page(e.status(), Templates.code(masked(p.get()), problem(e)));
+                return Html.page(e.status(), Templates.code(masked(p.get()), config.helpdesk(), problem(e)));
             }
             return restart(e);
         }
@@ -135,7 +136,7 @@ public class RecoveryResource {
     public Response resetPage(@CookieParam(RecoveryCookies.PROOF) String proof) {
         try {
             boolean blocked = recovery.hasBruteForceBlocks(cookies.proof(proof));
-            return Html.page(200, Templates.reset(policy.minLength(), policy.maxLength(), "", blocked, null));
+            return Html.page(200, Templates.reset(policy.minLength(), policy.maxLength(), "", blocked, Problem.NONE));
         } catch (Refusal e) {
             return e.reason().isTransient() ? Html.page(e.status(), Templates.reset(policy.minLength(),
                     policy.maxLength(), "", false, problem(e))) : restart(e);
@@ -174,19 +175,34 @@ public class RecoveryResource {
 
     // ---- helpers ----
 
+    /**
+     * The proof is spent: its cookie goes, and the browser is sent to the result page, so that a reload shows the
+     * result again instead of posting the form twice. No session is opened: the employee signs in with the password.
+     */
     private Response outcome(RecoveryService.Outcome outcome) {
-        String detail = switch (outcome) {
+        return Response.seeOther(URI.create("/recovery/done")).cookie(cookies.clear(RecoveryCookies.PROOF))
+                .cookie(cookies.result(outcome)).build();
+    }
+
+    @GET
+    @Path("done")
+    public Response done(@CookieParam(RecoveryCookies.RESULT) String result) {
+        Optional<RecoveryService.Outcome> outcome = cookies.result(result);
+        if (outcome.isEmpty()) {
+            return Response.seeOther(URI.create("/recovery")).build();
+        }
+        String title = switch (outcome.get()) {
+            case DONE -> msg.recovery_set_title();
+            case UNBLOCKED -> msg.recovery_unblocked_title();
+            case SET_BUT_ACCOUNT_REFUSED, SET_BUT_PAUSED -> msg.changed_title();
+        };
+        String detail = switch (outcome.get()) {
             case DONE -> msg.recovery_done_detail();
             case UNBLOCKED -> msg.recovery_unblocked_detail();
             case SET_BUT_ACCOUNT_REFUSED -> msg.recovery_set_but_refused(config.helpdesk());
             case SET_BUT_PAUSED -> msg.recovery_set_but_paused(config.helpdesk());
         };
-        // the proof is spent: the cookie goes, and no session is opened (the employee signs in with the password)
-        String title = outcome == RecoveryService.Outcome.DONE || outcome == RecoveryService.Outcome.UNBLOCKED
-                ? msg.recovery_done_title()
-                : msg.changed_title();
-        return Response.ok(Templates.done(title, detail).render(), MediaType.TEXT_HTML_TYPE)
-                .cookie(cookies.clear(RecoveryCookies.PROOF)).build();
+        return Html.page(200, Templates.done(title, detail));
     }
 
     /** Back to the start, with the reason, dropping what state there was. */
@@ -195,8 +211,8 @@ public class RecoveryResource {
                 .cookie(cookies.clear(RecoveryCookies.PENDING), cookies.clear(RecoveryCookies.PROOF)).build();
     }
 
-    private String problem(Refusal e) {
-        return refusals.explain(e);
+    private Problem problem(Refusal e) {
+        return refusals.problem(e);
     }
 
     private static String masked(RecoveryState.Pending p) {

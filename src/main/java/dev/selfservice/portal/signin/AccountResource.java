@@ -1,33 +1,53 @@
 package dev.selfservice.portal.signin;
 
+import java.util.OptionalInt;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.selfservice.portal.enrolment.EnrolmentService;
+import dev.selfservice.portal.web.Refusal;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
-/** The signed-in employee's home: who they are signed in as. */
+/**
+ * The signed-in employee's home: who they are signed in as, whether they can recover the account (their recovery
+ * contacts, with a nudge to add one when there is none), and the ways on.
+ */
 @Path("/account")
 @Authenticated
 public class AccountResource {
 
     @CheckedTemplate(basePath = "signin")
     static class Templates {
-        static native TemplateInstance account(SignedInEmployee employee);
+        static native TemplateInstance account(SignedInEmployee employee, boolean contactsKnown, int contacts);
     }
 
     private final CurrentEmployee current;
+    private final EnrolmentService enrolment;
 
-    public AccountResource(CurrentEmployee current) {
+    public AccountResource(CurrentEmployee current, EnrolmentService enrolment) {
         this.current = current;
+        this.enrolment = enrolment;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance account() {
-        return Templates.account(current.get());
+        SignedInEmployee employee = current.get();
+        OptionalInt contacts = contactCount(employee);
+        return Templates.account(employee, contacts.isPresent(), contacts.orElse(0));
+    }
+
+    /** The count of contacts, or nothing when Auth0 cannot say now: the page then leaves the line out. */
+    private OptionalInt contactCount(SignedInEmployee employee) {
+        try {
+            return OptionalInt.of(enrolment.contacts(employee).size());
+        } catch (Refusal e) {
+            return OptionalInt.empty();
+        }
     }
 }

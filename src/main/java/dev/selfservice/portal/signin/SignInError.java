@@ -25,6 +25,15 @@ public enum SignInError {
         this.status = status;
     }
 
+    /**
+     * Whether recovery or the expired-password page can help: not for an account an administrator blocked or
+     * disabled, or whose account (not password) expired. Those get the helpdesk, and no code is offered that would
+     * never come.
+     */
+    public boolean selfServiceCanHelp() {
+        return this != BLOCKED && this != ACCOUNT_DISABLED && this != ACCOUNT_EXPIRED;
+    }
+
     /** The HTTP status of the page that explains it. */
     public int status() {
         return status;

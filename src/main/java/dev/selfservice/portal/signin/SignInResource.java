@@ -44,7 +44,8 @@ public class SignInResource {
 
     @CheckedTemplate(basePath = "signin")
     static class Templates {
-        static native TemplateInstance error(String title, String detail, String reason, List<Action> actions);
+        static native TemplateInstance error(String title, String detail, String reason, List<Action> actions,
+                boolean selfService);
     }
 
     private final Messages msg;
@@ -176,6 +177,6 @@ public class SignInResource {
             }
         }
         return Response.status(reason.status()).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Templates.error(title, detail, reason.name(), actions).render()).build();
+                .entity(Templates.error(title, detail, reason.name(), actions, reason.selfServiceCanHelp()).render()).build();
     }
 }

@@ -16,6 +16,12 @@ public interface Messages {
     @Message("Skip to content")
     String skip_to_content();
 
+    @Message("Error:")
+    String error_title_prefix();
+
+    @Message("There is a problem")
+    String error_summary_title();
+
     // landing page
     @Message("Get back into your work account")
     String landing_title();
@@ -29,8 +35,51 @@ public interface Messages {
     @Message("Signed in? Change your password and manage the personal email address or phone number you can use to recover your account.")
     String landing_sign_in_hint();
 
-    @Message("Can't sign in?")
-    String landing_cant_sign_in();
+    @Message("Forgot it, or locked out? Prove it is you with the personal email or phone you added, then choose a new password.")
+    String landing_recovery_hint();
+
+    @Message("Told your password has expired, or that you must change it? Change it here with your current one.")
+    String landing_expired_hint();
+
+    @Message("You are signed in as {name} ({username}).")
+    String landing_signed_in(String name, String username);
+
+    @Message("Go to your account")
+    String landing_account();
+
+    // ways back and help
+    @Message("Back to the start page")
+    String back_home();
+
+    @Message("Cancel and go to the start page")
+    String cancel_home();
+
+    @Message("Back to your account")
+    String back_account();
+
+    @Message("Start again")
+    String back_start_again();
+
+    @Message("Didn't get a code?")
+    String code_help_summary();
+
+    @Message("Codes usually arrive within a minute. Look in your spam or junk folder, and check that the address above is the one you meant. Then send a new code with the button above.")
+    String code_help_wait();
+
+    @Message("If you added more than one recovery contact, start again and use another one.")
+    String code_help_recovery_other();
+
+    @Message("Check the address or number for typing mistakes, then add it again.")
+    String code_help_enrolment_other();
+
+    @Message("Still nothing? Contact {helpdesk}.")
+    String code_help_helpdesk(String helpdesk);
+
+    @Message("You have no recovery contact yet. Add a personal email address or mobile number now: it is how you get back in if you forget your password or get locked out.")
+    String account_no_contacts();
+
+    @Message("Recovery contacts: {count}. You can use any of them if you forget your password or get locked out.")
+    String account_contacts_count(int count);
 
     @Message("Forgot your password, or locked out")
     String landing_recovery();
@@ -430,19 +479,22 @@ public interface Messages {
     @Message("Set new password")
     String recovery_reset_submit();
 
-    @Message("Sign-in is also paused for your account after many failed attempts. If you still know your password, you can lift that pause without changing it.")
+    @Message("Sign-in is also paused for your account after many failed attempts. If you still know your password, you can lift that pause without changing it; but if your account is also locked in the directory, only a new password unlocks it.")
     String recovery_unblock_intro();
 
     @Message("Keep my password and lift the pause")
     String recovery_unblock_submit();
 
-    @Message("You are back in")
-    String recovery_done_title();
+    @Message("Your new password is set")
+    String recovery_set_title();
 
-    @Message("Your new password is set and your account is unlocked. Sign in with the new password; other devices will ask for it too.")
+    @Message("It works: we signed in with it once to check, and your account is unlocked. Sign in with the new password now; other devices and apps will ask for it too.")
     String recovery_done_detail();
 
-    @Message("The pause on sign-in is lifted. Sign in with your password.")
+    @Message("The pause on sign-in is lifted")
+    String recovery_unblocked_title();
+
+    @Message("Sign in with your password now. If the sign-in page then says your account is locked, too many wrong passwords locked it in the directory as well, and only a new password unlocks it: start again and choose a new password.")
     String recovery_unblocked_detail();
 
     @Message("Your new password is set, but your account still cannot be used (it may be disabled or expired). Contact {helpdesk}.")

@@ -88,6 +88,22 @@ public class Refusal extends Exception {
             return text.in(msg, words);
         }
 
+        /** The id of the form field the refusal is about, if one: the page marks it and links to it. */
+        public String field() {
+            return switch (this) {
+                case INVALID_EMAIL -> "email";
+                case INVALID_PHONE -> "phone";
+                case INVALID_RECOVERY_INPUT -> "username";
+                case WRONG_CODE, CODE_EXPIRED -> "code";
+                case PASSWORD_EMPTY, PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_SAME_AS_CURRENT,
+                        PASSWORD_CONTAINS_NAME, PASSWORD_TOO_GUESSABLE, DIRECTORY_REFUSED -> "password";
+                case PASSWORD_MISMATCH -> "confirm";
+                case WRONG_CURRENT_PASSWORD -> "current";
+                case PASSWORD_NOT_CHANGED -> "current";
+                default -> null;
+            };
+        }
+
         /** A rule of the new password: the password form is shown again to fix it. */
         public boolean isAboutTheNewPassword() {
             return name().startsWith("PASSWORD_") && this != PASSWORD_NOT_CHANGED && this != PASSWORD_NOT_CONFIRMED

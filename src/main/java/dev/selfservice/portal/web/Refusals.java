@@ -21,6 +21,11 @@ public class Refusals {
         return refusal.reason().text(msg, words);
     }
 
+    /** The words and the field they are about, for a page's error summary. */
+    public Problem problem(Refusal refusal) {
+        return new Problem(explain(refusal), refusal.reason().field());
+    }
+
     /** The title of a page that says a change could not be confirmed. */
     public String notConfirmedTitle() {
         return msg.not_confirmed_title();

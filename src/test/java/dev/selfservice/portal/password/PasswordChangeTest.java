@@ -135,6 +135,7 @@ class PasswordChangeTest {
         Page carol = changeExpired("carol", DEMO_PASSWORD, NEW_PASSWORD);
         assertThat(carol.status()).isEqualTo(200);
         assertThat(carol.text("#changed")).isNotBlank();
+        assertThat(carol.path()).as("post/redirect/get").isEqualTo("/password/changed");
         assertThat(PortalSteps.signsIn("carol", NEW_PASSWORD)).isTrue();
 
         Page dave = changeExpired("Dave", DEMO_PASSWORD, NEW_PASSWORD);

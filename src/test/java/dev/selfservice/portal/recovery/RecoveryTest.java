@@ -45,7 +45,12 @@ class RecoveryTest {
 
         Page done = RecoveryFlow.setPassword(browser, reset, NEW_PASSWORD);
         assertThat(done.status()).isEqualTo(200);
-        assertThat(done.text("#recovery-done")).contains("new password is set");
+        assertThat(done.text("h1")).isEqualTo("Your new password is set");
+        assertThat(done.text("#recovery-done")).contains("It works");
+        // post/redirect/get: the result has a page of its own, which a reload shows again without posting anything
+        assertThat(done.path()).isEqualTo("/recovery/done");
+        assertThat(browser.get(portal() + "/recovery/done").text("h1")).isEqualTo("Your new password is set");
+        assertThat(new Browser().get(portal() + "/recovery/done").path()).as("not without a result").isEqualTo("/recovery");
         assertThat(browser.get(portal() + "/account").uri().toString()).as("no automatic sign-in")
                 .startsWith(tenant() + "u/login");
         assertThat(PortalSteps.signsIn("bob", NEW_PASSWORD)).isTrue();
@@ -77,7 +82,8 @@ class RecoveryTest {
         Page reset = RecoveryFlow.prove(browser, "bob", BOB_EMAIL, BOB_EMAIL);
         assertThat(reset.document().select("#recovery-unblock")).hasSize(1);
         Page done = browser.submit(reset, "#recovery-unblock", Map.of());
-        assertThat(done.text("#recovery-done")).contains("pause on sign-in is lifted");
+        assertThat(done.text("h1")).contains("pause on sign-in is lifted");
+        assertThat(done.text("#recovery-done")).as("honest: a directory lockout needs a new password").contains("only a new password unlocks it");
         assertThat(PortalSteps.signsIn("bob", DEMO_PASSWORD)).isTrue();
     }
 
