@@ -57,7 +57,8 @@ class BrowserFlowsTest {
                     .contains("199");
 
             alice.chooses("Password self-service").sees("Get back into your work account");
-            alice.chooses("Sign in with your work account").sees("Your account");
+            assertThat(alice.bodyText()).as("the start page says who is signed in").contains("You are signed in as");
+            alice.chooses("Go to your account").sees("Your account");
             alice.chooses("Change your password").sees("Change your password");
             alice.types("Current password", DEMO_PASSWORD);
             choosesNewPassword(alice);
