@@ -2,20 +2,36 @@
 // The hint only helps while typing; the portal checks the real policy on the server.
 (function () {
   'use strict';
-  document.querySelectorAll('button[data-toggle]').forEach(function (button) {
-    var input = document.getElementById(button.getAttribute('data-toggle'));
+  // Show/Hide buttons exist only where the script runs (without it they could do nothing). Each is named after its
+  // field ("Show New password") and says what pressing it does next.
+  document.querySelectorAll('.secret').forEach(function (box) {
+    var input = box.querySelector('input');
     if (!input) { return; }
+    var label = document.querySelector('label[for="' + input.id + '"]');
+    var field = label ? label.textContent.trim() : input.name;
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'toggle';
+    button.setAttribute('aria-controls', input.id);
+    function render() {
+      var hidden = input.type === 'password';
+      var word = box.getAttribute(hidden ? 'data-show' : 'data-hide');
+      button.textContent = word;
+      button.setAttribute('aria-label', word + ' ' + field);
+    }
     button.addEventListener('click', function () {
-      var show = input.type === 'password';
-      input.type = show ? 'text' : 'password';
-      button.setAttribute('aria-pressed', show ? 'true' : 'false');
+      input.type = input.type === 'password' ? 'text' : 'password';
+      render();
     });
+    render();
+    box.appendChild(button);
   });
 
   var password = document.getElementById('password');
   var meter = document.getElementById('strength-meter');
   var label = document.getElementById('strength-label');
   if (!password || !meter || !label) { return; }
+  document.getElementById('strength').hidden = false;
   var minLength = parseInt(password.getAttribute('data-min-length') || '15', 10);
   var words = (password.getAttribute('data-words') || '').toLowerCase().split(/[\s@._-]+/)
     .filter(function (w) { return w.length >= 3; });

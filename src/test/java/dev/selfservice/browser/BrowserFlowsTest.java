@@ -165,8 +165,14 @@ class BrowserFlowsTest {
         // the strength hint is written by the page's script: empty with JavaScript off (the control that it is off)
         if (employee.walk().javaScript()) {
             assertThat(employee.textOf("strength-label")).isNotBlank();
+            // Show/Hide, named after its field, saying what it does next
+            employee.chooses("Show New password");
+            assertThat(employee.offers("Hide New password")).isTrue();
+            employee.chooses("Hide New password");
+            assertThat(employee.offers("Show New password")).isTrue();
         } else {
             assertThat(employee.textOf("strength-label")).isBlank();
+            assertThat(employee.offers("Show New password")).as("no button that could do nothing").isFalse();
         }
     }
 

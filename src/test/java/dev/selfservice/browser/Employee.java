@@ -156,10 +156,21 @@ final class Employee implements AutoCloseable {
         return chrome.findElement(By.id(labels.get(0).getDomAttribute("for")));
     }
 
+    /** A control is chosen by its visible words or by the name a screen reader announces (its aria-label). */
+    private static boolean names(WebElement control, String words) {
+        return control.getText().trim().equals(words) || words.equals(control.getAttribute("aria-label"));
+    }
+
+    /** Whether the page offers a button or link by these words (visible, or its accessible name). */
+    boolean offers(String words) {
+        return chrome.findElements(By.cssSelector("a, button, input[type=submit]")).stream()
+                .filter(WebElement::isDisplayed).anyMatch(e -> names(e, words));
+    }
+
     private WebElement control(String words) {
         List<WebElement> found = chrome.findElements(By.cssSelector("a, button, input[type=submit]")).stream()
                 .filter(WebElement::isDisplayed)
-                .filter(e -> e.getText().trim().equals(words)).toList();
+                .filter(e -> names(e, words)).toList();
         if (found.isEmpty()) {
             String offered = chrome.findElements(By.cssSelector("a, button")).stream().filter(WebElement::isDisplayed)
                     .map(e -> "\"" + e.getText().trim() + "\"").collect(Collectors.joining(", "));

@@ -382,6 +382,12 @@ public interface Messages {
     @Message("Show")
     String password_show();
 
+    @Message("Hide")
+    String password_hide();
+
+    @Message("Password strength")
+    String password_strength_label();
+
     @Message("Change password")
     String password_submit();
 
