@@ -22,7 +22,7 @@ public record Contact(String id, PasswordlessChannel channel, String address, In
 
     /** The day it was added, or null when the portal has no date for it. */
     public String addedOn() {
-        return addedAt == null ? null : java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH)
+        return addedAt == null ? null : java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", dev.selfservice.portal.web.PageLanguage.currentLocale())
                 .withZone(java.time.ZoneOffset.UTC).format(addedAt);
     }
 }

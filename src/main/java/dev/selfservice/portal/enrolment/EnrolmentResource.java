@@ -60,7 +60,7 @@ public class EnrolmentResource {
     private final PortalSessions sessions;
 
     public EnrolmentResource(CurrentEmployee current, EnrolmentService enrolment, PendingEnrolmentCookie cookie,
-            Messages msg, Refusals refusals, PortalConfig config, PortalSessions sessions) {
+            @dev.selfservice.portal.web.PageLanguage.Current Messages msg, Refusals refusals, PortalConfig config, PortalSessions sessions) {
         this.refusals = refusals;
         this.sessions = sessions;
         this.current = current;

@@ -58,7 +58,7 @@ public class RecoveryResource {
     private final HttpServerRequest request;
 
     public RecoveryResource(RecoveryService recovery, RecoveryCookies cookies, PasswordPolicy policy,
-            Refusals refusals, Messages msg, PortalConfig config, HttpServerRequest request) {
+            Refusals refusals, @dev.selfservice.portal.web.PageLanguage.Current Messages msg, PortalConfig config, HttpServerRequest request) {
         this.recovery = recovery;
         this.cookies = cookies;
         this.policy = policy;

@@ -12,7 +12,7 @@ public class NotAnEmployeeMapper {
 
     private final Messages msg;
 
-    public NotAnEmployeeMapper(Messages msg) {
+    public NotAnEmployeeMapper(@dev.selfservice.portal.web.PageLanguage.Current Messages msg) {
         this.msg = msg;
     }
 

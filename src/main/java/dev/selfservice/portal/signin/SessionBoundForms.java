@@ -45,6 +45,7 @@ public class SessionBoundForms {
     @Inject
     PortalConfig config;
     @Inject
+    @dev.selfservice.portal.web.PageLanguage.Current
     Messages msg;
 
     /** This session's form value; empty when nobody is signed in (nothing to bind to). */

@@ -56,7 +56,7 @@ public class SignInResource {
     private final PortalSessions sessions;
     private final StepUp stepUp;
 
-    public SignInResource(Messages msg, PortalConfig config, SecurityIdentity identity, OidcSession session,
+    public SignInResource(@dev.selfservice.portal.web.PageLanguage.Current Messages msg, PortalConfig config, SecurityIdentity identity, OidcSession session,
             CurrentEmployee current, PortalSessions sessions, StepUp stepUp) {
         this.stepUp = stepUp;
         this.current = current;
@@ -104,16 +104,13 @@ public class SignInResource {
         return identity.isAnonymous() ? Uni.createFrom().item(next) : session.logout().replaceWith(next);
     }
 
-    /** A path of this portal, in the characters a path of ours has: nothing that could leave the site or split a header. */
-    private static final java.util.regex.Pattern LOCAL_PATH = java.util.regex.Pattern.compile("/(?![/\\\\])[A-Za-z0-9/_.~?=&%-]{0,198}");
-
     static String localPath(String then) {
-        return then != null && LOCAL_PATH.matcher(then).matches() ? then : "/account";
+        return dev.selfservice.portal.web.LocalPath.isLocal(then) ? then : "/account";
     }
 
     /** Whether {@code then} is absent, or a local path; anything else (odd characters, another site) is a bad request. */
     static boolean acceptable(String then) {
-        return then == null || then.isEmpty() || LOCAL_PATH.matcher(then).matches();
+        return then == null || then.isEmpty() || dev.selfservice.portal.web.LocalPath.isLocal(then);
     }
 
     @GET

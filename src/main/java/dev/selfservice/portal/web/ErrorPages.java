@@ -30,7 +30,7 @@ public class ErrorPages {
     private final Messages msg;
     private final PortalConfig config;
 
-    public ErrorPages(Messages msg, PortalConfig config) {
+    public ErrorPages(@PageLanguage.Current Messages msg, PortalConfig config) {
         this.msg = msg;
         this.config = config;
     }

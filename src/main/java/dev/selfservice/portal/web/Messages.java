@@ -394,7 +394,7 @@ public interface Messages {
     @Message("A good password is long rather than complicated:")
     String policy_intro();
 
-    @Message("at least {min} characters (a few words with spaces make a good one); any letters, digits, spaces and symbols")
+    @Message("at least {min} characters; any letters, digits, spaces and symbols")
     String policy_length(int min);
 
     @Message("not a common or easily guessed password, and not your name or username")
@@ -418,7 +418,7 @@ public interface Messages {
     @Message("Enter a new password.")
     String rejected_empty();
 
-    @Message("The new password is too short: use at least {min} characters. A few words with spaces are easy to remember.")
+    @Message("The new password is too short: use at least {min} characters.")
     String rejected_too_short(int min);
 
     @Message("The new password is too long: use at most {max} characters.")

@@ -11,7 +11,7 @@ public class Refusals {
     private final Messages msg;
     private final Refusal.Words words;
 
-    public Refusals(Messages msg, PortalConfig config) {
+    public Refusals(@PageLanguage.Current Messages msg, PortalConfig config) {
         this.msg = msg;
         this.words = new Refusal.Words(config.helpdesk(), config.password().minLength(), config.password().maxLength(),
                 config.password().directoryRules());

@@ -1,0 +1,35 @@
+package dev.selfservice.portal.web;
+
+import java.net.URI;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * {@code /language?to=de&back=/recovery}: the switcher. The choice is remembered for a year in a cookie that holds
+ * nothing but the language, and the employee goes back to the page they were on (a path of this portal only).
+ */
+@Path("/language")
+public class LanguageResource {
+
+    private static final int A_YEAR = 365 * 24 * 3600;
+    private final boolean secure;
+
+    public LanguageResource(@ConfigProperty(name = "quarkus.profile", defaultValue = "prod") String profile) {
+        this.secure = "prod".equals(profile);
+    }
+
+    @GET
+    public Response choose(@QueryParam("to") String to, @QueryParam("back") String back) {
+        String language = PageLanguage.SUPPORTED.stream().map(l -> l.getLanguage()).filter(l -> l.equals(to)).findFirst()
+                .orElse(PageLanguage.SUPPORTED.get(0).getLanguage());
+        NewCookie cookie = new NewCookie.Builder(PageLanguage.COOKIE).value(language).path("/").maxAge(A_YEAR)
+                .httpOnly(true).secure(secure).sameSite(NewCookie.SameSite.LAX).build();
+        return Response.seeOther(URI.create(LocalPath.orHome(back))).cookie(cookie).build();
+    }
+}
