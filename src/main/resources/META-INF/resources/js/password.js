@@ -15,9 +15,8 @@
     button.setAttribute('aria-controls', input.id);
     function render() {
       var hidden = input.type === 'password';
-      var word = box.getAttribute(hidden ? 'data-show' : 'data-hide');
-      button.textContent = word;
-      button.setAttribute('aria-label', word + ' ' + field);
+      button.textContent = box.getAttribute(hidden ? 'data-show' : 'data-hide');
+      button.setAttribute('aria-label', box.getAttribute(hidden ? 'data-show-named' : 'data-hide-named').replace('%s', field));
     }
     button.addEventListener('click', function () {
       input.type = input.type === 'password' ? 'text' : 'password';

@@ -95,6 +95,34 @@ class BrowserFlowsTest {
         });
     }
 
+    /** The same recovery in German, chosen with the switcher: every page, error and button in that language. */
+    @ParameterizedTest
+    @EnumSource(Walk.class)
+    void bobRecoversInGerman(Walk walk, TestInfo test) {
+        walk(test, walk, bob -> {
+            bob.open(portal());
+            bob.chooses("Deutsch").sees("Wieder Zugang zu Ihrem Arbeitskonto");
+            bob.chooses("Passwort vergessen oder gesperrt").sees("Passwort vergessen oder gesperrt");
+            int before = PortalSteps.outboxCount("bob.personal@example.com");
+            bob.types("Ihr Benutzername", "bob").types("Private E-Mail-Adresse oder Mobilnummer", "bob.personal@example.com")
+                    .chooses("Code senden").sees("Sehen Sie in Ihre Nachrichten");
+            assertThat(bob.bodyText()).contains("Keinen Code erhalten?");
+            String code = PortalSteps.awaitCode("bob.personal@example.com", before);
+            String wrong = (char) ('0' + (code.charAt(0) - '0' + 1) % 10) + code.substring(1);
+            bob.types("Code", wrong).chooses("Bestätigen").sees("Sehen Sie in Ihre Nachrichten");
+            assertThat(bob.title()).startsWith("Fehler: ");
+            assertThat(bob.focusedId()).isEqualTo("problem");
+            assertThat(bob.bodyText()).contains("Dieser Code ist nicht richtig.");
+            bob.types("Code", code).chooses("Bestätigen").sees("Wieder Zugang zu Ihrem Konto");
+            bob.types("Neues Passwort", NEW_PASSWORD).types("Neues Passwort wiederholen", NEW_PASSWORD);
+            if (bob.walk().javaScript()) {
+                assertThat(bob.offers("Neues Passwort anzeigen")).isTrue();
+            }
+            bob.chooses("Neues Passwort festlegen").sees("Ihr neues Passwort ist festgelegt");
+            assertThat(bob.bodyText()).contains("Es funktioniert").doesNotContain("password");
+        });
+    }
+
     @ParameterizedTest
     @EnumSource(Walk.class)
     void erinWhoIsLockedOutUnlocksThroughHerPhone(Walk walk, TestInfo test) {

@@ -385,6 +385,12 @@ public interface Messages {
     @Message("Hide")
     String password_hide();
 
+    @Message("Show %s")
+    String password_show_named();
+
+    @Message("Hide %s")
+    String password_hide_named();
+
     @Message("Password strength")
     String password_strength_label();
 
