@@ -1,5 +1,6 @@
-// Password fields: show/hide toggles and a strength hint, served by the portal itself (no CDN).
-// The hint only helps while typing; the portal checks the real policy on the server.
+// Password fields: Show/Hide buttons, and a live checklist and strength answered by the portal's own policy (the
+// same code that judges the form, at /password/rules), so the page never promises what the server refuses.
+// Served by the portal itself (no CDN).
 (function () {
   'use strict';
   // Show/Hide buttons exist only where the script runs (without it they could do nothing). Each is named after its
@@ -29,30 +30,60 @@
   var password = document.getElementById('password');
   var meter = document.getElementById('strength-meter');
   var label = document.getElementById('strength-label');
-  if (!password || !meter || !label) { return; }
+  var policy = document.getElementById('policy');
+  if (!password || !meter || !label || !policy) { return; }
   document.getElementById('strength').hidden = false;
-  var minLength = parseInt(password.getAttribute('data-min-length') || '15', 10);
-  var words = (password.getAttribute('data-words') || '').toLowerCase().split(/[\s@._-]+/)
-    .filter(function (w) { return w.length >= 3; });
-  var labels = ['too short', 'weak', 'fair', 'good', 'strong'];
+  var form = password.form;
+  var current = document.getElementById('current');
+  var labels = (policy.getAttribute('data-labels') || '').split('|');
+  var rules = {};
+  policy.querySelectorAll('li[data-rule]').forEach(function (item) {
+    var state = document.createElement('span');
+    state.className = 'rule-state';
+    item.appendChild(document.createTextNode(' '));
+    item.appendChild(state);
+    rules[item.getAttribute('data-rule')] = { item: item, state: state };
+  });
 
-  function score(value) {
-    var length = Array.from(value.normalize('NFKC')).length;
-    if (length < minLength) { return 0; }
-    var lower = value.toLowerCase();
-    if (words.some(function (w) { return lower.indexOf(w) >= 0; })) { return 1; }
-    var kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter(function (r) { return r.test(value); }).length;
-    var distinct = new Set(Array.from(lower)).size;
-    if (distinct < 6) { return 1; }
-    var s = 2 + (length >= minLength + 5 ? 1 : 0) + (kinds >= 3 || length >= 24 ? 1 : 0);
-    return Math.min(4, s);
+  function mark(rule, met) {
+    var r = rules[rule];
+    if (!r) { return; }
+    r.item.classList.toggle('met', met);
+    r.state.textContent = policy.getAttribute(met ? 'data-met' : 'data-unmet');
   }
 
-  function update() {
-    var s = password.value ? score(password.value) : 0;
-    meter.value = s;
-    label.textContent = password.value ? labels[s] : '';
+  var pending;
+  var asked = 0;
+  function ask() {
+    var value = password.value;
+    var mine = ++asked;
+    if (!value) {
+      meter.value = 0;
+      label.textContent = '';
+      Object.keys(rules).forEach(function (r) { rules[r].item.classList.remove('met'); rules[r].state.textContent = ''; });
+      return;
+    }
+    mark('different', !current || value !== current.value);
+    label.textContent = policy.getAttribute('data-checking');
+    var body = new URLSearchParams();
+    form.querySelectorAll('input[type=hidden]').forEach(function (h) { body.append(h.name, h.value); });
+    body.append('password', value);
+    body.append('words', password.getAttribute('data-words') || '');
+    fetch('/password/rules', { method: 'POST', body: body, credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (answer) {
+        if (!answer || mine !== asked) { return; }
+        mark('length', answer.length);
+        mark('guessable', answer.guessable);
+        var s = answer.length ? Math.max(1, answer.score) : 0;
+        meter.value = s;
+        label.textContent = labels[s] || '';
+      })
+      .catch(function () { label.textContent = ''; });
   }
-  password.addEventListener('input', update);
-  update();
+  password.addEventListener('input', function () {
+    clearTimeout(pending);
+    pending = setTimeout(ask, 250);
+  });
+  if (current) { current.addEventListener('input', function () { mark('different', password.value !== current.value); }); }
 }());

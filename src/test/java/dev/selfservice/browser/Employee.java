@@ -85,6 +85,16 @@ final class Employee implements AutoCloseable {
     }
 
     /** What the page says, as a person reads it. */
+    /** The text of an element once the page's script has settled it (not empty and not one of {@code passing}). */
+    String settledTextOf(String id, String... passing) {
+        java.util.Set<String> skip = java.util.Set.of(passing);
+        return new org.openqa.selenium.support.ui.WebDriverWait(chrome, java.time.Duration.ofSeconds(5))
+                .until(d -> {
+                    String text = d.findElement(By.id(id)).getText().trim();
+                    return text.isEmpty() || skip.contains(text) ? null : text;
+                });
+    }
+
     /** The page's title, as the browser tab and a screen reader announce it. */
     String title() {
         return chrome.getTitle();

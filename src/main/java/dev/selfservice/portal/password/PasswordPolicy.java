@@ -66,15 +66,29 @@ public class PasswordPolicy {
         return config.maxLength();
     }
 
+    /** How a candidate fares on each rule the page lists, judged by exactly the code that {@link #check} runs. */
+    public record Checklist(boolean longEnough, boolean notTooLong, boolean notGuessable, boolean noName, int score) {
+    }
+
+    /** The page's live checklist: the server's own rules, so that the page and the server cannot disagree. */
+    public Checklist checklist(String password, List<String> names) {
+        String candidate = password == null ? "" : password;
+        String normalised = Normalizer.normalize(candidate, Normalizer.Form.NFKC);
+        int length = length(candidate);
+        List<String> words = words(names);
+        boolean noName = nameIn(normalised, words).isEmpty();
+        int score = candidate.isEmpty() ? 0 : score(normalised, length, words);
+        return new Checklist(length >= config.minLength(), length <= config.maxLength(),
+                !candidate.isEmpty() && score >= config.minStrength(), noName, score);
+    }
+
     /** The first reason the new password is refused, or none. {@code names} are the employee's own words. */
     public Optional<Rejection> check(String newPassword, String confirmation, String currentPassword, List<String> names) {
         if (newPassword == null || newPassword.isEmpty()) {
             return Optional.of(Rejection.EMPTY);
         }
         String normalised = Normalizer.normalize(newPassword, Normalizer.Form.NFKC);
-        // the length of exactly what goes to Auth0 and AD: NFKC can make a short password look long (one ligature
-        // is three letters), and it is the raw password that is set
-        int length = newPassword.codePointCount(0, newPassword.length());
+        int length = length(newPassword);
         if (length < config.minLength()) {
             return Optional.of(Rejection.TOO_SHORT);
         }
@@ -87,23 +101,45 @@ public class PasswordPolicy {
         if (newPassword.equals(currentPassword)) {
             return Optional.of(Rejection.SAME_AS_CURRENT);
         }
-        String lower = normalised.toLowerCase(Locale.ROOT);
+        List<String> words = words(names);
+        if (nameIn(normalised, words).isPresent()) {
+            return Optional.of(Rejection.CONTAINS_NAME);
+        }
+        if (score(normalised, length, words) < config.minStrength()) {
+            return Optional.of(Rejection.TOO_GUESSABLE);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The length of exactly what goes to Auth0 and AD, in code points: NFKC can make a short password look long (one
+     * ligature is three letters), and it is the raw password that is set.
+     */
+    private static int length(String password) {
+        return password.codePointCount(0, password.length());
+    }
+
+    /** The employee's names, cut into the words a password must not contain (three letters or more). */
+    private static List<String> words(List<String> names) {
         List<String> words = new ArrayList<>();
         for (String name : names) {
             for (String part : Optional.ofNullable(name).orElse("").toLowerCase(Locale.ROOT).split("[\\s@._\\-]+")) {
                 if (part.length() >= 3) {
                     words.add(part);
-                    if (lower.contains(part)) {
-                        return Optional.of(Rejection.CONTAINS_NAME);
-                    }
                 }
             }
         }
+        return words;
+    }
+
+    private static Optional<String> nameIn(String normalised, List<String> words) {
+        String lower = normalised.toLowerCase(Locale.ROOT);
+        return words.stream().filter(lower::contains).findFirst();
+    }
+
+    private int score(String normalised, int length, List<String> words) {
         // zxcvbn's estimate grows costly with length; past 100 code points a password is not guessable anyway
         String measured = length > 100 ? normalised.substring(0, normalised.offsetByCodePoints(0, 100)) : normalised;
-        if (zxcvbn.measure(measured, words).getScore() < config.minStrength()) {
-            return Optional.of(Rejection.TOO_GUESSABLE);
-        }
-        return Optional.empty();
+        return zxcvbn.measure(measured, words).getScore();
     }
 }

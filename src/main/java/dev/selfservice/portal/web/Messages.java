@@ -394,6 +394,18 @@ public interface Messages {
     @Message("Password strength")
     String password_strength_label();
 
+    @Message("(done)")
+    String policy_met();
+
+    @Message("(not yet)")
+    String policy_unmet();
+
+    @Message("too short|weak|fair|good|strong")
+    String strength_labels();
+
+    @Message("checking…")
+    String strength_checking();
+
     @Message("Change password")
     String password_submit();
 
