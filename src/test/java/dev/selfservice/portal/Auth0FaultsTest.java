@@ -371,7 +371,7 @@ class Auth0FaultsTest {
         String theCode = TenantApi.latestCode(BOB_EMAIL);
         SEARCH.fail(fault, 0); // on every try: the read is retried
         Page page = browser.submit(code, "#recovery-code", Map.of("code", theCode));
-        given().delete(tenant() + "test-controls/faults").then().statusCode(204);
+        TenantApi.clearFaults();
         assertThat(page.status()).isEqualTo(fault == Fault.BUSY ? 429 : 503);
         assertThat(page.text("#problem")).doesNotContain("not right");
         // the code was not used and no try was counted: it works now
@@ -399,7 +399,7 @@ class Auth0FaultsTest {
         Page code = recoveryCodePage(browser);
         READ_BLOCKS.fail(fault, 0);
         Page page = browser.submit(code, "#recovery-code", Map.of("code", TenantApi.latestCode(BOB_EMAIL)));
-        given().delete(tenant() + "test-controls/faults").then().statusCode(204);
+        TenantApi.clearFaults();
         assertThat(page.status()).isEqualTo(fault == Fault.BUSY ? 429 : 503);
         // the proof was kept: the password can be set now
         Page done = browser.submit(page, "#recovery-reset", Map.of("password", NEW_PASSWORD, "confirm", NEW_PASSWORD));
@@ -448,7 +448,7 @@ class Auth0FaultsTest {
         Page reset = resetPage(browser);
         CLEAR_BLOCKS.fail(fault, 0);
         Page page = browser.post(portal() + "/recovery/unblock", reset.hiddenFields("#recovery-reset"));
-        given().delete(tenant() + "test-controls/faults").then().statusCode(204);
+        TenantApi.clearFaults();
         assertThat(page.status()).isEqualTo(fault == Fault.BUSY ? 429 : 503);
         assertThat(page.body()).doesNotContain("is lifted");
         Page done = browser.post(portal() + "/recovery/unblock", page.hiddenFields("#recovery-reset"));

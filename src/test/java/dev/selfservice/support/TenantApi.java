@@ -52,6 +52,11 @@ public final class TenantApi {
         given().contentType(ContentType.JSON).body(fault).post(tenant() + "test-controls/faults").then().statusCode(204);
     }
 
+    /** Removes every fault rule, as the tenant's reset does, for a test that goes on without them. */
+    public static void clearFaults() {
+        given().delete(tenant() + "test-controls/faults").then().statusCode(204);
+    }
+
     public static void managementRateLimit(int perSecond) {
         given().contentType(ContentType.JSON).body(Map.of("perSecond", perSecond))
                 .post(tenant() + "test-controls/management-rate-limit").then().statusCode(204);

@@ -8,7 +8,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.quarkus.runtime.LaunchMode;
 
 /**
  * {@code /language?to=de&back=/recovery}: the switcher. The choice is remembered for a year in a cookie that holds
@@ -18,11 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class LanguageResource {
 
     private static final int A_YEAR = 365 * 24 * 3600;
-    private final boolean secure;
-
-    public LanguageResource(@ConfigProperty(name = "quarkus.profile", defaultValue = "prod") String profile) {
-        this.secure = "prod".equals(profile);
-    }
+    /** As the portal's other cookies: secure outside dev and test. */
+    private final boolean secure = LaunchMode.current() == LaunchMode.NORMAL;
 
     @GET
     public Response choose(@QueryParam("to") String to, @QueryParam("back") String back) {

@@ -10,9 +10,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static dev.selfservice.support.LocalTenantUrls.tenant;
-import static io.restassured.RestAssured.given;
-
 import dev.selfservice.support.LogCapture;
 import dev.selfservice.support.TenantApi;
 import io.quarkus.test.junit.QuarkusTest;
@@ -99,7 +96,7 @@ class Auth0ManagementTest {
             // three tries a call (two retries): the breaker opens at the tenth failure, during the fourth call
             assertThatThrownBy(() -> management.user(alice)).isInstanceOf(Auth0Exception.class);
         }
-        given().delete(tenant() + "test-controls/faults").then().statusCode(204);
+        TenantApi.clearFaults();
         // Auth0 is well again, but the breaker (half of the last 10 calls failed) keeps calls away for a while
         assertThatThrownBy(() -> management.user(alice))
                 .isInstanceOfSatisfying(Auth0Exception.NoAnswer.class, e -> {
