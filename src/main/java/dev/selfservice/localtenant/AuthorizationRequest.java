@@ -9,5 +9,7 @@ record AuthorizationRequest(
         String scope,
         String audience,
         String codeChallenge,
-        String responseMode) {
+        String responseMode,
+        /** Auth0's {@code login_hint}: the login page starts with it as the username. */
+        String loginHint) {
 }

@@ -104,7 +104,8 @@ class AuthorizeEndpoint implements TenantEndpoint {
         }
         AuthorizationRequest request = new AuthorizationRequest(client.get().clientId(), redirectUri, stateParam,
                 req.getParam("nonce"), Optional.ofNullable(req.getParam("scope")).orElse("openid"),
-                req.getParam("audience"), challenge, req.getParam("response_mode"));
+                req.getParam("audience"), challenge, req.getParam("response_mode"),
+                Optional.ofNullable(req.getParam("login_hint")).filter(h -> h.length() <= 256).orElse(null));
 
         String prompt = Optional.ofNullable(req.getParam("prompt")).orElse("");
         Optional<SsoSession> sso = currentSession(ctx)
@@ -125,11 +126,12 @@ class AuthorizeEndpoint implements TenantEndpoint {
 
     private void loginPage(RoutingContext ctx) {
         String tx = ctx.request().getParam("state");
-        if (state.transactions.get(tx).isEmpty()) {
+        Optional<AuthorizationRequest> request = state.transactions.get(tx);
+        if (request.isEmpty()) {
             expired(ctx);
             return;
         }
-        pages.send(ctx, 200, pages.login(tx, ad.name(), null, null));
+        pages.send(ctx, 200, pages.login(tx, ad.name(), request.get().loginHint(), null));
     }
 
     private void login(RoutingContext ctx) {

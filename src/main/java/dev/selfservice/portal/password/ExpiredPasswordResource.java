@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import dev.selfservice.portal.signin.UsernameHint;
 import dev.selfservice.portal.web.ClientAddress;
 import dev.selfservice.portal.web.Html;
 import dev.selfservice.portal.web.Problem;
@@ -36,9 +37,11 @@ public class ExpiredPasswordResource {
     private final PasswordPolicy policy;
     private final Refusals refusals;
     private final HttpServerRequest request;
+    private final UsernameHint hint;
 
     public ExpiredPasswordResource(PasswordService passwords, PasswordPolicy policy, Refusals refusals,
-            HttpServerRequest request) {
+            HttpServerRequest request, UsernameHint hint) {
+        this.hint = hint;
         this.passwords = passwords;
         this.policy = policy;
         this.refusals = refusals;
@@ -46,8 +49,8 @@ public class ExpiredPasswordResource {
     }
 
     @GET
-    public TemplateInstance form() {
-        return Templates.expired(policy.minLength(), policy.maxLength(), "", Problem.NONE);
+    public TemplateInstance form(@jakarta.ws.rs.CookieParam(UsernameHint.COOKIE) String typed) {
+        return Templates.expired(policy.minLength(), policy.maxLength(), hint.usernameFrom(typed), Problem.NONE);
     }
 
     @POST

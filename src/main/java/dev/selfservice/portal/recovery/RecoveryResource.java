@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import dev.selfservice.portal.PortalConfig;
 import dev.selfservice.portal.enrolment.ContactAddress;
 import dev.selfservice.portal.password.PasswordPolicy;
+import dev.selfservice.portal.signin.UsernameHint;
 import dev.selfservice.portal.web.ClientAddress;
 import dev.selfservice.portal.web.Html;
 import dev.selfservice.portal.web.Messages;
@@ -43,8 +44,8 @@ public class RecoveryResource {
 
         static native TemplateInstance code(String contact, String helpdesk, Problem problem);
 
-        static native TemplateInstance reset(int minLength, int maxLength, String words, boolean bruteForceBlocked,
-                Problem problem);
+        static native TemplateInstance reset(int minLength, int maxLength, String words, boolean offerUnblock,
+                boolean directoryLocked, Problem problem);
 
         static native TemplateInstance done(String title, String detail);
     }
@@ -56,9 +57,12 @@ public class RecoveryResource {
     private final Messages msg;
     private final PortalConfig config;
     private final HttpServerRequest request;
+    private final UsernameHint hint;
 
     public RecoveryResource(RecoveryService recovery, RecoveryCookies cookies, PasswordPolicy policy,
-            Refusals refusals, @dev.selfservice.portal.web.PageLanguage.Current Messages msg, PortalConfig config, HttpServerRequest request) {
+            Refusals refusals, @dev.selfservice.portal.web.PageLanguage.Current Messages msg, PortalConfig config, HttpServerRequest request,
+            UsernameHint hint) {
+        this.hint = hint;
         this.recovery = recovery;
         this.cookies = cookies;
         this.policy = policy;
@@ -69,8 +73,8 @@ public class RecoveryResource {
     }
 
     @GET
-    public TemplateInstance page() {
-        return Templates.start(config.helpdesk(), "", "", Problem.NONE);
+    public TemplateInstance page(@CookieParam(UsernameHint.COOKIE) String typed) {
+        return Templates.start(config.helpdesk(), hint.usernameFrom(typed), "", Problem.NONE);
     }
 
     @POST
@@ -133,13 +137,21 @@ public class RecoveryResource {
 
     @GET
     @Path("reset")
-    public Response resetPage(@CookieParam(RecoveryCookies.PROOF) String proof) {
+    public Response resetPage(@CookieParam(RecoveryCookies.PROOF) String proof,
+            @CookieParam(UsernameHint.COOKIE) String typed) {
         try {
-            boolean blocked = recovery.hasBruteForceBlocks(cookies.proof(proof));
-            return Html.page(200, Templates.reset(policy.minLength(), policy.maxLength(), "", blocked, Problem.NONE));
+            Optional<RecoveryState.Proof> p = cookies.proof(proof);
+            boolean blocked = recovery.hasBruteForceBlocks(p);
+            // Lifting Auth0's pause is offered only where it can be enough. The portal cannot ask AD whether the
+            // account is locked (no call reads that without the password); but when this browser's own sign-in just
+            // came back "locked" for this username, only a new password (which unlocks it) can help.
+            boolean directoryLocked = p.isPresent() && hint.read(typed)
+                    .filter(h -> h.directorySaysLocked(p.get().username())).isPresent();
+            return Html.page(200, Templates.reset(policy.minLength(), policy.maxLength(), "", blocked && !directoryLocked,
+                    directoryLocked, Problem.NONE));
         } catch (Refusal e) {
             return e.reason().isTransient() ? Html.page(e.status(), Templates.reset(policy.minLength(),
-                    policy.maxLength(), "", false, problem(e))) : restart(e);
+                    policy.maxLength(), "", false, false, problem(e))) : restart(e);
         }
     }
 
@@ -154,7 +166,7 @@ public class RecoveryResource {
             // the proof still holds for these: the form again, to fix the password or to try once more
             if (e.reason().isAboutTheNewPassword() || e.reason().isTransient()
                     || e.reason() == Reason.PASSWORD_NOT_CONFIRMED || e.reason() == Reason.PASSWORD_CHANGE_SETTLING) {
-                return Html.page(e.status(), Templates.reset(policy.minLength(), policy.maxLength(), "", false,
+                return Html.page(e.status(), Templates.reset(policy.minLength(), policy.maxLength(), "", false, false,
                         problem(e)));
             }
             return restart(e);
@@ -169,7 +181,7 @@ public class RecoveryResource {
             return outcome(recovery.unblock(cookies.proof(proof)));
         } catch (Refusal e) {
             return e.reason().isTransient() ? Html.page(e.status(), Templates.reset(policy.minLength(),
-                    policy.maxLength(), "", true, problem(e))) : restart(e);
+                    policy.maxLength(), "", true, false, problem(e))) : restart(e);
         }
     }
 

@@ -8,7 +8,8 @@ import io.quarkus.oidc.OidcRedirectFilter;
 import io.quarkus.oidc.Redirect;
 
 /**
- * Adds to the authorize redirect what fixed extra-params cannot: {@code audience} when one is configured, and
+ * Adds to the authorize redirect what fixed extra-params cannot: {@code audience} when one is configured, the
+ * username typed on the start page as {@code login_hint} ({@link UsernameHint}), and
  * {@code prompt=login} when the employee must prove the AD password again ({@link SignInResource#FRESH}), so that
  * the tenant's own session cannot answer for them. quarkus-oidc looks filters up at run time, so the bean is kept
  * although nothing injects it.
@@ -19,15 +20,22 @@ import io.quarkus.oidc.Redirect;
 public class AuthorizeRedirectFilter implements OidcRedirectFilter {
 
     private final PortalConfig config;
+    private final UsernameHint hint;
 
-    public AuthorizeRedirectFilter(PortalConfig config) {
+    public AuthorizeRedirectFilter(PortalConfig config, UsernameHint hint) {
         this.config = config;
+        this.hint = hint;
     }
 
     @Override
     public void filter(OidcRedirectContext context) {
         config.auth0().audience().filter(a -> !a.isBlank())
                 .ifPresent(audience -> context.additionalQueryParams().add("audience", audience));
+        io.vertx.core.http.Cookie typed = context.routingContext().request().getCookie(UsernameHint.COOKIE);
+        if (typed != null) {
+            // the sign-in page starts with the username typed on the portal (Auth0's login_hint)
+            hint.read(typed.getValue()).ifPresent(h -> context.additionalQueryParams().add("login_hint", h.username()));
+        }
         if (SignInResource.FRESH.equals(context.routingContext().request().path())) {
             context.additionalQueryParams().add("prompt", "login");
             // and say so to any Auth0 rule or action that looks: the password must have been entered just now

@@ -55,10 +55,12 @@ public class SignInResource {
     private final CurrentEmployee current;
     private final PortalSessions sessions;
     private final StepUp stepUp;
+    private final UsernameHint hint;
 
     public SignInResource(@dev.selfservice.portal.web.PageLanguage.Current Messages msg, PortalConfig config, SecurityIdentity identity, OidcSession session,
-            CurrentEmployee current, PortalSessions sessions, StepUp stepUp) {
+            CurrentEmployee current, PortalSessions sessions, StepUp stepUp, UsernameHint hint) {
         this.stepUp = stepUp;
+        this.hint = hint;
         this.current = current;
         this.sessions = sessions;
         this.msg = msg;
@@ -70,7 +72,19 @@ public class SignInResource {
     @GET
     @Authenticated
     public Response signIn() {
-        return Response.seeOther(URI.create("/account")).build();
+        // signed in: the username need not be carried any further, nor shown to the next person at this browser
+        return Response.seeOther(URI.create("/account")).cookie(hint.forget()).build();
+    }
+
+    /**
+     * The start page's sign-in form: the username, if given, goes with the employee to the sign-in page and, should
+     * the sign-in fail, on to the step that helps. The form is CSRF-protected like every other, so no other site can
+     * plant a username here.
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response start(@RestForm String username) {
+        return Response.seeOther(URI.create("/signin")).cookie(hint.remember(username)).build();
     }
 
     /** Where a fresh sign-in lands; it goes on to a local page only, never to another site. */
@@ -116,8 +130,10 @@ public class SignInResource {
     @GET
     @Path("error")
     @Produces(MediaType.TEXT_HTML)
-    public Response error(@QueryParam("error") String error, @QueryParam("error_description") String description) {
+    public Response error(@QueryParam("error") String error, @QueryParam("error_description") String description,
+            @jakarta.ws.rs.CookieParam(UsernameHint.COOKIE) String hintCookie) {
         SignInError reason = SignInError.from(error, description);
+        java.util.Optional<UsernameHint.Hint> typed = hint.read(hintCookie);
         String helpdesk = config.helpdesk();
         Action recovery = new Action("/recovery", msg.action_recovery());
         Action changeExpired = new Action("/password/expired", msg.action_change_expired());
@@ -173,7 +189,10 @@ public class SignInResource {
                 actions.addAll(List.of(again, recovery));
             }
         }
-        return Response.status(reason.status()).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Templates.error(title, detail, reason.name(), actions, reason.selfServiceCanHelp()).render()).build();
+        Response.ResponseBuilder page = Response.status(reason.status()).type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.error(title, detail, reason.name(), actions, reason.selfServiceCanHelp()).render());
+        // the next step is filled with the username; why this sign-in failed decides what the recovery offers
+        typed.ifPresent(h -> page.cookie(hint.failed(h, reason)));
+        return page.build();
     }
 }

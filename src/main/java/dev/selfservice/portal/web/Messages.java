@@ -32,6 +32,12 @@ public interface Messages {
     @Message("Sign in with your work account")
     String landing_sign_in();
 
+    @Message("Your username (optional)")
+    String landing_username_label();
+
+    @Message("If signing in does not work, the next step is filled in with it.")
+    String landing_username_hint();
+
     @Message("Signed in? Change your password and manage the personal email address or phone number you can use to recover your account.")
     String landing_sign_in_hint();
 
@@ -505,6 +511,9 @@ public interface Messages {
 
     @Message("Sign-in is also paused for your account after many failed attempts. If you still know your password, you can lift that pause without changing it; but if your account is also locked in the directory, only a new password unlocks it.")
     String recovery_unblock_intro();
+
+    @Message("The directory has locked your account after too many wrong passwords, and only a new password unlocks it: set one here. Lifting the pause alone would not let you in.")
+    String recovery_directory_locked();
 
     @Message("Keep my password and lift the pause")
     String recovery_unblock_submit();

@@ -33,8 +33,11 @@ class LandingPageTest {
     @Test
     void theLandingPageOffersTheThreeWaysInAsEqualChoices() {
         Page landing = new Browser().get(portal() + "/");
+        assertThat(landing.document().select("#choices > li > form").eachAttr("action"))
+                .containsExactly("/signin");
+        assertThat(landing.document().select("#sign-in-form button.primary").text()).isEqualTo("Sign in with your work account");
         assertThat(landing.document().select("#choices a.button.primary").eachAttr("href"))
-                .containsExactly("/signin", "/recovery", "/password/expired");
+                .containsExactly("/recovery", "/password/expired");
         assertThat(landing.document().select("#signed-in")).isEmpty();
     }
 

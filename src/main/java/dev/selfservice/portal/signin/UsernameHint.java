@@ -1,0 +1,98 @@
+package dev.selfservice.portal.signin;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.NewCookie;
+
+import dev.selfservice.portal.web.CookieSeal;
+import io.quarkus.runtime.LaunchMode;
+
+/**
+ * The username an employee typed on the portal's start page, carried (sealed, for a few minutes) into the sign-in
+ * page as {@code login_hint} and, when the sign-in fails, into the next step: the recovery and expired-password pages
+ * are filled with it. Auth0 sends no username back with a failed sign-in, so the portal can only carry what it was
+ * given itself. It also remembers why that sign-in failed, so that the recovery does not offer to lift Auth0's pause
+ * when the directory has said the account is locked: only a new password unlocks that.
+ *
+ * <p>A hint is never trusted for anything but filling a field: every step still asks for and checks the username.
+ */
+@ApplicationScoped
+public class UsernameHint {
+
+    public static final String COOKIE = "username_hint";
+    static final Duration LIFETIME = Duration.ofMinutes(15);
+    private static final int MAX_LENGTH = 256;
+
+    /** What the hint says: the username, and why its last sign-in failed, where the portal saw that. */
+    public record Hint(String username, Optional<SignInError> lastFailure) {
+
+        /** Whether the directory said this username's account is locked, so that lifting Auth0's pause alone cannot help. */
+        public boolean directorySaysLocked(String forUsername) {
+            return username.equalsIgnoreCase(forUsername) && lastFailure.filter(f -> f == SignInError.ACCOUNT_LOCKED).isPresent();
+        }
+    }
+
+    private final CookieSeal seal;
+    private final Clock clock;
+    private final boolean secure = LaunchMode.current() == LaunchMode.NORMAL;
+
+    public UsernameHint(CookieSeal seal, Clock clock) {
+        this.seal = seal;
+        this.clock = clock;
+    }
+
+    /** A username worth carrying: present, short, and without characters no username has. */
+    static boolean plausible(String username) {
+        return username != null && !username.isBlank() && username.length() <= MAX_LENGTH
+                && username.chars().noneMatch(c -> Character.isISOControl(c));
+    }
+
+    /** The cookie that carries {@code username}; one that forgets any earlier hint if it is not plausible. */
+    NewCookie remember(String username) {
+        return plausible(username) ? cookie(username.strip(), Optional.empty()) : forget();
+    }
+
+    /** The same hint, now also saying why its sign-in failed. */
+    NewCookie failed(Hint hint, SignInError why) {
+        return cookie(hint.username(), Optional.of(why));
+    }
+
+    public Optional<Hint> read(String value) {
+        return seal.open(COOKIE, value).flatMap(plain -> {
+            String[] f = plain.split("\n", -1);
+            try {
+                if (f.length != 3 || !clock.instant().isBefore(Instant.ofEpochSecond(Long.parseLong(f[2])))) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Hint(f[0], f[1].isEmpty() ? Optional.empty() : Optional.of(SignInError.valueOf(f[1]))));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The username to fill a field with, or an empty field. */
+    public String usernameFrom(String value) {
+        return read(value).map(Hint::username).orElse("");
+    }
+
+    NewCookie forget() {
+        return build("", 0);
+    }
+
+    private NewCookie cookie(String username, Optional<SignInError> why) {
+        String plain = username + "\n" + why.map(Enum::name).orElse("") + "\n"
+                + clock.instant().plus(LIFETIME).getEpochSecond();
+        return build(seal.seal(COOKIE, plain), (int) LIFETIME.toSeconds());
+    }
+
+    private NewCookie build(String value, int maxAge) {
+        // Lax: it must come back with the top-level redirect from the sign-in page, which is another site
+        return new NewCookie.Builder(COOKIE).value(value).path("/").maxAge(maxAge).httpOnly(true).secure(secure)
+                .sameSite(NewCookie.SameSite.LAX).build();
+    }
+}
