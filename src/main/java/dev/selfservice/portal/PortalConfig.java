@@ -93,6 +93,15 @@ public interface PortalConfig {
         @WithDefault("3")
         int minStrength();
 
+        /**
+         * Whether the domain's "Password must meet complexity requirements" is on ({@code AD_PASSWORD_COMPLEXITY},
+         * mirrored from its policy): then a new password needs three of capital letters, small letters, digits and
+         * symbols, and the page lists that rule. On by default, as in AD's default domain policy: advice must never
+         * recommend a password the domain refuses.
+         */
+        @WithDefault("true")
+        boolean directoryComplexity();
+
         /** The directory's own rules in plain words, shown when it refuses a password ({@code AD_PASSWORD_RULES}). */
         @WithDefault("Your organisation's directory also has rules of its own: usually at least 8 characters with three of capital letters, small letters, digits and symbols, without your name, and not one of your recent passwords.")
         String directoryRules();

@@ -35,6 +35,8 @@
   document.getElementById('strength').hidden = false;
   var form = password.form;
   var current = document.getElementById('current');
+  // on the expired-password page the username is typed in the same form: a password must not contain it either
+  var username = document.getElementById('username');
   var labels = (policy.getAttribute('data-labels') || '').split('|');
   var rules = {};
   policy.querySelectorAll('li[data-rule]').forEach(function (item) {
@@ -68,14 +70,16 @@
     var body = new URLSearchParams();
     form.querySelectorAll('input[type=hidden]').forEach(function (h) { body.append(h.name, h.value); });
     body.append('password', value);
-    body.append('words', password.getAttribute('data-words') || '');
+    body.append('words', (password.getAttribute('data-words') || '') + (username ? ' ' + username.value : ''));
     fetch('/password/rules', { method: 'POST', body: body, credentials: 'same-origin' })
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (answer) {
         if (!answer || mine !== asked) { return; }
         mark('length', answer.length);
+        mark('complex', answer.complex);
         mark('guessable', answer.guessable);
-        var s = answer.length ? Math.max(1, answer.score) : 0;
+        // a password the server would refuse is never shown as good or strong, however long it is
+        var s = answer.length ? Math.max(1, answer.acceptable ? answer.score : Math.min(answer.score, 1)) : 0;
         meter.value = s;
         label.textContent = labels[s] || '';
       })

@@ -18,17 +18,19 @@ import dev.selfservice.portal.web.Refusal.Reason;
  * The portal's password policy, after NIST SP 800-63B: long enough (15 characters when the password is the only
  * factor) and not too long for a passphrase (at least 64), any Unicode characters and spaces, counted as code points
  * after NFKC normalisation, no composition rules, and no common, guessable or personal password (zxcvbn's
- * dictionaries and estimate, plus the employee's own names). It answers with the first reason a password fails.
- * The directory's own policy still applies after it.
+ * dictionaries and estimate, plus the employee's own names). Where the domain requires complexity, it adds AD's
+ * composition rule ({@link DirectoryComplexity}), because a password the portal accepts and AD refuses helps nobody.
+ * It answers with the first reason a password fails. The directory's own policy still applies after it.
  */
 @ApplicationScoped
+@jakarta.inject.Named("passwordPolicy") // the pages list the rules it applies
 public class PasswordPolicy {
 
     /** Why a new password is refused. */
     public enum Rejection {
         EMPTY(Reason.PASSWORD_EMPTY), TOO_SHORT(Reason.PASSWORD_TOO_SHORT), TOO_LONG(Reason.PASSWORD_TOO_LONG),
         MISMATCH(Reason.PASSWORD_MISMATCH), SAME_AS_CURRENT(Reason.PASSWORD_SAME_AS_CURRENT),
-        CONTAINS_NAME(Reason.PASSWORD_CONTAINS_NAME), TOO_GUESSABLE(Reason.PASSWORD_TOO_GUESSABLE);
+        NOT_COMPLEX(Reason.PASSWORD_NOT_COMPLEX), CONTAINS_NAME(Reason.PASSWORD_CONTAINS_NAME), TOO_GUESSABLE(Reason.PASSWORD_TOO_GUESSABLE);
 
         private final Reason reason;
 
@@ -67,7 +69,13 @@ public class PasswordPolicy {
     }
 
     /** How a candidate fares on each rule the page lists, judged by exactly the code that {@link #check} runs. */
-    public record Checklist(boolean longEnough, boolean notTooLong, boolean notGuessable, boolean noName, int score) {
+    public record Checklist(boolean longEnough, boolean notTooLong, boolean complex, boolean notGuessable,
+            boolean noName, int score) {
+    }
+
+    /** Whether the domain's composition rule applies, so that the page lists it. */
+    public boolean complexityRequired() {
+        return config.directoryComplexity();
     }
 
     /** The page's live checklist: the server's own rules, so that the page and the server cannot disagree. */
@@ -78,7 +86,7 @@ public class PasswordPolicy {
         List<String> words = words(names);
         boolean noName = nameIn(normalised, words).isEmpty();
         int score = candidate.isEmpty() ? 0 : score(normalised, length, words);
-        return new Checklist(length >= config.minLength(), length <= config.maxLength(),
+        return new Checklist(length >= config.minLength(), length <= config.maxLength(), complex(candidate),
                 !candidate.isEmpty() && score >= config.minStrength(), noName, score);
     }
 
@@ -101,6 +109,9 @@ public class PasswordPolicy {
         if (newPassword.equals(currentPassword)) {
             return Optional.of(Rejection.SAME_AS_CURRENT);
         }
+        if (!complex(newPassword)) {
+            return Optional.of(Rejection.NOT_COMPLEX);
+        }
         List<String> words = words(names);
         if (nameIn(normalised, words).isPresent()) {
             return Optional.of(Rejection.CONTAINS_NAME);
@@ -109,6 +120,11 @@ public class PasswordPolicy {
             return Optional.of(Rejection.TOO_GUESSABLE);
         }
         return Optional.empty();
+    }
+
+    /** Judged on the raw password, as AD judges what it is sent. */
+    private boolean complex(String password) {
+        return !config.directoryComplexity() || DirectoryComplexity.isMet(password);
     }
 
     /**

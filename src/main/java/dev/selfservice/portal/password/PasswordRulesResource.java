@@ -57,7 +57,10 @@ public class PasswordRulesResource {
                 Arrays.asList(Objects.toString(words, "").split("\\s+")));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("length", c.longEnough() && c.notTooLong());
+        answer.put("complex", c.complex());
         answer.put("guessable", c.notGuessable() && c.noName());
+        // what the server would accept as the new password (the confirmation and current password aside)
+        answer.put("acceptable", c.longEnough() && c.notTooLong() && c.complex() && c.notGuessable() && c.noName());
         answer.put("score", c.score());
         return Response.ok(answer).header("Cache-Control", "no-store").build();
     }

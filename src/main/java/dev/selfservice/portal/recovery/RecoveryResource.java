@@ -147,7 +147,9 @@ public class RecoveryResource {
             // came back "locked" for this username, only a new password (which unlocks it) can help.
             boolean directoryLocked = p.isPresent() && hint.read(typed)
                     .filter(h -> h.directorySaysLocked(p.get().username())).isPresent();
-            return Html.page(200, Templates.reset(policy.minLength(), policy.maxLength(), "", blocked && !directoryLocked,
+            // the username is one of the words the strength hint keeps out, as the reset itself does
+            return Html.page(200, Templates.reset(policy.minLength(), policy.maxLength(),
+                    p.map(RecoveryState.Proof::username).orElse(""), blocked && !directoryLocked,
                     directoryLocked, Problem.NONE));
         } catch (Refusal e) {
             return e.reason().isTransient() ? Html.page(e.status(), Templates.reset(policy.minLength(),

@@ -421,6 +421,9 @@ public interface Messages {
     @Message("at least {min} characters; any letters, digits, spaces and symbols")
     String policy_length(int min);
 
+    @Message("three of these four, as your organisation's directory requires: capital letters, small letters, digits, symbols")
+    String policy_complexity();
+
     @Message("not a common or easily guessed password, and not your name or username")
     String policy_guessable();
 
@@ -453,6 +456,9 @@ public interface Messages {
 
     @Message("The new password must be different from your current one.")
     String rejected_same();
+
+    @Message("Your organisation's directory needs three of these four in a password: capital letters, small letters, digits and symbols.")
+    String rejected_not_complex();
 
     @Message("The new password contains your name or username. Choose one that does not.")
     String rejected_contains_name();

@@ -54,6 +54,7 @@ public class Refusal extends Exception {
         PASSWORD_TOO_LONG(400, (m, w) -> m.rejected_too_long(w.maxLength())),
         PASSWORD_MISMATCH(400, (m, w) -> m.rejected_mismatch()),
         PASSWORD_SAME_AS_CURRENT(400, (m, w) -> m.rejected_same()),
+        PASSWORD_NOT_COMPLEX(400, (m, w) -> m.rejected_not_complex()),
         PASSWORD_CONTAINS_NAME(400, (m, w) -> m.rejected_contains_name()),
         PASSWORD_TOO_GUESSABLE(400, (m, w) -> m.rejected_guessable()),
         WRONG_CURRENT_PASSWORD(401, (m, w) -> m.password_wrong_current()),
@@ -96,7 +97,7 @@ public class Refusal extends Exception {
                 case INVALID_RECOVERY_INPUT -> "username";
                 case WRONG_CODE, CODE_EXPIRED -> "code";
                 case PASSWORD_EMPTY, PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_SAME_AS_CURRENT,
-                        PASSWORD_CONTAINS_NAME, PASSWORD_TOO_GUESSABLE, DIRECTORY_REFUSED -> "password";
+                        PASSWORD_NOT_COMPLEX, PASSWORD_CONTAINS_NAME, PASSWORD_TOO_GUESSABLE, DIRECTORY_REFUSED -> "password";
                 case PASSWORD_MISMATCH -> "confirm";
                 case WRONG_CURRENT_PASSWORD -> "current";
                 case PASSWORD_NOT_CHANGED -> "current";

@@ -15,15 +15,19 @@ import dev.selfservice.portal.password.PasswordPolicy.Rejection;
 /** The portal's password policy, as a table of passwords it takes and refuses (NIST SP 800-63B). */
 class PasswordPolicyTest {
 
-    private static final PasswordPolicy POLICY = new PasswordPolicy(config());
+    /** NIST's rules alone: a domain without AD's complexity requirement. */
+    private static final PasswordPolicy POLICY = new PasswordPolicy(config(false));
+    /** A domain with "Password must meet complexity requirements" on, as AD's default domain policy has it. */
+    private static final PasswordPolicy COMPLEX_DOMAIN = new PasswordPolicy(config(true));
     private static final List<String> NAMES = List.of("alice", "Alice Adams", "alice@corp.example");
     private static final String CURRENT = "Start-Passw0rd!";
 
-    private static PortalConfig config() {
+    private static PortalConfig config(boolean complexity) {
         PortalConfig.Password password = new PortalConfig.Password() {
             public int minLength() { return 15; }
             public int maxLength() { return 256; }
             public int minStrength() { return 3; }
+            public boolean directoryComplexity() { return complexity; }
             public String directoryRules() { return ""; }
             public int expiredTries() { return 3; }
             public java.time.Duration expiredTriesWindow() { return java.time.Duration.ofMinutes(30); }
@@ -88,5 +92,32 @@ class PasswordPolicyTest {
         String emoji = "\uD83D\uDD11".repeat(13) + "a";
         assertThat(emoji.length()).isEqualTo(27);
         assertThat(check(emoji)).contains(Rejection.TOO_SHORT);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "quiet harbour lanterns drift at dusk   | NOT_COMPLEX",
+            "purple monkey dishwasher river         | NOT_COMPLEX",
+            "\u5c71\u306e\u4e0a\u306b\u96f2\u304c\u6d41\u308c\u308b\u9759\u304b\u306a\u5915\u65b9\u306e\u7a7a | NOT_COMPLEX",
+            "ALL CAPITALS AND SPACES HERE           | NOT_COMPLEX",
+            "Quiet harbour lanterns drift at dusk   | ",
+            "Violet-Harbor-Lamp-73                  | ",
+            "violet-harbor-lamp-73-river            | ",
+            "\u00e9t\u00e9 \u00e0 la plage 2024 ensoleill\u00e9 | ",
+    })
+    void inAComplexDomainThreeOfAdsCategoriesAreNeeded(String password, Rejection reason) {
+        String p = password.trim();
+        assertThat(COMPLEX_DOMAIN.check(p, p, CURRENT, NAMES)).isEqualTo(Optional.ofNullable(reason));
+        assertThat(COMPLEX_DOMAIN.checklist(p, NAMES).complex()).isEqualTo(reason == null);
+        // the control: the same password without the domain's rule is judged on NIST's rules alone
+        assertThat(check(p)).isNotEqualTo(Optional.of(Rejection.NOT_COMPLEX));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theChecklistListsTheCompositionRuleOnlyWhereTheDomainHasIt() {
+        assertThat(COMPLEX_DOMAIN.complexityRequired()).isTrue();
+        assertThat(POLICY.complexityRequired()).isFalse();
+        assertThat(POLICY.checklist("quiet harbour lanterns drift at dusk", NAMES).complex()).isTrue();
+        assertThat(COMPLEX_DOMAIN.checklist("quiet harbour lanterns drift at dusk", NAMES).complex()).isFalse();
     }
 }

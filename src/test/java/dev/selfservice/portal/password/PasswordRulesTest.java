@@ -54,10 +54,12 @@ class PasswordRulesTest {
     @ParameterizedTest
     @ValueSource(strings = { "Violet-Harbor-Lamp-73", "Summer2024Summer2024!", "quiet harbour lanterns drift at dusk",
             "Password123456789!", "short", "carol-likes-long-passwords-2024", "correct horse battery staple",
-            "Ünïcödé-Wörter-im-Passwort-9" })
+            "Ünïcödé-Wörter-im-Passwort-9", "Quiet harbour lanterns drift at dusk" })
     void thePageTicksExactlyWhatTheServerAccepts(String password) {
         Map<String, Object> checklist = checklistOf(password);
-        boolean pageSaysYes = Boolean.TRUE.equals(checklist.get("length")) && Boolean.TRUE.equals(checklist.get("guessable"));
+        boolean pageSaysYes = Boolean.TRUE.equals(checklist.get("length")) && Boolean.TRUE.equals(checklist.get("complex"))
+                && Boolean.TRUE.equals(checklist.get("guessable"));
+        assertThat(checklist.get("acceptable")).as("the strength hint's verdict").isEqualTo(pageSaysYes);
         boolean serverSaysYes = policy.check(password, password, DEMO_PASSWORD, List.of("carol")).isEmpty();
         assertThat(pageSaysYes).as(password + " " + checklist).isEqualTo(serverSaysYes);
     }
@@ -68,6 +70,11 @@ class PasswordRulesTest {
         assertThat(checklistOf("Violet-Harbor-Lamp-73")).containsEntry("length", true).containsEntry("guessable", true);
         assertThat(checklistOf("carol-likes-long-passwords-2024").get("guessable")).as("contains the username").isEqualTo(false);
         assertThat(checklistOf("short").get("length")).isEqualTo(false);
+        // AD's complexity rule, which the test domain has on: two categories are not enough, three are
+        assertThat(checklistOf("quiet harbour lanterns drift at dusk")).as("the domain refuses it")
+                .containsEntry("complex", false).containsEntry("acceptable", false);
+        assertThat(checklistOf("Quiet harbour lanterns drift at dusk")).containsEntry("complex", true)
+                .containsEntry("acceptable", true);
     }
 
     @Test
