@@ -24,6 +24,8 @@ import io.quarkus.test.junit.QuarkusTest;
 class BrowserFlowsTest {
 
     static final String NEW_PASSWORD = "Copper-Lantern-Harbour-42";
+    /** Long and once advised ("a few words with spaces"), but only two of AD's categories: the domain refuses it. */
+    static final String DOMAIN_REFUSES = "quiet harbour lanterns drift at dusk";
 
     @BeforeEach
     void freshTenant() {
@@ -123,14 +125,66 @@ class BrowserFlowsTest {
         });
     }
 
+    /** The expired-password change in German: the username carried, the domain's rule refused first, then the change. */
+    @ParameterizedTest
+    @EnumSource(Walk.class)
+    void carolChangesHerExpiredPasswordInGerman(Walk walk, TestInfo test) {
+        walk(test, walk, carol -> {
+            carol.open(portal());
+            carol.chooses("Deutsch").sees("Wieder Zugang zu Ihrem Arbeitskonto");
+            carol.types("Ihr Benutzername (optional)", "carol").chooses("Mit dem Arbeitskonto anmelden").sees("Log in");
+            carol.types("Password", DEMO_PASSWORD).chooses("Continue").sees("Ihr Passwort ist abgelaufen");
+            carol.chooses("Neues Passwort wählen").sees("Abgelaufenes Passwort ändern");
+            assertThat(carol.valueOf("Ihr Benutzername")).isEqualTo("carol");
+            carol.types("Aktuelles Passwort", DEMO_PASSWORD).types("Neues Passwort", DOMAIN_REFUSES)
+                    .types("Neues Passwort wiederholen", DOMAIN_REFUSES).chooses("Passwort ändern")
+                    .sees("Abgelaufenes Passwort ändern");
+            assertThat(carol.title()).startsWith("Fehler: ");
+            assertThat(carol.focusedId()).isEqualTo("problem");
+            assertThat(carol.bodyText()).contains("drei dieser vier");
+            carol.types("Aktuelles Passwort", DEMO_PASSWORD).types("Neues Passwort", NEW_PASSWORD)
+                    .types("Neues Passwort wiederholen", NEW_PASSWORD);
+            if (carol.walk().javaScript()) {
+                assertThat(carol.settledTextOf("strength-label", "wird geprüft…")).isIn("gut", "stark");
+                assertThat(carol.offers("Neues Passwort anzeigen")).isTrue();
+            }
+            carol.chooses("Passwort ändern").sees("Ihr Passwort wurde geändert");
+            assertThat(carol.bodyText()).contains("Melden Sie sich mit Ihrem neuen Passwort an");
+        });
+    }
+
+    /** Signed in, in German: the account page, the change, and its result, each in that language. */
+    @ParameterizedTest
+    @EnumSource(Walk.class)
+    void aliceChangesHerPasswordInGerman(Walk walk, TestInfo test) {
+        walk(test, walk, alice -> {
+            alice.open(portal());
+            alice.chooses("Deutsch").sees("Wieder Zugang zu Ihrem Arbeitskonto");
+            signInFromHere(alice, "alice", DEMO_PASSWORD, "Mit dem Arbeitskonto anmelden");
+            alice.sees("Ihr Konto");
+            assertThat(alice.bodyText()).contains("Sie haben noch keinen Wiederherstellungskontakt");
+            alice.chooses("Passwort ändern").sees("Passwort ändern");
+            alice.types("Aktuelles Passwort", DEMO_PASSWORD).types("Neues Passwort", NEW_PASSWORD)
+                    .types("Neues Passwort wiederholen", NEW_PASSWORD).chooses("Passwort ändern")
+                    .sees("Ihr Passwort wurde geändert");
+            assertThat(alice.bodyText()).contains("Melden Sie sich mit Ihrem neuen Passwort an");
+        });
+    }
+
     @ParameterizedTest
     @EnumSource(Walk.class)
     void erinWhoIsLockedOutUnlocksThroughHerPhone(Walk walk, TestInfo test) {
         walk(test, walk, erin -> {
-            signIn(erin, "erin", DEMO_PASSWORD);
+            signInTypingTheUsername(erin, "erin", DEMO_PASSWORD);
             erin.sees("Your account is locked");
+            assertThat(erin.bodyText()).doesNotContain("back in");
             erin.chooses("Reset my password or unlock my account").sees("Forgot your password, or locked out");
-            recovers(erin, "erin", "+1 415 555 0142", "+14155550142");
+            assertThat(erin.valueOf("Your username")).as("carried from the start page").isEqualTo("erin");
+            provesWithACode(erin, "+1 415 555 0142", "+14155550142");
+            // the directory said locked: only a new password helps, so nothing else is offered
+            assertThat(erin.textOf("directory-locked")).contains("only a new password unlocks it");
+            assertThat(erin.offers("Keep my password and lift the pause")).isFalse();
+            setsANewPasswordAndSignsIn(erin, "erin");
         });
     }
 
@@ -173,8 +227,21 @@ class BrowserFlowsTest {
         signInFromHere(employee, username, password);
     }
 
+    /** Signing in with the username typed on the start page: the tenant's login page starts with it. */
+    private static void signInTypingTheUsername(Employee employee, String username, String password) {
+        employee.open(portal());
+        employee.sees("Get back into your work account");
+        employee.types("Your username (optional)", username).chooses("Sign in with your work account").sees("Log in");
+        assertThat(employee.valueOf("Username")).as("Auth0's login_hint").isEqualTo(username);
+        employee.types("Password", password).chooses("Continue");
+    }
+
     private static void signInFromHere(Employee employee, String username, String password) {
-        employee.chooses("Sign in with your work account").sees("Log in");
+        signInFromHere(employee, username, password, "Sign in with your work account");
+    }
+
+    private static void signInFromHere(Employee employee, String username, String password, String button) {
+        employee.chooses(button).sees("Log in");
         employee.types("Username", username).types("Password", password).chooses("Continue");
     }
 
@@ -206,10 +273,23 @@ class BrowserFlowsTest {
     }
 
     private static void changesExpiredPassword(Employee employee, String username, String heading) {
-        signIn(employee, username, DEMO_PASSWORD);
+        signInTypingTheUsername(employee, username, DEMO_PASSWORD);
         employee.sees(heading);
         employee.chooses("Choose a new password").sees("Change an expired password");
-        employee.types("Your username", username).types("Current password", DEMO_PASSWORD);
+        assertThat(employee.valueOf("Your username")).as("carried from the start page").isEqualTo(username);
+        // the phrase the old advice led to: the domain's composition rule refuses it, and the page says so first
+        employee.types("Current password", DEMO_PASSWORD).types("New password", DOMAIN_REFUSES)
+                .types("New password again", DOMAIN_REFUSES);
+        if (employee.walk().javaScript()) {
+            assertThat(employee.settledTextOf("strength-label", "checking…")).as("never good while refused")
+                    .isIn("too short", "weak");
+        }
+        employee.chooses("Change password").sees("Change an expired password");
+        assertThat(employee.title()).startsWith("Error: ");
+        assertThat(employee.focusedId()).isEqualTo("problem");
+        assertThat(employee.bodyText()).contains("three of these four");
+        assertThat(employee.valueOf("Your username")).as("kept: not a secret").isEqualTo(username);
+        employee.types("Current password", DEMO_PASSWORD);
         choosesNewPassword(employee);
         employee.chooses("Change password").sees("Your password was changed");
         signInFromHere(employee, username, NEW_PASSWORD);
@@ -218,8 +298,15 @@ class BrowserFlowsTest {
     }
 
     private static void recovers(Employee employee, String username, String typedContact, String outboxAddress) {
+        employee.types("Your username", username);
+        provesWithACode(employee, typedContact, outboxAddress);
+        setsANewPasswordAndSignsIn(employee, username);
+    }
+
+    /** From the recovery's first page, its username filled in, to the page where a new password is chosen. */
+    private static void provesWithACode(Employee employee, String typedContact, String outboxAddress) {
         int before = PortalSteps.outboxCount(outboxAddress);
-        employee.types("Your username", username).types("Personal email or mobile number", typedContact)
+        employee.types("Personal email or mobile number", typedContact)
                 .chooses("Send me a code").sees("Check your messages");
         String code = PortalSteps.awaitCode(outboxAddress, before);
         String wrong = (char) ('0' + (code.charAt(0) - '0' + 1) % 10) + code.substring(1);
@@ -228,6 +315,9 @@ class BrowserFlowsTest {
         assertThat(employee.focusedId()).as("the focus is on the error summary").isEqualTo("problem");
         employee.types("Code", code).chooses("Confirm").sees("Get back into your account");
         assertThat(employee.title()).as("no error once it is right").doesNotStartWith("Error");
+    }
+
+    private static void setsANewPasswordAndSignsIn(Employee employee, String username) {
         choosesNewPassword(employee);
         employee.chooses("Set new password").sees("Your new password is set");
         signInFromHere(employee, username, NEW_PASSWORD);
