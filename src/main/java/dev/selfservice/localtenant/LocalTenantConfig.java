@@ -22,6 +22,13 @@ public interface LocalTenantConfig {
     @WithDefault("8180")
     int port();
 
+    /**
+     * The port of its SMTP server (loopback only, no TLS, any login accepted), where the portal's notices arrive and
+     * are shown in the outbox beside the codes, as a real mail provider would receive them.
+     */
+    @WithDefault("2525")
+    int smtpPort();
+
     /** The host name in its issuer and URLs. It always listens on the loopback address only. */
     @WithDefault("localhost")
     String host();

@@ -121,7 +121,7 @@ class PasswordlessStartEndpoint implements TenantEndpoint {
         Optional<String> existing = users.findPasswordless(connection, address);
         String id = existing.map(u -> u.substring(connection.length() + 1)).orElseGet(TenantUsers::newPasswordlessId);
         String code = codes.issue(connection, address, id);
-        outbox.deliver(new Outbox.Message(connection, address, code, clock.instant()));
+        outbox.deliver(Outbox.Message.code(connection, address, code, clock.instant()));
         TenantLog.code("cs", connection, address, "code sent to the outbox");
         return new Sent(address, id, existing.isPresent());
     }

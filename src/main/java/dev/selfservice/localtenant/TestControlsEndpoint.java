@@ -36,10 +36,13 @@ class TestControlsEndpoint implements TenantEndpoint {
     private final LocalTenantConfig config;
     private final TenantClock clock;
     private final TenantState state;
+    private final TenantMailServer mail;
 
     TestControlsEndpoint(TenantDirectory demo, DirectoryControls directory, TenantUsers users,
             BruteForceProtection bruteForce, PasswordlessCodes codes, Outbox outbox, FaultInjector faults,
-            ManagementRateLimit rateLimit, LocalTenantConfig config, TenantClock clock, TenantState state) {
+            ManagementRateLimit rateLimit, LocalTenantConfig config, TenantClock clock, TenantState state,
+            TenantMailServer mail) {
+        this.mail = mail;
         this.clock = clock;
         this.state = state;
         this.demo = demo;
@@ -69,6 +72,15 @@ class TestControlsEndpoint implements TenantEndpoint {
             clock.advance(java.time.Duration.ofSeconds(TenantHttp.bodyObject(ctx).getLong("advanceSeconds", 0L)));
             ctx.response().setStatusCode(204).end();
         });
+        // the SMTP server down (connections refused) or up again: {"up": false|true}
+        router.post("/test-controls/smtp").blockingHandler(ctx -> {
+            if (TenantHttp.bodyObject(ctx).getBoolean("up", true)) {
+                mail.up();
+            } else {
+                mail.down();
+            }
+            ctx.response().setStatusCode(204).end();
+        }, false);
         router.post("/test-controls/directory/:username").blockingHandler(this::directoryState, false);
         // what reached the tenant since the last reset, as its log has it: tests count writes and calls with it
         router.get("/test-controls/events").handler(ctx -> TenantHttp.jsonArray(ctx, 200, TenantLog.recent()));
@@ -81,6 +93,8 @@ class TestControlsEndpoint implements TenantEndpoint {
         users.reset();
         bruteForce.reset();
         codes.reset();
+        mail.up();
+        mail.collect();
         outbox.clear();
         TenantLog.forget();
         faults.clear();

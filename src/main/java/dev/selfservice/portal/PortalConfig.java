@@ -28,6 +28,23 @@ public interface PortalConfig {
 
     Auth0 auth0();
 
+    Notices notices();
+
+    /** Notices by email after security actions (notice/Notices), over SMTP ({@code quarkus.mailer.*}). */
+    interface Notices {
+        /** {@code NOTICES_ENABLED}; while on, production refuses to start without {@code SMTP_HOST} and {@code SMTP_FROM}. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Tries of each notice before it is recorded as failed: the first and its retries, with growing pauses. */
+        @WithDefault("4")
+        int attempts();
+
+        /** The pause before the first retry; each next one doubles, up to eight times this. */
+        @WithDefault("2S")
+        java.time.Duration backoff();
+    }
+
     Enrolment enrolment();
 
     Session session();

@@ -17,7 +17,8 @@ public class FreePortsConfigSource implements ConfigSource {
 
     private static final Map<String, String> PORTS = Map.of(
             "quarkus.http.test-port", String.valueOf(freePort()),
-            "local-tenant.port", String.valueOf(freePort()));
+            "local-tenant.port", String.valueOf(freePort()),
+            "local-tenant.smtp-port", String.valueOf(freePort()));
 
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

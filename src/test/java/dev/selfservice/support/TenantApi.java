@@ -32,6 +32,18 @@ public final class TenantApi {
         dev.selfservice.portal.state.PortalState.reset();
     }
 
+    /** The tenant's SMTP server up (accepting mail) or down (connections refused), as a mail relay can be. */
+    public static void smtp(boolean up) {
+        given().contentType(ContentType.JSON).body(Map.of("up", up)).post(tenant() + "test-controls/smtp").then()
+                .statusCode(204);
+    }
+
+    /** The notices (not codes) the tenant's SMTP server received for this address, newest first. */
+    public static List<Map<String, Object>> notices(String to) {
+        return given().queryParam("to", to).queryParam("kind", "notice").get(tenant() + "outbox/messages").then()
+                .statusCode(200).extract().jsonPath().getList("$");
+    }
+
     public static void directoryState(String username, String state) {
         given().contentType(ContentType.JSON).body(Map.of("state", state))
                 .post(tenant() + "test-controls/directory/" + username).then().statusCode(204);

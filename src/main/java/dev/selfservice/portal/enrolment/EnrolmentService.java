@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.selfservice.portal.PortalConfig;
+import dev.selfservice.portal.notice.NoticeKind;
+import dev.selfservice.portal.notice.Notices;
 import dev.selfservice.portal.auth0.Auth0Authentication;
 import dev.selfservice.portal.auth0.Auth0Exception;
 import dev.selfservice.portal.auth0.Auth0Identity;
@@ -54,9 +56,11 @@ public class EnrolmentService {
     private final Leftovers leftovers;
     private final PortalConfig.Enrolment config;
     private final Clock clock;
+    private final Notices notices;
 
     public EnrolmentService(Auth0Authentication authentication, Auth0Management management, StateStore store,
-            EmployeeLock lock, Leftovers leftovers, PortalConfig config, Clock clock) {
+            EmployeeLock lock, Leftovers leftovers, PortalConfig config, Clock clock, Notices notices) {
+        this.notices = notices;
         this.leftovers = leftovers;
         this.authentication = authentication;
         this.management = management;
@@ -147,7 +151,10 @@ public class EnrolmentService {
             noteEnrolledAt(employee.userId(), contactId, now);
             LOG.infof("enrolment: %s linked a %s contact (%s)", employee.userId(), p.channel().connection(),
                     ContactAddress.mask(p.channel(), p.address()));
-            return new Contact(contactId, p.channel(), p.address(), now);
+            Contact added = new Contact(contactId, p.channel(), p.address(), now);
+            // the account as read before the link: its other contacts are told, the new one is not
+            notices.tell(NoticeKind.CONTACT_ADDED, user, added);
+            return added;
         });
     }
 
@@ -227,6 +234,7 @@ public class EnrolmentService {
         forgetEnrolledAt(employee.userId(), contact.id());
         LOG.infof("enrolment: %s removed a %s contact (%s)", employee.userId(), contact.channel().connection(),
                 contact.masked());
+        notices.tell(NoticeKind.CONTACT_REMOVED, user, contact);
         return contact;
     }
 
@@ -280,7 +288,8 @@ public class EnrolmentService {
         }
     }
 
-    private static List<Contact> contacts(Auth0User user) {
+    /** The recovery contacts linked to an Auth0 user (its email and sms identities). */
+    public static List<Contact> contacts(Auth0User user) {
         Map<String, Instant> addedAt = enrolledAt(user);
         List<Contact> contacts = new ArrayList<>();
         for (Auth0Identity i : user.identities()) {

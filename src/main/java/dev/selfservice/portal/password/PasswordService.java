@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.selfservice.portal.PortalConfig;
+import dev.selfservice.portal.notice.NoticeKind;
+import dev.selfservice.portal.notice.Notices;
 import dev.selfservice.portal.auth0.Auth0Authentication;
 import dev.selfservice.portal.auth0.Auth0Authentication.PasswordCheck;
 import dev.selfservice.portal.auth0.Auth0Exception;
@@ -32,6 +34,8 @@ public class PasswordService {
 
     private static final Logger LOG = Logger.getLogger(PasswordService.class);
 
+    private final Notices notices;
+
     private final StateStore store;
     private final EmployeeLock lock;
     private final PortalConfig.Password passwordConfig;
@@ -42,7 +46,8 @@ public class PasswordService {
     private final String adConnection;
 
     public PasswordService(Auth0Authentication authentication, Auth0Management management, PasswordWriter writer,
-            PasswordPolicy policy, PortalConfig config, StateStore store, EmployeeLock lock) {
+            PasswordPolicy policy, PortalConfig config, StateStore store, EmployeeLock lock, Notices notices) {
+        this.notices = notices;
         this.store = store;
         this.lock = lock;
         this.passwordConfig = config.password();
@@ -70,6 +75,7 @@ public class PasswordService {
         lock.holding(employee.userId(), () -> writer.set(employee.userId(), employee.username(),
                 writer.updatedAt(employee.userId()), newPassword, endUserIp));
         LOG.infof("password: %s changed the password", employee.userId());
+        notices.tell(NoticeKind.PASSWORD_CHANGED, employee.userId());
     }
 
     /**
@@ -121,6 +127,7 @@ public class PasswordService {
         lock.holding(account.userId(), () -> writer.set(account.userId(), user, writer.updatedAt(account.userId()),
                 newPassword, endUserIp));
         LOG.infof("password: %s changed an expired password", account.userId());
+        notices.tell(NoticeKind.EXPIRED_PASSWORD_CHANGED, account);
     }
 
     private static String triesKey(String username) {

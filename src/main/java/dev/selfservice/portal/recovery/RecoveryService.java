@@ -15,6 +15,8 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import dev.selfservice.portal.PortalConfig;
+import dev.selfservice.portal.notice.NoticeKind;
+import dev.selfservice.portal.notice.Notices;
 import dev.selfservice.portal.auth0.Auth0Authentication;
 import dev.selfservice.portal.auth0.Auth0Exception;
 import dev.selfservice.portal.auth0.Auth0Identity;
@@ -49,6 +51,8 @@ import dev.selfservice.portal.web.Refusal.Reason;
 public class RecoveryService {
 
     private static final Logger LOG = Logger.getLogger(RecoveryService.class);
+
+    private final Notices notices;
     static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
     static final Duration RESEND_INTERVAL = Duration.ofSeconds(30);
 
@@ -77,7 +81,8 @@ public class RecoveryService {
 
     public RecoveryService(Auth0Authentication authentication, Auth0Management management, PasswordPolicy policy,
             ManagedExecutor executor, PortalConfig config, StateStore store, EmployeeLock lock, PasswordWriter writer,
-            Clock clock) {
+            Clock clock, Notices notices) {
+        this.notices = notices;
         this.writer = writer;
         this.authentication = authentication;
         this.management = management;
@@ -215,6 +220,7 @@ public class RecoveryService {
                 throw e;
             }
             LOG.infof("recovery: %s reset the password", user.userId());
+            notices.tell(NoticeKind.PASSWORD_RESET, user);
             try {
                 management.clearBruteForceBlocks(user.userId());
             } catch (Auth0Exception e) {
@@ -242,6 +248,7 @@ public class RecoveryService {
             throw auth0Refusal(e);
         }
         LOG.infof("recovery: %s cleared the brute-force blocks", user.userId());
+        notices.tell(NoticeKind.PAUSE_LIFTED, user);
         return Outcome.UNBLOCKED;
     }
 

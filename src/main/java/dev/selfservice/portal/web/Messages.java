@@ -562,4 +562,60 @@ public interface Messages {
 
     @Message("Self-service cannot unlock or reset this account: contact {helpdesk}.")
     String recovery_helpdesk(String helpdesk);
+
+    // ---- notices by email (notice/Notices) ----
+
+    @Message("Hello,")
+    String notice_greeting();
+
+    @Message("Your work password was changed")
+    String notice_password_changed_subject();
+
+    @Message("The password of your work account was changed in the password self-service portal, while signed in with the old password.")
+    String notice_password_changed();
+
+    @Message("Your expired work password was changed")
+    String notice_expired_changed_subject();
+
+    @Message("The expired password of your work account was changed in the password self-service portal.")
+    String notice_expired_changed();
+
+    @Message("Your work password was reset")
+    String notice_password_reset_subject();
+
+    @Message("The password of your work account was reset in the password self-service portal, with a code sent to one of your recovery contacts.")
+    String notice_password_reset();
+
+    @Message("The pause on signing in to your work account was lifted")
+    String notice_pause_lifted_subject();
+
+    @Message("The pause on signing in after many wrong passwords was lifted in the password self-service portal, with a code sent to one of your recovery contacts. Your password was not changed.")
+    String notice_pause_lifted();
+
+    @Message("A recovery contact was added to your work account")
+    String notice_contact_added_subject();
+
+    @Message("The recovery contact {contact} was added to your work account. Whoever holds it can now reset your work password.")
+    String notice_contact_added(String contact);
+
+    @Message("A recovery contact was removed from your work account")
+    String notice_contact_removed_subject();
+
+    @Message("The recovery contact {contact} was removed from your work account. It can no longer be used to reset your work password.")
+    String notice_contact_removed(String contact);
+
+    @Message("When: {when}")
+    String notice_when(String when);
+
+    @Message("From: the address {ip}, {browser}")
+    String notice_where(String ip, String browser);
+
+    @Message("a browser we do not recognise")
+    String notice_unknown_browser();
+
+    @Message("If this wasn't you, contact {helpdesk} now: someone else may be able to use your account.")
+    String notice_not_you(String helpdesk);
+
+    @Message("This message was sent by the password self-service portal. It contains no links: we never send links to sign in.")
+    String notice_footer();
 }

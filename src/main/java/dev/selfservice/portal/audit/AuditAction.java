@@ -1,0 +1,25 @@
+package dev.selfservice.portal.audit;
+
+import java.util.Locale;
+
+/** What an audit event is about; its name in the log is the lower-case dotted form ({@code password.expired_change}). */
+public enum AuditAction {
+    SIGNIN,
+    ENROLMENT_START,
+    ENROLMENT_CONFIRM,
+    ENROLMENT_REMOVE,
+    PASSWORD_CHANGE,
+    PASSWORD_EXPIRED_CHANGE,
+    RECOVERY_START,
+    RECOVERY_CODE,
+    RECOVERY_RESET,
+    RECOVERY_UNBLOCK,
+    NOTICE;
+
+    /** {@code password.expired_change}: the area, a dot, the step. */
+    public String eventName() {
+        String lower = name().toLowerCase(Locale.ROOT);
+        int cut = lower.indexOf('_');
+        return cut < 0 ? lower : lower.substring(0, cut) + "." + lower.substring(cut + 1);
+    }
+}

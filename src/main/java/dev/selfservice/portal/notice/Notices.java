@@ -1,0 +1,198 @@
+package dev.selfservice.portal.notice;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.selfservice.portal.PortalConfig;
+import dev.selfservice.portal.audit.AuditAction;
+import dev.selfservice.portal.audit.AuditLog;
+import dev.selfservice.portal.audit.AuditOutcome;
+import dev.selfservice.portal.auth0.Auth0Management;
+import dev.selfservice.portal.auth0.Auth0User;
+import dev.selfservice.portal.auth0.PasswordlessChannel;
+import dev.selfservice.portal.enrolment.Contact;
+import dev.selfservice.portal.enrolment.EnrolmentService;
+import dev.selfservice.portal.web.ClientAddress;
+import dev.selfservice.portal.web.CurrentRequest;
+import dev.selfservice.portal.web.Messages;
+import dev.selfservice.portal.web.PageLanguage;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Tells the employee by email that a security action happened on their account: to the work address and the personal
+ * addresses enrolled for recovery (see {@link NoticeKind} for who gets which). What is said is taken while the
+ * request is still there (when, from which address and browser, in the page's language); the mail goes after the
+ * action succeeded and never holds it up or undoes it: addressed and sent on a worker thread, each copy retried with
+ * growing pauses, and a copy that still fails is logged and written to the audit trail, never dropped silently.
+ * A notice names no secret, has no sign-in link, and shows contacts masked.
+ */
+@ApplicationScoped
+public class Notices {
+
+    private static final Logger LOG = Logger.getLogger(Notices.class);
+
+    @CheckedTemplate(basePath = "notice")
+    static class Templates {
+        static native TemplateInstance text(String subject, String greeting, List<String> lines, String notYou, String footer);
+
+        static native TemplateInstance html(String subject, String greeting, List<String> lines, String notYou, String footer);
+    }
+
+    /** What the notice says, taken during the request. */
+    record Notice(NoticeKind kind, String userId, Instant at, String ip, Optional<String> browser, Locale locale,
+            Optional<Contact> contact) {
+    }
+
+    private final PortalConfig config;
+    private final Auth0Management management;
+    private final ReactiveMailer mailer;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public Notices(PortalConfig config, Auth0Management management, ReactiveMailer mailer, AuditLog audit, Clock clock) {
+        this.config = config;
+        this.management = management;
+        this.mailer = mailer;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** After a password change, reset or lifted pause of this user: the account is read to address it. */
+    public void tell(NoticeKind kind, String userId) {
+        send(capture(kind, userId, Optional.empty()), Optional.empty());
+    }
+
+    /** The same, for a user the caller has just read (no second read of the account). */
+    public void tell(NoticeKind kind, Auth0User user) {
+        send(capture(kind, user.userId(), Optional.empty()), Optional.of(user));
+    }
+
+    /** After a recovery contact was added or removed, for the user as read just before the change. */
+    public void tell(NoticeKind kind, Auth0User user, Contact contact) {
+        send(capture(kind, user.userId(), Optional.of(contact)), Optional.of(user));
+    }
+
+    private Notice capture(NoticeKind kind, String userId, Optional<Contact> contact) {
+        Optional<RoutingContext> request = CurrentRequest.get();
+        return new Notice(kind, userId, clock.instant(), request.map(r -> ClientAddress.of(r.request())).orElse(null),
+                request.flatMap(r -> BrowserFamily.of(r.request().getHeader("User-Agent"))),
+                PageLanguage.currentLocale(), contact);
+    }
+
+    private void send(Notice notice, Optional<Auth0User> known) {
+        if (!config.notices().enabled()) {
+            return;
+        }
+        Uni.createFrom().item(() -> known.orElseGet(() -> management.user(notice.userId())))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .subscribe().with(user -> recipients(notice, user).forEach(to -> deliver(notice, to, compose(notice, to))),
+                        failure -> failed(notice, "unaddressed", failure));
+    }
+
+    /** Who is told: see {@link NoticeKind}. Addresses are compared without case; each gets one copy. */
+    static List<String> recipients(Notice notice, Auth0User user) {
+        Map<String, String> to = new LinkedHashMap<>();
+        Optional.ofNullable(user.email()).filter(e -> !e.isBlank()).ifPresent(e -> to.put(e.toLowerCase(Locale.ROOT), e));
+        Optional<String> changed = notice.contact().filter(c -> c.channel() == PasswordlessChannel.EMAIL).map(Contact::address);
+        if (notice.kind() != NoticeKind.CONTACT_REMOVED) {
+            for (Contact c : EnrolmentService.contacts(user)) {
+                if (c.channel() == PasswordlessChannel.EMAIL) {
+                    to.putIfAbsent(c.address().toLowerCase(Locale.ROOT), c.address());
+                }
+            }
+        }
+        // the new contact's holder added it and needs no warning; the removed one's may not know
+        if (notice.kind() == NoticeKind.CONTACT_ADDED) {
+            changed.ifPresent(a -> to.remove(a.toLowerCase(Locale.ROOT)));
+        } else if (notice.kind() == NoticeKind.CONTACT_REMOVED) {
+            changed.ifPresent(a -> to.putIfAbsent(a.toLowerCase(Locale.ROOT), a));
+        }
+        return new ArrayList<>(to.values());
+    }
+
+    Mail compose(Notice notice, String to) {
+        Messages msg = MessageBundles.get(Messages.class, Localized.Literal.of(notice.locale().getLanguage()));
+        String masked = notice.contact().map(Contact::masked).orElse("");
+        String subject = switch (notice.kind()) {
+            case PASSWORD_CHANGED -> msg.notice_password_changed_subject();
+            case EXPIRED_PASSWORD_CHANGED -> msg.notice_expired_changed_subject();
+            case PASSWORD_RESET -> msg.notice_password_reset_subject();
+            case PAUSE_LIFTED -> msg.notice_pause_lifted_subject();
+            case CONTACT_ADDED -> msg.notice_contact_added_subject();
+            case CONTACT_REMOVED -> msg.notice_contact_removed_subject();
+        };
+        String what = switch (notice.kind()) {
+            case PASSWORD_CHANGED -> msg.notice_password_changed();
+            case EXPIRED_PASSWORD_CHANGED -> msg.notice_expired_changed();
+            case PASSWORD_RESET -> msg.notice_password_reset();
+            case PAUSE_LIFTED -> msg.notice_pause_lifted();
+            case CONTACT_ADDED -> msg.notice_contact_added(masked);
+            case CONTACT_REMOVED -> msg.notice_contact_removed(masked);
+        };
+        // the employee's time zone is not known to the portal (Auth0 profiles rarely carry one): UTC, said so
+        String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(notice.locale())
+                .withZone(ZoneOffset.UTC).format(notice.at()) + " UTC";
+        List<String> lines = List.of(what, msg.notice_when(when),
+                msg.notice_where(notice.ip() == null ? "?" : notice.ip(),
+                        notice.browser().orElse(msg.notice_unknown_browser())));
+        String notYou = msg.notice_not_you(config.helpdesk());
+        String footer = msg.notice_footer();
+        String greeting = msg.notice_greeting();
+        return Mail.withText(to, subject, Templates.text(subject, greeting, lines, notYou, footer).render())
+                .setHtml(Templates.html(subject, greeting, lines, notYou, footer).render());
+    }
+
+    private void deliver(Notice notice, String to, Mail mail) {
+        PortalConfig.Notices settings = config.notices();
+        Uni.createFrom().deferred(() -> mailer.send(mail))
+                .onFailure().invoke(f -> LOG.warnf("notice: %s to %s for %s not delivered yet, will retry (%s)",
+                        notice.kind(), masked(to), notice.userId(), f.getClass().getSimpleName()))
+                .onFailure().retry().withBackOff(settings.backoff(), settings.backoff().multipliedBy(8))
+                .atMost(Math.max(0, settings.attempts() - 1))
+                .subscribe().with(done -> audit.record(AuditAction.NOTICE, AuditOutcome.SUCCESS, null, notice.userId(),
+                        details(notice, to)),
+                        failure -> failed(notice, to, failure));
+    }
+
+    private void failed(Notice notice, String to, Throwable failure) {
+        // the address is masked and the failure named by its type only: an SMTP error can echo the message
+        LOG.errorf("notice: %s to %s for %s could not be delivered after %d tries (%s)", notice.kind(), masked(to),
+                notice.userId(), config.notices().attempts(), failure.getClass().getSimpleName());
+        Map<String, String> details = details(notice, to);
+        audit.record(AuditAction.NOTICE, AuditOutcome.FAILED, "NOT_DELIVERED", notice.userId(), details);
+    }
+
+    private static Map<String, String> details(Notice notice, String to) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("notice", notice.kind().name());
+        details.put("to", masked(to));
+        return details;
+    }
+
+    private static String masked(String address) {
+        return address.contains("@") ? dev.selfservice.portal.enrolment.ContactAddress.mask(PasswordlessChannel.EMAIL, address)
+                : address;
+    }
+}

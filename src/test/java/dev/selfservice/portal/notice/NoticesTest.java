@@ -1,0 +1,134 @@
+package dev.selfservice.portal.notice;
+
+import static dev.selfservice.support.LocalTenantUrls.DEMO_PASSWORD;
+import static dev.selfservice.support.LocalTenantUrls.portal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.selfservice.support.Browser;
+import dev.selfservice.support.Browser.Page;
+import dev.selfservice.support.LogCapture;
+import dev.selfservice.support.PortalSteps;
+import dev.selfservice.support.TenantApi;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Notices over real SMTP (the local tenant's server): after a password change each of the employee's addresses gets
+ * exactly one, saying what, when and from where, in the page's language, with no secret and no link; with the relay
+ * down the change still succeeds, and the notice is retried, then recorded as failed.
+ */
+@QuarkusTest
+class NoticesTest {
+
+    static final String NEW_PASSWORD = "Violet-Harbor-Lamp-73";
+    static final String BOB_WORK = "bob@corp.example";
+    static final String BOB_PERSONAL = "bob.personal@example.com";
+
+    @BeforeEach
+    void reset() {
+        TenantApi.reset();
+    }
+
+    @AfterEach
+    void relayUp() {
+        TenantApi.smtp(true);
+    }
+
+    /** Waits (bounded) until this address has received {@code count} notices; the notices, newest first. */
+    static List<Map<String, Object>> awaitNotices(String to, int count) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        List<Map<String, Object>> notices = TenantApi.notices(to);
+        while (notices.size() < count && Instant.now().isBefore(deadline)) {
+            pause();
+            notices = TenantApi.notices(to);
+        }
+        assertThat(notices).as("notices to " + to).hasSize(count);
+        return notices;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50); // polling for mail another thread sends: there is no clock to move for SMTP
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static Page changePassword(Browser browser, String current, String password) {
+        Page form = browser.get(portal() + "/password/change");
+        return browser.submit(form, "#change-password", Map.of("current", current, "password", password, "confirm", password));
+    }
+
+    @Test
+    void aPasswordChangeIsToldToTheWorkAndEveryPersonalEmailWithoutSecretsOrLinks() {
+        Page changed = changePassword(PortalSteps.signIn("bob", DEMO_PASSWORD), DEMO_PASSWORD, NEW_PASSWORD);
+        assertThat(changed.path()).isEqualTo("/password/changed");
+
+        for (String to : List.of(BOB_WORK, BOB_PERSONAL)) {
+            Map<String, Object> notice = awaitNotices(to, 1).get(0);
+            assertThat(notice.get("subject")).isEqualTo("Your work password was changed");
+            String text = (String) notice.get("text");
+            String html = (String) notice.get("html");
+            assertThat(text).contains("was changed", "When: ", " UTC", "From: the address 127.0.0.1",
+                    "If this wasn't you, contact the IT helpdesk (+1 555 0100, helpdesk@corp.example)");
+            assertThat(html).contains("<strong>If this wasn&#39;t you").doesNotContain("<a ", "href");
+            for (String body : List.of(text, html)) {
+                assertThat(body).doesNotContain(NEW_PASSWORD, DEMO_PASSWORD, "http://", "https://", "bob.personal");
+            }
+        }
+        // nobody else: the control is that bob's two addresses got theirs
+        assertThat(TenantApi.notices("alice@corp.example")).isEmpty();
+    }
+
+    @Test
+    void theNoticeIsInTheLanguageOfThePage() {
+        Browser bob = PortalSteps.signIn("bob", DEMO_PASSWORD);
+        bob.get(portal() + "/language?to=de&back=/account");
+        changePassword(bob, DEMO_PASSWORD, NEW_PASSWORD);
+        Map<String, Object> notice = awaitNotices(BOB_WORK, 1).get(0);
+        assertThat(notice.get("subject")).isEqualTo("Ihr Arbeitspasswort wurde geändert");
+        assertThat((String) notice.get("text")).contains("Wann: ", "Falls Sie das nicht waren");
+    }
+
+    @Test
+    void withTheRelayDownThePasswordIsStillChangedAndTheNoticeRecordedAsFailed() {
+        Browser bob = PortalSteps.signIn("bob", DEMO_PASSWORD);
+        try (LogCapture log = LogCapture.start()) {
+            TenantApi.smtp(false);
+            Page changed = changePassword(bob, DEMO_PASSWORD, NEW_PASSWORD);
+            assertThat(changed.path()).isEqualTo("/password/changed");
+            assertThat(PortalSteps.signsIn("bob", NEW_PASSWORD)).as("the change stands").isTrue();
+
+            String failed = log.await(l -> l.contains("\"event\":\"notice\"") && l.contains("\"outcome\":\"failed\"")
+                    && l.contains("b\u2022\u2022\u2022@corp.example"));
+            assertThat(failed).contains("\"notice\":\"PASSWORD_CHANGED\"", "\"reason\":\"NOT_DELIVERED\"");
+            assertThat(log.lines().stream().filter(l -> l.contains("not delivered yet, will retry")
+                    && l.contains("b\u2022\u2022\u2022@corp.example")).count()).as("every try, then the record")
+                    .isEqualTo(4);
+            assertThat(log.lines()).noneMatch(l -> l.contains(NEW_PASSWORD));
+        }
+        TenantApi.smtp(true);
+        assertThat(TenantApi.notices(BOB_WORK)).as("given up, not sent later").isEmpty();
+    }
+
+    @Test
+    void aNoticeTheRelayRefusedAtFirstArrivesOnARetry() {
+        Browser bob = PortalSteps.signIn("bob", DEMO_PASSWORD);
+        try (LogCapture log = LogCapture.start()) {
+            TenantApi.smtp(false);
+            changePassword(bob, DEMO_PASSWORD, NEW_PASSWORD);
+            log.await(l -> l.contains("not delivered yet, will retry") && l.contains("b\u2022\u2022\u2022@corp.example"));
+            TenantApi.smtp(true);
+            assertThat(awaitNotices(BOB_WORK, 1).get(0).get("subject")).isEqualTo("Your work password was changed");
+            log.await(l -> l.contains("\"event\":\"notice\"") && l.contains("\"outcome\":\"success\""));
+        }
+    }
+}
