@@ -264,7 +264,7 @@ final class Employee implements AutoCloseable {
         try {
             open(outboxUrl);
             sees("Outbox");
-            for (WebElement row : chrome.findElements(By.cssSelector("tbody tr"))) {
+            for (WebElement row : chrome.findElements(By.cssSelector("tbody tr:not(.notice)"))) {
                 List<WebElement> cells = row.findElements(By.tagName("td"));
                 if (cells.get(2).getText().trim().equals(address)) {
                     return cells.get(3).getText().trim();

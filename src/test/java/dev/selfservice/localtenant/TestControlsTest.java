@@ -80,4 +80,25 @@ class TestControlsTest {
         PasswordRealmTest.login("bob", DEMO_PASSWORD, null).statusCode(200);
         given().get(tenant() + "outbox/messages").then().body("$", hasSize(0));
     }
+
+    @Test
+    void mailReceivedOverSmtpIsListedAsANoticeBesideTheCodes() {
+        String code = TenantApi.startPasswordless("email", "pat@example.com");
+        int port = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("local-tenant.smtp-port", Integer.class);
+        com.icegreen.greenmail.util.GreenMailUtil.sendTextEmail("pat@example.com", "portal@corp.example", "Hello Pat",
+                "A plain notice.", new com.icegreen.greenmail.util.ServerSetup(port, "127.0.0.1", "smtp"));
+        given().queryParam("to", "pat@example.com").get(tenant() + "outbox/messages").then().body("$", hasSize(2))
+                .body("[0].kind", equalTo("notice")).body("[0].subject", equalTo("Hello Pat"))
+                .body("[0].text", containsString("A plain notice.")).body("[1].kind", equalTo("code"))
+                .body("[1].code", equalTo(code));
+        given().queryParam("kind", "notice").get(tenant() + "outbox/messages").then().body("$", hasSize(1));
+        given().get(tenant() + "outbox").then().body(containsString("Hello Pat")).body(containsString(code));
+        // down, a relay refuses connections; reset brings it back
+        TenantApi.smtp(false);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> com.icegreen.greenmail.util.GreenMailUtil.sendTextEmail(
+                "pat@example.com", "portal@corp.example", "Lost", "-", new com.icegreen.greenmail.util.ServerSetup(port,
+                        "127.0.0.1", "smtp"))).isInstanceOf(RuntimeException.class);
+        TenantApi.reset();
+        given().get(tenant() + "outbox/messages").then().body("$", hasSize(0));
+    }
 }

@@ -72,14 +72,14 @@ public final class PortalSteps {
     }
 
     public static int outboxCount(String to) {
-        return given().queryParam("to", to).get(tenant() + "outbox/messages").then().extract().jsonPath().getList("$").size();
+        return given().queryParam("to", to).queryParam("kind", "code").get(tenant() + "outbox/messages").then().extract().jsonPath().getList("$").size();
     }
 
     /** Codes may be sent after a page answered: waits (bounded) for a code beyond the {@code before} first ones. */
     public static String awaitCode(String to, int before) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (Instant.now().isBefore(deadline)) {
-            List<String> codes = given().queryParam("to", to).get(tenant() + "outbox/messages").then().extract().path("code");
+            List<String> codes = given().queryParam("to", to).queryParam("kind", "code").get(tenant() + "outbox/messages").then().extract().path("code");
             if (codes.size() > before) {
                 return codes.get(0);
             }
@@ -91,5 +91,26 @@ public final class PortalSteps {
             }
         }
         throw new AssertionError("no code reached " + to);
+    }
+
+    /**
+     * Waits (bounded) until the address has received exactly {@code count} notices over SMTP, sent by another thread
+     * after the page answered (there is no clock to move for mail); the notices, newest first.
+     */
+    public static List<Map<String, Object>> awaitNotices(String to, int count) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        List<Map<String, Object>> notices = TenantApi.notices(to);
+        while (notices.size() < count && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            notices = TenantApi.notices(to);
+        }
+        if (notices.size() != count) {
+            throw new AssertionError("expected " + count + " notices to " + to + " but " + notices.size() + " came");
+        }
+        return notices;
     }
 }

@@ -1,0 +1,68 @@
+package dev.selfservice.portal.enrolment;
+
+import static dev.selfservice.support.LocalTenantUrls.portal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.selfservice.support.Browser;
+import dev.selfservice.support.Browser.Page;
+import dev.selfservice.support.PortalSteps;
+import dev.selfservice.support.TenantApi;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Who is told of a contact change: an added one to the work email and every other contact (not to the new one, whose
+ * holder added it); a removed one to the work email and the removed address (not to the remaining ones).
+ */
+@QuarkusTest
+class EnrolmentNoticesTest {
+
+    @BeforeEach
+    void reset() {
+        TenantApi.reset();
+    }
+
+
+    @Test
+    void anAddedContactIsToldToTheWorkEmailAndTheOtherContactsButNotToItself() {
+        Browser bob = EnrolmentTest.signIn("bob");
+        Page listed = EnrolmentTest.enrol(bob, "add-email", "email", "bob.other@example.net", "bob.other@example.net");
+        assertThat(listed.uri().toString()).isEqualTo(portal() + "/enrolment?done=added");
+
+        for (String to : List.of("bob@corp.example", "bob.personal@example.com")) {
+            Map<String, Object> notice = PortalSteps.awaitNotices(to, 1).get(0);
+            assertThat(notice.get("subject")).isEqualTo("A recovery contact was added to your work account");
+            assertThat((String) notice.get("text")).contains("b\u2022\u2022\u2022@example.net")
+                    .doesNotContain("bob.other");
+        }
+        // the new address got its code, and no notice: its holder is the one who added it
+        assertThat(TenantApi.notices("bob.other@example.net")).isEmpty();
+        assertThat(TenantApi.latestCode("bob.other@example.net")).as("the control: mail does reach it").isNotBlank();
+    }
+
+    @Test
+    void aRemovedContactIsToldToTheWorkEmailAndToTheRemovedAddressOnly() {
+        TenantApi.linkContact("bob", "email", "bob.second@example.net");
+        Browser bob = EnrolmentTest.signIn("bob");
+        Page contacts = bob.get(portal() + "/enrolment");
+        String removeHref = contacts.document().select(".contact").stream()
+                .filter(c -> c.text().contains("b\u2022\u2022\u2022@example.com"))
+                .findFirst().orElseThrow().selectFirst("a.remove").attr("href");
+        Page removed = bob.submit(bob.get(portal() + removeHref), "#remove", Map.of());
+        assertThat(removed.uri().toString()).isEqualTo(portal() + "/enrolment?done=removed");
+
+        for (String to : List.of("bob@corp.example", "bob.personal@example.com")) {
+            Map<String, Object> notice = PortalSteps.awaitNotices(to, 1).get(0);
+            assertThat(notice.get("subject")).isEqualTo("A recovery contact was removed from your work account");
+            assertThat((String) notice.get("text")).contains("b\u2022\u2022\u2022@example.com");
+        }
+        assertThat(TenantApi.notices("bob.second@example.net")).as("a remaining contact is not told").isEmpty();
+    }
+}
