@@ -50,7 +50,7 @@ class ProductionBuildIT {
             libraries = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jar")).toList();
         }
         assertThat(libraries).anyMatch(n -> n.startsWith("io.quarkus.quarkus-oidc"));
-        assertThat(libraries).noneMatch(n -> n.contains("unboundid") || n.contains("com.auth0") || n.contains("okhttp")
+        assertThat(libraries).noneMatch(n -> n.contains("unboundid") || n.contains("greenmail") || n.contains("com.auth0") || n.contains("okhttp")
                 || n.contains("archunit") || n.contains("jsoup") || n.contains("rest-assured"));
     }
 
@@ -67,11 +67,51 @@ class ProductionBuildIT {
         assertThat(output).doesNotContain("\tat ");
     }
 
+    /** Every required setting, and a free port for the portal. */
+    private static Map<String, String> settings(int portalPort, Map<String, String> more) throws IOException {
+        Map<String, String> env = new java.util.HashMap<>(Map.ofEntries(
+                Map.entry("DOMAIN", "127.0.0.1:" + freePort()),
+                Map.entry("CLIENT_ID", "portal"),
+                Map.entry("CLIENT_SECRET", "a-client-secret"),
+                Map.entry("AD_CONNECTION", "corp-ad"),
+                Map.entry("PORTAL_BASE_URL", "https://password.corp.example"),
+                Map.entry("HELPDESK_CONTACT", "the IT helpdesk on +1 555 0100"),
+                Map.entry("SESSION_SECRET", "a-session-secret-of-at-least-32-characters"),
+                Map.entry("OTP_CLIENT_ID", "portal-otp"),
+                Map.entry("OTP_CLIENT_SECRET", "an-otp-secret"),
+                Map.entry("NON_INTERACTIVE_CLIENT_ID", "portal-m2m"),
+                Map.entry("NON_INTERACTIVE_CLIENT_SECRET", "a-m2m-secret"),
+                Map.entry("QUARKUS_HTTP_PORT", String.valueOf(portalPort))));
+        env.putAll(more);
+        return env;
+    }
+
+    @Test
+    void withNoticesOnButNoMailRelayTheProductionBuildRefusesToStartAndSaysWhy() throws Exception {
+        Process process = start(settings(freePort(), Map.of()));
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the application stops by itself").isTrue();
+        assertThat(process.exitValue()).isNotZero();
+        String output = Files.readString(ProductionJar.lastOutput());
+        assertThat(output).contains("the value SMTP_HOST", "the value SMTP_FROM", "NOTICES_ENABLED=false");
+
+        // the control: turned off on purpose, it starts
+        int port = freePort();
+        Process off = start(settings(port, Map.of("NOTICES_ENABLED", "false")));
+        try {
+            assertThat(waitForPortal(port).statusCode()).isEqualTo(200);
+        } finally {
+            off.destroy();
+            off.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void withItsSettingsTheProductionBuildServesThePortalAndNoLocalTenant() throws Exception {
         int portalPort = freePort();
         int tenantPort = freePort();
         Process process = start(Map.ofEntries(
+                Map.entry("SMTP_HOST", "smtp.corp.example"),
+                Map.entry("SMTP_FROM", "password-portal@corp.example"),
                 Map.entry("DOMAIN", "127.0.0.1:" + freePort()),
                 Map.entry("CLIENT_ID", "portal"),
                 Map.entry("CLIENT_SECRET", "a-client-secret"),
@@ -88,7 +128,7 @@ class ProductionBuildIT {
         try {
             HttpResponse<String> landing = waitForPortal(portalPort);
             assertThat(landing.statusCode()).isEqualTo(200);
-            assertThat(landing.body()).contains("href=\"/signin\"");
+            assertThat(landing.body()).contains("action=\"/signin\"");
             assertThat(landing.headers().firstValue("Strict-Transport-Security")).isPresent();
             assertThat(listening(tenantPort)).as("no local tenant listens in production").isFalse();
         } finally {

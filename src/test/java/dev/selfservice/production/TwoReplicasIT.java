@@ -72,6 +72,11 @@ class TwoReplicasIT {
                 Map.entry("NON_INTERACTIVE_CLIENT_ID", TenantApi.M2M_CLIENT),
                 Map.entry("NON_INTERACTIVE_CLIENT_SECRET", TenantApi.M2M_SECRET),
                 Map.entry("REDIS_URL", RedisServer.url()),
+                // notices go to the tenant's SMTP server, as replica A's do
+                Map.entry("SMTP_HOST", "127.0.0.1"),
+                Map.entry("SMTP_PORT", ConfigProvider.getConfig().getValue("local-tenant.smtp-port", String.class)),
+                Map.entry("SMTP_STARTTLS", "DISABLED"),
+                Map.entry("SMTP_FROM", "password-portal@corp.example"),
                 Map.entry("PORTAL_RECOVERY_MAX_SENDS", "2"),
                 // replica A runs over http with the test profile's cookie name; B must read the same cookie
                 // (between production replicas, both use the __Host- name over https)

@@ -23,7 +23,14 @@ public final class ProductionJar {
             "PORTAL_BASE_URL", "SESSION_SECRET", "OTP_CLIENT_ID", "OTP_CLIENT_SECRET", "NON_INTERACTIVE_CLIENT_ID",
             "NON_INTERACTIVE_CLIENT_SECRET", "HELPDESK_CONTACT");
 
+    private static Path lastOutput;
+
     private ProductionJar() {
+    }
+
+    /** What the jar last started with settings has written (its output.log). */
+    public static Path lastOutput() {
+        return lastOutput;
     }
 
     /**
@@ -41,6 +48,7 @@ public final class ProductionJar {
         pb.directory(cwd.toFile());
         if (!env.isEmpty()) {
             pb.redirectOutput(cwd.resolve("output.log").toFile());
+            lastOutput = cwd.resolve("output.log");
         }
         return pb.start();
     }

@@ -2,6 +2,7 @@ package dev.selfservice.portal.enrolment;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.ws.rs.Consumes;
@@ -16,6 +17,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import dev.selfservice.portal.audit.AuditAction;
+import dev.selfservice.portal.audit.AuditLog;
+import dev.selfservice.portal.audit.AuditOutcome;
 import dev.selfservice.portal.PortalConfig;
 import dev.selfservice.portal.signin.CurrentEmployee;
 import dev.selfservice.portal.signin.PortalSessions;
@@ -59,8 +63,11 @@ public class EnrolmentResource {
     private final PortalConfig config;
     private final PortalSessions sessions;
 
+    private final AuditLog audit;
+
     public EnrolmentResource(CurrentEmployee current, EnrolmentService enrolment, PendingEnrolmentCookie cookie,
-            @dev.selfservice.portal.web.PageLanguage.Current Messages msg, Refusals refusals, PortalConfig config, PortalSessions sessions) {
+            @dev.selfservice.portal.web.PageLanguage.Current Messages msg, Refusals refusals, PortalConfig config, PortalSessions sessions, AuditLog audit) {
+        this.audit = audit;
         this.refusals = refusals;
         this.sessions = sessions;
         this.current = current;
@@ -111,10 +118,13 @@ public class EnrolmentResource {
         }
         Optional<PendingEnrolment> p = cookie.read(pending);
         try {
-            enrolment.verify(employee(), current.sessionBinding(), p, code);
+            Contact added = enrolment.verify(employee(), current.sessionBinding(), p, code);
+            audit.record(AuditAction.ENROLMENT_CONFIRM, AuditOutcome.SUCCESS, null, employee().userId(),
+                    Map.of("channel", added.channel().connection(), "contact", added.masked()));
             // the pending enrolment is used: it goes, whatever a replay of this form might bring
             return Response.seeOther(URI.create("/enrolment?done=added")).cookie(cookie.clear()).build();
         } catch (Refusal e) {
+            audit.refused(AuditAction.ENROLMENT_CONFIRM, employee().userId(), e);
             // the code page again while the enrolment can go on: the code may be typed again, or (after a link
             // that failed and was undone) a new one sent; otherwise the list, which shows what is true now
             if (p.isPresent() && (e.reason() == Reason.WRONG_CODE || e.reason().isTransient()
@@ -167,9 +177,12 @@ public class EnrolmentResource {
             return again();
         }
         try {
-            enrolment.remove(employee(), Html.echo(contact));
+            Contact removed = enrolment.remove(employee(), Html.echo(contact));
+            audit.record(AuditAction.ENROLMENT_REMOVE, AuditOutcome.SUCCESS, null, employee().userId(),
+                    Map.of("channel", removed.channel().connection(), "contact", removed.masked()));
             return Response.seeOther(URI.create("/enrolment?done=removed")).build();
         } catch (Refusal e) {
+            audit.refused(AuditAction.ENROLMENT_REMOVE, employee().userId(), e);
             return contactsPage(e.status(), null, problem(e), "", "");
         }
     }
@@ -192,8 +205,11 @@ public class EnrolmentResource {
         }
         try {
             PendingEnrolment pending = enrolment.start(employee(), current.sessionBinding(), address);
+            audit.record(AuditAction.ENROLMENT_START, AuditOutcome.SUCCESS, null, employee().userId(),
+                    Map.of("channel", address.channel().connection(), "contact", address.masked()));
             return Response.seeOther(URI.create("/enrolment/verify")).cookie(cookie.write(pending)).build();
         } catch (Refusal e) {
+            audit.refused(AuditAction.ENROLMENT_START, employee().userId(), e);
             return contactsPage(e.status(), null, problem(e), email, phone);
         }
     }

@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import dev.selfservice.portal.audit.AuditAction;
+import dev.selfservice.portal.audit.AuditLog;
 import dev.selfservice.portal.signin.UsernameHint;
 import dev.selfservice.portal.web.ClientAddress;
 import dev.selfservice.portal.web.Html;
@@ -39,8 +41,11 @@ public class ExpiredPasswordResource {
     private final HttpServerRequest request;
     private final UsernameHint hint;
 
+    private final AuditLog audit;
+
     public ExpiredPasswordResource(PasswordService passwords, PasswordPolicy policy, Refusals refusals,
-            HttpServerRequest request, UsernameHint hint) {
+            HttpServerRequest request, UsernameHint hint, AuditLog audit) {
+        this.audit = audit;
         this.hint = hint;
         this.passwords = passwords;
         this.policy = policy;
@@ -59,8 +64,11 @@ public class ExpiredPasswordResource {
             @RestForm String confirm) {
         long deadline = System.nanoTime() + passwords.answerFloor().toNanos();
         try {
-            passwords.changeExpired(username, ClientAddress.of(request), current, password, confirm);
+            audit.success(AuditAction.PASSWORD_EXPIRED_CHANGE,
+                    passwords.changeExpired(username, ClientAddress.of(request), current, password, confirm));
         } catch (Refusal e) {
+            // no user id: the page does not tell whether the account exists, and neither does the trail's reason
+            audit.refused(AuditAction.PASSWORD_EXPIRED_CHANGE, null, e);
             waitUntil(deadline);
             return Html.page(e.status(),
                     Templates.expired(policy.minLength(), policy.maxLength(), Html.echo(username), refusals.problem(e)));

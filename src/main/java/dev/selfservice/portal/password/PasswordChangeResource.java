@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import dev.selfservice.portal.audit.AuditAction;
+import dev.selfservice.portal.audit.AuditLog;
 import dev.selfservice.portal.PortalConfig;
 import dev.selfservice.portal.signin.TenantLogout;
 import dev.selfservice.portal.signin.CurrentEmployee;
@@ -51,8 +53,11 @@ public class PasswordChangeResource {
     private final HttpServerRequest request;
     private final URI signOutAfterChange;
 
+    private final AuditLog audit;
+
     public PasswordChangeResource(CurrentEmployee current, PasswordService passwords, PasswordPolicy policy,
-            Refusals refusals, OidcSession session, HttpServerRequest request, PortalConfig config) {
+            Refusals refusals, OidcSession session, HttpServerRequest request, PortalConfig config, AuditLog audit) {
+        this.audit = audit;
         this.current = current;
         this.passwords = passwords;
         this.policy = policy;
@@ -73,7 +78,9 @@ public class PasswordChangeResource {
         SignedInEmployee employee = this.current.get();
         try {
             passwords.change(employee, ClientAddress.of(request), current, password, confirm);
+            audit.success(AuditAction.PASSWORD_CHANGE, employee.userId());
         } catch (Refusal e) {
+            audit.refused(AuditAction.PASSWORD_CHANGE, employee.userId(), e);
             if (e.reason() == Refusal.Reason.PASSWORD_NOT_CONFIRMED) {
                 // the password may have changed: this session has ended with the others; the page says so
                 session.logout().await().indefinitely();

@@ -84,7 +84,7 @@ public class PasswordService {
      * and takes the same time ({@link #answerFloor}), so the page tells nobody whether an account exists or what its
      * password is.
      */
-    public void changeExpired(String username, String endUserIp, String current, String newPassword,
+    public String changeExpired(String username, String endUserIp, String current, String newPassword,
             String confirmation) throws Refusal {
         String user = username == null ? "" : username.trim();
         if (user.isEmpty() || user.length() > 256 || user.chars().anyMatch(Character::isISOControl) || current == null
@@ -128,6 +128,7 @@ public class PasswordService {
                 newPassword, endUserIp));
         LOG.infof("password: %s changed an expired password", account.userId());
         notices.tell(NoticeKind.EXPIRED_PASSWORD_CHANGED, account);
+        return account.userId();
     }
 
     private static String triesKey(String username) {

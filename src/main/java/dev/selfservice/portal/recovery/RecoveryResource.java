@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 import dev.selfservice.portal.PortalConfig;
+import dev.selfservice.portal.audit.AuditAction;
+import dev.selfservice.portal.audit.AuditLog;
+import dev.selfservice.portal.audit.AuditOutcome;
 import dev.selfservice.portal.enrolment.ContactAddress;
 import dev.selfservice.portal.password.PasswordPolicy;
 import dev.selfservice.portal.signin.UsernameHint;
@@ -58,11 +61,13 @@ public class RecoveryResource {
     private final PortalConfig config;
     private final HttpServerRequest request;
     private final UsernameHint hint;
+    private final AuditLog audit;
 
     public RecoveryResource(RecoveryService recovery, RecoveryCookies cookies, PasswordPolicy policy,
             Refusals refusals, @dev.selfservice.portal.web.PageLanguage.Current Messages msg, PortalConfig config, HttpServerRequest request,
-            UsernameHint hint) {
+            UsernameHint hint, AuditLog audit) {
         this.hint = hint;
+        this.audit = audit;
         this.recovery = recovery;
         this.cookies = cookies;
         this.policy = policy;
@@ -83,8 +88,11 @@ public class RecoveryResource {
     public Response start(@RestForm String username, @RestForm String contact) {
         try {
             RecoveryState.Pending pending = recovery.start(username, contact, ClientAddress.of(request));
+            // no user id: the answer is the same whether the username and contact belong together
+            audit.success(AuditAction.RECOVERY_START, null);
             return Response.seeOther(URI.create("/recovery/code")).cookie(cookies.pending(pending)).build();
         } catch (Refusal e) {
+            audit.refused(AuditAction.RECOVERY_START, null, e);
             return Html.page(e.status(), Templates.start(config.helpdesk(), Html.echo(username), Html.echo(contact),
                     problem(e)));
         }
@@ -107,9 +115,11 @@ public class RecoveryResource {
         Optional<RecoveryState.Pending> p = cookies.pending(pending);
         try {
             RecoveryState.Proof proof = recovery.verify(p, code);
+            audit.success(AuditAction.RECOVERY_CODE, proof.userId());
             return Response.seeOther(URI.create("/recovery/reset")).cookie(cookies.proof(proof))
                     .cookie(cookies.clear(RecoveryCookies.PENDING)).build();
         } catch (Refusal e) {
+            audit.refused(AuditAction.RECOVERY_CODE, null, e);
             if ((e.reason() == Reason.WRONG_CODE || e.reason().isTransient() || e.reason() == Reason.CODE_NOT_CONFIRMED)
                     && p.isPresent()) {
                 // a wrong code may be typed again; when Auth0 could not answer, the code is still good
@@ -162,9 +172,12 @@ public class RecoveryResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response reset(@RestForm String password, @RestForm String confirm,
             @CookieParam(RecoveryCookies.PROOF) String proof) {
+        Optional<RecoveryState.Proof> held = cookies.proof(proof);
+        String userId = held.map(RecoveryState.Proof::userId).orElse(null);
         try {
-            return outcome(recovery.reset(cookies.proof(proof), password, confirm, ClientAddress.of(request)));
+            return outcome(AuditAction.RECOVERY_RESET, userId, recovery.reset(held, password, confirm, ClientAddress.of(request)));
         } catch (Refusal e) {
+            audit.refused(AuditAction.RECOVERY_RESET, userId, e);
             // the proof still holds for these: the form again, to fix the password or to try once more
             if (e.reason().isAboutTheNewPassword() || e.reason().isTransient()
                     || e.reason() == Reason.PASSWORD_NOT_CONFIRMED || e.reason() == Reason.PASSWORD_CHANGE_SETTLING) {
@@ -179,9 +192,12 @@ public class RecoveryResource {
     @Path("unblock")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response unblock(@CookieParam(RecoveryCookies.PROOF) String proof) {
+        Optional<RecoveryState.Proof> held = cookies.proof(proof);
+        String userId = held.map(RecoveryState.Proof::userId).orElse(null);
         try {
-            return outcome(recovery.unblock(cookies.proof(proof)));
+            return outcome(AuditAction.RECOVERY_UNBLOCK, userId, recovery.unblock(held));
         } catch (Refusal e) {
+            audit.refused(AuditAction.RECOVERY_UNBLOCK, userId, e);
             return e.reason().isTransient() ? Html.page(e.status(), Templates.reset(policy.minLength(),
                     policy.maxLength(), "", true, false, problem(e))) : restart(e);
         }
@@ -193,7 +209,10 @@ public class RecoveryResource {
      * The proof is spent: its cookie goes, and the browser is sent to the result page, so that a reload shows the
      * result again instead of posting the form twice. No session is opened: the employee signs in with the password.
      */
-    private Response outcome(RecoveryService.Outcome outcome) {
+    private Response outcome(AuditAction action, String userId, RecoveryService.Outcome outcome) {
+        // done, or done with a remark (set, but the account still refused, or still paused)
+        audit.record(action, AuditOutcome.SUCCESS, outcome == RecoveryService.Outcome.DONE
+                || outcome == RecoveryService.Outcome.UNBLOCKED ? null : outcome.name(), userId, java.util.Map.of());
         return Response.seeOther(URI.create("/recovery/done")).cookie(cookies.clear(RecoveryCookies.PROOF))
                 .cookie(cookies.result(outcome)).build();
     }

@@ -16,6 +16,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.selfservice.portal.audit.AuditAction;
+import dev.selfservice.portal.audit.AuditLog;
+import dev.selfservice.portal.audit.AuditOutcome;
 import dev.selfservice.portal.PortalConfig;
 import dev.selfservice.portal.web.Messages;
 import io.quarkus.qute.CheckedTemplate;
@@ -57,8 +60,11 @@ public class SignInResource {
     private final StepUp stepUp;
     private final UsernameHint hint;
 
+    private final AuditLog audit;
+
     public SignInResource(@dev.selfservice.portal.web.PageLanguage.Current Messages msg, PortalConfig config, SecurityIdentity identity, OidcSession session,
-            CurrentEmployee current, PortalSessions sessions, StepUp stepUp, UsernameHint hint) {
+            CurrentEmployee current, PortalSessions sessions, StepUp stepUp, UsernameHint hint, AuditLog audit) {
+        this.audit = audit;
         this.stepUp = stepUp;
         this.hint = hint;
         this.current = current;
@@ -72,6 +78,7 @@ public class SignInResource {
     @GET
     @Authenticated
     public Response signIn() {
+        audit.success(AuditAction.SIGNIN, current.get().userId());
         // signed in: the username need not be carried any further, nor shown to the next person at this browser
         return Response.seeOther(URI.create("/account")).cookie(hint.forget()).build();
     }
@@ -134,6 +141,10 @@ public class SignInResource {
             @jakarta.ws.rs.CookieParam(UsernameHint.COOKIE) String hintCookie) {
         SignInError reason = SignInError.from(error, description);
         java.util.Optional<UsernameHint.Hint> typed = hint.read(hintCookie);
+        // no user id: Auth0 sends none with a failed sign-in (the reason is what the security team counts)
+        audit.record(AuditAction.SIGNIN, reason == SignInError.TOO_MANY_ATTEMPTS ? AuditOutcome.THROTTLED
+                : reason.selfServiceCanHelp() ? AuditOutcome.REFUSED : AuditOutcome.HELPDESK_ONLY, reason.name(), null,
+                java.util.Map.of());
         String helpdesk = config.helpdesk();
         Action recovery = new Action("/recovery", msg.action_recovery());
         Action changeExpired = new Action("/password/expired", msg.action_change_expired());
