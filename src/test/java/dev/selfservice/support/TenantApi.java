@@ -28,6 +28,7 @@ public final class TenantApi {
      * faults, clock), and the portal's state store emptied and its clock put back.
      */
     public static void reset() {
+        dev.selfservice.portal.state.PortalState.awaitQuiet();
         given().post(tenant() + "test-controls/reset").then().statusCode(204);
         dev.selfservice.portal.state.PortalState.reset();
     }

@@ -70,6 +70,8 @@ public class Notices {
     private final ReactiveMailer mailer;
     private final AuditLog audit;
     private final Clock clock;
+    /** Notices being addressed or delivered: a graceful stop (and a test's clean slate) waits for none to be left. */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     public Notices(PortalConfig config, Auth0Management management, ReactiveMailer mailer, AuditLog audit, Clock clock) {
         this.config = config;
@@ -105,10 +107,27 @@ public class Notices {
         if (!config.notices().enabled()) {
             return;
         }
+        inFlight.incrementAndGet();
         Uni.createFrom().item(() -> known.orElseGet(() -> management.user(notice.userId())))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .subscribe().with(user -> recipients(notice, user).forEach(to -> deliver(notice, to, compose(notice, to))),
-                        failure -> failed(notice, "unaddressed", failure));
+                .subscribe().with(user -> {
+                    try {
+                        recipients(notice, user).forEach(to -> deliver(notice, to, compose(notice, to)));
+                    } finally {
+                        inFlight.decrementAndGet();
+                    }
+                }, failure -> {
+                    try {
+                        failed(notice, "unaddressed", failure);
+                    } finally {
+                        inFlight.decrementAndGet();
+                    }
+                });
+    }
+
+    /** How many notices are still being addressed or delivered. */
+    public int inFlight() {
+        return inFlight.get();
     }
 
     /** Who is told: see {@link NoticeKind}. Addresses are compared without case; each gets one copy. */
@@ -166,11 +185,13 @@ public class Notices {
 
     private void deliver(Notice notice, String to, Mail mail) {
         PortalConfig.Notices settings = config.notices();
+        inFlight.incrementAndGet();
         Uni.createFrom().deferred(() -> mailer.send(mail))
                 .onFailure().invoke(f -> LOG.warnf("notice: %s to %s for %s not delivered yet, will retry (%s)",
                         notice.kind(), masked(to), notice.userId(), f.getClass().getSimpleName()))
                 .onFailure().retry().withBackOff(settings.backoff(), settings.backoff().multipliedBy(8))
                 .atMost(Math.max(0, settings.attempts() - 1))
+                .onTermination().invoke(inFlight::decrementAndGet)
                 .subscribe().with(done -> audit.record(AuditAction.NOTICE, AuditOutcome.SUCCESS, null, notice.userId(),
                         details(notice, to)),
                         failure -> failed(notice, to, failure));

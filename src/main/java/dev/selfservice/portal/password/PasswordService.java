@@ -62,7 +62,21 @@ public class PasswordService {
     public void change(SignedInEmployee employee, String endUserIp, String current, String newPassword,
             String confirmation) throws Refusal {
         policy.require(newPassword, confirmation, current, List.of(employee.username(), employee.name(), employee.email()));
-        PasswordCheck check = checkCurrent(employee.username(), current, endUserIp);
+        // The same count as the expired-password page's, per username, taken before the directory sees the try: a
+        // current password typed wrong again and again must not lock the AD account from either page.
+        String tries = triesKey(employee.username());
+        if (!store.tryAcquire(tries, passwordConfig.expiredTries(), passwordConfig.expiredTriesWindow())) {
+            throw new Refusal(Reason.TOO_MANY_PASSWORD_TRIES);
+        }
+        PasswordCheck check;
+        try {
+            check = authentication.checkPassword(employee.username(), current == null ? "" : current, endUserIp);
+        } catch (Auth0Exception e) {
+            if (!e.mayHaveActed()) {
+                store.giveBack(tries); // the directory never saw this try
+            }
+            throw refusal(e);
+        }
         switch (check) {
             case RIGHT, EXPIRED, MUST_CHANGE -> {
                 // the current password is proven: AD answers 532 and 773 only to the right one
@@ -131,8 +145,9 @@ public class PasswordService {
         return account.userId();
     }
 
+    /** One count per AD username, whatever its case (AD matches names without case, so must the count). */
     private static String triesKey(String username) {
-        return StateKeys.of("password:expired-tries", username);
+        return StateKeys.of("password:current-tries", username.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** How long every answer of the expired-password page takes at least, so that its timing tells nothing. */
@@ -140,13 +155,6 @@ public class PasswordService {
         return passwordConfig.expiredAnswerFloor();
     }
 
-    private PasswordCheck checkCurrent(String username, String current, String endUserIp) throws Refusal {
-        try {
-            return authentication.checkPassword(username, current == null ? "" : current, endUserIp);
-        } catch (Auth0Exception e) {
-            throw refusal(e);
-        }
-    }
 
     private static Refusal refusal(Auth0Exception e) {
         LOG.warnf("password: Auth0 refused a call: %s %s", e.status(), e.error());

@@ -466,13 +466,13 @@ public interface Messages {
     @Message("The new password is too common or too easy to guess. Choose something longer or less predictable.")
     String rejected_guessable();
 
-    @Message("The current password is not right. Your password was not changed.")
+    @Message("The current password is not right. Your password was not changed. After a few wrong tries the portal stops for half an hour, before the directory locks your account.")
     String password_wrong_current();
 
     @Message("Your account is locked, so the password could not be changed. Use \"forgot your password or locked out\" to unlock it, or wait and try again.")
     String password_locked();
 
-    @Message("The password of this account cannot be changed here. Contact {helpdesk}.")
+    @Message("The directory refused this account, so the password could not be changed. If it is locked after too many wrong passwords, unlock it with \"Forgot your password, or locked out\"; if it is disabled or expired, contact {helpdesk}.")
     String password_account_refused(String helpdesk);
 
     @Message("The directory did not accept the new password, so nothing was changed. {rules}")

@@ -143,6 +143,37 @@ class AuditTrailTest {
     }
 
     @Test
+    void liftingThePauseAndAThrottledRecoveryAreRecorded() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            io.restassured.RestAssured.given().formParam("grant_type", TenantApi.PASSWORD_REALM)
+                    .formParam("client_id", TenantApi.WEB_CLIENT).formParam("client_secret", TenantApi.WEB_SECRET)
+                    .formParam("username", "bob").formParam("password", "guess-" + i).formParam("realm", "corp-ad")
+                    .header("auth0-forwarded-for", "127.0.0.1").post(dev.selfservice.support.LocalTenantUrls.tenant() + "oauth/token");
+        }
+        TenantApi.directoryState("bob", "unlocked");
+        try (LogCapture log = LogCapture.start()) {
+            int before = PortalSteps.outboxCount("bob.personal@example.com");
+            Browser bob = new Browser();
+            Page codePage = bob.submit(bob.get(portal() + "/recovery"), "#recovery-start",
+                    Map.of("username", "bob", "contact", "bob.personal@example.com"));
+            Page reset = bob.submit(codePage, "#recovery-code",
+                    Map.of("code", PortalSteps.awaitCode("bob.personal@example.com", before)));
+            bob.submit(reset, "#recovery-unblock", Map.of());
+            assertThat(only(events(log), "recovery.unblock", "success")).containsEntry("user_id", TenantApi.adUserId("bob"));
+
+            // more code requests than a contact may have: the last ones are throttled
+            Browser again = new Browser();
+            for (int i = 0; i < 6; i++) {
+                again.submit(again.get(portal() + "/recovery"), "#recovery-start",
+                        Map.of("username", "bob", "contact", "bob.personal@example.com"));
+            }
+            assertThat(events(log).stream().filter(e -> "recovery.start".equals(e.get("event"))
+                    && "throttled".equals(e.get("outcome")))).isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.get("reason")).isEqualTo("TOO_MANY_RECOVERY_REQUESTS"));
+        }
+    }
+
+    @Test
     void aRequestsIdIsInItsAnswer() {
         Browser browser = new Browser();
         Page landing = browser.get(portal() + "/");

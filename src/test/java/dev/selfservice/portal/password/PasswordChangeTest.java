@@ -138,6 +138,28 @@ class PasswordChangeTest {
     dev.selfservice.support.PortalTestClock clock;
 
     @Test
+    void signedInWrongCurrentPasswordsStopBeforeTheDirectoryLocksTheAccount() {
+        Browser bob = signIn("bob", DEMO_PASSWORD);
+        java.util.List<Page> tries = dev.selfservice.support.Parallel.times(8,
+                () -> change(bob, "not-bobs-password", NEW_PASSWORD, NEW_PASSWORD));
+        assertThat(tries).filteredOn(p -> p.status() == 401).hasSize(3)
+                .allSatisfy(p -> assertThat(p.text("#problem")).contains("not right", "before the directory locks"));
+        assertThat(tries).filteredOn(p -> p.status() == 429).hasSize(5);
+        assertThat(TenantApi.events(Map.of("type", "fp", "user", "bob"))).as("wrong passwords that reached AD").hasSize(3);
+        // AD locks after five: bob is not locked, and the expired page shares the count
+        assertThat(PortalSteps.signsIn("bob", DEMO_PASSWORD)).isTrue();
+        assertThat(changeExpired("bob", "not-bobs-password", NEW_PASSWORD).status()).isEqualTo(429);
+    }
+
+    @Test
+    void theTriesOfAUsernameAreCountedWhateverItsCase() {
+        for (String typed : new String[] { "Carol", "CAROL", "carol" }) {
+            assertThat(changeExpired(typed, "not-carols-password", NEW_PASSWORD).status()).as(typed).isEqualTo(400);
+        }
+        assertThat(changeExpired("cArOl", "not-carols-password", NEW_PASSWORD).status()).isEqualTo(429);
+    }
+
+    @Test
     void theExpiredPageStopsTriesForAUsernameBeforeAdWouldLockIt() {
         java.util.List<Page> tries = dev.selfservice.support.Parallel.times(10,
                 () -> changeExpired("carol", "not-carols-password", NEW_PASSWORD));

@@ -11,6 +11,26 @@ public final class PortalState {
     private PortalState() {
     }
 
+    /**
+     * Waits (bounded) until no notice of an earlier test is still being sent: one arriving after the tenant's reset
+     * would land in the next test's outbox.
+     */
+    public static void awaitQuiet() {
+        if (Arc.container() == null) {
+            return;
+        }
+        dev.selfservice.portal.notice.Notices notices = Arc.container().instance(dev.selfservice.portal.notice.Notices.class).get();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (notices.inFlight() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     public static void reset() {
         if (Arc.container() == null) {
             return; // not inside a Quarkus test: there is no portal
