@@ -43,8 +43,11 @@ public class ExpiredPasswordResource {
 
     private final AuditLog audit;
 
+    private final ChangeResult result;
+
     public ExpiredPasswordResource(PasswordService passwords, PasswordPolicy policy, Refusals refusals,
-            HttpServerRequest request, UsernameHint hint, AuditLog audit) {
+            HttpServerRequest request, UsernameHint hint, AuditLog audit, ChangeResult result) {
+        this.result = result;
         this.audit = audit;
         this.hint = hint;
         this.passwords = passwords;
@@ -75,7 +78,7 @@ public class ExpiredPasswordResource {
         }
         waitUntil(deadline);
         // post/redirect/get: a reload shows the result, it does not post the passwords again
-        return Response.seeOther(java.net.URI.create(ChangedResource.PATH)).build();
+        return Response.seeOther(java.net.URI.create(ChangedResource.PATH)).cookie(result.changed()).build();
     }
 
     /**

@@ -55,8 +55,11 @@ public class PasswordChangeResource {
 
     private final AuditLog audit;
 
+    private final ChangeResult result;
+
     public PasswordChangeResource(CurrentEmployee current, PasswordService passwords, PasswordPolicy policy,
-            Refusals refusals, OidcSession session, HttpServerRequest request, PortalConfig config, AuditLog audit) {
+            Refusals refusals, OidcSession session, HttpServerRequest request, PortalConfig config, AuditLog audit, ChangeResult result) {
+        this.result = result;
         this.audit = audit;
         this.current = current;
         this.passwords = passwords;
@@ -89,7 +92,7 @@ public class PasswordChangeResource {
             return page(e.status(), refusals.problem(e));
         }
         session.logout().await().indefinitely();
-        return Response.seeOther(signOutAfterChange).build();
+        return Response.seeOther(signOutAfterChange).cookie(result.changed()).build();
     }
 
     private Response page(int status, Problem problem) {

@@ -273,4 +273,16 @@ class PasswordChangeTest {
                 .containsExactly("length", "complex", "guessable", "different");
         assertThat(form.text("#policy li[data-rule=complex]")).contains("capital letters", "small letters", "digits", "symbols");
     }
+
+    @Test
+    void theResultPageClaimsAChangeOnlyAfterOne() {
+        Page opened = new Browser().get(portal() + "/password/changed");
+        assertThat(opened.path()).as("nobody changed anything here").isEqualTo("/");
+        // the control: after a change the same address says so, and says it again on a reload
+        Browser carol = new Browser();
+        Page changed = carol.submit(carol.get(portal() + "/password/expired"), "#expired-password", Map.of("username",
+                "carol", "current", DEMO_PASSWORD, "password", NEW_PASSWORD, "confirm", NEW_PASSWORD));
+        assertThat(changed.path()).isEqualTo("/password/changed");
+        assertThat(carol.get(portal() + "/password/changed").text("h1")).isEqualTo("Your password was changed");
+    }
 }
