@@ -65,7 +65,8 @@
       Object.keys(rules).forEach(function (r) { rules[r].item.classList.remove('met'); rules[r].state.textContent = ''; });
       return;
     }
-    mark('different', !current || value !== current.value);
+    // only where the current password is typed in the form: elsewhere the page cannot know it, and says nothing
+    if (current) { mark('different', value !== current.value); }
     label.textContent = policy.getAttribute('data-checking');
     var body = new URLSearchParams();
     form.querySelectorAll('input[type=hidden]').forEach(function (h) { body.append(h.name, h.value); });

@@ -107,11 +107,11 @@ class BrowserFlowsTest {
             bob.chooses("Passwort vergessen oder gesperrt").sees("Passwort vergessen oder gesperrt");
             int before = PortalSteps.outboxCount("bob.personal@example.com");
             bob.types("Ihr Benutzername", "bob").types("Private E-Mail-Adresse oder Mobilnummer", "bob.personal@example.com")
-                    .chooses("Code senden").sees("Sehen Sie in Ihre Nachrichten");
+                    .chooses("Code senden").sees("Prüfen Sie Ihre Nachrichten");
             assertThat(bob.bodyText()).contains("Keinen Code erhalten?");
             String code = PortalSteps.awaitCode("bob.personal@example.com", before);
             String wrong = (char) ('0' + (code.charAt(0) - '0' + 1) % 10) + code.substring(1);
-            bob.types("Code", wrong).chooses("Bestätigen").sees("Sehen Sie in Ihre Nachrichten");
+            bob.types("Code", wrong).chooses("Bestätigen").sees("Prüfen Sie Ihre Nachrichten");
             assertThat(bob.title()).startsWith("Fehler: ");
             assertThat(bob.focusedId()).isEqualTo("problem");
             assertThat(bob.bodyText()).contains("Dieser Code ist nicht richtig.");

@@ -84,6 +84,10 @@ public class EnrolmentService {
         if (contacts.stream().anyMatch(c -> c.channel() == address.channel() && c.address().equalsIgnoreCase(address.value()))) {
             throw new Refusal(Reason.ALREADY_YOURS);
         }
+        if (address.channel() == PasswordlessChannel.EMAIL && address.value().equalsIgnoreCase(employee.email())) {
+            // the work mailbox is behind the very password the contact is there to recover
+            throw new Refusal(Reason.WORK_ADDRESS);
+        }
         takeSend(employee);
         if (linkedElsewhere(employee, address)) {
             // no code goes to someone else's recovery contact: it would replace the code its owner may be using; the

@@ -153,9 +153,18 @@ public class PasswordPolicy {
         return words.stream().filter(lower::contains).findFirst();
     }
 
+    /**
+     * zxcvbn's score, lowered to 0 for a password made mostly of common passwords ("Password123456789!",
+     * "Welcome2026!Welcome"): zxcvbn rates such a chain well by its length, but a list of breached passwords joined
+     * with digits is the first thing an attacker tries, and NIST SP 800-63B asks to refuse passwords from such lists.
+     */
     private int score(String normalised, int length, List<String> words) {
         // zxcvbn's estimate grows costly with length; past 100 code points a password is not guessable anyway
         String measured = length > 100 ? normalised.substring(0, normalised.offsetByCodePoints(0, 100)) : normalised;
-        return zxcvbn.measure(measured, words).getScore();
+        com.nulabinc.zxcvbn.Strength strength = zxcvbn.measure(measured, words);
+        int common = strength.getSequence().stream()
+                .filter(m -> "passwords".equals(m.dictionaryName))
+                .mapToInt(m -> m.token.toString().codePointCount(0, m.token.length())).sum();
+        return 2 * common >= measured.codePointCount(0, measured.length()) ? 0 : strength.getScore();
     }
 }

@@ -181,7 +181,7 @@ public class RecoveryResource {
             // the proof still holds for these: the form again, to fix the password or to try once more
             if (e.reason().isAboutTheNewPassword() || e.reason().isTransient()
                     || e.reason() == Reason.PASSWORD_NOT_CONFIRMED || e.reason() == Reason.PASSWORD_CHANGE_SETTLING) {
-                return Html.page(e.status(), Templates.reset(policy.minLength(), policy.maxLength(), "", false, false,
+                return Html.page(e.status(), Templates.reset(policy.minLength(), policy.maxLength(), held.map(RecoveryState.Proof::username).orElse(""), false, false,
                         problem(e)));
             }
             return restart(e);

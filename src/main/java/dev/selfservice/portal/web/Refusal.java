@@ -35,6 +35,7 @@ public class Refusal extends Exception {
         // enrolment
         TOO_MANY_CONTACTS(409, (m, w) -> m.refused_too_many_contacts()),
         ALREADY_YOURS(409, (m, w) -> m.refused_already_yours()),
+        WORK_ADDRESS(400, (m, w) -> m.refused_work_address()),
         ADDRESS_MISMATCH(400, (m, w) -> m.refused_address_mismatch()),
         LINKED_ELSEWHERE(409, (m, w) -> m.refused_linked_elsewhere(w.helpdesk())),
         NOT_YOURS(404, (m, w) -> m.refused_not_yours()),
@@ -92,7 +93,7 @@ public class Refusal extends Exception {
         /** The id of the form field the refusal is about, if one: the page marks it and links to it. */
         public String field() {
             return switch (this) {
-                case INVALID_EMAIL -> "email";
+                case INVALID_EMAIL, WORK_ADDRESS -> "email";
                 case INVALID_PHONE -> "phone";
                 case INVALID_RECOVERY_INPUT -> "username";
                 case WRONG_CODE, CODE_EXPIRED -> "code";

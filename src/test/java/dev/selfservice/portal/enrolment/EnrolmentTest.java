@@ -279,4 +279,23 @@ class EnrolmentTest {
         return browser.cookies().getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals(PendingEnrolmentCookie.NAME)).findFirst().orElseThrow();
     }
+
+    @Test
+    void theWorkAddressIsNotARecoveryContact() {
+        Browser alice = signIn("alice");
+        Page refused = add(alice, "add-email", "email", "Alice@Corp.Example");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text("#problem")).contains("That is your work address");
+        assertThat(PortalSteps.outboxCount("alice@corp.example")).as("no code sent").isZero();
+        // the control: a personal address goes on to its code
+        assertThat(add(alice, "add-email", "email", "alice.home@example.com").path()).isEqualTo("/enrolment/verify");
+    }
+
+    @Test
+    void eachRemoveLinkSaysWhichContactItRemoves() {
+        TenantApi.linkContact("alice", "email", "alice.home@example.com");
+        Page contacts = signIn("alice").get(portal() + "/enrolment");
+        assertThat(contacts.document().select("a.remove").eachAttr("aria-label"))
+                .containsExactly("Remove a\u2022\u2022\u2022@example.com");
+    }
 }

@@ -66,6 +66,8 @@ class PasswordPolicyTest {
             "123456789012345678     | TOO_GUESSABLE",
             "qwertyuiopasdfghjkl    | TOO_GUESSABLE",
             "my name is alice adams | CONTAINS_NAME",
+            "Password123456789!     | TOO_GUESSABLE",
+            "Welcome2026!Welcome    | TOO_GUESSABLE",
             "Adams-Family-Holiday-9 | CONTAINS_NAME",
     })
     void refusesShortCommonAndPersonalPasswordsWithTheReason(String password, Rejection reason) {

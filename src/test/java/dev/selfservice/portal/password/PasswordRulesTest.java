@@ -53,7 +53,7 @@ class PasswordRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "Violet-Harbor-Lamp-73", "Summer2024Summer2024!", "quiet harbour lanterns drift at dusk",
-            "Password123456789!", "short", "carol-likes-long-passwords-2024", "correct horse battery staple",
+            "Password123456789!", "Welcome2026!Welcome", "short", "carol-likes-long-passwords-2024", "correct horse battery staple",
             "Ünïcödé-Wörter-im-Passwort-9", "Quiet harbour lanterns drift at dusk" })
     void thePageTicksExactlyWhatTheServerAccepts(String password) {
         Map<String, Object> checklist = checklistOf(password);
@@ -67,6 +67,9 @@ class PasswordRulesTest {
     @Test
     void theExamplesFromTheWalkAreJudgedAsTheServerJudgesThem() {
         assertThat(checklistOf("Summer2024Summer2024!").get("guessable")).as("too common for the server").isEqualTo(false);
+        // common passwords joined with digits: long, but the first guesses an attacker makes
+        assertThat(checklistOf("Password123456789!")).containsEntry("guessable", false).containsEntry("acceptable", false);
+        assertThat(checklistOf("Welcome2026!Welcome")).containsEntry("guessable", false);
         assertThat(checklistOf("Violet-Harbor-Lamp-73")).containsEntry("length", true).containsEntry("guessable", true);
         assertThat(checklistOf("carol-likes-long-passwords-2024").get("guessable")).as("contains the username").isEqualTo(false);
         assertThat(checklistOf("short").get("length")).isEqualTo(false);
