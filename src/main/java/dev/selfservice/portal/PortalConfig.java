@@ -20,6 +20,12 @@ public interface PortalConfig {
     String helpdesk();
 
     /**
+     * The helpdesk in another language, by language tag ({@code HELPDESK_CONTACT_DE}, {@code portal.helpdesk-in.de}):
+     * a German page should not say "Wenden Sie sich an the IT helpdesk". Without one, {@link #helpdesk()} is shown.
+     */
+    java.util.Map<String, String> helpdeskIn();
+
+    /**
      * The key of the session cookie, of sign-in state and of CSRF tokens, at least 32 characters
      * ({@code SESSION_SECRET}). quarkus-oidc and the CSRF filter read it through application.properties; it is
      * declared here so that a missing secret stops the start together with every other missing setting.
@@ -43,6 +49,10 @@ public interface PortalConfig {
         /** The pause before the first retry; each next one doubles, up to eight times this. */
         @WithDefault("2S")
         java.time.Duration backoff();
+
+        /** How long one try may take, from connecting to the relay's last answer. */
+        @WithDefault("30S")
+        java.time.Duration timeout();
     }
 
     Enrolment enrolment();

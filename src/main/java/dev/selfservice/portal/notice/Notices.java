@@ -176,7 +176,7 @@ public class Notices {
         List<String> lines = List.of(what, msg.notice_when(when),
                 msg.notice_where(notice.ip() == null ? "?" : notice.ip(),
                         notice.browser().orElse(msg.notice_unknown_browser())));
-        String notYou = msg.notice_not_you(config.helpdesk());
+        String notYou = msg.notice_not_you(dev.selfservice.portal.web.Helpdesk.in(config, notice.locale()));
         String footer = msg.notice_footer();
         String greeting = msg.notice_greeting();
         return Mail.withText(to, subject, Templates.text(subject, greeting, lines, notYou, footer).render())
@@ -186,7 +186,8 @@ public class Notices {
     private void deliver(Notice notice, String to, Mail mail) {
         PortalConfig.Notices settings = config.notices();
         inFlight.incrementAndGet();
-        Uni.createFrom().deferred(() -> mailer.send(mail))
+        // each try bounded: a relay that accepts the connection and then says nothing must not hold a notice forever
+        Uni.createFrom().deferred(() -> mailer.send(mail)).ifNoItem().after(settings.timeout()).fail()
                 .onFailure().invoke(f -> LOG.warnf("notice: %s to %s for %s not delivered yet, will retry (%s)",
                         notice.kind(), masked(to), notice.userId(), f.getClass().getSimpleName()))
                 .onFailure().retry().withBackOff(settings.backoff(), settings.backoff().multipliedBy(8))

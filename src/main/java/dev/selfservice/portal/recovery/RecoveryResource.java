@@ -79,7 +79,7 @@ public class RecoveryResource {
 
     @GET
     public TemplateInstance page(@CookieParam(UsernameHint.COOKIE) String typed) {
-        return Templates.start(config.helpdesk(), hint.usernameFrom(typed), "", Problem.NONE);
+        return Templates.start(dev.selfservice.portal.web.Helpdesk.here(config), hint.usernameFrom(typed), "", Problem.NONE);
     }
 
     @POST
@@ -93,7 +93,7 @@ public class RecoveryResource {
             return Response.seeOther(URI.create("/recovery/code")).cookie(cookies.pending(pending)).build();
         } catch (Refusal e) {
             audit.refused(AuditAction.RECOVERY_START, null, e);
-            return Html.page(e.status(), Templates.start(config.helpdesk(), Html.echo(username), Html.echo(contact),
+            return Html.page(e.status(), Templates.start(dev.selfservice.portal.web.Helpdesk.here(config), Html.echo(username), Html.echo(contact),
                     problem(e)));
         }
     }
@@ -105,7 +105,7 @@ public class RecoveryResource {
         if (p.isEmpty()) {
             return Response.seeOther(URI.create("/recovery")).build();
         }
-        return Html.page(200, Templates.code(masked(p.get()), config.helpdesk(), Problem.NONE));
+        return Html.page(200, Templates.code(masked(p.get()), dev.selfservice.portal.web.Helpdesk.here(config), Problem.NONE));
     }
 
     @POST
@@ -123,7 +123,7 @@ public class RecoveryResource {
             if ((e.reason() == Reason.WRONG_CODE || e.reason().isTransient() || e.reason() == Reason.CODE_NOT_CONFIRMED)
                     && p.isPresent()) {
                 // a wrong code may be typed again; when Auth0 could not answer, the code is still good
-                return Html.page(e.status(), Templates.code(masked(p.get()), config.helpdesk(), problem(e)));
+                return Html.page(e.status(), Templates.code(masked(p.get()), dev.selfservice.portal.web.Helpdesk.here(config), problem(e)));
             }
             return restart(e);
         }
@@ -139,7 +139,7 @@ public class RecoveryResource {
             return Response.seeOther(URI.create("/recovery/code")).cookie(cookies.pending(renewed)).build();
         } catch (Refusal e) {
             if (p.isPresent() && (e.reason() == Reason.RESEND_TOO_SOON || e.reason().isTransient())) {
-                return Html.page(e.status(), Templates.code(masked(p.get()), config.helpdesk(), problem(e)));
+                return Html.page(e.status(), Templates.code(masked(p.get()), dev.selfservice.portal.web.Helpdesk.here(config), problem(e)));
             }
             return restart(e);
         }
@@ -232,15 +232,15 @@ public class RecoveryResource {
         String detail = switch (outcome.get()) {
             case DONE -> msg.recovery_done_detail();
             case UNBLOCKED -> msg.recovery_unblocked_detail();
-            case SET_BUT_ACCOUNT_REFUSED -> msg.recovery_set_but_refused(config.helpdesk());
-            case SET_BUT_PAUSED -> msg.recovery_set_but_paused(config.helpdesk());
+            case SET_BUT_ACCOUNT_REFUSED -> msg.recovery_set_but_refused(dev.selfservice.portal.web.Helpdesk.here(config));
+            case SET_BUT_PAUSED -> msg.recovery_set_but_paused(dev.selfservice.portal.web.Helpdesk.here(config));
         };
         return Html.page(200, Templates.done(title, detail));
     }
 
     /** Back to the start, with the reason, dropping what state there was. */
     private Response restart(Refusal e) {
-        return Response.fromResponse(Html.page(e.status(), Templates.start(config.helpdesk(), "", "", problem(e))))
+        return Response.fromResponse(Html.page(e.status(), Templates.start(dev.selfservice.portal.web.Helpdesk.here(config), "", "", problem(e))))
                 .cookie(cookies.clear(RecoveryCookies.PENDING), cookies.clear(RecoveryCookies.PROOF)).build();
     }
 

@@ -145,7 +145,7 @@ public class SignInResource {
         audit.record(AuditAction.SIGNIN, reason == SignInError.TOO_MANY_ATTEMPTS ? AuditOutcome.THROTTLED
                 : reason.selfServiceCanHelp() ? AuditOutcome.REFUSED : AuditOutcome.HELPDESK_ONLY, reason.name(), null,
                 java.util.Map.of());
-        String helpdesk = config.helpdesk();
+        String helpdesk = dev.selfservice.portal.web.Helpdesk.here(config);
         Action recovery = new Action("/recovery", msg.action_recovery());
         Action changeExpired = new Action("/password/expired", msg.action_change_expired());
         Action again = new Action("/signin", msg.action_sign_in_again());

@@ -120,6 +120,6 @@ public class ErrorPages {
         // the class and message only: exceptions from HTTP clients can carry request bodies
         LOG.errorf("Request failed (reference %s): %s", reference, e.getClass().getName());
         LOG.debugf(e, "Request failed (reference %s)", reference);
-        return page(500, msg.error_server_title(), msg.error_server_detail(config.helpdesk(), reference));
+        return page(500, msg.error_server_title(), msg.error_server_detail(Helpdesk.here(config), reference));
     }
 }

@@ -9,16 +9,16 @@ import dev.selfservice.portal.PortalConfig;
 public class Refusals {
 
     private final Messages msg;
-    private final Refusal.Words words;
+    private final PortalConfig config;
 
     public Refusals(@PageLanguage.Current Messages msg, PortalConfig config) {
         this.msg = msg;
-        this.words = new Refusal.Words(config.helpdesk(), config.password().minLength(), config.password().maxLength(),
-                config.password().directoryRules());
+        this.config = config;
     }
 
     public String explain(Refusal refusal) {
-        return refusal.reason().text(msg, words);
+        return refusal.reason().text(msg, new Refusal.Words(Helpdesk.here(config), config.password().minLength(),
+                config.password().maxLength(), config.password().directoryRules()));
     }
 
     /** The words and the field they are about, for a page's error summary. */

@@ -79,6 +79,14 @@ class LanguagesTest {
     }
 
     @Test
+    void theHelpdeskIsNamedInThePagesLanguage() {
+        String german = given().header("Accept-Language", "de").get("/recovery").asString();
+        assertThat(german).contains("den IT-Helpdesk (+1 555 0100").doesNotContain("the IT helpdesk");
+        // the control: English pages name it as configured
+        assertThat(given().header("Accept-Language", "en").get("/recovery").asString()).contains("the IT helpdesk (+1 555 0100");
+    }
+
+    @Test
     void theSwitcherIsRememberedAndLeadsBackToThePage() {
         Browser browser = new Browser();
         Page recovery = browser.get(portal() + "/recovery");
