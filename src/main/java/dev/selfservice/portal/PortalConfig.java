@@ -20,10 +20,10 @@ public interface PortalConfig {
     String helpdesk();
 
     /**
-     * The helpdesk in another language, by language tag ({@code HELPDESK_CONTACT_DE}, {@code portal.helpdesk-in.de}):
-     * a German page should not say "Wenden Sie sich an the IT helpdesk". Without one, {@link #helpdesk()} is shown.
+     * The helpdesk for German pages and notices ({@code HELPDESK_CONTACT_DE}): a German page should not say "Wenden
+     * Sie sich an the IT helpdesk". Without it, {@link #helpdesk()} is shown.
      */
-    java.util.Map<String, String> helpdeskIn();
+    java.util.Optional<String> helpdeskDe();
 
     /**
      * The key of the session cookie, of sign-in state and of CSRF tokens, at least 32 characters

@@ -11,8 +11,10 @@ public final class Helpdesk {
     }
 
     public static String in(PortalConfig config, Locale locale) {
-        String localised = config.helpdeskIn().get(locale.getLanguage());
-        return localised == null || localised.isBlank() ? config.helpdesk() : localised;
+        // one setting per shipped language besides English (PageLanguage.SUPPORTED)
+        java.util.Optional<String> localised = Locale.GERMAN.getLanguage().equals(locale.getLanguage())
+                ? config.helpdeskDe() : java.util.Optional.empty();
+        return localised.filter(h -> !h.isBlank()).orElse(config.helpdesk());
     }
 
     /** In the language of the request being served. */
