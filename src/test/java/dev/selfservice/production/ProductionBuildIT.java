@@ -131,6 +131,14 @@ class ProductionBuildIT {
             assertThat(landing.body()).contains("action=\"/signin\"");
             assertThat(landing.headers().firstValue("Strict-Transport-Security")).isPresent();
             assertThat(listening(tenantPort)).as("no local tenant listens in production").isFalse();
+            assertThat(landing.headers().firstValue("X-Request-Id")).isPresent();
+            // production logs are JSON lines, one object per line, for the platform's log shipper
+            java.util.List<String> json = Files.readAllLines(ProductionJar.lastOutput()).stream()
+                    .filter(l -> l.startsWith("{")).toList();
+            assertThat(json).anyMatch(l -> l.contains("\"loggerName\":\"io.quarkus\"") && l.contains("\"level\":\"INFO\""));
+            for (String line : json) {
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(line); // each one parses
+            }
         } finally {
             process.destroy();
             process.waitFor(20, TimeUnit.SECONDS);

@@ -33,10 +33,12 @@ public class AuditLog {
 
     private final ObjectMapper json;
     private final Clock clock;
+    private final io.micrometer.core.instrument.MeterRegistry metrics;
 
-    public AuditLog(ObjectMapper json, Clock clock) {
+    public AuditLog(ObjectMapper json, Clock clock, io.micrometer.core.instrument.MeterRegistry metrics) {
         this.json = json;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public void success(AuditAction action, String userId) {
@@ -63,6 +65,10 @@ public class AuditLog {
         line.put("browser", request.flatMap(r -> BrowserFamily.of(r.request().getHeader("User-Agent"))).orElse(null));
         line.put("request_id", request.map(RequestIds::of).orElse(null));
         line.putAll(details);
+        // every audited step is counted too: the reasons and outcomes are few and fixed (enums), so the series are
+        metrics.counter("portal.events", "event", action.eventName(),
+                "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT),
+                "reason", reason == null ? "none" : reason).increment();
         try {
             LOG.info(json.writeValueAsString(line));
         } catch (JsonProcessingException e) {

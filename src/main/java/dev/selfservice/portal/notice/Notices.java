@@ -125,6 +125,25 @@ public class Notices {
                 });
     }
 
+    /**
+     * On a stop (a rolling update), gives notices still being sent the shutdown's grace to leave: a password was
+     * changed, and the employee must hear of it.
+     */
+    void drain(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
+        long deadline = System.nanoTime() + config.notices().timeout().toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (inFlight.get() > 0) {
+            LOG.errorf("notice: %d notices were still being sent when the portal stopped", inFlight.get());
+        }
+    }
+
     /** How many notices are still being addressed or delivered. */
     public int inFlight() {
         return inFlight.get();

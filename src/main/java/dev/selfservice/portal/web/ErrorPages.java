@@ -116,7 +116,9 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
-        String reference = UUID.randomUUID().toString().substring(0, 8);
+        // the request's own id: the page's reference, the answer's X-Request-Id and the log lines all agree
+        String reference = CurrentRequest.get().map(RequestIds::of)
+                .orElseGet(() -> UUID.randomUUID().toString().substring(0, 8));
         // the class and message only: exceptions from HTTP clients can carry request bodies
         LOG.errorf("Request failed (reference %s): %s", reference, e.getClass().getName());
         LOG.debugf(e, "Request failed (reference %s)", reference);

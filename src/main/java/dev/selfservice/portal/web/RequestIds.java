@@ -10,7 +10,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * A fresh id for every request, in the {@code X-Request-Id} answer header and in each audit event of that request, so
+ * A fresh id for every request, in the {@code X-Request-Id} answer header, on every log line and in each audit event of
+ * that request, and as the reference an error page shows, so
  * that an employee's report and a security team's search meet on one line. The portal makes its own: an id sent by
  * the client would let anyone write the ids of the trail.
  */
@@ -28,6 +29,8 @@ public class RequestIds {
             String value = HexFormat.of().formatHex(id);
             ctx.put(KEY, value);
             ctx.response().putHeader("X-Request-Id", value);
+            // on every log line of this request (Quarkus keeps the MDC with the request's Vert.x context)
+            org.jboss.logging.MDC.put("request_id", value);
             ctx.next();
         });
     }
