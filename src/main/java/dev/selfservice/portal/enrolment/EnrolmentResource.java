@@ -146,8 +146,10 @@ public class EnrolmentResource {
         Optional<PendingEnrolment> p = cookie.read(pending);
         try {
             PendingEnrolment renewed = enrolment.resend(employee(), current.sessionBinding(), p);
+            audit.success(AuditAction.ENROLMENT_RESEND, employee().userId());
             return Response.seeOther(URI.create("/enrolment/verify")).cookie(cookie.write(renewed)).build();
         } catch (Refusal e) {
+            audit.refused(AuditAction.ENROLMENT_RESEND, employee().userId(), e);
             if (p.isPresent() && e.reason() != Reason.NO_PENDING && e.reason() != Reason.CODE_EXPIRED) {
                 return Html.page(e.status(), Templates.verify(employee(), p.get().contact().masked(), problem(e)));
             }

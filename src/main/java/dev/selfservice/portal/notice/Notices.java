@@ -62,7 +62,7 @@ public class Notices {
 
     /** What the notice says, taken during the request. */
     record Notice(NoticeKind kind, String userId, Instant at, String ip, Optional<String> browser, Locale locale,
-            Optional<Contact> contact) {
+            Optional<Contact> contact, String requestId) {
     }
 
     private final PortalConfig config;
@@ -100,7 +100,7 @@ public class Notices {
         Optional<RoutingContext> request = CurrentRequest.get();
         return new Notice(kind, userId, clock.instant(), request.map(r -> ClientAddress.of(r.request())).orElse(null),
                 request.flatMap(r -> BrowserFamily.of(r.request().getHeader("User-Agent"))),
-                PageLanguage.currentLocale(), contact);
+                PageLanguage.currentLocale(), contact, request.map(dev.selfservice.portal.web.RequestIds::of).orElse(null));
     }
 
     private void send(Notice notice, Optional<Auth0User> known) {
@@ -229,6 +229,10 @@ public class Notices {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("notice", notice.kind().name());
         details.put("to", masked(to));
+        // sent after its request ended: the trail still names the request (and its address) that caused it
+        details.put("ip", notice.ip());
+        details.put("browser", notice.browser().orElse(null));
+        details.put("request_id", notice.requestId());
         return details;
     }
 

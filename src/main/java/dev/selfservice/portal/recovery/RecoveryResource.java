@@ -136,8 +136,11 @@ public class RecoveryResource {
         Optional<RecoveryState.Pending> p = cookies.pending(pending);
         try {
             RecoveryState.Pending renewed = recovery.resend(p, ClientAddress.of(request));
+            // a code sent again is a code sent: the trail counts every one that reaches a contact
+            audit.success(AuditAction.RECOVERY_RESEND, null);
             return Response.seeOther(URI.create("/recovery/code")).cookie(cookies.pending(renewed)).build();
         } catch (Refusal e) {
+            audit.refused(AuditAction.RECOVERY_RESEND, null, e);
             if (p.isPresent() && (e.reason() == Reason.RESEND_TOO_SOON || e.reason().isTransient())) {
                 return Html.page(e.status(), Templates.code(masked(p.get()), dev.selfservice.portal.web.Helpdesk.here(config), problem(e)));
             }

@@ -127,11 +127,9 @@ class AuditTrailTest {
             for (Map<String, Object> e : events) {
                 assertThat(e.keySet()).as("the documented fields").containsAll(FIELDS);
                 assertThat((String) e.get("time")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
-                if (!"notice".equals(e.get("event"))) {
-                    // a request's event: where it came from, and the id its answer carried
-                    assertThat(e).containsEntry("ip", "127.0.0.1");
-                    assertThat((String) e.get("request_id")).matches("[0-9a-f]{16}");
-                }
+                // where it came from, and the id its answer carried (a notice: those of the request that caused it)
+                assertThat(e).as(String.valueOf(e)).containsEntry("ip", "127.0.0.1");
+                assertThat((String) e.get("request_id")).matches("[0-9a-f]{16}");
             }
             String trail = String.join("\n", log.lines().stream().filter(l -> l.startsWith("{\"time\"")).toList());
             assertThat(trail).doesNotContain(DEMO_PASSWORD, NEW_PASSWORD, "alice.home@example.net",
@@ -170,6 +168,24 @@ class AuditTrailTest {
             assertThat(events(log).stream().filter(e -> "recovery.start".equals(e.get("event"))
                     && "throttled".equals(e.get("outcome")))).isNotEmpty()
                     .allSatisfy(e -> assertThat(e.get("reason")).isEqualTo("TOO_MANY_RECOVERY_REQUESTS"));
+        }
+    }
+
+    @jakarta.inject.Inject
+    dev.selfservice.support.PortalTestClock clock;
+
+    @Test
+    void aCodeSentAgainIsRecorded() throws Exception {
+        try (LogCapture log = LogCapture.start()) {
+            Browser bob = new Browser();
+            Page codePage = bob.submit(bob.get(portal() + "/recovery"), "#recovery-start",
+                    Map.of("username", "bob", "contact", "bob.personal@example.com"));
+            bob.submit(codePage, "#recovery-resend", Map.of());
+            clock.advance(java.time.Duration.ofSeconds(61));
+            bob.submit(bob.get(portal() + "/recovery/code"), "#recovery-resend", Map.of());
+            List<Map<String, Object>> events = events(log);
+            assertThat(only(events, "recovery.resend", "refused")).containsEntry("reason", "RESEND_TOO_SOON");
+            only(events, "recovery.resend", "success");
         }
     }
 
