@@ -109,22 +109,8 @@ class ProductionBuildIT {
     void withItsSettingsTheProductionBuildServesThePortalAndNoLocalTenant() throws Exception {
         int portalPort = freePort();
         int tenantPort = freePort();
-        Process process = start(Map.ofEntries(
-                Map.entry("SMTP_HOST", "smtp.corp.example"),
-                Map.entry("SMTP_FROM", "password-portal@corp.example"),
-                Map.entry("DOMAIN", "127.0.0.1:" + freePort()),
-                Map.entry("CLIENT_ID", "portal"),
-                Map.entry("CLIENT_SECRET", "a-client-secret"),
-                Map.entry("AD_CONNECTION", "corp-ad"),
-                Map.entry("PORTAL_BASE_URL", "https://password.corp.example"),
-                Map.entry("HELPDESK_CONTACT", "the IT helpdesk on +1 555 0100"),
-                Map.entry("SESSION_SECRET", "a-session-secret-of-at-least-32-characters"),
-                Map.entry("OTP_CLIENT_ID", "portal-otp"),
-                Map.entry("OTP_CLIENT_SECRET", "an-otp-secret"),
-                Map.entry("NON_INTERACTIVE_CLIENT_ID", "portal-m2m"),
-                Map.entry("NON_INTERACTIVE_CLIENT_SECRET", "a-m2m-secret"),
-                Map.entry("QUARKUS_HTTP_PORT", String.valueOf(portalPort)),
-                Map.entry("LOCAL_TENANT_PORT", String.valueOf(tenantPort))));
+        Process process = start(settings(portalPort, Map.of("SMTP_HOST", "smtp.corp.example",
+                "SMTP_FROM", "password-portal@corp.example", "LOCAL_TENANT_PORT", String.valueOf(tenantPort))));
         try {
             HttpResponse<String> landing = waitForPortal(portalPort);
             assertThat(landing.statusCode()).isEqualTo(200);

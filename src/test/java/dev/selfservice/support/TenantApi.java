@@ -45,6 +45,19 @@ public final class TenantApi {
                 .statusCode(200).extract().jsonPath().getList("$");
     }
 
+    /**
+     * Ten wrong passwords for the username through the password-realm grant, as from {@code ip}: Auth0's brute-force
+     * protection then pauses that pair, as it would after a real attack.
+     */
+    public static void pauseByBruteForce(String username, String ip) {
+        for (int i = 0; i < 10; i++) {
+            given().formParam("grant_type", PASSWORD_REALM).formParam("client_id", WEB_CLIENT)
+                    .formParam("client_secret", WEB_SECRET).formParam("username", username)
+                    .formParam("password", "guess-" + i).formParam("realm", "corp-ad")
+                    .header("auth0-forwarded-for", ip).post(tenant() + "oauth/token");
+        }
+    }
+
     public static void directoryState(String username, String state) {
         given().contentType(ContentType.JSON).body(Map.of("state", state))
                 .post(tenant() + "test-controls/directory/" + username).then().statusCode(204);

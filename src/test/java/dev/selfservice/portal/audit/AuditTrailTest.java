@@ -142,12 +142,7 @@ class AuditTrailTest {
 
     @Test
     void liftingThePauseAndAThrottledRecoveryAreRecorded() throws Exception {
-        for (int i = 0; i < 10; i++) {
-            io.restassured.RestAssured.given().formParam("grant_type", TenantApi.PASSWORD_REALM)
-                    .formParam("client_id", TenantApi.WEB_CLIENT).formParam("client_secret", TenantApi.WEB_SECRET)
-                    .formParam("username", "bob").formParam("password", "guess-" + i).formParam("realm", "corp-ad")
-                    .header("auth0-forwarded-for", "127.0.0.1").post(dev.selfservice.support.LocalTenantUrls.tenant() + "oauth/token");
-        }
+        TenantApi.pauseByBruteForce("bob", "127.0.0.1");
         TenantApi.directoryState("bob", "unlocked");
         try (LogCapture log = LogCapture.start()) {
             int before = PortalSteps.outboxCount("bob.personal@example.com");

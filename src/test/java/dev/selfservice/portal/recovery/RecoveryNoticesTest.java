@@ -1,7 +1,5 @@
 package dev.selfservice.portal.recovery;
 
-import static dev.selfservice.support.LocalTenantUrls.tenant;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -52,12 +50,7 @@ class RecoveryNoticesTest {
 
     @Test
     void aLiftedPauseIsTold() {
-        for (int i = 0; i < 10; i++) {
-            given().formParam("grant_type", TenantApi.PASSWORD_REALM).formParam("client_id", TenantApi.WEB_CLIENT)
-                    .formParam("client_secret", TenantApi.WEB_SECRET).formParam("username", "bob")
-                    .formParam("password", "guess-" + i).formParam("realm", "corp-ad")
-                    .header("auth0-forwarded-for", "127.0.0.1").post(tenant() + "oauth/token");
-        }
+        TenantApi.pauseByBruteForce("bob", "127.0.0.1");
         TenantApi.directoryState("bob", "unlocked");
         Browser browser = new Browser();
         Page reset = RecoveryFlow.prove(browser, "bob", RecoveryTest.BOB_EMAIL, RecoveryTest.BOB_EMAIL);

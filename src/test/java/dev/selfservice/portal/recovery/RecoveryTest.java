@@ -69,12 +69,7 @@ class RecoveryTest {
     @Test
     void anAuth0BruteForceBlockIsClearedWithoutChangingThePassword() {
         // ten failed logins for bob from this machine's address: Auth0 blocks the pair
-        for (int i = 0; i < 10; i++) {
-            given().formParam("grant_type", TenantApi.PASSWORD_REALM).formParam("client_id", TenantApi.WEB_CLIENT)
-                    .formParam("client_secret", TenantApi.WEB_SECRET).formParam("username", "bob")
-                    .formParam("password", "guess-" + i).formParam("realm", "corp-ad")
-                    .header("auth0-forwarded-for", "127.0.0.1").post(tenant() + "oauth/token");
-        }
+        TenantApi.pauseByBruteForce("bob", "127.0.0.1");
         TenantApi.directoryState("bob", "unlocked");
         assertThat(PortalSteps.signsIn("bob", DEMO_PASSWORD)).as("blocked by brute-force protection").isFalse();
 

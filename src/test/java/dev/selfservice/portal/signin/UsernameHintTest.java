@@ -3,7 +3,6 @@ package dev.selfservice.portal.signin;
 import static dev.selfservice.support.LocalTenantUrls.DEMO_PASSWORD;
 import static dev.selfservice.support.LocalTenantUrls.portal;
 import static dev.selfservice.support.LocalTenantUrls.tenant;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -102,12 +101,7 @@ class UsernameHintTest {
     @Test
     void whenTheDirectorySaidLockedTheRecoveryOffersOnlyANewPassword() {
         // Auth0's brute-force protection has paused bob for one address: lifting that pause is normally offered
-        for (int i = 0; i < 10; i++) {
-            given().formParam("grant_type", TenantApi.PASSWORD_REALM).formParam("client_id", TenantApi.WEB_CLIENT)
-                    .formParam("client_secret", TenantApi.WEB_SECRET).formParam("username", "bob")
-                    .formParam("password", "guess-" + i).formParam("realm", "corp-ad")
-                    .header("auth0-forwarded-for", "10.0.0.9").post(tenant() + "oauth/token");
-        }
+        TenantApi.pauseByBruteForce("bob", "10.0.0.9");
         TenantApi.directoryState("bob", "locked");
 
         Browser typed = new Browser();
