@@ -23,7 +23,10 @@ public class ClientRegistry {
             "http://auth0.com/oauth/grant-type/mfa-otp", "http://auth0.com/oauth/grant-type/mfa-oob",
             "http://auth0.com/oauth/grant-type/mfa-recovery-code");
 
-    private final Map<String, TenantClient> clients;
+    /** The applications as configured; {@link #reset} goes back to them. */
+    private final Map<String, TenantClient> configured;
+    /** The applications as they are now: tests change grants and enabled connections as an administrator would. */
+    private final Map<String, TenantClient> clients = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ClientRegistry(LocalTenantConfig config) {
         LocalTenantConfig.WebClient web = config.webClient();
@@ -38,7 +41,39 @@ public class ClientRegistry {
         LocalTenantConfig.M2mClient m2m = config.m2mClient();
         TenantClient management = new TenantClient(m2m.id(), m2m.secret(), List.of(), List.of(),
                 Set.of(CLIENT_CREDENTIALS), Set.of(), false, List.copyOf(m2m.scopes()));
-        this.clients = Map.of(portal.clientId(), portal, codes.clientId(), codes, management.clientId(), management);
+        this.configured = Map.of(portal.clientId(), portal, codes.clientId(), codes, management.clientId(), management);
+        reset();
+    }
+
+    public void reset() {
+        clients.clear();
+        clients.putAll(configured);
+    }
+
+    /** Replaces the Management API scopes granted to a client (its client grant), as the dashboard does. */
+    void grantScopes(String clientId, List<String> scopes) {
+        clients.computeIfPresent(clientId, (id, c) -> new TenantClient(c.clientId(), c.secret(), c.callbacks(),
+                c.logoutUrls(), c.grantTypes(), c.connections(), c.trustsForwardedFor(), List.copyOf(scopes)));
+    }
+
+    /** Enables or disables a connection for a client (Applications > Connections in the dashboard). */
+    void enableConnection(String connection, String clientId, boolean enabled) {
+        clients.computeIfPresent(clientId, (id, c) -> {
+            Set<String> connections = new java.util.HashSet<>(c.connections());
+            if (enabled) {
+                connections.add(connection);
+            } else {
+                connections.remove(connection);
+            }
+            return new TenantClient(c.clientId(), c.secret(), c.callbacks(), c.logoutUrls(), c.grantTypes(),
+                    Set.copyOf(connections), c.trustsForwardedFor(), c.apiScopes());
+        });
+    }
+
+    /** The clients a connection is enabled for, in a stable order. */
+    List<String> clientsWith(String connection) {
+        return clients.values().stream().filter(c -> c.connections().contains(connection)).map(TenantClient::clientId)
+                .sorted().toList();
     }
 
     private static Set<String> webConnections(LocalTenantConfig config) {

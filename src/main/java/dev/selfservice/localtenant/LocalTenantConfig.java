@@ -81,7 +81,7 @@ public interface LocalTenantConfig {
         String secret();
 
         /** The Management API scopes granted to it. */
-        @WithDefault("read:users,update:users,delete:users")
+        @WithDefault("read:users,update:users,delete:users,read:connections")
         List<String> scopes();
     }
 

@@ -20,6 +20,11 @@ import io.vertx.ext.web.RoutingContext;
  * <li>{@code POST /test-controls/clock} {@code {"advanceSeconds":301}}: the tenant's clock moves forward</li>
  * <li>{@code POST /test-controls/directory/{username}} {@code {"state":"locked"}}, one of locked, unlocked, expired,
  * must-change, disabled, enabled, account-expired, account-active; or {@code {"password":"..."}}</li>
+ * <li>{@code POST /test-controls/client-grant} {@code {"clientId":"...","scopes":["read:users"]}}: the Management API
+ * scopes granted to an application</li>
+ * <li>{@code POST /test-controls/connections/{name}} {@code {"clientId":"...","enabled":false}}, {@code {"deleted":true}}
+ * or {@code {"connectorOnline":false}}: a connection enabled or disabled for an application, deleted, or its AD
+ * connector offline</li>
  * </ul>
  */
 @ApplicationScoped
@@ -37,11 +42,15 @@ class TestControlsEndpoint implements TenantEndpoint {
     private final TenantClock clock;
     private final TenantState state;
     private final TenantMailServer mail;
+    private final ClientRegistry clients;
+    private final TenantConnections connections;
 
     TestControlsEndpoint(TenantDirectory demo, DirectoryControls directory, TenantUsers users,
             BruteForceProtection bruteForce, PasswordlessCodes codes, Outbox outbox, FaultInjector faults,
             ManagementRateLimit rateLimit, LocalTenantConfig config, TenantClock clock, TenantState state,
-            TenantMailServer mail) {
+            TenantMailServer mail, ClientRegistry clients, TenantConnections connections) {
+        this.clients = clients;
+        this.connections = connections;
         this.mail = mail;
         this.clock = clock;
         this.state = state;
@@ -83,6 +92,8 @@ class TestControlsEndpoint implements TenantEndpoint {
         }, false);
         router.post("/test-controls/directory/:username").blockingHandler(this::directoryState, false);
         // what reached the tenant since the last reset, as its log has it: tests count writes and calls with it
+        router.post("/test-controls/client-grant").handler(this::clientGrant);
+        router.post("/test-controls/connections/:name").handler(this::connection);
         router.get("/test-controls/events").handler(ctx -> TenantHttp.jsonArray(ctx, 200, TenantLog.recent()));
     }
 
@@ -99,6 +110,31 @@ class TestControlsEndpoint implements TenantEndpoint {
         TenantLog.forget();
         faults.clear();
         rateLimit.setLimit(config.managementRateLimit());
+        clients.reset();
+        connections.reset();
+        ctx.response().setStatusCode(204).end();
+    }
+
+    private void clientGrant(RoutingContext ctx) {
+        JsonObject body = TenantHttp.bodyObject(ctx);
+        io.vertx.core.json.JsonArray scopes = body.getJsonArray("scopes", new io.vertx.core.json.JsonArray());
+        clients.grantScopes(TenantHttp.str(body, "clientId"),
+                scopes.stream().map(String::valueOf).toList());
+        ctx.response().setStatusCode(204).end();
+    }
+
+    private void connection(RoutingContext ctx) {
+        String name = ctx.pathParam("name");
+        JsonObject body = TenantHttp.bodyObject(ctx);
+        if (body.getBoolean("deleted", false)) {
+            connections.delete(name);
+        }
+        if (body.containsKey("connectorOnline")) {
+            connections.connectorOnline(body.getBoolean("connectorOnline"));
+        }
+        if (body.containsKey("enabled")) {
+            clients.enableConnection(name, TenantHttp.str(body, "clientId"), body.getBoolean("enabled"));
+        }
         ctx.response().setStatusCode(204).end();
     }
 

@@ -55,6 +55,19 @@ public interface PortalConfig {
         java.time.Duration timeout();
     }
 
+    SelfCheck selfCheck();
+
+    /** The tenant self-check (auth0/TenantSetupCheck), whose findings are part of readiness. */
+    interface SelfCheck {
+        /** How often it looks again ({@code SELF_CHECK_EVERY}); it also looks once at start. Five reads each time. */
+        @WithDefault("10M")
+        java.time.Duration every();
+
+        /** How soon it looks again when Auth0 left a part unanswered ({@code SELF_CHECK_RETRY}). */
+        @WithDefault("30S")
+        java.time.Duration retry();
+    }
+
     Enrolment enrolment();
 
     Session session();

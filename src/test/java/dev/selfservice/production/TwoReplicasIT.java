@@ -107,6 +107,30 @@ class TwoReplicasIT {
     }
 
     @Test
+    void theProductionReplicaChecksTheTenantAtStartAndSaysItIsReady() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> ready = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            ready = http.send(java.net.http.HttpRequest.newBuilder(URI.create(b + "/q/health/ready")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (ready.statusCode() == 200) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode checks = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(ready.body()).get("checks");
+        assertThat(checks.findValuesAsText("name")).contains("auth0 tenant setup", "state store");
+        // the look at start is logged once, as a JSON line of the production log
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(ProductionJar.lastOutput()).stream()
+                .filter(l -> l.contains("tenant self-check")).toList();
+        assertThat(lines).singleElement().asString().startsWith("{")
+                .contains("the Auth0 tenant is set up as the portal needs");
+    }
+
+    @Test
     void aSendLimitCountsAcrossBothReplicas() {
         Browser browser = new Browser();
         Map<String, String> same = Map.of("username", "nobody", "contact", "same@example.com");

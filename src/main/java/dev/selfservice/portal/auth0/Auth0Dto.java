@@ -65,4 +65,19 @@ final class Auth0Dto {
     @RegisterForReflection
     record UserUpdate(@JsonProperty("app_metadata") Map<String, Object> appMetadata) {
     }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @RegisterForReflection
+    record Connection(String id, String name, String strategy) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @RegisterForReflection
+    record EnabledClients(java.util.List<EnabledClient> clients, String next) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @RegisterForReflection
+    record EnabledClient(@JsonProperty("client_id") String clientId) {
+    }
 }

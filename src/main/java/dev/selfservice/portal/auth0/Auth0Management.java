@@ -121,6 +121,68 @@ public class Auth0Management {
         read(bearer -> api.update(userId, new Auth0Dto.UserUpdate(values), bearer));
     }
 
+    /**
+     * The scopes of the Management API token the portal holds (fetched if it holds none): Auth0 lists them in the
+     * token answer's {@code scope}. A token fetched before an administrator changed the grant keeps the old scopes
+     * until it is renewed, and so does what this answers: it is what the portal can do now.
+     */
+    java.util.Set<String> grantedScopes() {
+        Tokens t;
+        try {
+            t = tokens.getTokens(tokenClient, Map.of(), false).await().atMost(TOKEN_WAIT);
+        } catch (RuntimeException e) {
+            throw tokenFailure(e);
+        }
+        String scope = t.get("scope");
+        return scope == null ? java.util.Set.of() : java.util.Arrays.stream(scope.trim().split("\\s+")).filter(s -> !s.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** The tenant's connections of these strategies. A read: retried. */
+    List<Auth0Dto.Connection> connections(List<String> strategies) {
+        return read(bearer -> api.connections(strategies, bearer));
+    }
+
+    /** The ids of the applications a connection is enabled for (every page of Auth0's checkpoint pagination). */
+    java.util.Set<String> enabledClients(String connectionId) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        String from = null;
+        do {
+            String cursor = from;
+            Auth0Dto.EnabledClients page = read(bearer -> api.enabledClients(connectionId, 100, cursor, bearer));
+            page.clients().forEach(c -> ids.add(c.clientId()));
+            from = page.next();
+        } while (from != null && !from.isBlank() && ids.size() < 10_000);
+        return ids;
+    }
+
+    /** Whether an AD connection's connector is online: Auth0 answers 200, or 404 with a message when it is not. */
+    boolean connectorOnline(String connectionId) {
+        try {
+            read(bearer -> {
+                api.connectionStatus(connectionId, bearer);
+                return null;
+            });
+            return true;
+        } catch (Auth0Exception.Refused e) {
+            if (e.status() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A token request Auth0 answered with an OAuth error (a wrong secret, no client grant) is refused, with Auth0's
+     * error code; any other failure had no answer. The oidc-client's message carries Auth0's answer body, which holds
+     * no secret, but only the code is kept.
+     */
+    private static Auth0Exception tokenFailure(RuntimeException e) {
+        java.util.regex.Matcher error = java.util.regex.Pattern.compile("\"error\"\\s*:\\s*\"([A-Za-z_.]+)\"")
+                .matcher(String.valueOf(e.getMessage()));
+        return error.find() ? Auth0Exception.of(401, error.group(1), "the management token was refused")
+                : new Auth0Exception.NoAnswer("no_management_token", false);
+    }
+
     /** A call that may run twice with the same result: retried, each try through the guard. */
     private <T> T read(Function<String, T> call) {
         return Auth0Failures.guarded(() -> retry.call(() -> guard.call(() -> authorized(call))));

@@ -66,4 +66,19 @@ interface ManagementApi {
     @Path("/users/{id}/identities/{provider}/{identityUserId}")
     List<Auth0Identity> unlink(@PathParam("id") String primaryUserId, @PathParam("provider") String provider,
             @PathParam("identityUserId") String identityUserId, @HeaderParam("Authorization") String bearer);
+
+    @GET
+    @Path("/connections")
+    List<Auth0Dto.Connection> connections(@jakarta.ws.rs.QueryParam("strategy") List<String> strategies,
+            @HeaderParam("Authorization") String bearer);
+
+    @GET
+    @Path("/connections/{id}/clients")
+    Auth0Dto.EnabledClients enabledClients(@PathParam("id") String connectionId,
+            @jakarta.ws.rs.QueryParam("take") int take, @jakarta.ws.rs.QueryParam("from") String from,
+            @HeaderParam("Authorization") String bearer);
+
+    @GET
+    @Path("/connections/{id}/status")
+    void connectionStatus(@PathParam("id") String connectionId, @HeaderParam("Authorization") String bearer);
 }

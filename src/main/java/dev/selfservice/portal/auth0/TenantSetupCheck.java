@@ -1,0 +1,205 @@
+package dev.selfservice.portal.auth0;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.selfservice.portal.PortalConfig;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Checks, with the Management API, that the Auth0 tenant is set up as the portal needs, and names what is not:
+ * the machine-to-machine token carries exactly the portal's scopes; the AD connection exists, is enabled for the web
+ * application and its connector is online (the connector writes passwords back); the passwordless connections exist,
+ * are enabled for the application of one-time codes, and are <em>not</em> enabled for the web application (which
+ * would let a code sign in where an AD password is expected). No peer checks this; each finding is what an
+ * administrator fixes in the dashboard.
+ * <p>
+ * It looks at start and then every {@code portal.self-check.every}, never per probe: Auth0's Management API limits
+ * are low and Kubernetes probes every few seconds on every replica. Findings are logged when they change, so a
+ * replica logs a misconfiguration once, not every ten minutes.
+ * <p>
+ * Whether the connector's write-back ({@code ENABLE_WRITE_BACK}) is on is a setting of the connector host that
+ * Auth0's Management API does not expose; the check can only see that a connector is online. The first password set
+ * through the portal shows it (a refusal is logged and shown to the employee as the directory's).
+ */
+@ApplicationScoped
+public class TenantSetupCheck {
+
+    /** The Management API scopes the portal's calls need, and no more. */
+    static final Set<String> NEEDED_SCOPES = Set.of("read:users", "update:users", "delete:users", "read:connections");
+
+    private static final Logger LOG = Logger.getLogger(TenantSetupCheck.class);
+
+    /**
+     * What one look found. Problems make the portal not ready (a rollout with them stops before old replicas go);
+     * warnings are conditions of the moment that every replica shares (the connector offline), where taking replicas
+     * out would only replace the portal's "try later" page by the load balancer's error; unchecked are the parts
+     * Auth0 did not answer, which say nothing about the setup.
+     */
+    public record Report(Instant checkedAt, List<String> problems, List<String> warnings, List<String> unchecked) {
+
+        public boolean ready() {
+            return problems.isEmpty();
+        }
+
+        List<String> findings() {
+            List<String> all = new ArrayList<>();
+            problems.forEach(p -> all.add("problem: " + p));
+            warnings.forEach(w -> all.add("warning: " + w));
+            unchecked.forEach(u -> all.add("unchecked: " + u));
+            return all;
+        }
+    }
+
+    private final Auth0Management management;
+    private final PortalConfig.Auth0 auth0;
+    private final Clock clock;
+    private final java.time.Duration every;
+    private final java.time.Duration retry;
+    private volatile Report last;
+
+    TenantSetupCheck(Auth0Management management, PortalConfig config, Clock clock) {
+        this.management = management;
+        this.auth0 = config.auth0();
+        this.clock = clock;
+        this.every = config.selfCheck().every();
+        this.retry = config.selfCheck().retry();
+    }
+
+    /** The last look's findings; empty until the first look at start has finished. */
+    public Optional<Report> last() {
+        return Optional.ofNullable(last);
+    }
+
+    /**
+     * Looks when a look is due: at start, every {@code every}, and after {@code retry} while a part went unanswered
+     * (Auth0 busy, or at start the local tenant not yet listening). The tick itself asks nothing.
+     */
+    @Scheduled(identity = "tenant-self-check", every = "${portal.self-check.retry}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        Report report = last;
+        Instant now = clock.instant();
+        if (report == null || !now.isBefore(report.checkedAt().plus(report.unchecked().isEmpty() ? every : retry))) {
+            check();
+        }
+    }
+
+    /** Looks at the tenant now, keeps and answers what it found, and logs it if it differs from the last look. */
+    public synchronized Report check() {
+        List<String> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        List<String> unchecked = new ArrayList<>();
+        Optional<Set<String>> scopes = ask(unchecked, "the management token", Auth0Management::grantedScopes, problems);
+        scopes.ifPresent(granted -> checkScopes(granted, problems));
+        // without a token nothing else can be asked
+        Optional<Map<String, Auth0Dto.Connection>> found = scopes.isEmpty() ? Optional.empty() : ask(unchecked, "the connections",
+                m -> m.connections(List.of("ad", "email", "sms")).stream()
+                        .collect(Collectors.toMap(Auth0Dto.Connection::name, c -> c, (a, b) -> a)), problems);
+        found.ifPresent(connections -> {
+            checkAdConnection(connections.get(auth0.adConnection()), problems, warnings, unchecked);
+            for (PasswordlessChannel channel : PasswordlessChannel.values()) {
+                checkPasswordless(channel.connection(), connections.get(channel.connection()), problems, unchecked);
+            }
+        });
+        Report report = new Report(clock.instant(), List.copyOf(problems), List.copyOf(warnings), List.copyOf(unchecked));
+        Report before = last;
+        last = report;
+        if (before == null || !before.findings().equals(report.findings())) {
+            log(report);
+        }
+        return report;
+    }
+
+    private static void checkScopes(Set<String> granted, List<String> problems) {
+        Set<String> missing = new TreeSet<>(NEEDED_SCOPES);
+        missing.removeAll(granted);
+        Set<String> extra = new TreeSet<>(granted);
+        extra.removeAll(NEEDED_SCOPES);
+        if (!missing.isEmpty()) {
+            problems.add("the management application's token lacks the scopes " + String.join(", ", missing)
+                    + " (Applications > APIs > Auth0 Management API > Machine to Machine Applications)");
+        }
+        if (!extra.isEmpty()) {
+            problems.add("the management application's token has scopes the portal does not need: "
+                    + String.join(", ", extra) + " (grant only " + String.join(", ", new TreeSet<>(NEEDED_SCOPES)) + ")");
+        }
+    }
+
+    private void checkAdConnection(Auth0Dto.Connection ad, List<String> problems, List<String> warnings,
+            List<String> unchecked) {
+        String name = auth0.adConnection();
+        if (ad == null || !"ad".equals(ad.strategy())) {
+            problems.add("the AD connection '" + name + "' (AD_CONNECTION) does not exist as an AD/LDAP connection");
+            return;
+        }
+        ask(unchecked, "the applications of '" + name + "'", m -> m.enabledClients(ad.id()), problems)
+                .ifPresent(clients -> {
+                    if (!clients.contains(auth0.clientId())) {
+                        problems.add("the AD connection '" + name + "' is not enabled for the web application (CLIENT_ID)");
+                    }
+                });
+        ask(unchecked, "the connector of '" + name + "'", m -> m.connectorOnline(ad.id()), problems)
+                .filter(online -> !online)
+                .ifPresent(offline -> warnings.add("the AD connector of '" + name
+                        + "' is offline: sign-ins may still work from Auth0's cache, but no password reaches AD"));
+    }
+
+    private void checkPasswordless(String name, Auth0Dto.Connection connection, List<String> problems,
+            List<String> unchecked) {
+        if (connection == null) {
+            problems.add("the passwordless connection '" + name + "' does not exist");
+            return;
+        }
+        ask(unchecked, "the applications of '" + name + "'", m -> m.enabledClients(connection.id()), problems)
+                .ifPresent(clients -> {
+                    if (!clients.contains(auth0.otpClientId())) {
+                        problems.add("the passwordless connection '" + name
+                                + "' is not enabled for the application of one-time codes (OTP_CLIENT_ID)");
+                    }
+                    if (clients.contains(auth0.clientId())) {
+                        problems.add("the passwordless connection '" + name
+                                + "' is enabled for the web application (CLIENT_ID): a one-time code must never sign in there");
+                    }
+                });
+    }
+
+    /**
+     * One question to Auth0. A refusal is a finding about the setup (a scope missing for this call, a client the
+     * token endpoint refuses); no answer is only "unchecked".
+     */
+    private <T> Optional<T> ask(List<String> unchecked, String what, Function<Auth0Management, T> question,
+            List<String> problems) {
+        try {
+            return Optional.ofNullable(question.apply(management));
+        } catch (Auth0Exception.Refused e) {
+            problems.add("Auth0 refused to answer about " + what + ": " + e.status() + " " + e.error());
+        } catch (Auth0Exception e) {
+            unchecked.add(what + " (" + (e.status() == Auth0Exception.NO_STATUS ? "no answer" : "HTTP " + e.status())
+                    + ")");
+        }
+        return Optional.empty();
+    }
+
+    private static void log(Report report) {
+        if (report.findings().isEmpty()) {
+            LOG.info("tenant self-check: the Auth0 tenant is set up as the portal needs");
+            return;
+        }
+        report.problems().forEach(p -> LOG.errorf("tenant self-check: %s", p));
+        report.warnings().forEach(w -> LOG.warnf("tenant self-check: %s", w));
+        report.unchecked().forEach(u -> LOG.warnf("tenant self-check: could not check %s", u));
+    }
+}
