@@ -7,6 +7,7 @@ import static dev.selfservice.support.ProductionJar.waitForPortal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -118,6 +119,17 @@ class ProductionBuildIT {
             assertThat(landing.headers().firstValue("Strict-Transport-Security")).isPresent();
             assertThat(listening(tenantPort)).as("no local tenant listens in production").isFalse();
             assertThat(landing.headers().firstValue("X-Request-Id")).isPresent();
+            // health and metrics answer on the management port only, which the Service does not publish
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            for (String path : List.of("/q/health/live", "/q/metrics")) {
+                assertThat(http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + portalPort + path))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode())
+                        .as(path + " on the public port").isEqualTo(404);
+                assertThat(http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:"
+                        + ProductionJar.lastManagementPort() + path)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode())
+                        .as(path + " on the management port").isEqualTo(200);
+            }
             // production logs are JSON lines, one object per line, for the platform's log shipper
             java.util.List<String> json = Files.readAllLines(ProductionJar.lastOutput()).stream()
                     .filter(l -> l.startsWith("{")).toList();

@@ -52,6 +52,7 @@ class TwoReplicasIT {
 
     private static Process replicaB;
     private static String b;
+    private static int bManagement;
 
     @BeforeAll
     static void startReplicaB() throws Exception {
@@ -84,6 +85,7 @@ class TwoReplicasIT {
                 Map.entry("QUARKUS_HTTP_PORT", String.valueOf(port))));
         assertThat(ProductionJar.waitForPortal(port).statusCode()).isEqualTo(200);
         b = "http://localhost:" + port;
+        bManagement = ProductionJar.lastManagementPort();
     }
 
     @AfterAll
@@ -112,7 +114,7 @@ class TwoReplicasIT {
         java.net.http.HttpResponse<String> ready = null;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
-            ready = http.send(java.net.http.HttpRequest.newBuilder(URI.create(b + "/q/health/ready")).build(),
+            ready = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + bManagement + "/q/health/ready")).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             if (ready.statusCode() == 200) {
                 break;

@@ -24,6 +24,7 @@ public final class ProductionJar {
             "NON_INTERACTIVE_CLIENT_SECRET", "HELPDESK_CONTACT");
 
     private static Path lastOutput;
+    private static int lastManagementPort;
 
     private ProductionJar() {
     }
@@ -31,6 +32,11 @@ public final class ProductionJar {
     /** What the jar last started with settings has written (its output.log). */
     public static Path lastOutput() {
         return lastOutput;
+    }
+
+    /** The port of the management interface (health, metrics) of the jar last started. */
+    public static int lastManagementPort() {
+        return lastManagementPort;
     }
 
     /**
@@ -43,6 +49,9 @@ public final class ProductionJar {
                 "-jar", APP.resolve("quarkus-run.jar").toAbsolutePath().toString()).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> REQUIRED.contains(k) || k.startsWith("QUARKUS_") || k.startsWith("PORTAL_")
                 || k.equals("REDIS_URL"));
+        // health and metrics are on their own port in production (9000), which two jars cannot share
+        lastManagementPort = freePort();
+        pb.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(lastManagementPort));
         pb.environment().putAll(env);
         Path cwd = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "prod-run");
         pb.directory(cwd.toFile());

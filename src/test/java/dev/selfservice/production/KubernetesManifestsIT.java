@@ -1,0 +1,160 @@
+package dev.selfservice.production;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The Kubernetes manifests the build generates (target/kubernetes/kubernetes.yml), read as a platform engineer's
+ * review would: two replicas, three probes on the management port, sized resources, non-root with a read-only root
+ * filesystem, settings from a ConfigMap and a Secret, a Service with the pages only, a disruption budget that keeps one
+ * replica, and a grace period longer than the portal's own shutdown. The committed Kustomize base is the same file.
+ */
+class KubernetesManifestsIT {
+
+    private static final Path GENERATED = Path.of("target/kubernetes/kubernetes.yml");
+    private static final Path BASE = Path.of("deploy/base/kubernetes.yml");
+
+    @Test
+    void theDeploymentRunsTwoProbedSizedLockedDownReplicas() throws IOException {
+        JsonNode deployment = only(read(GENERATED), "Deployment");
+        assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(2);
+        JsonNode pod = deployment.at("/spec/template/spec");
+        JsonNode container = pod.at("/containers/0");
+        assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
+        assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
+        assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/started");
+        for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+            assertThat(container.at("/" + probe + "/httpGet/port").asInt()).as(probe + " on the management port")
+                    .isEqualTo(9000);
+        }
+        assertThat(container.at("/resources/requests/memory").asText()).isNotEmpty();
+        assertThat(container.at("/resources/requests/cpu").asText()).isNotEmpty();
+        assertThat(container.at("/resources/limits/memory").asText()).isNotEmpty();
+        assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
+        assertThat(pod.at("/securityContext/runAsUser").asInt()).isPositive();
+        assertThat(pod.at("/automountServiceAccountToken").isBoolean()).isTrue();
+        assertThat(pod.at("/automountServiceAccountToken").asBoolean()).isFalse();
+        assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
+        assertThat(container.at("/securityContext/allowPrivilegeEscalation").isBoolean()).isTrue();
+        assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean()).isFalse();
+        assertThat(container.at("/securityContext/capabilities/drop").toString()).contains("\"ALL\"");
+        // with a read-only root, /tmp is the one writable place
+        assertThat(container.at("/volumeMounts/0/mountPath").asText()).isEqualTo("/tmp");
+        assertThat(pod.at("/volumes/0/emptyDir").isObject()).isTrue();
+        assertThat(container.at("/envFrom/0/configMapRef/name").asText()).isEqualTo("self-service-portal");
+        assertThat(container.at("/envFrom/1/secretRef/name").asText()).isEqualTo("self-service-portal");
+        // requests in flight get quarkus.shutdown.timeout (30 s) after the preStop pause (5 s), within the grace
+        assertThat(container.at("/lifecycle/preStop/sleep/seconds").asInt()).isEqualTo(5);
+        assertThat(pod.at("/terminationGracePeriodSeconds").asInt()).isGreaterThan(30 + 5);
+    }
+
+    @Test
+    void theServicePublishesThePagesOnlyAndTheBudgetKeepsOneReplica() throws IOException {
+        List<JsonNode> all = read(GENERATED);
+        JsonNode service = only(all, "Service");
+        assertThat(service.at("/spec/ports").size()).isEqualTo(1);
+        assertThat(service.at("/spec/ports/0/targetPort").asInt()).isEqualTo(8080);
+        JsonNode budget = only(all, "PodDisruptionBudget");
+        assertThat(budget.at("/spec/minAvailable").asInt()).isEqualTo(1);
+        JsonNode podLabels = only(all, "Deployment").at("/spec/template/metadata/labels");
+        budget.at("/spec/selector/matchLabels").fields().forEachRemaining(label -> assertThat(
+                podLabels.path(label.getKey()).asText()).as("the budget selects the portal's pods")
+                .isEqualTo(label.getValue().asText()));
+        service.at("/spec/selector").fields().forEachRemaining(label -> assertThat(
+                podLabels.path(label.getKey()).asText()).as("the Service selects the portal's pods")
+                .isEqualTo(label.getValue().asText()));
+    }
+
+    @Test
+    void theCommittedKustomizeBaseIsWhatTheBuildGenerates() throws IOException {
+        // compared as documents: the generator lists a container's ports in no fixed order
+        assertThat(normalised(read(BASE))).as("copy target/kubernetes/kubernetes.yml to deploy/base/kubernetes.yml")
+                .isEqualTo(normalised(read(GENERATED)));
+    }
+
+    @Test
+    void theExampleOverlayBuildsWithRedisAndHashedSettings() throws Exception {
+        Assumptions.assumeTrue(onPath("kubectl"), "kubectl (with its kustomize) is not installed");
+        Process kustomize = new ProcessBuilder("kubectl", "kustomize", "deploy/example").redirectErrorStream(true).start();
+        String out = new String(kustomize.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(kustomize.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(kustomize.exitValue()).as(out).isZero();
+        List<JsonNode> all = new ArrayList<>();
+        try (MappingIterator<JsonNode> docs = new YAMLMapper().readerFor(JsonNode.class).readValues(out)) {
+            docs.forEachRemaining(all::add);
+        }
+        JsonNode settings = only(all, "ConfigMap");
+        assertThat(settings.at("/data/REDIS_URL").asText()).isEqualTo("redis://self-service-portal-redis:6379");
+        JsonNode portal = all.stream().filter(d -> d.at("/kind").asText().equals("Deployment")
+                && d.at("/metadata/name").asText().equals("self-service-portal")).findFirst().orElseThrow();
+        assertThat(portal.at("/spec/template/spec/containers/0/envFrom/0/configMapRef/name").asText())
+                .as("the Deployment reads the generated ConfigMap").isEqualTo(settings.at("/metadata/name").asText())
+                .startsWith("self-service-portal-");
+        assertThat(portal.at("/spec/template/spec/securityContext/seccompProfile/type").asText()).isEqualTo("RuntimeDefault");
+        assertThat(all).anyMatch(d -> d.at("/kind").asText().equals("Deployment")
+                && d.at("/metadata/name").asText().equals("self-service-portal-redis"));
+    }
+
+    /** The documents with every list of named entries in name order. */
+    private static List<JsonNode> normalised(List<JsonNode> docs) {
+        return docs.stream().map(KubernetesManifestsIT::normalised).toList();
+    }
+
+    private static JsonNode normalised(JsonNode node) {
+        if (node.isObject()) {
+            com.fasterxml.jackson.databind.node.ObjectNode copy = ((com.fasterxml.jackson.databind.node.ObjectNode) node).deepCopy();
+            List<String> names = new ArrayList<>();
+            copy.fieldNames().forEachRemaining(names::add);
+            names.forEach(n -> copy.set(n, normalised(copy.get(n))));
+            return copy;
+        }
+        if (node.isArray()) {
+            List<JsonNode> items = new ArrayList<>();
+            node.forEach(item -> items.add(normalised(item)));
+            if (items.stream().allMatch(i -> i.has("name"))) {
+                items.sort(java.util.Comparator.comparing(i -> i.get("name").asText()));
+            }
+            com.fasterxml.jackson.databind.node.ArrayNode sorted = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            items.forEach(sorted::add);
+            return sorted;
+        }
+        return node;
+    }
+
+    private static boolean onPath(String command) {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+    }
+
+    private static List<JsonNode> read(Path file) throws IOException {
+        List<JsonNode> docs = new ArrayList<>();
+        try (MappingIterator<JsonNode> it = new YAMLMapper().readerFor(JsonNode.class).readValues(file.toFile())) {
+            it.forEachRemaining(d -> {
+                if (d != null && !d.isEmpty()) {
+                    docs.add(d);
+                }
+            });
+        }
+        return docs;
+    }
+
+    private static JsonNode only(List<JsonNode> docs, String kind) {
+        List<JsonNode> found = docs.stream().filter(d -> d.at("/kind").asText().equals(kind)).toList();
+        assertThat(found).as(kind).hasSize(1);
+        return found.get(0);
+    }
+}
