@@ -55,8 +55,9 @@ class KubernetesManifestsIT {
         // with a read-only root, /tmp is the one writable place
         assertThat(container.at("/volumeMounts/0/mountPath").asText()).isEqualTo("/tmp");
         assertThat(pod.at("/volumes/0/emptyDir").isObject()).isTrue();
-        assertThat(container.at("/envFrom/0/configMapRef/name").asText()).isEqualTo("self-service-portal");
-        assertThat(container.at("/envFrom/1/secretRef/name").asText()).isEqualTo("self-service-portal");
+        assertThat(container.at("/envFrom").findValuesAsText("name")).as("settings from a ConfigMap and a Secret")
+                .containsExactlyInAnyOrder("self-service-portal", "self-service-portal");
+        assertThat(container.at("/envFrom").toString()).contains("configMapRef", "secretRef");
         // requests in flight get quarkus.shutdown.timeout (30 s) after the preStop pause (5 s), within the grace
         assertThat(container.at("/lifecycle/preStop/sleep/seconds").asInt()).isEqualTo(5);
         assertThat(pod.at("/terminationGracePeriodSeconds").asInt()).isGreaterThan(30 + 5);
@@ -80,8 +81,24 @@ class KubernetesManifestsIT {
     }
 
     @Test
+    void theNativeImageIsBuiltWithMandrelAndRunsAsTheManifestsExpect() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("docker/Dockerfile.native"));
+        List<String> stages = lines.stream().filter(l -> l.startsWith("FROM ")).toList();
+        assertThat(stages).hasSize(2);
+        assertThat(stages.get(0)).contains("ubi9-quarkus-mandrel-builder-image").endsWith(" AS build");
+        List<String> runStage = lines.subList(lines.indexOf(stages.get(1)), lines.size());
+        JsonNode pod = only(read(GENERATED), "Deployment").at("/spec/template/spec");
+        assertThat(runStage).as("the image's user is the manifests' runAsUser")
+                .contains("USER " + pod.at("/securityContext/runAsUser").asInt());
+        assertThat(runStage.stream().filter(l -> l.startsWith("EXPOSE ")).findFirst().orElseThrow())
+                .as("the image exposes the pages and the probes' port")
+                .contains("8080", String.valueOf(pod.at("/containers/0/readinessProbe/httpGet/port").asInt()));
+        assertThat(runStage).anyMatch(l -> l.contains("--from=build") && l.contains("-runner"));
+    }
+
+    @Test
     void theCommittedKustomizeBaseIsWhatTheBuildGenerates() throws IOException {
-        // compared as documents: the generator lists a container's ports in no fixed order
+        // compared as documents: the generator lists a container's ports and envFrom sources in no fixed order
         assertThat(normalised(read(BASE))).as("copy target/kubernetes/kubernetes.yml to deploy/base/kubernetes.yml")
                 .isEqualTo(normalised(read(GENERATED)));
     }
@@ -101,15 +118,15 @@ class KubernetesManifestsIT {
         assertThat(settings.at("/data/REDIS_URL").asText()).isEqualTo("redis://self-service-portal-redis:6379");
         JsonNode portal = all.stream().filter(d -> d.at("/kind").asText().equals("Deployment")
                 && d.at("/metadata/name").asText().equals("self-service-portal")).findFirst().orElseThrow();
-        assertThat(portal.at("/spec/template/spec/containers/0/envFrom/0/configMapRef/name").asText())
-                .as("the Deployment reads the generated ConfigMap").isEqualTo(settings.at("/metadata/name").asText())
+        assertThat(portal.at("/spec/template/spec/containers/0/envFrom").findParent("configMapRef").at("/configMapRef/name")
+                .asText()).as("the Deployment reads the generated ConfigMap").isEqualTo(settings.at("/metadata/name").asText())
                 .startsWith("self-service-portal-");
         assertThat(portal.at("/spec/template/spec/securityContext/seccompProfile/type").asText()).isEqualTo("RuntimeDefault");
         assertThat(all).anyMatch(d -> d.at("/kind").asText().equals("Deployment")
                 && d.at("/metadata/name").asText().equals("self-service-portal-redis"));
     }
 
-    /** The documents with every list of named entries in name order. */
+    /** The documents with every list of objects in one order (their JSON text's). */
     private static List<JsonNode> normalised(List<JsonNode> docs) {
         return docs.stream().map(KubernetesManifestsIT::normalised).toList();
     }
@@ -125,8 +142,8 @@ class KubernetesManifestsIT {
         if (node.isArray()) {
             List<JsonNode> items = new ArrayList<>();
             node.forEach(item -> items.add(normalised(item)));
-            if (items.stream().allMatch(i -> i.has("name"))) {
-                items.sort(java.util.Comparator.comparing(i -> i.get("name").asText()));
+            if (items.stream().allMatch(JsonNode::isObject)) {
+                items.sort(java.util.Comparator.comparing(JsonNode::toString));
             }
             com.fasterxml.jackson.databind.node.ArrayNode sorted = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
             items.forEach(sorted::add);
