@@ -142,4 +142,61 @@ class ProductionBuildIT {
             process.waitFor(20, TimeUnit.SECONDS);
         }
     }
+
+    /**
+     * A rolling update stops a replica with SIGTERM while an employee's change is on its way to Auth0: the request
+     * finishes and its answer reaches the browser before the process ends. The "Auth0" here answers the password check
+     * after two seconds, as a slow tenant would.
+     */
+    @Test
+    void onSigtermARequestInFlightFinishesBeforeTheProcessEnds() throws Exception {
+        java.util.concurrent.CountDownLatch checking = new java.util.concurrent.CountDownLatch(1);
+        com.sun.net.httpserver.HttpServer auth0 = com.sun.net.httpserver.HttpServer
+                .create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 16);
+        auth0.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        auth0.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            boolean passwordCheck = exchange.getRequestURI().getPath().equals("/oauth/token")
+                    && body.contains("password-realm");
+            if (passwordCheck) {
+                checking.countDown();
+                try {
+                    Thread.sleep(2000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            byte[] answer = (passwordCheck ? "{\"error\":\"invalid_grant\",\"error_description\":\"Wrong email or password.\"}"
+                    : "{\"error\":\"access_denied\",\"error_description\":\"Unauthorized\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(passwordCheck ? 403 : 401, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        auth0.start();
+        int port = freePort();
+        Process process = start(settings(port, Map.of("NOTICES_ENABLED", "false",
+                "PORTAL_AUTH0_URL", "http://127.0.0.1:" + auth0.getAddress().getPort() + "/",
+                // over http in this test: a cookie the test's client sends back
+                "QUARKUS_REST_CSRF_COOKIE_NAME", "csrf-token", "QUARKUS_REST_CSRF_COOKIE_FORCE_SECURE", "false")));
+        try {
+            assertThat(waitForPortal(port).statusCode()).isEqualTo(200);
+            dev.selfservice.support.Browser browser = new dev.selfservice.support.Browser();
+            dev.selfservice.support.Browser.Page form = browser.get("http://localhost:" + port + "/password/expired");
+            java.util.concurrent.CompletableFuture<dev.selfservice.support.Browser.Page> answer = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> browser.submit(form, "#expired-password", Map.of("username", "carol",
+                            "current", "not-her-password", "password", "a new passphrase of some length 7!",
+                            "confirm", "a new passphrase of some length 7!")));
+            assertThat(checking.await(20, TimeUnit.SECONDS)).as("the change reached Auth0").isTrue();
+            process.destroy(); // SIGTERM, as the kubelet sends it
+            dev.selfservice.support.Browser.Page page = answer.get(20, TimeUnit.SECONDS);
+            assertThat(page.status()).as("the answer to the request in flight").isEqualTo(400);
+            assertThat(page.text("#problem")).isNotBlank();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the process ends after it").isTrue();
+            assertThat(Files.readString(ProductionJar.lastOutput())).contains("stopped in");
+        } finally {
+            process.destroyForcibly();
+            auth0.stop(0);
+        }
+    }
 }
