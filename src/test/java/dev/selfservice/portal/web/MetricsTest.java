@@ -74,6 +74,36 @@ class MetricsTest {
     }
 
     @Test
+    void throttlesAndNoticesSentAndNotDeliveredAreCounted() {
+        String[] throttled = { "event=\"password.expired_change\"", "outcome=\"throttled\"" };
+        String[] sent = { "event=\"notice\"", "outcome=\"success\"" };
+        String[] failed = { "event=\"notice\"", "outcome=\"failed\"" };
+        String before = metrics();
+        Browser carol = new Browser();
+        for (int i = 0; i < 4; i++) { // three tries reach AD, the fourth is held back
+            carol.submit(carol.get(portal() + "/password/expired"), "#expired-password", Map.of("username", "carol",
+                    "current", "wrong-" + i, "password", "Violet-Harbor-Lamp-73", "confirm", "Violet-Harbor-Lamp-73"));
+        }
+        String afterThrottle = metrics();
+        assertThat(value(afterThrottle, "portal_events_total", throttled) - value(before, "portal_events_total", throttled))
+                .isEqualTo(1.0);
+
+        // bob's change is told to his work address and his personal one: two notices sent
+        Browser bob = PortalSteps.signIn("bob", DEMO_PASSWORD);
+        Page form = bob.get(portal() + "/password/change");
+        bob.submit(form, "#change-password", Map.of("current", DEMO_PASSWORD, "password", "Violet-Harbor-Lamp-73",
+                "confirm", "Violet-Harbor-Lamp-73"));
+        PortalSteps.awaitNotices("bob@corp.example", 1);
+        PortalSteps.awaitNotices("bob.personal@example.com", 1);
+        dev.selfservice.portal.state.PortalState.awaitQuiet();
+        String after = metrics();
+        assertThat(value(after, "portal_events_total", sent) - value(afterThrottle, "portal_events_total", sent))
+                .isEqualTo(2.0);
+        assertThat(value(after, "portal_events_total", failed)).as("none failed")
+                .isEqualTo(value(before, "portal_events_total", failed));
+    }
+
+    @Test
     void auth0CallsAreMeasuredByEndpointAndStatusAndTheBreakersShowTheirState() {
         PortalSteps.signIn("alice", DEMO_PASSWORD).get(portal() + "/account");
         String metrics = metrics();
