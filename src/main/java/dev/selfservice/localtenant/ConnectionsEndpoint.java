@@ -43,7 +43,12 @@ class ConnectionsEndpoint implements TenantEndpoint {
                 .filter(c -> name == null || c.name().equals(name))
                 .filter(c -> strategies.isEmpty() || strategies.contains(c.strategy()))
                 .map(this::json).toList();
-        TenantHttp.jsonArray(ctx, 200, found);
+        if (ctx.request().getParam("take") != null || ctx.request().getParam("from") != null) {
+            // checkpoint pagination answers an object; every connection fits in one page here, so no "next"
+            TenantHttp.json(ctx, 200, Map.of("connections", found));
+        } else {
+            TenantHttp.jsonArray(ctx, 200, found);
+        }
     }
 
     private void clients(RoutingContext ctx) {

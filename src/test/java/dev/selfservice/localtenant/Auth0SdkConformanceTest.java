@@ -8,6 +8,7 @@ import static dev.selfservice.support.TenantApi.WEB_CLIENT;
 import static dev.selfservice.support.TenantApi.WEB_SECRET;
 import static dev.selfservice.support.TenantApi.OTP_CLIENT;
 import static dev.selfservice.support.TenantApi.OTP_SECRET;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -146,7 +147,7 @@ class Auth0SdkConformanceTest {
     void clientCredentialsGiveAManagementTokenWithTheGrantedScopes() throws Exception {
         TokenHolder tokens = AuthAPI.newBuilder(tenant(), M2M_CLIENT, M2M_SECRET).build()
                 .requestToken(tenant() + "api/v2/").execute().getBody();
-        assertThat(tokens.getScope()).isEqualTo("read:users update:users delete:users");
+        assertThat(tokens.getScope()).isEqualTo("read:users update:users delete:users read:connections");
         assertThat(tokens.getExpiresIn()).isEqualTo(86400);
     }
 
@@ -193,6 +194,28 @@ class Auth0SdkConformanceTest {
         mgmt.users().update(bobId, UpdateUserRequestContent.builder().blocked(false).password("N3w-Passw0rd-4-Robert").build());
         assertThat(web.login("bob", "N3w-Passw0rd-4-Robert".toCharArray(), "corp-ad").execute().getBody().getAccessToken())
                 .as("the new password went to the directory").isNotBlank();
+    }
+
+    @Test
+    void theConnectionsTheirApplicationsAndTheConnectorStatusAreTheSdksTypes() throws Exception {
+        ManagementApi mgmt = management();
+        List<com.auth0.client.mgmt.types.ConnectionForList> ad = new java.util.ArrayList<>();
+        mgmt.connections().list(com.auth0.client.mgmt.types.ListConnectionsQueryParameters.builder().name("corp-ad")
+                .build()).forEach(ad::add);
+        assertThat(ad).singleElement().satisfies(c -> {
+            assertThat(c.getName()).contains("corp-ad");
+            assertThat(c.getId()).hasValueSatisfying(id -> assertThat(id).startsWith("con_"));
+        });
+        String id = ad.get(0).getId().orElseThrow();
+        List<String> clients = new java.util.ArrayList<>();
+        mgmt.connections().clients().get(id).forEach(c -> clients.add(c.getClientId()));
+        assertThat(clients).containsExactly(WEB_CLIENT);
+        mgmt.connections().checkStatus(id); // online: no error
+
+        given().contentType(io.restassured.http.ContentType.JSON).body(Map.of("connectorOnline", false))
+                .post(tenant() + "test-controls/connections/corp-ad").then().statusCode(204);
+        NotFoundError offline = catchThrowableOfType(NotFoundError.class, () -> mgmt.connections().checkStatus(id));
+        assertThat(offline.statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -61,6 +61,8 @@ class KubernetesManifestsIT {
         // requests in flight get quarkus.shutdown.timeout (30 s) after the preStop pause (5 s), within the grace
         assertThat(container.at("/lifecycle/preStop/sleep/seconds").asInt()).isEqualTo(5);
         assertThat(pod.at("/terminationGracePeriodSeconds").asInt()).isGreaterThan(30 + 5);
+        assertThat(pod.at("/topologySpreadConstraints/0/topologyKey").asText()).as("replicas spread over nodes")
+                .isEqualTo("kubernetes.io/hostname");
     }
 
     @Test
@@ -124,6 +126,13 @@ class KubernetesManifestsIT {
         assertThat(portal.at("/spec/template/spec/securityContext/seccompProfile/type").asText()).isEqualTo("RuntimeDefault");
         assertThat(all).anyMatch(d -> d.at("/kind").asText().equals("Deployment")
                 && d.at("/metadata/name").asText().equals("self-service-portal-redis"));
+        // the management port only from the monitoring namespace; the pages from anywhere
+        JsonNode policy = all.stream().filter(d -> d.at("/kind").asText().equals("NetworkPolicy")
+                && d.at("/metadata/name").asText().equals("self-service-portal")).findFirst().orElseThrow();
+        assertThat(policy.at("/spec/ingress").toString()).contains("\"port\":8080", "\"port\":9000", "monitoring");
+        assertThat(all.stream().filter(d -> d.at("/kind").asText().equals("Service")
+                && d.at("/metadata/name").asText().equals("self-service-portal")).findFirst().orElseThrow()
+                .at("/metadata/annotations").toString()).as("scraped through the pods only").doesNotContain("prometheus.io/scrape");
     }
 
     /** The documents with every list of objects in one order (their JSON text's). */

@@ -43,10 +43,9 @@ public class TenantSetupCheck {
     private static final Logger LOG = Logger.getLogger(TenantSetupCheck.class);
 
     /**
-     * What one look found. Problems make the portal not ready (a rollout with them stops before old replicas go);
-     * warnings are conditions of the moment that every replica shares (the connector offline), where taking replicas
-     * out would only replace the portal's "try later" page by the load balancer's error; unchecked are the parts
-     * Auth0 did not answer, which say nothing about the setup.
+     * What one look found. Problems are a setup the portal cannot work with (TenantSetupHealth says when they keep
+     * a replica out); warnings are conditions of the moment that every replica shares (the connector offline);
+     * unchecked are the parts Auth0 did not answer, which say nothing about the setup.
      */
     public record Report(Instant checkedAt, List<String> problems, List<String> warnings, List<String> unchecked) {
 
@@ -69,13 +68,22 @@ public class TenantSetupCheck {
     private final java.time.Duration every;
     private final java.time.Duration retry;
     private volatile Report last;
+    private volatile boolean foundRightOnce;
 
-    TenantSetupCheck(Auth0Management management, PortalConfig config, Clock clock) {
+    TenantSetupCheck(Auth0Management management, PortalConfig config, Clock clock,
+            io.micrometer.core.instrument.MeterRegistry metrics) {
         this.management = management;
+        // -1 until the first look: an alert on "> 0" fires for a tenant changed under running replicas
+        metrics.gauge("portal.tenant.setup.problems", this, c -> c.last().map(r -> r.problems().size()).orElse(-1));
         this.auth0 = config.auth0();
         this.clock = clock;
         this.every = config.selfCheck().every();
         this.retry = config.selfCheck().retry();
+    }
+
+    /** Whether any look of this replica found no problem: from then on, problems no longer take it out. */
+    public boolean foundRightOnce() {
+        return foundRightOnce;
     }
 
     /** The last look's findings; empty until the first look at start has finished. */
@@ -117,6 +125,7 @@ public class TenantSetupCheck {
         Report report = new Report(clock.instant(), List.copyOf(problems), List.copyOf(warnings), List.copyOf(unchecked));
         Report before = last;
         last = report;
+        foundRightOnce |= report.ready();
         if (before == null || !before.findings().equals(report.findings())) {
             log(report);
         }

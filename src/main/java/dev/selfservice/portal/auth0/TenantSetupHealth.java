@@ -8,9 +8,12 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Readiness names each finding of the tenant self-check; it reports the last look and asks Auth0 nothing itself. A
- * problem (a setup the portal cannot work with) keeps the replica out of the Service, so a rollout with a wrong
- * secret or grant stops while the old replicas still serve.
+ * Readiness names each finding of the tenant self-check; it reports the last look and asks Auth0 nothing itself.
+ * A problem keeps a replica out of the Service <em>until it has once found the tenant right</em>: a rollout with a
+ * wrong secret or grant stops there while the old replicas still serve. A problem that appears later (an
+ * administrator changes the tenant) is named and logged, and counted in {@code portal_tenant_setup_problems} for an
+ * alert, but leaves the replicas in: it is the same for every replica, and taking them all out would replace the
+ * portal's own "try later" pages by the load balancer's error.
  */
 @Readiness
 @ApplicationScoped
@@ -26,7 +29,7 @@ public class TenantSetupHealth implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("auth0 tenant setup");
         return check.last().map(report -> {
-            response.status(report.ready()).withData("checked_at", report.checkedAt().toString());
+            response.status(report.ready() || check.foundRightOnce()).withData("checked_at", report.checkedAt().toString());
             number(response, "problem", report.problems());
             number(response, "warning", report.warnings());
             number(response, "unchecked", report.unchecked());

@@ -17,7 +17,8 @@ import io.quarkus.test.junit.TestProfile;
 /**
  * A management application granted the wrong scopes, from the start (its token is fetched once and kept, so a grant
  * changed later shows with the next token): the look at start names the missing and the needless scopes, and the
- * portal is not ready. (Granted exactly right: {@link TenantSetupCheckTest}.)
+ * replica is not ready, as a rollout with a wrong grant should stop. (Granted exactly right:
+ * {@link TenantSetupCheckTest}.)
  */
 @QuarkusTest
 @TestProfile(TenantScopesCheckTest.MisGranted.class)
@@ -43,6 +44,10 @@ class TenantScopesCheckTest {
                 "the management application's token has scopes the portal does not need: create:users (grant only "
                         + "delete:users, read:connections, read:users, update:users)",
                 "Auth0 refused to answer about the connections: 403 insufficient_scope");
-        given().get("/q/health/ready").then().statusCode(503);
+        assertThat(check.foundRightOnce()).isFalse();
+        given().get("/q/health/ready").then().statusCode(503)
+                .body("checks.find { it.name == 'auth0 tenant setup' }.status", org.hamcrest.Matchers.equalTo("DOWN"))
+                .body("checks.find { it.name == 'auth0 tenant setup' }.data.'problem.1'",
+                        org.hamcrest.Matchers.startsWith("the management application's token lacks"));
     }
 }
