@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Debian packages the test suites need, besides Samba (.ci/samba-dc.sh): Chromium and ChromeDriver for the browser
-# suite, redis-server for the Redis suite (the tests start and stop their own Redis on a free loopback port).
+# suite, redis-server for the Redis suite (the tests start and stop their own Redis on a free loopback port), node
+# and npm for the Node SDK suite (which fetches Auth0's SDK from the npm registry, pinned by its lock file).
 # Skipped when present. Needs root, as .ci/samba-dc.sh does.
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   # the package scripts must not start the system's redis-server: the tests start their own, on loopback only
@@ -18,4 +21,4 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${missing[@]}" >/dev/null
   if [ "$made_policy" = 1 ]; then rm -f /usr/sbin/policy-rc.d; fi
 fi
-echo "[packages] $(/usr/bin/chromium --version 2>/dev/null); $(/usr/bin/chromedriver --version | cut -d' ' -f1-2); $(/usr/bin/redis-server --version | cut -d' ' -f1-3)"
+echo "[packages] $(/usr/bin/chromium --version 2>/dev/null); $(/usr/bin/chromedriver --version | cut -d' ' -f1-2); $(/usr/bin/redis-server --version | cut -d' ' -f1-3); node $(node --version)"

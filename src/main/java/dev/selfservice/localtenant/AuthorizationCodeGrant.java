@@ -54,7 +54,7 @@ class AuthorizationCodeGrant implements GrantType {
             return;
         }
         TenantHttp.json(ctx, 200, tokens.tokenResponse(client.clientId(), profile.get(), request.scope(),
-                request.audience(), request.nonce(), grant.get().authTime()));
+                request.audience(), request.nonce(), grant.get().authTime(), grant.get().sessionId()));
     }
 
     static boolean pkceMatches(String challenge, String verifier) {

@@ -39,9 +39,11 @@ class AuthorizeEndpoint implements TenantEndpoint {
     private final BruteForceProtection bruteForce;
     private final TenantState state;
     private final TenantPages pages;
+    private final TenantIssuer issuer;
 
     AuthorizeEndpoint(ClientRegistry clients, AdConnection ad, TenantUsers users, BruteForceProtection bruteForce,
-            TenantState state, TenantPages pages) {
+            TenantState state, TenantPages pages, TenantIssuer issuer) {
+        this.issuer = issuer;
         this.clients = clients;
         this.ad = ad;
         this.users = users;
@@ -93,6 +95,16 @@ class AuthorizeEndpoint implements TenantEndpoint {
             redirectError(ctx, redirectUri, stateParam, "invalid_request", "the connection is not enabled");
             return;
         }
+        String audience = req.getParam("audience");
+        if (audience != null && !audience.isBlank() && !issuer.knowsAudience(audience)) {
+            redirectError(ctx, redirectUri, stateParam, "access_denied", "Service not found: " + audience);
+            return;
+        }
+        String responseMode = req.getParam("response_mode");
+        if (responseMode != null && !CallbackAnswer.MODES.contains(responseMode)) {
+            redirectError(ctx, redirectUri, stateParam, "invalid_request", "Unsupported response_mode: " + responseMode);
+            return;
+        }
         Duration maxAge;
         try {
             // clamped to 0..100 years, so that no value overflows the instant it is added to
@@ -104,7 +116,7 @@ class AuthorizeEndpoint implements TenantEndpoint {
         }
         AuthorizationRequest request = new AuthorizationRequest(client.get().clientId(), redirectUri, stateParam,
                 req.getParam("nonce"), Optional.ofNullable(req.getParam("scope")).orElse("openid"),
-                req.getParam("audience"), challenge, req.getParam("response_mode"),
+                audience, challenge, responseMode,
                 Optional.ofNullable(req.getParam("login_hint")).filter(h -> h.length() <= 256).orElse(null));
 
         String prompt = Optional.ofNullable(req.getParam("prompt")).orElse("");
@@ -116,7 +128,7 @@ class AuthorizeEndpoint implements TenantEndpoint {
             TenantHttp.redirect(ctx, "/u/passwordless?connection=" + TenantHttp.encode(connection) + "&state="
                     + TenantHttp.encode(state.transactions.put(request)));
         } else if (sso.isPresent() && !prompt.equals("login")) {
-            redirectWithCode(state, ctx, request, sso.get().userId(), sso.get().authTime());
+            redirectWithCode(state, ctx, request, sso.get().userId(), sso.get().authTime(), ssoId(ctx));
         } else if (prompt.equals("none")) {
             redirectError(ctx, redirectUri, stateParam, "login_required", "Login required");
         } else {
@@ -160,7 +172,7 @@ class AuthorizeEndpoint implements TenantEndpoint {
             String userId = ad.userId(entry);
             state.transactions.remove(tx);
             if (users.isBlocked(userId)) {
-                redirectError(ctx, r.redirectUri(), r.state(), "unauthorized", "user is blocked");
+                redirectError(ctx, r, "unauthorized", "user is blocked");
                 return;
             }
             bruteForce.succeeded(username, ip);
@@ -170,7 +182,7 @@ class AuthorizeEndpoint implements TenantEndpoint {
             String session = state.sessions.put(new SsoSession(userId, now));
             ctx.response().addCookie(Cookie.cookie(SSO_COOKIE, session).setHttpOnly(true).setPath("/")
                     .setSameSite(CookieSameSite.LAX));
-            redirectWithCode(state, ctx, r, userId, now);
+            redirectWithCode(state, ctx, r, userId, now, session);
             return;
         }
         AdBindCode code = result.failure().orElseThrow();
@@ -183,7 +195,7 @@ class AuthorizeEndpoint implements TenantEndpoint {
             return;
         }
         state.transactions.remove(tx);
-        redirectError(ctx, r.redirectUri(), r.state(), "access_denied", code.connectorMessage());
+        redirectError(ctx, r, "access_denied", code.connectorMessage());
     }
 
     private Optional<SsoSession> currentSession(RoutingContext ctx) {
@@ -191,15 +203,25 @@ class AuthorizeEndpoint implements TenantEndpoint {
         return cookie == null ? Optional.empty() : state.sessions.get(cookie.getValue());
     }
 
+    /** The code to the callback, in the request's response mode; {@code sessionId} becomes the ID token's sid. */
     static void redirectWithCode(TenantState state, RoutingContext ctx, AuthorizationRequest r, String userId,
-            Instant authTime) {
-        String code = state.codes.put(new CodeGrant(r, userId, authTime));
+            Instant authTime, String sessionId) {
+        String code = state.codes.put(new CodeGrant(r, userId, authTime, sessionId));
         Map<String, String> params = new LinkedHashMap<>();
         params.put("code", code);
         params.put("state", r.state());
-        TenantHttp.redirect(ctx, TenantHttp.withQuery(r.redirectUri(), params));
+        CallbackAnswer.send(ctx, r.redirectUri(), r.responseMode(), params);
     }
 
+    static void redirectError(RoutingContext ctx, AuthorizationRequest r, String error, String description) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("error", error);
+        params.put("error_description", description);
+        params.put("state", r.state());
+        CallbackAnswer.send(ctx, r.redirectUri(), r.responseMode(), params);
+    }
+
+    /** An error before the request is known valid: to the callback's query, the mode Auth0 falls back to. */
     static void redirectError(RoutingContext ctx, String redirectUri, String state, String error,
             String description) {
         Map<String, String> params = new LinkedHashMap<>();
@@ -207,6 +229,11 @@ class AuthorizeEndpoint implements TenantEndpoint {
         params.put("error_description", description);
         params.put("state", state);
         TenantHttp.redirect(ctx, TenantHttp.withQuery(redirectUri, params));
+    }
+
+    private String ssoId(RoutingContext ctx) {
+        Cookie cookie = ctx.request().getCookie(SSO_COOKIE);
+        return cookie == null ? null : cookie.getValue();
     }
 
     private void expired(RoutingContext ctx) {

@@ -33,6 +33,13 @@ public interface LocalTenantConfig {
     @WithDefault("localhost")
     String host();
 
+    /**
+     * The identifiers of the APIs defined in the tenant (Applications > APIs), besides the Management API. Auth0
+     * refuses any other {@code audience} ("Service not found"), so a wrong {@code AUDIENCE} fails here as it would
+     * in production. None by default: the portal asks for no API of its own.
+     */
+    java.util.Optional<List<String>> apis();
+
     /** The name of the AD connection, as the connection name in an Auth0 tenant. */
     @WithDefault("corp-ad")
     String adConnection();

@@ -78,7 +78,32 @@ class ManagementUsersEndpoint implements TenantEndpoint {
 
     private void get(RoutingContext ctx) {
         auth.require(ctx, "read:users");
-        TenantHttp.json(ctx, 200, users.profile(ctx.pathParam("id")).orElseThrow(ManagementError::notFound));
+        TenantHttp.json(ctx, 200, fields(ctx, users.profile(ctx.pathParam("id")).orElseThrow(ManagementError::notFound)));
+    }
+
+    /**
+     * Auth0's {@code fields} (comma-separated) and {@code include_fields} (default true: only those fields; false:
+     * all but those) on a user read.
+     */
+    static Map<String, Object> fields(RoutingContext ctx, Map<String, Object> user) {
+        String fields = ctx.request().getParam("fields");
+        if (fields == null || fields.isBlank()) {
+            return user;
+        }
+        java.util.Set<String> named = java.util.Arrays.stream(fields.split(",")).map(String::trim)
+                .filter(f -> !f.isEmpty()).collect(java.util.stream.Collectors.toSet());
+        boolean include = !"false".equalsIgnoreCase(ctx.request().getParam("include_fields"));
+        Map<String, Object> projected = new LinkedHashMap<>();
+        user.forEach((key, value) -> {
+            if (named.contains(key) == include) {
+                projected.put(key, value);
+            }
+        });
+        return projected;
+    }
+
+    private static List<Map<String, Object>> fields(RoutingContext ctx, List<Map<String, Object>> users) {
+        return users.stream().map(u -> fields(ctx, u)).toList();
     }
 
     private void search(RoutingContext ctx) {
@@ -92,7 +117,7 @@ class ManagementUsersEndpoint implements TenantEndpoint {
         int page = intParam(ctx, "page", 0, 0, 1000);
         int perPage = intParam(ctx, "per_page", 50, 0, 100);
         List<Map<String, Object>> found = candidates(query).stream().filter(query::matches).toList();
-        List<Map<String, Object>> slice = found.stream().skip((long) page * perPage).limit(perPage).toList();
+        List<Map<String, Object>> slice = fields(ctx, found.stream().skip((long) page * perPage).limit(perPage).toList());
         if (Boolean.parseBoolean(ctx.request().getParam("include_totals"))) {
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("start", page * perPage);
@@ -123,7 +148,7 @@ class ManagementUsersEndpoint implements TenantEndpoint {
             throw ManagementError.badRequest("Query validation error: 'Missing required property: email' on property email",
                     "invalid_query_string");
         }
-        TenantHttp.jsonArray(ctx, 200, users.byEmail(email));
+        TenantHttp.jsonArray(ctx, 200, fields(ctx, users.byEmail(email)));
     }
 
     private void update(RoutingContext ctx) {

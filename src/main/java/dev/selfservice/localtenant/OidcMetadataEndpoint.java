@@ -35,16 +35,17 @@ class OidcMetadataEndpoint implements TenantEndpoint {
         d.put("userinfo_endpoint", issuer.url("userinfo"));
         d.put("jwks_uri", issuer.url(".well-known/jwks.json"));
         d.put("revocation_endpoint", issuer.url("oauth/revoke"));
-        // like Auth0, no end_session_endpoint: clients are configured for /v2/logout
+        // RP-initiated logout, on by default for Auth0 tenants created since late 2023; /v2/logout stays too
+        d.put("end_session_endpoint", issuer.url("oidc/logout"));
         d.put("scopes_supported", List.of("openid", "profile", "email", "phone", "offline_access"));
         d.put("response_types_supported", List.of("code"));
-        d.put("response_modes_supported", List.of("query"));
+        d.put("response_modes_supported", List.of("query", "fragment", "form_post"));
         d.put("code_challenge_methods_supported", List.of("S256"));
         d.put("subject_types_supported", List.of("public"));
         d.put("id_token_signing_alg_values_supported", List.of("RS256"));
         d.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
         d.put("claims_supported", List.of("aud", "auth_time", "email", "email_verified", "exp", "family_name",
-                "given_name", "iat", "iss", "name", "nickname", "phone_number", "phone_number_verified", "sub"));
+                "given_name", "iat", "iss", "name", "nickname", "phone_number", "phone_number_verified", "sid", "sub"));
         d.put("request_uri_parameter_supported", false);
         d.put("request_parameter_supported", false);
         return d;

@@ -96,11 +96,13 @@ class PasswordlessLoginEndpoint implements TenantEndpoint {
         String primary = users.primaryOf(users.signUpPasswordless(connection, address, check.pendingId()));
         AuthorizationRequest r = request.get();
         if (users.isBlocked(primary)) {
-            AuthorizeEndpoint.redirectError(ctx, r.redirectUri(), r.state(), "unauthorized", "user is blocked");
+            AuthorizeEndpoint.redirectError(ctx, r, "unauthorized", "user is blocked");
             return;
         }
         users.recordLogin(primary);
-        AuthorizeEndpoint.redirectWithCode(state, ctx, r, primary, state.clock.instant());
+        // no tenant session for a sign-in with a code (so no sid): whether Auth0 would let a later AD sign-in ride on
+        // it is not documented, and the safer reading is that the AD password is asked for again
+        AuthorizeEndpoint.redirectWithCode(state, ctx, r, primary, state.clock.instant(), null);
     }
 
     private void expired(RoutingContext ctx) {

@@ -7,9 +7,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class TenantIssuer {
 
     private final String url;
+    private final java.util.Set<String> apis;
 
     public TenantIssuer(LocalTenantConfig config) {
         this.url = "http://" + config.host() + ":" + config.port() + "/";
+        this.apis = java.util.Set.copyOf(config.apis().orElse(java.util.List.of()));
+    }
+
+    /** Whether an {@code audience} names an API of this tenant: the Management API or one configured. */
+    boolean knowsAudience(String audience) {
+        return audience.equals(managementAudience()) || apis.contains(audience);
     }
 
     public String url() {

@@ -130,10 +130,13 @@ public class TenantUsers {
     }
 
     /** {@code GET /users-by-email}: immediately consistent, case-insensitive. */
+    /**
+     * Users whose email is exactly this one: Auth0 documents the match as exact and case-sensitive (it stores emails
+     * lower-case where it is the identity provider, so a passwordless user is found by the lower-case address only;
+     * an AD user's email keeps AD's case).
+     */
     public synchronized List<Map<String, Object>> byEmail(String email) {
-        String wanted = email.trim().toLowerCase(Locale.ROOT);
-        return all().stream().filter(u -> u.get("email") instanceof String e && e.toLowerCase(Locale.ROOT).equals(wanted))
-                .toList();
+        return all().stream().filter(u -> email.equals(u.get("email"))).toList();
     }
 
     // ---- changes ----

@@ -24,15 +24,18 @@ class TokenEndpoint implements TenantEndpoint {
 
     private final ClientRegistry clients;
     private final Map<String, GrantType> grants;
+    private final TenantIssuer issuer;
 
-    TokenEndpoint(ClientRegistry clients, Instance<GrantType> grants) {
+    TokenEndpoint(ClientRegistry clients, Instance<GrantType> grants, TenantIssuer issuer) {
         this.clients = clients;
+        this.issuer = issuer;
         this.grants = grants.stream().collect(Collectors.toMap(GrantType::name, Function.identity()));
     }
 
     @Override
     public void register(Router router) {
         router.post("/oauth/token").blockingHandler(this::token, false);
+        router.post("/oauth/revoke").handler(this::revoke);
     }
 
     private void token(RoutingContext ctx) {
@@ -42,7 +45,7 @@ class TokenEndpoint implements TenantEndpoint {
             TenantHttp.oauthError(ctx, 400, "invalid_request", "Missing required parameter: grant_type");
             return;
         }
-        Optional<TenantClient> client = authenticateClient(ctx, params);
+        Optional<TenantClient> client = authenticateClient(clients, ctx, params);
         if (client.isEmpty()) {
             TenantHttp.oauthError(ctx, 401, "access_denied", "Unauthorized");
             return;
@@ -57,10 +60,34 @@ class TokenEndpoint implements TenantEndpoint {
                     "Grant type '" + grantType + "' not allowed for the client.");
             return;
         }
+        String audience = params.get("audience");
+        if (audience != null && !audience.isBlank() && !issuer.knowsAudience(audience)) {
+            // Auth0's answer to an audience that is no API of the tenant, whatever the grant
+            TenantHttp.oauthError(ctx, 403, "access_denied", "Service not found: " + audience);
+            return;
+        }
         grant.exchange(ctx, client.get(), params);
     }
 
-    private Optional<TenantClient> authenticateClient(RoutingContext ctx, MultiMap params) {
+    /**
+     * {@code POST /oauth/revoke}: Auth0 revokes refresh tokens there and answers 200 with an empty body, also for a
+     * token it does not know (RFC 7009). The tenant issues no refresh tokens, so there is nothing to revoke.
+     */
+    private void revoke(RoutingContext ctx) {
+        MultiMap params = TenantHttp.bodyParams(ctx);
+        if (authenticateClient(clients, ctx, params).isEmpty()) {
+            TenantHttp.oauthError(ctx, 401, "access_denied", "Unauthorized");
+            return;
+        }
+        if (params.get("token") == null || params.get("token").isBlank()) {
+            TenantHttp.oauthError(ctx, 400, "invalid_request", "Missing required parameter: token");
+            return;
+        }
+        ctx.response().setStatusCode(200).end();
+    }
+
+    /** The client whose id and secret (in the body, or HTTP Basic) are given and right. */
+    static Optional<TenantClient> authenticateClient(ClientRegistry clients, RoutingContext ctx, MultiMap params) {
         String id = params.get("client_id");
         String secret = params.get("client_secret");
         String authorization = ctx.request().getHeader("Authorization");

@@ -38,6 +38,12 @@ public class TokenIssuer {
 
     Map<String, Object> tokenResponse(String clientId, Map<String, Object> profile, String scope, String audience,
             String nonce, Instant authTime) {
+        return tokenResponse(clientId, profile, scope, audience, nonce, authTime, null);
+    }
+
+    /** As above, from a sign-in in the tenant session {@code sessionId}, which the ID token names as its sid. */
+    Map<String, Object> tokenResponse(String clientId, Map<String, Object> profile, String scope, String audience,
+            String nonce, Instant authTime, String sessionId) {
         Set<String> scopes = scopes(scope);
         String userId = (String) profile.get("user_id");
         Instant now = state.clock.instant();
@@ -67,6 +73,9 @@ public class TokenIssuer {
             }
             if (nonce != null) {
                 id.setClaim("nonce", nonce);
+            }
+            if (sessionId != null) {
+                id.setClaim("sid", sessionId);
             }
             userClaims(profile, scopes).forEach(id::setClaim);
             response.put("id_token", keys.sign(id));

@@ -188,8 +188,10 @@ class Auth0SdkConformanceTest {
 
         assertThat(mgmt.users().update(bobId, UpdateUserRequestContent.builder().blocked(true).build()).getBlocked())
                 .contains(true);
-        assertThat(mgmt.users().listUsersByEmail(ListUsersByEmailRequestParameters.builder().email("BOB@corp.example")
+        assertThat(mgmt.users().listUsersByEmail(ListUsersByEmailRequestParameters.builder().email("bob@corp.example")
                 .build())).singleElement().satisfies(u -> assertThat(u.getBlocked()).contains(true));
+        assertThat(mgmt.users().listUsersByEmail(ListUsersByEmailRequestParameters.builder().email("BOB@corp.example")
+                .build())).as("Auth0 matches the address exactly").isEmpty();
 
         mgmt.users().update(bobId, UpdateUserRequestContent.builder().blocked(false).password("N3w-Passw0rd-4-Robert").build());
         assertThat(web.login("bob", "N3w-Passw0rd-4-Robert".toCharArray(), "corp-ad").execute().getBody().getAccessToken())

@@ -99,7 +99,99 @@ class LocalTenantOidcTest {
                 .body("token_endpoint", equalTo(tenant() + "oauth/token"))
                 .body("userinfo_endpoint", equalTo(tenant() + "userinfo"))
                 .body("jwks_uri", equalTo(tenant() + ".well-known/jwks.json"))
-                .body("$", not(hasKey("end_session_endpoint")));
+                .body("end_session_endpoint", equalTo(tenant() + "oidc/logout"))
+                .body("revocation_endpoint", equalTo(tenant() + "oauth/revoke"))
+                .body("response_modes_supported", org.hamcrest.Matchers.hasItem("form_post"))
+                .body("$", not(hasKey("registration_endpoint")));
+    }
+
+    @Test
+    void everyAdvertisedEndpointAnswers() {
+        io.restassured.path.json.JsonPath discovery = given().get(tenant() + ".well-known/openid-configuration").then()
+                .extract().jsonPath();
+        // revocation: 200 with an empty body for the client's token, 401 without the client's secret
+        given().formParam("client_id", CLIENT).formParam("client_secret", SECRET).formParam("token", "any-token")
+                .post(discovery.getString("revocation_endpoint")).then().statusCode(200).body(equalTo(""));
+        given().formParam("client_id", CLIENT).formParam("client_secret", "wrong").formParam("token", "any-token")
+                .post(discovery.getString("revocation_endpoint")).then().statusCode(401);
+        // RP-initiated logout returns to an allowed logout URL with the state, and refuses any other
+        String allowed = dev.selfservice.support.LocalTenantUrls.portal() + "/";
+        given().redirects().follow(false).queryParam("client_id", CLIENT).queryParam("post_logout_redirect_uri", allowed)
+                .queryParam("state", "s1").get(discovery.getString("end_session_endpoint")).then().statusCode(302)
+                .header("Location", equalTo(allowed + "?state=s1"));
+        given().redirects().follow(false).queryParam("client_id", CLIENT)
+                .queryParam("post_logout_redirect_uri", "https://evil.example/").get(discovery.getString("end_session_endpoint"))
+                .then().statusCode(400);
+    }
+
+    @Test
+    void rpLogoutEndsTheTenantSessionNamedByTheIdTokenHint() throws Exception {
+        Browser browser = new Browser().stoppingAt(callback());
+        Map<String, String> first = query(signIn(browser, authorizeUrl(""), "alice"));
+        String idToken = exchange(first.get("code"), VERIFIER).then().statusCode(200).extract().path("id_token");
+        // the session lets a second authorize through without the login page...
+        assertThat(browser.get(authorizeUrl("")).uri().toString()).startsWith(callback());
+        Page out = browser.get(tenant() + "oidc/logout?id_token_hint=" + enc(idToken) + "&post_logout_redirect_uri="
+                + enc(dev.selfservice.support.LocalTenantUrls.portal() + "/"));
+        assertThat(out.uri().toString()).as("back at the application").startsWith(dev.selfservice.support.LocalTenantUrls.portal() + "/");
+        // ...and after the logout it no longer does
+        assertThat(browser.get(authorizeUrl("")).path()).isEqualTo("/u/login");
+        // a hint this tenant did not sign is refused
+        given().redirects().follow(false).queryParam("id_token_hint", idToken.substring(0, idToken.lastIndexOf('.')) + ".AAAA")
+                .get(tenant() + "oidc/logout").then().statusCode(400);
+    }
+
+    @Test
+    void theIdTokenOfACodeFlowNamesTheTenantSessionAsSid() throws Exception {
+        Browser browser = new Browser().stoppingAt(callback());
+        Map<String, String> callbackQuery = query(signIn(browser, authorizeUrl(""), "alice"));
+        String idToken = exchange(callbackQuery.get("code"), VERIFIER).then().statusCode(200).extract().path("id_token");
+        String session = browser.cookies().getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("auth0_sso")).findFirst().orElseThrow().getValue();
+        assertThat(verifyIdToken(idToken).getStringClaimValue("sid")).isEqualTo(session);
+        // the control: a password-realm grant starts no session, and its ID token has no sid
+        String realmToken = given().formParam("grant_type", dev.selfservice.support.TenantApi.PASSWORD_REALM)
+                .formParam("client_id", CLIENT).formParam("client_secret", SECRET).formParam("username", "alice")
+                .formParam("password", DEMO_PASSWORD).formParam("realm", "corp-ad").formParam("scope", "openid")
+                .post(tenant() + "oauth/token").then().statusCode(200).extract().path("id_token");
+        assertThat(verifyIdToken(realmToken).hasClaim("sid")).isFalse();
+    }
+
+    @Test
+    void anUnknownAudienceIsServiceNotFoundAtAuthorizeAndAtTheTokenEndpoint() throws Exception {
+        Response refused = given().urlEncodingEnabled(false).redirects().follow(false).get(authorizeUrl("&audience=" + enc("https://api.wrong.example/")));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        Map<String, String> error = query(URI.create(refused.header("Location")));
+        assertThat(error).containsEntry("error", "access_denied")
+                .containsEntry("error_description", "Service not found: https://api.wrong.example/")
+                .containsEntry("state", "st4te");
+        // the control: the tenant's own API (the Management API) is an audience it knows
+        Response known = given().urlEncodingEnabled(false).redirects().follow(false).get(authorizeUrl("&audience=" + enc(tenant() + "api/v2/")));
+        assertThat(known.header("Location")).contains("/u/login");
+
+        given().formParam("grant_type", dev.selfservice.support.TenantApi.PASSWORD_REALM).formParam("client_id", CLIENT)
+                .formParam("client_secret", SECRET).formParam("username", "alice").formParam("password", DEMO_PASSWORD)
+                .formParam("realm", "corp-ad").formParam("audience", "urn:wrong").post(tenant() + "oauth/token").then()
+                .statusCode(403).body("error", equalTo("access_denied"))
+                .body("error_description", equalTo("Service not found: urn:wrong"));
+    }
+
+    @Test
+    void formPostAnswersAPageThatPostsTheCodeToTheCallback() throws Exception {
+        Browser browser = new Browser().stoppingAt(callback());
+        Page login = browser.get(authorizeUrl("&response_mode=form_post"));
+        Page answer = browser.submit(login, "form", Map.of("username", "alice", "password", DEMO_PASSWORD));
+        assertThat(answer.status()).isEqualTo(200);
+        org.jsoup.nodes.Element form = answer.document().selectFirst("form");
+        assertThat(form.attr("method")).isEqualTo("post");
+        assertThat(form.attr("action")).isEqualTo(callback());
+        assertThat(form.select("input[name=state]").attr("value")).isEqualTo("st4te");
+        String code = form.select("input[name=code]").attr("value");
+        exchange(code, VERIFIER).then().statusCode(200);
+        assertThat(answer.headers().get("Content-Security-Policy").get(0)).contains("script-src 'nonce-");
+        // the control: without a response mode the code comes in the callback's query
+        Browser other = new Browser().stoppingAt(callback());
+        assertThat(query(signIn(other, authorizeUrl(""), "bob"))).containsKey("code");
     }
 
     @Test

@@ -52,6 +52,35 @@ class ManagementApiTest {
     }
 
     @Test
+    void fieldsAndIncludeFieldsChooseWhatAUserReadAnswers() {
+        String bob = TenantApi.adUserId("bob");
+        Map<String, Object> only = api().queryParam("fields", "user_id,email").get(tenant() + "api/v2/users/" + bob).then()
+                .statusCode(200).extract().as(Map.class);
+        assertThat(only).containsOnlyKeys("user_id", "email");
+        Map<String, Object> without = api().queryParam("fields", "identities,email").queryParam("include_fields", "false")
+                .get(tenant() + "api/v2/users/" + bob).then().statusCode(200).extract().as(Map.class);
+        assertThat(without).doesNotContainKeys("identities", "email").containsKeys("user_id", "nickname");
+        List<Map<String, Object>> listed = api().queryParam("q", "identities.connection:\"corp-ad\" AND nickname:\"bob\"")
+                .queryParam("search_engine", "v3").queryParam("fields", "user_id").get(tenant() + "api/v2/users").then()
+                .statusCode(200).extract().jsonPath().getList("$");
+        assertThat(listed).singleElement().satisfies(u -> assertThat(u).containsOnlyKeys("user_id"));
+        // the control: without fields, the whole user
+        assertThat(api().get(tenant() + "api/v2/users/" + bob).then().extract().as(Map.class))
+                .containsKeys("user_id", "email", "identities", "nickname");
+    }
+
+    @Test
+    void usersByEmailMatchesTheAddressExactly() {
+        api().queryParam("email", "alice@corp.example").get(tenant() + "api/v2/users-by-email").then().statusCode(200)
+                .body("$", hasSize(1));
+        api().queryParam("email", "Alice@Corp.Example").get(tenant() + "api/v2/users-by-email").then().statusCode(200)
+                .body("$", hasSize(0));
+        api().queryParam("email", "alice@corp.example").queryParam("fields", "email")
+                .get(tenant() + "api/v2/users-by-email").then().statusCode(200).body("[0].user_id", org.hamcrest.Matchers.nullValue())
+                .body("[0].email", equalTo("alice@corp.example"));
+    }
+
+    @Test
     void anUnknownUserIs404InexistentUser() {
         api().get(tenant() + "api/v2/users/ad|corp-ad|00000000-0000-0000-0000-000000000000").then().statusCode(404)
                 .body("errorCode", equalTo("inexistent_user")).body("message", equalTo("The user does not exist."));
