@@ -28,7 +28,8 @@ class SignInWithAudienceTest {
     public static class WithAudience implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("AUDIENCE", "urn:self-service-portal-api");
+            // the API exists in the tenant, as it must in Auth0: an audience that is no API is "Service not found"
+            return Map.of("AUDIENCE", "urn:self-service-portal-api", "local-tenant.apis", "urn:self-service-portal-api");
         }
     }
 
