@@ -81,7 +81,10 @@ public class TenantSetupCheck {
         this.retry = config.selfCheck().retry();
     }
 
-    /** Whether any look of this replica found no problem: from then on, problems no longer take it out. */
+    /**
+     * Whether any look of this replica asked everything and found no problem: from then on, problems no longer take it
+     * out.
+     */
     public boolean foundRightOnce() {
         return foundRightOnce;
     }
@@ -125,7 +128,8 @@ public class TenantSetupCheck {
         Report report = new Report(clock.instant(), List.copyOf(problems), List.copyOf(warnings), List.copyOf(unchecked));
         Report before = last;
         last = report;
-        foundRightOnce |= report.ready();
+        // a look that could not ask everything found nothing right: at start Auth0 (or the local tenant) may not answer
+        foundRightOnce |= report.ready() && report.unchecked().isEmpty();
         if (before == null || !before.findings().equals(report.findings())) {
             log(report);
         }
