@@ -46,7 +46,7 @@ final class CallbackAnswer {
         });
         page.append("<noscript><button type=\"submit\">Continue</button></noscript></form><script nonce=\"")
                 .append(nonce).append("\">document.forms[0].submit();</script></body></html>");
-        String origin = TenantHttp.origin(callback);
+        String origin = TenantHttp.origin(callback).orElse("'none'");
         ctx.response().setStatusCode(200)
                 .putHeader("Content-Type", "text/html; charset=utf-8")
                 .putHeader("Cache-Control", "no-store")

@@ -90,23 +90,12 @@ public class ClientRegistry {
     public Set<String> redirectOrigins() {
         Set<String> origins = new java.util.TreeSet<>();
         clients.values().forEach(c -> {
-            c.callbacks().forEach(url -> origin(url).ifPresent(origins::add));
-            c.logoutUrls().forEach(url -> origin(url).ifPresent(origins::add));
+            c.callbacks().forEach(url -> TenantHttp.origin(url).ifPresent(origins::add));
+            c.logoutUrls().forEach(url -> TenantHttp.origin(url).ifPresent(origins::add));
         });
         return origins;
     }
 
-    private static Optional<String> origin(String url) {
-        try {
-            java.net.URI uri = java.net.URI.create(url);
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                return Optional.empty();
-            }
-            return Optional.of(uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
 
     public Optional<TenantClient> find(String clientId) {
         return clientId == null ? Optional.empty() : Optional.ofNullable(clients.get(clientId));

@@ -54,7 +54,6 @@ public class SigningKeys {
         }
     }
 
-    /** Verifies a token this tenant signed (signature and expiry) and returns its claims, or null. */
     /** The claims of a token this tenant signed, expired or not (as an {@code id_token_hint} may be); null otherwise. */
     JwtClaims verifyIgnoringExpiry(String token, String issuer) {
         JwtConsumer consumer = new JwtConsumerBuilder()
@@ -71,6 +70,7 @@ public class SigningKeys {
         }
     }
 
+    /** Verifies a token this tenant signed (signature and expiry) and returns its claims, or null. */
     public JwtClaims verify(String token, String issuer) {
         JwtConsumer consumer = new JwtConsumerBuilder()
                 .setVerificationKey(key.getPublicKey())

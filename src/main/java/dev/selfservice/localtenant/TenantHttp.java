@@ -43,16 +43,17 @@ final class TenantHttp {
         ctx.response().setStatusCode(302).putHeader("Location", location).putHeader("Cache-Control", "no-store").end();
     }
 
-    /** The origin (scheme, host and port) of a URL, for a Content-Security-Policy; "'none'" when it has none. */
-    static String origin(String url) {
+    /** The origin (scheme, host and port) of a URL, for a Content-Security-Policy; empty when it has none. */
+    static java.util.Optional<String> origin(String url) {
         try {
             java.net.URI uri = java.net.URI.create(url);
             if (uri.getScheme() == null || uri.getHost() == null) {
-                return "'none'";
+                return java.util.Optional.empty();
             }
-            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+            return java.util.Optional.of(uri.getScheme() + "://" + uri.getHost()
+                    + (uri.getPort() == -1 ? "" : ":" + uri.getPort()));
         } catch (IllegalArgumentException e) {
-            return "'none'";
+            return java.util.Optional.empty();
         }
     }
 
