@@ -18,7 +18,7 @@ import dev.selfservice.localtenant.directory.PasswordRefusal;
  * {@code ad|<connection>|<objectGUID>}.
  */
 @ApplicationScoped
-public class AdConnection {
+class AdConnection {
 
     private final Directory directory;
     private final String name;

@@ -18,7 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * password and a locked account, not the answers that prove the password was right (expired, must change).
  */
 @ApplicationScoped
-public class BruteForceProtection {
+class BruteForceProtection {
 
     /** A blocked pair, as {@code GET /user-blocks} lists it. */
     public record Block(String identifier, String ip, String connection) {

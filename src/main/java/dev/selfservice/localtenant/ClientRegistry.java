@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** The applications of the local tenant, from configuration. */
 @ApplicationScoped
-public class ClientRegistry {
+class ClientRegistry {
 
     public static final String AUTHORIZATION_CODE = "authorization_code";
     public static final String CLIENT_CREDENTIALS = "client_credentials";

@@ -15,7 +15,7 @@ import io.vertx.ext.web.RoutingContext;
  * can be tested against the real HTTP stack. Rules apply to a method (or any) and a path prefix, a number of times.
  */
 @ApplicationScoped
-public class FaultInjector {
+class FaultInjector {
 
     /**
      * A rule: {@code status} 0 only delays. {@code times} below 1 applies until cleared. A {@code path} ending in

@@ -18,7 +18,7 @@ import io.vertx.ext.web.handler.BodyHandler;
  * build has none of these beans (see {@code quarkus.arc.exclude-types} in the prod profile).
  */
 @ApplicationScoped
-public class LocalTenantServer {
+class LocalTenantServer {
 
     private static final Logger LOG = Logger.getLogger(LocalTenantServer.class);
 

@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * portal's own mail (notices), received over SMTP by {@link TenantMailServer}, is listed beside them.
  */
 @ApplicationScoped
-public class Outbox {
+class Outbox {
 
     /** What a message is: a one-time code Auth0 sent, or a notice the portal mailed. */
     public enum Kind { CODE, NOTICE }

@@ -17,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * and a new code for an address replaces the old one. Only a salted hash of a code is kept here.
  */
 @ApplicationScoped
-public class PasswordlessCodes {
+class PasswordlessCodes {
 
     static final Duration LIFETIME = Duration.ofMinutes(5);
     static final int TRIES = 3;

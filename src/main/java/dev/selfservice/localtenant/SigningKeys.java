@@ -19,7 +19,7 @@ import org.jose4j.lang.JoseException;
 
 /** The tenant's RS256 signing key, made at start as Auth0 makes one per tenant, published as a JWKS. */
 @ApplicationScoped
-public class SigningKeys {
+class SigningKeys {
 
     private final RsaJsonWebKey key;
 

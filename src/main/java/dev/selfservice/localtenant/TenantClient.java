@@ -10,7 +10,7 @@ import java.util.Set;
  * grants it may use, the connections enabled for it, whether it is trusted for {@code auth0-forwarded-for}, and the
  * Management API scopes granted to it.
  */
-public record TenantClient(String clientId, String secret, List<String> callbacks, List<String> logoutUrls,
+record TenantClient(String clientId, String secret, List<String> callbacks, List<String> logoutUrls,
         Set<String> grantTypes, Set<String> connections, boolean trustsForwardedFor, List<String> apiScopes) {
 
     public boolean secretMatches(String presented) {

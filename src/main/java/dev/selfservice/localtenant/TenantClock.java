@@ -16,7 +16,7 @@ import jakarta.inject.Singleton;
 // typed to itself: the portal's own Clock is another bean, and the two must never be mistaken for each other
 @Singleton
 @Typed(TenantClock.class)
-public class TenantClock extends Clock {
+class TenantClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
 

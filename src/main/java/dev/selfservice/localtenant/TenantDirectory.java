@@ -26,7 +26,7 @@ import dev.selfservice.localtenant.directory.LdapSettings;
  * across restarts and resets); with {@code local-tenant.directory.ldap.url} set, a real AD over LDAPS.
  */
 @ApplicationScoped
-public class TenantDirectory {
+class TenantDirectory {
 
     private static final Logger LOG = Logger.getLogger(TenantDirectory.class);
 

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** The tenant's base URL, which is also its issuer: with a trailing slash, as Auth0's {@code https://DOMAIN/}. */
 @ApplicationScoped
-public class TenantIssuer {
+class TenantIssuer {
 
     private final String url;
     private final java.util.Set<String> apis;

@@ -30,7 +30,7 @@ import io.quarkus.runtime.StartupEvent;
  * portal retry and record a failed delivery.
  */
 @ApplicationScoped
-public class TenantMailServer {
+class TenantMailServer {
 
     private static final Logger LOG = Logger.getLogger(TenantMailServer.class);
 

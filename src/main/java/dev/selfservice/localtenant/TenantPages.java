@@ -7,7 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /** The tenant's own pages (its "Universal Login"), rendered from templates under {@code templates/localtenant}. */
 @ApplicationScoped
-public class TenantPages {
+class TenantPages {
 
     private final Engine engine;
     private final String contentSecurityPolicy;

@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
 
 /** The short-lived state of the tenant's Authentication API, with Auth0's lifetimes. A singleton: its fields are read directly, which a client proxy would hide. */
 @Singleton
-public class TenantState {
+class TenantState {
 
     static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofHours(24);
     static final Duration ID_TOKEN_LIFETIME = Duration.ofHours(10);

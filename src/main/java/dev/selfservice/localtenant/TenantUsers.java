@@ -25,7 +25,7 @@ import dev.selfservice.localtenant.directory.DirectoryEntry;
  * {@code identities[]} with {@code profileData}, and reappears as a standalone user when unlinked.
  */
 @ApplicationScoped
-public class TenantUsers {
+class TenantUsers {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_INSTANT;

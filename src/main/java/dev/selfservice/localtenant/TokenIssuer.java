@@ -19,7 +19,7 @@ import org.jose4j.jwt.NumericDate;
  * an opaque one that only {@code /userinfo} accepts.
  */
 @ApplicationScoped
-public class TokenIssuer {
+class TokenIssuer {
 
     private final TenantIssuer issuer;
     private final SigningKeys keys;

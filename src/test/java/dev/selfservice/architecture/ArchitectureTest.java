@@ -42,4 +42,40 @@ class ArchitectureTest {
                 .anyMatch(p -> p.startsWith("dev.selfservice.portal"))
                 .anyMatch(p -> p.startsWith("dev.selfservice.localtenant"));
     }
+
+    /**
+     * The library packages the local tenant may use, each with the artifact that must be declared for it in pom.xml:
+     * the tenant leans on nothing the portal's extensions happen to bring along.
+     */
+    private static final java.util.Map<String, String> TENANT_LIBRARIES = java.util.Map.of(
+            "io.vertx.core..", "vertx-core",
+            "io.vertx.ext.web..", "vertx-web",
+            "org.jose4j..", "jose4j",
+            "com.unboundid..", "unboundid-ldapsdk",
+            "com.icegreen.greenmail..", "greenmail",
+            "io.quarkus.qute..", "quarkus-qute",
+            "io.quarkus.runtime..", "quarkus-core",
+            "io.smallrye.config..", "smallrye-config-core",
+            "org.jboss.logging..", "jboss-logging");
+
+    @Test
+    void theLocalTenantUsesOnlyLibrariesTheBuildDeclares() throws java.io.IOException {
+        java.util.List<String> allowed = new java.util.ArrayList<>(TENANT_LIBRARIES.keySet());
+        allowed.addAll(java.util.List.of("java..", "javax.net..", "jakarta..", "dev.selfservice.localtenant.."));
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage("dev.selfservice.localtenant..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(allowed.toArray(String[]::new))
+                .check(production);
+        String pom = java.nio.file.Files.readString(java.nio.file.Path.of("pom.xml"));
+        for (String artifact : TENANT_LIBRARIES.values()) {
+            org.assertj.core.api.Assertions.assertThat(pom).as("pom.xml declares " + artifact)
+                    .contains("<artifactId>" + artifact + "</artifactId>");
+        }
+    }
+
+    @Test
+    void theLocalTenantsTypesArePackagePrivateButItsSettingsAndDirectoryModel() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage("dev.selfservice.localtenant")
+                .and().doNotHaveSimpleName("LocalTenantConfig").and().areTopLevelClasses()
+                .should().notBePublic().check(production);
+    }
 }

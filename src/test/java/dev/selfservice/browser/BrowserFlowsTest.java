@@ -5,14 +5,12 @@ import static dev.selfservice.support.LocalTenantUrls.portal;
 import static dev.selfservice.support.LocalTenantUrls.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.selfservice.support.PortalSteps;
-import dev.selfservice.support.TenantApi;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -21,16 +19,13 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @ExtendWith(Chromium.class)
+@dev.selfservice.support.CleanSlate
 class BrowserFlowsTest {
 
     static final String NEW_PASSWORD = "Copper-Lantern-Harbour-42";
     /** Long and once advised ("a few words with spaces"), but only two of AD's categories: the domain refuses it. */
     static final String DOMAIN_REFUSES = "quiet harbour lanterns drift at dusk";
 
-    @BeforeEach
-    void freshTenant() {
-        TenantApi.reset();
-    }
 
     @ParameterizedTest
     @EnumSource(Walk.class)

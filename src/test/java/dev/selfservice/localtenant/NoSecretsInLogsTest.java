@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.selfservice.support.Browser;
@@ -20,12 +19,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Passwords and one-time codes that pass through the tenant and the portal never reach the log. */
 @QuarkusTest
+@dev.selfservice.support.CleanSlate
 class NoSecretsInLogsTest {
-
-    @BeforeEach
-    void reset() {
-        TenantApi.reset();
-    }
 
     @Test
     void noPasswordOrCodeIsLogged() {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.selfservice.support.TenantApi;
@@ -26,15 +25,12 @@ import io.quarkus.test.junit.QuarkusTest;
  * CI requires it ({@code REQUIRE_NODE=true}), elsewhere it is skipped without them.
  */
 @QuarkusTest
+@dev.selfservice.support.CleanSlate
 class NodeSdkConformanceTest {
 
     private static final Path SOURCES = Path.of("src/test/node");
     private static final Path WORK = Path.of("target/node-sdk");
 
-    @BeforeEach
-    void reset() {
-        TenantApi.reset();
-    }
 
     @Test
     void auth0sNodeSdkFindsTheTenantAuth0Shaped() throws Exception {

@@ -11,7 +11,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,12 +21,8 @@ import io.restassured.response.ValidatableResponse;
 
 /** The password-realm grant against the AD connection, and Auth0's brute-force protection. */
 @QuarkusTest
+@dev.selfservice.support.CleanSlate
 class PasswordRealmTest {
-
-    @BeforeEach
-    void reset() {
-        TenantApi.reset();
-    }
 
     static ValidatableResponse login(String username, String password, String forwardedFor) {
         var request = given().formParam("grant_type", PASSWORD_REALM).formParam("client_id", WEB_CLIENT)

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,12 +24,8 @@ import io.restassured.response.ValidatableResponse;
 
 /** Passwordless start and the OTP grant: validation, Auth0's code rules, sign-up, and the outbox. */
 @QuarkusTest
+@dev.selfservice.support.CleanSlate
 class PasswordlessTest {
-
-    @BeforeEach
-    void reset() {
-        TenantApi.reset();
-    }
 
     private static ValidatableResponse start(Map<String, Object> body) {
         return given().contentType(ContentType.JSON).body(body).post(tenant() + "passwordless/start").then();

@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.hasSize;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.selfservice.support.TenantApi;
@@ -18,12 +17,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** The outbox and the test controls that later features use to test a failing Auth0. */
 @QuarkusTest
+@dev.selfservice.support.CleanSlate
 class TestControlsTest {
-
-    @BeforeEach
-    void reset() {
-        TenantApi.reset();
-    }
 
     @Test
     void theOutboxListsMessagesNewestFirstAsJsonAndAsAPage() {

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,6 +35,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * whether it was done, not done, or could not be confirmed.
  */
 @QuarkusTest
+@dev.selfservice.support.CleanSlate
 class Auth0FaultsTest {
 
     static final String NEW_PASSWORD = "Violet-Harbor-Lamp-73";
@@ -44,10 +44,6 @@ class Auth0FaultsTest {
     /** Past the 2-second timeout of the test profile. */
     static final long SLOW_MS = 2600;
 
-    @BeforeEach
-    void reset() {
-        TenantApi.reset();
-    }
 
     enum Fault {
         FAILS(Map.of("status", 503)), BUSY(Map.of("status", 429)), SLOW(Map.of("delayMs", SLOW_MS));

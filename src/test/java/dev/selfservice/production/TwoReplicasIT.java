@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -37,6 +36,7 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(TwoReplicasIT.SharedRedis.class)
 @ExtendWith(RedisServer.class)
+@dev.selfservice.support.CleanSlate
 class TwoReplicasIT {
 
     static final String BOB_EMAIL = "bob.personal@example.com";
@@ -96,10 +96,6 @@ class TwoReplicasIT {
         }
     }
 
-    @BeforeEach
-    void reset() {
-        TenantApi.reset();
-    }
 
     private static Page prove(Browser browser) {
         int before = PortalSteps.outboxCount(BOB_EMAIL);

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -27,16 +26,13 @@ import io.quarkus.test.junit.QuarkusTest;
  * password, code, token or unmasked contact.
  */
 @QuarkusTest
+@dev.selfservice.support.CleanSlate
 class AuditTrailTest {
 
     static final String NEW_PASSWORD = "Violet-Harbor-Lamp-73";
     static final Set<String> FIELDS = Set.of("time", "event", "outcome", "reason", "user_id", "ip", "browser", "request_id");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @BeforeEach
-    void reset() {
-        TenantApi.reset();
-    }
 
     /** The audit events logged so far, parsed. */
     private static List<Map<String, Object>> events(LogCapture log) throws Exception {

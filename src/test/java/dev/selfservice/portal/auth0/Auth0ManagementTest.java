@@ -7,7 +7,6 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.selfservice.support.LogCapture;
@@ -16,15 +15,12 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** The portal's Management API facade over real HTTP to the local tenant: token cache, retries, error mapping. */
 @QuarkusTest
+@dev.selfservice.support.CleanSlate
 class Auth0ManagementTest {
 
     @Inject
     Auth0Management management;
 
-    @BeforeEach
-    void reset() {
-        TenantApi.reset();
-    }
 
     @Test
     void readsAUserWithTheAdProfile() {

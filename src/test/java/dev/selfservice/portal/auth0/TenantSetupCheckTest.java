@@ -10,7 +10,6 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.selfservice.support.LogCapture;
@@ -26,15 +25,12 @@ import io.restassured.path.json.JsonPath;
  * {@link TenantScopesCheckTest}). Conditions of the moment are named too.
  */
 @QuarkusTest
+@dev.selfservice.support.CleanSlate
 class TenantSetupCheckTest {
 
     @Inject
     TenantSetupCheck check;
 
-    @BeforeEach
-    void reset() {
-        TenantApi.reset();
-    }
 
     @AfterEach
     void lookAgainAtTheRepairedTenant() {

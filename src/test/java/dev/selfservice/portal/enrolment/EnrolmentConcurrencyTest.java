@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.selfservice.support.Browser;
@@ -20,12 +19,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Enrolment under parallel confirmations: the contact limit holds and no enrolment date is lost. */
 @QuarkusTest
+@dev.selfservice.support.CleanSlate
 class EnrolmentConcurrencyTest {
-
-    @BeforeEach
-    void reset() {
-        TenantApi.reset();
-    }
 
     @Test
     void fourParallelConfirmationsLinkExactlyTheThreeAllowedAndKeepEveryDate() {

@@ -10,14 +10,12 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.selfservice.support.Browser;
 import dev.selfservice.support.Browser.Page;
 import dev.selfservice.support.PortalSteps;
 import dev.selfservice.support.PortalTestClock;
-import dev.selfservice.support.TenantApi;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -25,15 +23,12 @@ import io.quarkus.test.junit.QuarkusTest;
  * sign-in, so a copy of a session cookie cannot add an attacker's address: the takeover chain stops at its first step.
  */
 @QuarkusTest
+@dev.selfservice.support.CleanSlate
 class EnrolmentNeedsThePasswordAgainTest {
 
     @Inject
     PortalTestClock clock;
 
-    @BeforeEach
-    void reset() {
-        TenantApi.reset();
-    }
 
     @Test
     void aCopiedCookieOfAFreshSignInCannotAddAContact() {

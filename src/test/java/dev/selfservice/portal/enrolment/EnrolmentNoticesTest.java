@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.selfservice.support.Browser;
@@ -22,12 +21,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * holder added it); a removed one to the work email and the removed address (not to the remaining ones).
  */
 @QuarkusTest
+@dev.selfservice.support.CleanSlate
 class EnrolmentNoticesTest {
-
-    @BeforeEach
-    void reset() {
-        TenantApi.reset();
-    }
 
 
     @Test

@@ -11,7 +11,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.selfservice.support.Browser;
@@ -22,12 +21,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Enrolment of personal contacts, through the portal's pages and the local tenant over real HTTP. */
 @QuarkusTest
+@dev.selfservice.support.CleanSlate
 class EnrolmentTest {
-
-    @BeforeEach
-    void reset() {
-        TenantApi.reset();
-    }
 
     /** Signed in, and the password entered again, as changing contacts needs. */
     static Browser signIn(String user) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.selfservice.support.Browser;
@@ -26,16 +25,13 @@ import io.quarkus.test.junit.QuarkusTest;
  * down the change still succeeds, and the notice is retried, then recorded as failed.
  */
 @QuarkusTest
+@dev.selfservice.support.CleanSlate
 class NoticesTest {
 
     static final String NEW_PASSWORD = "Violet-Harbor-Lamp-73";
     static final String BOB_WORK = "bob@corp.example";
     static final String BOB_PERSONAL = "bob.personal@example.com";
 
-    @BeforeEach
-    void reset() {
-        TenantApi.reset();
-    }
 
     @AfterEach
     void relayUp() {

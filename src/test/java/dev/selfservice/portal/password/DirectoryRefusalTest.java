@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.selfservice.support.Browser;
 import dev.selfservice.support.Browser.Page;
 import dev.selfservice.support.PortalSteps;
-import dev.selfservice.support.TenantApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -24,6 +22,7 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(DirectoryRefusalTest.WithoutTheCompositionRule.class)
+@dev.selfservice.support.CleanSlate
 class DirectoryRefusalTest {
 
     public static class WithoutTheCompositionRule implements QuarkusTestProfile {
@@ -33,10 +32,6 @@ class DirectoryRefusalTest {
         }
     }
 
-    @BeforeEach
-    void reset() {
-        TenantApi.reset();
-    }
 
     @Test
     void aPasswordTheDirectoryRefusesIsExplainedInPlainWords() {

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,21 +20,14 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Changing an AD password, signed in and for an expired password, through the portal and the local tenant. */
 @QuarkusTest
+@dev.selfservice.support.CleanSlate
 class PasswordChangeTest {
 
     static final String NEW_PASSWORD = "Violet-Harbor-Lamp-73";
 
-    @BeforeEach
-    void reset() {
-        TenantApi.reset();
-    }
 
     private static Browser signIn(String user, String password) {
-        Browser browser = new Browser();
-        Page login = browser.get(portal() + "/signin");
-        Page next = browser.submit(login, "form", Map.of("username", user, "password", password));
-        assertThat(next.path()).as("signed in as " + user).isEqualTo("/account");
-        return browser;
+        return PortalSteps.signIn(user, password);
     }
 
     private static Page change(Browser browser, String current, String password, String confirm) {

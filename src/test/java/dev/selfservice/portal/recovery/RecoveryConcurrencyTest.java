@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.selfservice.support.Browser;
@@ -21,12 +20,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Recovery's single-use proof and its counters under parallel requests: exactly the allowed number pass. */
 @QuarkusTest
+@dev.selfservice.support.CleanSlate
 class RecoveryConcurrencyTest {
-
-    @BeforeEach
-    void reset() {
-        TenantApi.reset();
-    }
 
     private static int passwordWrites() {
         return TenantApi.events(Map.of("type", "sapi", "operation", "set_password")).size();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.selfservice.support.Browser;
@@ -20,6 +19,7 @@ import io.quarkus.test.junit.TestProfile;
 /** Recovery's send limits and protected accounts, with small limits and erin protected. */
 @QuarkusTest
 @TestProfile(RecoveryLimitsTest.SmallLimits.class)
+@dev.selfservice.support.CleanSlate
 class RecoveryLimitsTest {
 
     public static class SmallLimits implements QuarkusTestProfile {
@@ -29,10 +29,6 @@ class RecoveryLimitsTest {
         }
     }
 
-    @BeforeEach
-    void reset() {
-        TenantApi.reset();
-    }
 
     @Test
     void codeRequestsAreLimitedPerContactOnThePage() {

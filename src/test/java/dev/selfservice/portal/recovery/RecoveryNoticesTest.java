@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.selfservice.support.Browser;
@@ -16,14 +15,11 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** A reset or a lifted pause through recovery is told to the work email and every personal email, never with a secret. */
 @QuarkusTest
+@dev.selfservice.support.CleanSlate
 class RecoveryNoticesTest {
 
     static final String NEW_PASSWORD = "Quiet-Garden-Moon-58";
 
-    @BeforeEach
-    void reset() {
-        TenantApi.reset();
-    }
 
     @Test
     void aResetIsToldToTheWorkAndThePersonalEmail() {

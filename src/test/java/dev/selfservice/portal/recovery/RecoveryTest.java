@@ -13,7 +13,6 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.selfservice.support.Browser;
@@ -26,16 +25,13 @@ import io.restassured.response.Response;
 
 /** Forgot password and unlock through an enrolled contact, through the portal and the local tenant. */
 @QuarkusTest
+@dev.selfservice.support.CleanSlate
 class RecoveryTest {
 
     static final String NEW_PASSWORD = "Quiet-Garden-Moon-58";
     static final String BOB_EMAIL = "bob.personal@example.com";
     static final String ERIN_PHONE = "+14155550142";
 
-    @BeforeEach
-    void reset() {
-        TenantApi.reset();
-    }
 
     @Test
     void bobRecoversWithHisEmailAndSignsInWithTheNewPassword() {

@@ -7,13 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.selfservice.support.Browser;
 import dev.selfservice.support.Browser.Page;
 import dev.selfservice.support.PortalSteps;
-import dev.selfservice.support.TenantApi;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -21,12 +19,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * connection, so changing {@code connection=corp-ad} to {@code email} in the authorize URL leads nowhere.
  */
 @QuarkusTest
+@dev.selfservice.support.CleanSlate
 class OnlyAnAdSignInOpensThePortalTest {
-
-    @BeforeEach
-    void reset() {
-        TenantApi.reset();
-    }
 
     /** The authorize URL the portal sends the browser to, not yet followed. */
     private static String authorizeUrl(Browser browser) {

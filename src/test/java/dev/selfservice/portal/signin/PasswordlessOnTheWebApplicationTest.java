@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.selfservice.support.Browser;
 import dev.selfservice.support.Browser.Page;
 import dev.selfservice.support.PortalSteps;
-import dev.selfservice.support.TenantApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -25,6 +23,7 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(PasswordlessOnTheWebApplicationTest.EmailEnabledForTheWebApplication.class)
+@dev.selfservice.support.CleanSlate
 class PasswordlessOnTheWebApplicationTest {
 
     public static class EmailEnabledForTheWebApplication implements QuarkusTestProfile {
@@ -34,10 +33,6 @@ class PasswordlessOnTheWebApplicationTest {
         }
     }
 
-    @BeforeEach
-    void reset() {
-        TenantApi.reset();
-    }
 
     @Test
     void aLinkedContactsCodeWouldOpenTheEmployeesSession() {

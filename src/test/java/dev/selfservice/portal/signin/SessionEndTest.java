@@ -12,7 +12,6 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.selfservice.support.Browser;
@@ -24,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** A copied session cookie dies with the session: sign-out, any password change, idle timeout, absolute lifetime. */
 @QuarkusTest
+@dev.selfservice.support.CleanSlate
 class SessionEndTest {
 
     static final String NEW_PASSWORD = "Amber-Orchard-Kite-64";
@@ -31,10 +31,6 @@ class SessionEndTest {
     @Inject
     PortalTestClock clock;
 
-    @BeforeEach
-    void reset() {
-        TenantApi.reset();
-    }
 
     @Test
     void afterSignOutACopiedCookieIsSignedOut() {

@@ -17,12 +17,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Each way an AD sign-in fails ends on a page that says what happened and what to do next. */
 @QuarkusTest
+@dev.selfservice.support.CleanSlate
 class SignInErrorsTest {
-
-    @org.junit.jupiter.api.BeforeEach
-    void resetTenant() {
-        dev.selfservice.support.TenantApi.reset();
-    }
 
     private static Page attempt(Browser browser, String username, String password) {
         Page login = browser.get(portal() + "/signin");

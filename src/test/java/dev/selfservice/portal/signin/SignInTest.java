@@ -16,12 +16,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Signing in to the portal through the local tenant, over real HTTP, as a browser does it. */
 @QuarkusTest
+@dev.selfservice.support.CleanSlate
 class SignInTest {
-
-    @org.junit.jupiter.api.BeforeEach
-    void resetTenant() {
-        dev.selfservice.support.TenantApi.reset();
-    }
 
     private static Page signIn(Browser browser, String username, String password) {
         Page login = browser.get(portal() + "/signin");

@@ -18,12 +18,8 @@ import io.quarkus.test.junit.TestProfile;
 /** With AUDIENCE set, sign-in asks Auth0 for that API, as the original portal did; without it, no audience is sent. */
 @QuarkusTest
 @TestProfile(SignInWithAudienceTest.WithAudience.class)
+@dev.selfservice.support.CleanSlate
 class SignInWithAudienceTest {
-
-    @org.junit.jupiter.api.BeforeEach
-    void resetTenant() {
-        dev.selfservice.support.TenantApi.reset();
-    }
 
     public static class WithAudience implements QuarkusTestProfile {
         @Override

@@ -10,7 +10,6 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.selfservice.support.Browser;
@@ -25,15 +24,12 @@ import io.quarkus.test.junit.QuarkusTest;
  * into the step that helps. Why that sign-in failed decides whether the recovery offers to lift only Auth0's pause.
  */
 @QuarkusTest
+@dev.selfservice.support.CleanSlate
 class UsernameHintTest {
 
     @Inject
     PortalTestClock clock;
 
-    @BeforeEach
-    void reset() {
-        TenantApi.reset();
-    }
 
     /** The start page's sign-in form with a username typed: the tenant's login page it leads to. */
     private static Page typedOnTheStartPage(Browser browser, String username) {

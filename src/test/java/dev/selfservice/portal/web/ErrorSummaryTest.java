@@ -8,12 +8,10 @@ import java.util.Map;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.selfservice.support.Browser;
 import dev.selfservice.support.Browser.Page;
-import dev.selfservice.support.TenantApi;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -22,12 +20,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * passwords not.
  */
 @QuarkusTest
+@dev.selfservice.support.CleanSlate
 class ErrorSummaryTest {
-
-    @BeforeEach
-    void reset() {
-        TenantApi.reset();
-    }
 
     @Test
     void aRefusedNewPasswordPointsAtItsFieldAndKeepsTheUsernameOnly() {

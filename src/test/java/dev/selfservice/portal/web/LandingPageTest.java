@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,12 +22,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * step, help on every code page, the nudge to add a recovery contact, and no recovery offered where it cannot help.
  */
 @QuarkusTest
+@dev.selfservice.support.CleanSlate
 class LandingPageTest {
-
-    @BeforeEach
-    void reset() {
-        TenantApi.reset();
-    }
 
     @Test
     void theLandingPageOffersTheThreeWaysInAsEqualChoices() {

@@ -20,24 +20,18 @@ import java.util.stream.Collectors;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.selfservice.support.Browser;
 import dev.selfservice.support.Browser.Page;
-import dev.selfservice.support.TenantApi;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 /** English and German: every text in both, the language chosen from the browser or the switcher, and kept. */
 @QuarkusTest
+@dev.selfservice.support.CleanSlate
 class LanguagesTest {
-
-    @BeforeEach
-    void reset() {
-        TenantApi.reset();
-    }
 
     @Test
     void everyTextHasAGermanTranslationWithTheSameParameters() throws Exception {

@@ -9,23 +9,17 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.selfservice.support.Browser;
 import dev.selfservice.support.Browser.Page;
 import dev.selfservice.support.PortalSteps;
-import dev.selfservice.support.TenantApi;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** /q/metrics: the flow counters move with the steps, and Auth0's calls and breakers are measured. */
 @QuarkusTest
+@dev.selfservice.support.CleanSlate
 class MetricsTest {
-
-    @BeforeEach
-    void reset() {
-        TenantApi.reset();
-    }
 
     private static String metrics() {
         return given().get("/q/metrics").then().statusCode(200).extract().asString();

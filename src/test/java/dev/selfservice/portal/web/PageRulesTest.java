@@ -8,25 +8,19 @@ import static org.hamcrest.Matchers.not;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.selfservice.support.Browser;
 import dev.selfservice.support.Browser.Page;
-import dev.selfservice.support.TenantApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 /** Caching, redirects, CSRF cookies and odd input, as a browser and an attacker meet them. */
 @QuarkusTest
+@dev.selfservice.support.CleanSlate
 class PageRulesTest {
-
-    @BeforeEach
-    void reset() {
-        TenantApi.reset();
-    }
 
     private static Response startRecovery(String host) {
         Response form = given().get("/recovery");
