@@ -59,7 +59,7 @@ class FaultInjector {
 
     void handle(RoutingContext ctx) {
         // decoded, so that a rule can name a user id as Auth0 writes it (ad|corp-ad|...), however a client encodes it
-        String path = io.netty.handler.codec.http.QueryStringDecoder.decodeComponent(ctx.request().path());
+        String path = java.net.URLDecoder.decode(ctx.request().path(), java.nio.charset.StandardCharsets.UTF_8);
         Fault fault = path.startsWith("/test-controls") || path.startsWith("/outbox") ? null
                 : take(ctx.request().method().name(), path, grantType(ctx));
         if (fault == null) {
