@@ -47,12 +47,16 @@ public class LogCapture extends Handler implements AutoCloseable {
 
     /** Waits (bounded) for a line the application logs after a page answered, as work it does in the background. */
     public String await(java.util.function.Predicate<String> wanted) {
+        return awaitCount(wanted, 1).get(0);
+    }
+
+    /** Waits (bounded) until the application has logged {@code count} lines that match, as work done in the background. */
+    public List<String> awaitCount(java.util.function.Predicate<String> wanted, int count) {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
-            for (String line : lines()) {
-                if (wanted.test(line)) {
-                    return line;
-                }
+            List<String> matching = lines().stream().filter(wanted).toList();
+            if (matching.size() >= count) {
+                return matching;
             }
             try {
                 Thread.sleep(20);
@@ -61,7 +65,7 @@ public class LogCapture extends Handler implements AutoCloseable {
                 break;
             }
         }
-        throw new AssertionError("the application never logged the line awaited; it logged: " + lines());
+        throw new AssertionError("the application never logged the " + count + " line(s) awaited; it logged: " + lines());
     }
 
     @Override
