@@ -89,6 +89,37 @@ test('connections, the applications they are enabled for, and the connector stat
   assert.equal(status.status, 200);
 });
 
+test('connections with totals answer the page object the SDK reads', async () => {
+  const api = await management();
+  const { data: page } = await api.connections.getAll({ include_totals: true, per_page: 10, strategy: ['email', 'sms'] });
+  assert.equal(page.total, 2);
+  assert.equal(page.limit, 10);
+  assert.deepEqual(page.connections.map((c) => c.name).sort(), ['email', 'sms']);
+});
+
+test('user search ignores case only for the fields Auth0 names, and stops at the first 1,000 results', async () => {
+  const api = await management();
+  const byName = await api.users.getAll({ q: 'nickname:"BOB"', search_engine: 'v3' });
+  assert.equal(byName.data.length, 1);
+  const exact = await api.users.getAll({ q: 'identities.profileData.email:"bob.personal@example.com"', search_engine: 'v3' });
+  assert.equal(exact.data.length, 1);
+  const upper = await api.users.getAll({ q: 'identities.profileData.email:"BOB.PERSONAL@EXAMPLE.COM"', search_engine: 'v3' });
+  assert.equal(upper.data.length, 0);
+  assert.equal((await rejection(api.users.getAll({ q: 'nickname:"bob"', page: 10, per_page: 100 }))).statusCode, 400);
+  assert.equal((await rejection(api.users.getAll({ q: 'nickname:"bob"', search_engine: 'v2' }))).statusCode, 400);
+});
+
+test('an empty metadata object clears the metadata, as Auth0 documents', async () => {
+  const api = await management();
+  const { data: found } = await api.users.getAll({ q: 'nickname:"dave"', search_engine: 'v3' });
+  const id = found[0].user_id;
+  await api.users.update({ id }, { app_metadata: { a: 1, b: 2 } });
+  assert.deepEqual((await api.users.get({ id })).data.app_metadata, { a: 1, b: 2 });
+  await api.users.update({ id }, { app_metadata: {} });
+  const cleared = (await api.users.get({ id })).data.app_metadata;
+  assert.ok(cleared === undefined || Object.keys(cleared).length === 0, JSON.stringify(cleared));
+});
+
 test('a one-time code by email, sent and exchanged', async () => {
   const email = `node-sdk-${Date.now()}@example.com`;
   await codes.passwordless.sendEmail({ email, send: 'code' });

@@ -46,6 +46,11 @@ class ConnectionsEndpoint implements TenantEndpoint {
         if (ctx.request().getParam("take") != null || ctx.request().getParam("from") != null) {
             // checkpoint pagination answers an object; every connection fits in one page here, so no "next"
             TenantHttp.json(ctx, 200, Map.of("connections", found));
+        } else if (Boolean.parseBoolean(ctx.request().getParam("include_totals"))) {
+            // page pagination with totals, as the Node SDK's connections.getAll asks; one page holds them all
+            String asked = ctx.request().getParam("per_page");
+            int perPage = asked != null && asked.matches("[0-9]{1,3}") ? Integer.parseInt(asked) : 50;
+            TenantHttp.json(ctx, 200, Map.of("connections", found, "start", 0, "limit", perPage, "total", found.size()));
         } else {
             TenantHttp.jsonArray(ctx, 200, found);
         }

@@ -28,10 +28,12 @@ class LocalTenantServer {
     private final Instance<TenantEndpoint> endpoints;
     private final FaultInjector faults;
     private final ManagementRateLimit rateLimit;
+    private final TenantCalls calls;
     private HttpServer server;
 
     LocalTenantServer(Vertx vertx, LocalTenantConfig config, TenantIssuer issuer, Instance<TenantEndpoint> endpoints,
-            FaultInjector faults, ManagementRateLimit rateLimit) {
+            FaultInjector faults, ManagementRateLimit rateLimit, TenantCalls calls) {
+        this.calls = calls;
         this.vertx = vertx;
         this.config = config;
         this.issuer = issuer;
@@ -47,6 +49,7 @@ class LocalTenantServer {
         Router router = Router.router(vertx);
         // the body first, so that a delayed (fault-injected) request still has it
         router.route().handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
+        router.route().handler(calls::handle);
         router.route().handler(faults::handle);
         router.route("/api/v2/users*").handler(rateLimit::handle);
         router.route("/api/v2/user-blocks*").handler(rateLimit::handle);

@@ -109,13 +109,21 @@ class ManagementUsersEndpoint implements TenantEndpoint {
     private void search(RoutingContext ctx) {
         auth.require(ctx, "read:users");
         String engine = ctx.request().getParam("search_engine");
-        if (engine != null && !engine.equals("v3") && !engine.equals("v2")) {
+        // v3 is Auth0's only search engine since v2 ended in 2019; what Auth0 answers to "v2" now is not documented,
+        // so the tenant refuses it rather than let code that asks for it pass here and fail there
+        if (engine != null && !engine.equals("v3")) {
             throw ManagementError.badRequest("Query validation error: 'Invalid value \"" + engine
                     + "\" for search_engine' on property search_engine", "invalid_query_string");
         }
         UserSearch query = UserSearch.parse(ctx.request().getParam("q"));
         int page = intParam(ctx, "page", 0, 0, 1000);
         int perPage = intParam(ctx, "per_page", 50, 0, 100);
+        if ((long) (page + 1) * perPage > 1000) {
+            // Auth0 returns at most the first 1,000 results of a search (view-search-results-by-page); the answer to
+            // a page beyond them is not documented: refused here, so that code walking every user fails here first
+            throw ManagementError.badRequest("You can only page through the first 1000 records. See "
+                    + "https://auth0.com/docs/users/search/v3/view-search-results-by-page#limitation", "invalid_query_string");
+        }
         List<Map<String, Object>> found = candidates(query).stream().filter(query::matches).toList();
         List<Map<String, Object>> slice = fields(ctx, found.stream().skip((long) page * perPage).limit(perPage).toList());
         if (Boolean.parseBoolean(ctx.request().getParam("include_totals"))) {

@@ -129,7 +129,6 @@ class TenantUsers {
         return users;
     }
 
-    /** {@code GET /users-by-email}: immediately consistent, case-insensitive. */
     /**
      * Users whose email is exactly this one: Auth0 documents the match as exact and case-sensitive (it stores emails
      * lower-case where it is the identity provider, so a passwordless user is found by the lower-case address only;
@@ -157,9 +156,14 @@ class TenantUsers {
         record(userId).ifPresent(r -> r.updatedAt = now());
     }
 
-    /** Auth0's merge of metadata: top-level keys replace, a null value removes the key. */
+    /**
+     * Auth0's merge of metadata: top-level keys replace, a null value removes the key, and an empty object removes
+     * the metadata completely (manage-metadata-api), which a caller meaning "change nothing" must learn here.
+     */
     private static void mergeMetadata(Map<String, Object> target, Map<String, Object> patch) {
-        if (patch != null) {
+        if (patch != null && patch.isEmpty()) {
+            target.clear();
+        } else if (patch != null) {
             patch.forEach((k, v) -> {
                 if (v == null) {
                     target.remove(k);

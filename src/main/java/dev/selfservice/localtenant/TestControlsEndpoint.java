@@ -25,6 +25,8 @@ import io.vertx.ext.web.RoutingContext;
  * <li>{@code POST /test-controls/connections/{name}} {@code {"clientId":"...","enabled":false}}, {@code {"deleted":true}}
  * or {@code {"connectorOnline":false}}: a connection enabled or disabled for an application, deleted, or its AD
  * connector offline</li>
+ * <li>{@code GET /test-controls/calls}: the requests answered per endpoint template and the tokens issued per grant,
+ * since the last reset</li>
  * </ul>
  */
 @ApplicationScoped
@@ -44,11 +46,13 @@ class TestControlsEndpoint implements TenantEndpoint {
     private final TenantMailServer mail;
     private final ClientRegistry clients;
     private final TenantConnections connections;
+    private final TenantCalls calls;
 
     TestControlsEndpoint(TenantDirectory demo, DirectoryControls directory, TenantUsers users,
             BruteForceProtection bruteForce, PasswordlessCodes codes, Outbox outbox, FaultInjector faults,
             ManagementRateLimit rateLimit, LocalTenantConfig config, TenantClock clock, TenantState state,
-            TenantMailServer mail, ClientRegistry clients, TenantConnections connections) {
+            TenantMailServer mail, ClientRegistry clients, TenantConnections connections, TenantCalls calls) {
+        this.calls = calls;
         this.clients = clients;
         this.connections = connections;
         this.mail = mail;
@@ -94,6 +98,7 @@ class TestControlsEndpoint implements TenantEndpoint {
         // what reached the tenant since the last reset, as its log has it: tests count writes and calls with it
         router.post("/test-controls/client-grant").handler(this::clientGrant);
         router.post("/test-controls/connections/:name").handler(this::connection);
+        router.get("/test-controls/calls").handler(ctx -> TenantHttp.json(ctx, 200, calls.snapshot()));
         router.get("/test-controls/events").handler(ctx -> TenantHttp.jsonArray(ctx, 200, TenantLog.recent()));
     }
 
@@ -112,6 +117,7 @@ class TestControlsEndpoint implements TenantEndpoint {
         rateLimit.setLimit(config.managementRateLimit());
         clients.reset();
         connections.reset();
+        calls.reset();
         ctx.response().setStatusCode(204).end();
     }
 

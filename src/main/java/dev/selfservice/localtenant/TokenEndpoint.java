@@ -66,6 +66,7 @@ class TokenEndpoint implements TenantEndpoint {
             TenantHttp.oauthError(ctx, 403, "access_denied", "Service not found: " + audience);
             return;
         }
+        ctx.put(TenantCalls.GRANT, grantType);
         grant.exchange(ctx, client.get(), params);
     }
 

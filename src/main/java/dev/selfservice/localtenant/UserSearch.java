@@ -2,7 +2,6 @@ package dev.selfservice.localtenant;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,10 +53,10 @@ final class UserSearch {
             if (t.field().startsWith("identities.")) {
                 String key = t.field().substring("identities.".length());
                 List<Map<String, Object>> identities = (List<Map<String, Object>>) user.getOrDefault("identities", List.of());
-                if (identities.stream().noneMatch(i -> equal(nested(i, key), t.value()))) {
+                if (identities.stream().noneMatch(i -> equal(t.field(), nested(i, key), t.value()))) {
                     return false;
                 }
-            } else if (!equal(user.get(t.field()), t.value())) {
+            } else if (!equal(t.field(), user.get(t.field()), t.value())) {
                 return false;
             }
         }
@@ -77,7 +76,19 @@ final class UserSearch {
         return value;
     }
 
-    private static boolean equal(Object actual, String wanted) {
-        return actual != null && String.valueOf(actual).toLowerCase(Locale.ROOT).equals(wanted.toLowerCase(Locale.ROOT));
+    /**
+     * Auth0's user search ignores case for these fields only (user-search-query-syntax); every other field, the
+     * identities' profileData among them, matches exactly. A caller that forgot to lower-case an address would find
+     * nobody on Auth0, and must find nobody here too.
+     */
+    private static final java.util.Set<String> CASE_INSENSITIVE = java.util.Set.of("email", "name", "given_name",
+            "family_name", "nickname");
+
+    private static boolean equal(String field, Object actual, String wanted) {
+        if (actual == null) {
+            return false;
+        }
+        String value = String.valueOf(actual);
+        return CASE_INSENSITIVE.contains(field) ? value.equalsIgnoreCase(wanted) : value.equals(wanted);
     }
 }

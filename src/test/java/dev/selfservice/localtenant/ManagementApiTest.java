@@ -148,6 +148,69 @@ class ManagementApiTest {
     }
 
     @Test
+    void searchIgnoresCaseOnlyForTheFieldsAuth0Names() {
+        api().queryParam("q", "nickname:\"CAROL\"").get(tenant() + "api/v2/users").then().statusCode(200)
+                .body("$", hasSize(1)).body("[0].nickname", equalTo("carol"));
+        String query = "identities.connection:\"email\" AND identities.profileData.email:\"%s\"";
+        api().queryParam("q", query.formatted("bob.personal@example.com")).get(tenant() + "api/v2/users").then()
+                .statusCode(200).body("$", hasSize(1));
+        api().queryParam("q", query.formatted("Bob.Personal@example.com")).get(tenant() + "api/v2/users").then()
+                .statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
+    void searchStopsAtTheFirstThousandResultsAndKnowsOnlyTheV3Engine() {
+        api().queryParam("q", "nickname:\"bob\"").queryParam("page", "9").queryParam("per_page", "100")
+                .get(tenant() + "api/v2/users").then().statusCode(200);
+        api().queryParam("q", "nickname:\"bob\"").queryParam("page", "10").queryParam("per_page", "100")
+                .get(tenant() + "api/v2/users").then().statusCode(400).body("errorCode", equalTo("invalid_query_string"));
+        api().queryParam("q", "nickname:\"bob\"").queryParam("search_engine", "v3").get(tenant() + "api/v2/users").then()
+                .statusCode(200);
+        api().queryParam("q", "nickname:\"bob\"").queryParam("search_engine", "v2").get(tenant() + "api/v2/users").then()
+                .statusCode(400).body("errorCode", equalTo("invalid_query_string"));
+    }
+
+    @Test
+    void metadataMergesByKeyANullRemovesOneAndAnEmptyObjectClearsIt() {
+        String dave = TenantApi.adUserId("dave");
+        api().body(Map.of("app_metadata", Map.of("a", 1, "b", 2))).patch(tenant() + "api/v2/users/" + dave).then()
+                .statusCode(200).body("app_metadata.a", equalTo(1)).body("app_metadata.b", equalTo(2));
+        java.util.Map<String, Object> removeA = new java.util.HashMap<>();
+        removeA.put("a", null);
+        api().body(Map.of("app_metadata", removeA)).patch(tenant() + "api/v2/users/" + dave).then().statusCode(200)
+                .body("app_metadata.b", equalTo(2)).body("app_metadata", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("a")));
+        api().body(Map.of("app_metadata", Map.of())).patch(tenant() + "api/v2/users/" + dave).then().statusCode(200)
+                .body("app_metadata.size()", equalTo(0));
+    }
+
+    @Test
+    void connectionsWithTotalsAnswerAPageObject() {
+        api().queryParam("include_totals", "true").queryParam("strategy", "ad").get(tenant() + "api/v2/connections").then()
+                .statusCode(200).body("total", equalTo(1)).body("connections[0].name", equalTo("corp-ad"));
+        api().queryParam("strategy", "ad").get(tenant() + "api/v2/connections").then().statusCode(200)
+                .body("[0].name", equalTo("corp-ad"));
+    }
+
+    @Test
+    void theTenantCountsWhatItIsAskedPerEndpointAndTheTokensItIssuesPerGrant() {
+        String bob = TenantApi.adUserId("bob");
+        int readsBefore = TenantApi.callsTo("GET /api/v2/users/:id");
+        int tokensBefore = TenantApi.tokensIssued("client_credentials");
+        api().get(tenant() + "api/v2/users/" + bob).then().statusCode(200);
+        api().get(tenant() + "api/v2/users/" + bob).then().statusCode(200);
+        TenantApi.managementToken();
+        given().formParam("grant_type", "client_credentials").formParam("client_id", TenantApi.M2M_CLIENT)
+                .formParam("client_secret", "wrong").formParam("audience", tenant() + "api/v2/")
+                .post(tenant() + "oauth/token").then().statusCode(401);
+
+        assertThat(TenantApi.callsTo("GET /api/v2/users/:id") - readsBefore).isEqualTo(2);
+        assertThat(TenantApi.tokensIssued("client_credentials") - tokensBefore).as("the refused request issued none")
+                .isEqualTo(1);
+        TenantApi.reset();
+        assertThat(TenantApi.callsTo("GET /api/v2/users/:id")).as("a reset starts the count again").isZero();
+    }
+
+    @Test
     void linkingMovesTheSecondaryIntoThePrimarysIdentities() {
         String alice = TenantApi.adUserId("alice");
         String phone = TenantApi.passwordlessSignIn("sms", "+14155550199");

@@ -114,6 +114,19 @@ public final class TenantApi {
                 .post(tenant() + "api/v2/users/" + adUserId(username) + "/identities").then().statusCode(201);
     }
 
+    /** The tokens the tenant issued for this grant since its last reset ({@code GET /test-controls/calls}). */
+    public static int tokensIssued(String grantType) {
+        Integer n = given().get(tenant() + "test-controls/calls").then().statusCode(200).extract().path("tokens." + grantType);
+        return n == null ? 0 : n;
+    }
+
+    /** The requests the tenant answered on this endpoint template ({@code "GET /api/v2/users/:id"}) since its last reset. */
+    public static int callsTo(String endpoint) {
+        java.util.Map<String, Integer> requests = given().get(tenant() + "test-controls/calls").then().statusCode(200)
+                .extract().jsonPath().getMap("requests");
+        return requests.getOrDefault(endpoint, 0);
+    }
+
     public static String managementToken() {
         return managementToken(null);
     }
