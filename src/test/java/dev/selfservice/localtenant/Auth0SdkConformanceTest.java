@@ -285,8 +285,11 @@ class Auth0SdkConformanceTest {
                 .identifier("ghost").build()).getBlockedFor().orElseThrow()).isEmpty();
 
         String bobId = TenantApi.adUserId("bob");
-        assertThat(mgmt.userBlocks().list(bobId).getBlockedFor().orElseThrow()).isEmpty();
+        TenantApi.pauseByBruteForce("bob", "198.51.100.10");
+        assertThat(mgmt.userBlocks().list(bobId).getBlockedFor().orElseThrow()).singleElement()
+                .satisfies(b -> assertThat(b.getIp()).contains("198.51.100.10"));
         mgmt.userBlocks().delete(bobId);
+        assertThat(mgmt.userBlocks().list(bobId).getBlockedFor().orElseThrow()).isEmpty();
     }
 
     @Test

@@ -150,6 +150,8 @@ class Auth0FaultsTest {
                 .noneMatch(c -> c.getName().startsWith("q_session"));
         Page again = browser.get(portal() + back.document().select("a[href=/signin]").attr("href"));
         assertThat(again.path()).as("and trying again works").isEqualTo("/account");
+        assertThat(browser.cookies().getCookieStore().getCookies()).as("with a portal session now")
+                .anyMatch(c -> c.getName().startsWith("q_session"));
     }
 
     // ---- enrolment ----
@@ -216,6 +218,7 @@ class Auth0FaultsTest {
         assertThat(page.status()).isEqualTo(503);
         assertThat(page.text("#problem")).contains("was not added").contains("Send a new code");
         assertThat(identities("alice")).hasSize(1);
+        assertThat(TenantApi.events(Map.of("type", "sco"))).as("the exchange did make a passwordless user").isNotEmpty();
         assertThat(standaloneUsers(PAT)).as("the passwordless user the exchange made is gone").isEmpty();
         // and the way on works: a new code, then the contact is added
         TenantApi.advanceClocks(Duration.ofSeconds(31));
@@ -369,7 +372,7 @@ class Auth0FaultsTest {
         Page page = browser.submit(code, "#recovery-code", Map.of("code", theCode));
         TenantApi.clearFaults();
         assertThat(page.status()).isEqualTo(fault == Fault.BUSY ? 429 : 503);
-        assertThat(page.text("#problem")).doesNotContain("not right");
+        assertThat(page.text("#problem")).contains(fault == Fault.BUSY ? "busy" : "did not answer").doesNotContain("not right");
         // the code was not used and no try was counted: it works now
         Page reset = browser.submit(page, "#recovery-code", Map.of("code", theCode));
         assertThat(reset.path()).isEqualTo("/recovery/reset");
@@ -382,7 +385,7 @@ class Auth0FaultsTest {
         OTP_EXCHANGE.fail(fault, 1);
         Page page = browser.submit(code, "#recovery-code", Map.of("code", theCode));
         assertThat(page.status()).isEqualTo(fault == Fault.BUSY ? 429 : 503);
-        assertThat(page.text("#problem")).doesNotContain("not right");
+        assertThat(page.text("#problem")).contains(fault == Fault.BUSY ? "busy" : "did not answer").doesNotContain("not right");
         assertThat(page.path()).isEqualTo("/recovery/code");
         if (fault != Fault.SLOW) {
             Page reset = browser.submit(page, "#recovery-code", Map.of("code", theCode));

@@ -43,6 +43,12 @@ class EnrolmentNeedsThePasswordAgainTest {
         // going to where a step-up lands, without having begun one, is no step-up
         copy.get(portal() + "/signin/fresh?then=/enrolment");
         assertThat(EnrolmentTest.add(copy, "add-email", "email", "attacker@example.net").status()).isEqualTo(401);
+        assertThat(PortalSteps.outboxCount("attacker@example.net")).isZero();
+
+        // the control: after alice's own step-up the same request sends a code the same count sees
+        PortalSteps.stepUp(alice, "alice", DEMO_PASSWORD);
+        assertThat(EnrolmentTest.add(alice, "add-email", "email", "attacker@example.net").path()).isEqualTo("/enrolment/verify");
+        assertThat(PortalSteps.outboxCount("attacker@example.net")).isEqualTo(1);
     }
 
     @Test
@@ -76,6 +82,7 @@ class EnrolmentNeedsThePasswordAgainTest {
     void theSessionBeforeTheStepUpIsOverAndSoIsItsCopy() {
         Browser alice = PortalSteps.signIn("alice", DEMO_PASSWORD);
         Browser copy = PortalSteps.copyOfSession(alice);
+        assertThat(PortalSteps.opensAccount(copy)).as("the copy works before the step-up").isTrue();
         PortalSteps.stepUp(alice, "alice", DEMO_PASSWORD);
         assertThat(PortalSteps.opensAccount(copy)).isFalse();
         assertThat(PortalSteps.opensAccount(alice)).isTrue();

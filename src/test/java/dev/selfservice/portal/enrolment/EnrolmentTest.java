@@ -85,6 +85,9 @@ class EnrolmentTest {
                 .containsExactly("+1 \u2022\u2022\u2022\u2022 \u2022\u2022\u2022 929");
         assertThat(identities("alice")).extracting(i -> i.get("provider")).containsExactly("ad", "sms");
         assertThat(usersByEmail("alice.home@example.com")).as("the standalone user unlinking left is deleted").isEmpty();
+        // the control: a standalone passwordless user is found by that same lookup
+        TenantApi.passwordlessSignIn("email", "not.linked@example.com");
+        assertThat(usersByEmail("not.linked@example.com")).hasSize(1);
     }
 
     @Test
@@ -284,6 +287,7 @@ class EnrolmentTest {
         assertThat(PortalSteps.outboxCount("alice@corp.example")).as("no code sent").isZero();
         // the control: a personal address goes on to its code
         assertThat(add(alice, "add-email", "email", "alice.home@example.com").path()).isEqualTo("/enrolment/verify");
+        assertThat(PortalSteps.outboxCount("alice.home@example.com")).isEqualTo(1);
     }
 
     @Test

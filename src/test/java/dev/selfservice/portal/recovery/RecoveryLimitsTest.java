@@ -74,8 +74,20 @@ class RecoveryLimitsTest {
 
     @Test
     void aProtectedAccountGetsTheHelpdeskMessageAndIsNotReset() {
-        Page refused = RecoveryFlow.prove(new Browser(), "erin", RecoveryTest.ERIN_PHONE, RecoveryTest.ERIN_PHONE);
+        Browser browser = new Browser();
+        Page refused = RecoveryFlow.prove(browser, "erin", RecoveryTest.ERIN_PHONE, RecoveryTest.ERIN_PHONE);
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.text("#problem")).contains("Self-service cannot unlock or reset this account");
+        // no proof was kept: the reset form is not there to post
+        assertThat(browser.get(dev.selfservice.support.LocalTenantUrls.portal() + "/recovery/reset").document()
+                .select("#recovery-reset")).isEmpty();
+        assertThat(TenantApi.events(Map.of("type", "sapi"))).as("nothing was written to the account").isEmpty();
+
+        // the control: an account not protected gets the form, and its reset is a write the same query sees
+        Browser bob = new Browser();
+        Page reset = RecoveryFlow.prove(bob, "bob", RecoveryTest.BOB_EMAIL, RecoveryTest.BOB_EMAIL);
+        assertThat(reset.document().select("#recovery-reset")).hasSize(1);
+        assertThat(RecoveryFlow.setPassword(bob, reset, "Violet-Harbor-Lamp-73").status()).isEqualTo(200);
+        assertThat(TenantApi.events(Map.of("type", "sapi"))).isNotEmpty();
     }
 }

@@ -86,7 +86,12 @@ class RecoveryTest {
         Page reset = RecoveryFlow.prove(browser, "frank", "frank.home@example.com", "frank.home@example.com");
         Page done = RecoveryFlow.setPassword(browser, reset, NEW_PASSWORD);
         assertThat(done.text("#recovery-done")).contains("cannot be used").contains("helpdesk");
+        // the password is set, as the page says; the account still cannot sign in
+        assertThat(TenantApi.events(Map.of("type", "sapi", "operation", "set_password"))).hasSize(1);
         assertThat(PortalSteps.signsIn("frank", NEW_PASSWORD)).isFalse();
+        // the control: enabled again, frank signs in with that password
+        TenantApi.directoryState("frank", "enabled");
+        assertThat(PortalSteps.signsIn("frank", NEW_PASSWORD)).isTrue();
     }
 
     @Test
@@ -163,6 +168,10 @@ class RecoveryTest {
         assertThat(expired.status()).isEqualTo(400);
         assertThat(expired.text("#problem")).contains("expired or was already used");
         assertThat(TenantApi.events(Map.of("type", "sapi", "operation", "set_password"))).isEmpty();
+        // the control: a fresh proof sets the password, and the same query sees it
+        Page again = RecoveryFlow.prove(browser, "bob", BOB_EMAIL, BOB_EMAIL);
+        assertThat(RecoveryFlow.setPassword(browser, again, NEW_PASSWORD).status()).isEqualTo(200);
+        assertThat(TenantApi.events(Map.of("type", "sapi", "operation", "set_password"))).hasSize(1);
     }
 
     @Test

@@ -37,13 +37,15 @@ class SessionEndTest {
         Browser alice = signIn("alice", DEMO_PASSWORD);
         Browser copy = copyOfSession(alice);
         assertThat(opensAccount(copy)).as("the copy works while the session does").isTrue();
+        assertThat(copy.get(portal() + "/account").body()).contains("alice@corp.example");
+        assertThat(copy.get(portal() + "/enrolment").body()).contains("Alice Adams");
 
         alice.submit(alice.get(portal() + "/account"), "form.signout", Map.of());
 
         Page refused = copy.get(portal() + "/account");
         assertThat(refused.path()).isNotEqualTo("/account");
         assertThat(refused.body()).doesNotContain("alice@corp.example");
-        assertThat(copy.get(portal() + "/enrolment").body()).doesNotContain("alice@corp.example");
+        assertThat(copy.get(portal() + "/enrolment").body()).doesNotContain("Alice Adams");
     }
 
     @Test
@@ -94,6 +96,7 @@ class SessionEndTest {
     void anExpiredPasswordChangeEndsTheSessionsOpenedBefore() {
         Browser alice = signIn("alice", DEMO_PASSWORD);
         Browser copy = copyOfSession(alice);
+        assertThat(opensAccount(copy)).as("the copy works before the change").isTrue();
         TenantApi.directoryState("alice", "expired");
         Browser anyone = new Browser();
         Page done = anyone.submit(anyone.get(portal() + "/password/expired"), "#expired-password", Map.of("username", "alice",

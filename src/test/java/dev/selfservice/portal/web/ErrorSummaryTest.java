@@ -45,7 +45,7 @@ class ErrorSummaryTest {
         assertThat(page.selectFirst("#confirm").attr("aria-describedby")).isEqualTo("problem-text");
         assertThat(page.selectFirst("#password").hasAttr("aria-invalid")).as("only the field at fault").isFalse();
         assertThat(page.selectFirst("#username").val()).as("the username is kept").isEqualTo("carol");
-        assertThat(page.select("input[type=password]")).as("passwords are not sent back")
+        assertThat(page.select("input[type=password]")).as("passwords are not sent back").hasSize(3)
                 .allSatisfy(i -> assertThat(i.val()).isEmpty());
     }
 
