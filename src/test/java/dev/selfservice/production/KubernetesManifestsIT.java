@@ -130,6 +130,8 @@ class KubernetesManifestsIT {
         JsonNode policy = all.stream().filter(d -> d.at("/kind").asText().equals("NetworkPolicy")
                 && d.at("/metadata/name").asText().equals("self-service-portal")).findFirst().orElseThrow();
         assertThat(policy.at("/spec/ingress").toString()).contains("\"port\":8080", "\"port\":9000", "monitoring");
+        assertThat(portal.at("/spec/template/metadata/annotations/prometheus.io~1scrape").asText())
+                .as("the pods say where their metrics are").isEqualTo("true");
         assertThat(all.stream().filter(d -> d.at("/kind").asText().equals("Service")
                 && d.at("/metadata/name").asText().equals("self-service-portal")).findFirst().orElseThrow()
                 .at("/metadata/annotations").toString()).as("scraped through the pods only").doesNotContain("prometheus.io/scrape");

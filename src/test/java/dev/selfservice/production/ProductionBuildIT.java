@@ -136,6 +136,7 @@ class ProductionBuildIT {
             assertThat(landing.statusCode()).isEqualTo(200);
             assertThat(landing.body()).contains("action=\"/signin\"");
             assertThat(landing.headers().firstValue("Strict-Transport-Security")).isPresent();
+            assertThat(listening(portalPort)).as("the probe sees a port that listens").isTrue();
             assertThat(listening(tenantPort)).as("no local tenant listens in production").isFalse();
             assertThat(landing.headers().firstValue("X-Request-Id")).isPresent();
             // health and metrics answer on the management port only, which the Service does not publish
