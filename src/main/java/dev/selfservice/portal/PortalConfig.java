@@ -55,6 +55,15 @@ public interface PortalConfig {
         java.time.Duration timeout();
     }
 
+    /**
+     * {@code SERVER_TIMING}: each answer carries a {@code Server-Timing} header splitting its time into the portal's
+     * own and the wait on Auth0 (auth0/Auth0Wait), for the benchmark and for a platform engineer chasing a slow page
+     * in the browser's network panel. Off by default: the split would let anyone time Auth0's lookups, which the
+     * recovery and sign-in answers hide.
+     */
+    @WithDefault("false")
+    boolean serverTiming();
+
     SelfCheck selfCheck();
 
     /** The tenant self-check (auth0/TenantSetupCheck), whose findings are part of readiness. */

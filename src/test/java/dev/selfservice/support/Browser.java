@@ -29,6 +29,10 @@ import org.jsoup.nodes.Element;
 public class Browser {
 
     /** A page the browser ended on. */
+    /** One request the browser made and its answer's status and headers, redirects included. */
+    public record Hop(String method, URI uri, int status, java.net.http.HttpHeaders headers) {
+    }
+
     public record Page(int status, URI uri, String body, Map<String, List<String>> headers) {
         public Document document() {
             return Jsoup.parse(body, uri.toString());
@@ -56,6 +60,7 @@ public class Browser {
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     // synchronized: tests fire one browser's requests in parallel, as a double click does
     private final List<URI> visited = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<Hop> hops = java.util.Collections.synchronizedList(new ArrayList<>());
     private String stopAt;
 
     /**
@@ -69,6 +74,11 @@ public class Browser {
 
     public List<URI> visited() {
         return visited;
+    }
+
+    /** Every request so far, in order, with its answer's headers (for what a redirect said, too). */
+    public List<Hop> hops() {
+        return hops;
     }
 
     public CookieManager cookies() {
@@ -118,6 +128,7 @@ public class Browser {
                 visited.add(r.uri());
                 HttpResponse<String> response = http.send(r, HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
+                hops.add(new Hop(r.method(), r.uri(), status, response.headers()));
                 if (status == 301 || status == 302 || status == 303 || status == 307) {
                     URI next = r.uri().resolve(response.headers().firstValue("Location").orElseThrow());
                     if (stopAt != null && next.toString().startsWith(stopAt)) {

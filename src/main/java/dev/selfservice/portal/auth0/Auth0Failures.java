@@ -37,7 +37,7 @@ final class Auth0Failures {
     /** The call through its guards, with the timeout's and the circuit breaker's exceptions typed too. */
     static <T> T guarded(Supplier<T> call) {
         try {
-            return call.get();
+            return Auth0Wait.timed(call);
         } catch (TimeoutException e) {
             throw new Auth0Exception.NoAnswer("timeout", true);
         } catch (CircuitBreakerOpenException e) {

@@ -37,6 +37,13 @@ class LandingPageTest {
     }
 
     @Test
+    void noAnswerSaysHowLongAuth0TookUnlessServerTimingIsOn() {
+        Page landing = new Browser().get(portal() + "/");
+        assertThat(landing.headers()).as("the answer's headers are read").containsKey("x-request-id");
+        assertThat(landing.headers()).doesNotContainKey("server-timing");
+    }
+
+    @Test
     void signedInTheLandingPageSaysWhoAndLeadsToTheAccount() {
         Browser alice = PortalSteps.signIn("alice", DEMO_PASSWORD);
         Page landing = alice.get(portal() + "/");

@@ -1,0 +1,38 @@
+package dev.selfservice.portal.auth0;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.arc.Unremovable;
+import io.quarkus.oidc.common.OidcRequestFilter;
+import io.quarkus.oidc.common.OidcResponseFilter;
+
+/**
+ * The calls quarkus-oidc and quarkus-oidc-client make to Auth0 (the sign-in's code exchange, discovery, keys, the
+ * machine-to-machine token), added to the request's {@link Auth0Wait}: they do not pass the facades. The two filters
+ * meet through the call's own context properties; a call that never answers is not added (its failure is timed by
+ * the facade around it, if any).
+ */
+@ApplicationScoped
+@Unremovable // found by quarkus-oidc at run time, not injected anywhere
+class OidcCallTimer implements OidcRequestFilter, OidcResponseFilter {
+
+    private static final String WAIT = "portal.auth0-wait";
+    private static final String START = "portal.auth0-wait.start";
+
+    @Override
+    public void filter(OidcRequestContext request) {
+        Auth0Wait wait = Auth0Wait.ofRequest();
+        if (wait != null) {
+            request.contextProperties().put(WAIT, wait).put(START, System.nanoTime());
+        }
+    }
+
+    @Override
+    public void filter(OidcResponseContext response) {
+        Auth0Wait wait = response.requestProperties().get(WAIT);
+        Long start = response.requestProperties().get(START);
+        if (wait != null && start != null) {
+            wait.addUnlessInside(System.nanoTime() - start);
+        }
+    }
+}
