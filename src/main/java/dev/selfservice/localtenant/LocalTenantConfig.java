@@ -140,6 +140,13 @@ public interface LocalTenantConfig {
         @WithDefault("Start-Passw0rd!")
         String demoPassword();
 
+        /**
+         * Plain employees {@code employee001} to {@code employeeNNN} besides the demo users, with the demo password,
+         * for load (the benchmark plays one employee per concurrent flow). In-memory model only.
+         */
+        @WithDefault("0")
+        int generatedUsers();
+
         /** A real AD over LDAPS instead of the in-memory model, when its URL is set. */
         Optional<Ldap> ldap();
     }

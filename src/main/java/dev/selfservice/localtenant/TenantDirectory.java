@@ -51,7 +51,7 @@ class TenantDirectory {
                     settings.lockoutDuration(), settings.lockoutDuration());
             this.inMemory = new InMemoryDirectory(clock, policy);
             this.ldap = null;
-            seed(inMemory, settings.demoPassword());
+            seed(inMemory, settings.demoPassword(), settings.generatedUsers());
         }
     }
 
@@ -71,7 +71,7 @@ class TenantDirectory {
     public void reset() {
         if (inMemory != null) {
             inMemory.clear();
-            seed(inMemory, settings.demoPassword());
+            seed(inMemory, settings.demoPassword(), settings.generatedUsers());
         }
     }
 
@@ -79,6 +79,14 @@ class TenantDirectory {
     void close() {
         if (ldap != null) {
             ldap.close();
+        }
+    }
+
+    static void seed(InMemoryDirectory directory, String password, int generatedUsers) {
+        seed(directory, password);
+        for (int i = 1; i <= generatedUsers; i++) {
+            String n = String.format("%03d", i);
+            directory.addUser(entry("employee" + n, "Employee", "No. " + n), password);
         }
     }
 

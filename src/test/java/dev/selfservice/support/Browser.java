@@ -55,9 +55,45 @@ public class Browser {
         }
     }
 
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private final CookieManager cookies;
+    private final HttpClient http;
+
+    public Browser() {
+        this(new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    private Browser(CookieManager cookies) {
+        this.cookies = cookies;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /**
+     * A browser that, as Chromium and Firefox do, counts http://localhost as a secure context: it keeps and sends the
+     * {@code Secure} cookies a production build sets (the JDK's cookie store sends them over https only). For the
+     * packaged application on loopback, which has no TLS in front of it here.
+     */
+    public static Browser withLocalhostAsSecure() {
+        return new Browser(new CookieManager(null, CookiePolicy.ACCEPT_ALL) {
+            @Override
+            public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
+                return super.get(secureIfLocal(uri), requestHeaders);
+            }
+
+            @Override
+            public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
+                super.put(secureIfLocal(uri), responseHeaders);
+            }
+        });
+    }
+
+    private static URI secureIfLocal(URI uri) {
+        if (!"http".equals(uri.getScheme()) || !"localhost".equals(uri.getHost())) {
+            return uri;
+        }
+        // the same host and path with https; the port is left out, as cookies do not tell ports apart
+        return URI.create("https://localhost" + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+    }
     // synchronized: tests fire one browser's requests in parallel, as a double click does
     private final List<URI> visited = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<Hop> hops = java.util.Collections.synchronizedList(new ArrayList<>());

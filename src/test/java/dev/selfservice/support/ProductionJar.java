@@ -45,8 +45,17 @@ public final class ProductionJar {
      * output.log there; without, to the process's stream, for the test that reads what it says.
      */
     public static Process start(Map<String, String> env) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", APP.resolve("quarkus-run.jar").toAbsolutePath().toString()).redirectErrorStream(true);
+        return start(List.of(), env);
+    }
+
+    /** As {@link #start(Map)}, with these JVM options (the benchmark's: those the image ships). */
+    public static Process start(List<String> jvmOptions, Map<String, String> env) throws IOException {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(APP.resolve("quarkus-run.jar").toAbsolutePath().toString());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> REQUIRED.contains(k) || k.startsWith("QUARKUS_") || k.startsWith("PORTAL_")
                 || k.equals("REDIS_URL"));
         // health and metrics are on their own port in production (9000), which two jars cannot share

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Writes the class-data archive (AppCDS) of the packaged portal by starting it once, serving one page and stopping
+# it: the classes a start loads are then mapped from the archive instead of being read, verified and linked again.
+# docker/Dockerfile.jvm runs it with the image's own JVM (a JVM uses only an archive it wrote itself); the benchmark
+# runs it with the machine's, so that both measure the same thing.
+# usage: bash cds-training.sh APP_DIR ARCHIVE [JVM options...]     (TRAINING_PORT, default 18089, and the next one)
+set -euo pipefail
+app="$1"; archive="$2"; shift 2
+port="${TRAINING_PORT:-18089}"
+# a portal that reaches no Auth0 (discard port): a training start needs no real setting, and none is baked in
+export DOMAIN=127.0.0.1:9 CLIENT_ID=training CLIENT_SECRET=training AD_CONNECTION=training \
+  PORTAL_BASE_URL=https://training.invalid HELPDESK_CONTACT=training \
+  SESSION_SECRET=training-only-session-secret-not-used-anywhere OTP_CLIENT_ID=training OTP_CLIENT_SECRET=training \
+  NON_INTERACTIVE_CLIENT_ID=training NON_INTERACTIVE_CLIENT_SECRET=training NOTICES_ENABLED=false \
+  QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$((port + 1))"
+log="$(mktemp)"
+rm -f "$archive"
+java "$@" -XX:ArchiveClassesAtExit="$archive" -jar "$app/quarkus-run.jar" >"$log" 2>&1 &
+pid=$!
+for _ in $(seq 1 600); do
+  grep -q "started in" "$log" && break
+  kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; exit 1; }
+  sleep 0.2
+done
+# one landing page, so that serving a page is in the archive too
+exec 3<>"/dev/tcp/127.0.0.1/$port"
+printf 'GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n' >&3
+cat <&3 >/dev/null
+exec 3>&-
+kill -TERM "$pid"
+wait "$pid" || true
+rm -f "$log"
+test -s "$archive"

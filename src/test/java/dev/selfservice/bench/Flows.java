@@ -1,0 +1,225 @@
+package dev.selfservice.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.selfservice.support.Browser;
+import dev.selfservice.support.Browser.Hop;
+import dev.selfservice.support.Browser.Page;
+import dev.selfservice.support.PortalSteps;
+import io.restassured.RestAssured;
+
+/**
+ * Employees taking every flow against the production replica, as the pages offer them: sign in, sign in again
+ * before adding a contact, add an email address and confirm its code, change the password, then (in another browser)
+ * recover: ask for a code, enter it, set a new password. Each step's time is split by the portal's
+ * {@code Server-Timing} into its own time and its wait on Auth0, summed over the portal's requests of that step.
+ */
+final class Flows {
+
+    static final List<String> STEPS = List.of("sign-in", "sign-in again", "enrolment start", "enrolment confirm",
+            "password change", "recovery start", "recovery code", "recovery reset");
+
+    private static final Pattern TIMING = Pattern.compile("app;dur=([0-9.]+), auth0;dur=([0-9.]+)");
+
+    /** One step of one flow: the portal's own time and Auth0's, in ms, the time the client saw, the portal requests. */
+    record Sample(String step, double ownMs, double auth0Ms, double wallMs, int requests) {
+    }
+
+    /** The run's samples, and every flow that went wrong so far, by employee and step. */
+    record Outcome(List<Sample> samples, List<String> errors) {
+    }
+
+    private final String portal;
+    private final String tenant;
+    private final String password;
+    private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
+    private final ThreadLocal<java.util.function.Consumer<String>> stepBegins = new ThreadLocal<>();
+
+    Flows(String portal, String tenant, String password) {
+        this.portal = portal;
+        this.tenant = tenant;
+        this.password = password;
+    }
+
+    /**
+     * One flow alone, with the tenant's count of the calls each step made. A step's count runs until the next step
+     * begins, so that the lookups recovery makes after its answer are counted with the step that asked for them.
+     */
+    Map<String, Map<String, Long>> countCalls(String user) {
+        Map<String, Map<String, Long>> calls = new LinkedHashMap<>();
+        Object[] state = { tenantCalls(), null }; // the count when the current step began, and its name
+        java.util.function.Consumer<String> boundary = next -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Long> before = (Map<String, Long>) state[0];
+            Map<String, Long> now = tenantCalls();
+            if (state[1] != null) {
+                Map<String, Long> made = new TreeMap<>();
+                now.forEach((endpoint, n) -> {
+                    long d = n - before.getOrDefault(endpoint, 0L);
+                    if (d > 0) {
+                        made.put(endpoint, d);
+                    }
+                });
+                calls.put((String) state[1], made);
+            }
+            state[0] = now;
+            state[1] = next;
+        };
+        flow(user, 0, sample -> {
+        }, boundary);
+        boundary.accept(null);
+        return calls;
+    }
+
+    /**
+     * {@code flows} employees at once, each taking the whole flow {@code rounds} times (a new employee each time, from
+     * {@code employee<firstUser>} on).
+     */
+    Outcome run(int flows, int rounds, int firstUser) throws Exception {
+        List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(flows);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> running = new ArrayList<>();
+        for (int f = 0; f < flows; f++) {
+            int first = firstUser + f * rounds;
+            Callable<Void> employee = () -> {
+                start.await();
+                for (int r = 0; r < rounds; r++) {
+                    flow(String.format("employee%03d", first + r), r, samples::add, step -> {
+                    });
+                }
+                return null;
+            };
+            running.add(pool.submit(employee));
+        }
+        start.countDown();
+        for (Future<?> f : running) {
+            f.get();
+        }
+        pool.shutdown();
+        return new Outcome(List.copyOf(samples), List.copyOf(errors));
+    }
+
+    private void flow(String user, int round, java.util.function.Consumer<Sample> out,
+            java.util.function.Consumer<String> stepBegins) {
+        this.stepBegins.set(stepBegins);
+        String address = user + ".r" + round + "@bench.example";
+        // strong, and free of the username, as the policy wants
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        String changed = "Qz7-" + Long.toString(random.nextLong(1L << 50, 1L << 60), 36) + "-Vm";
+        String recovered = "Hx4-" + Long.toString(random.nextLong(1L << 50, 1L << 60), 36) + "-Rk";
+        try {
+            Browser employee = Browser.withLocalhostAsSecure();
+            step(out, "sign-in", employee, () -> {
+                Page login = employee.get(portal + "/signin");
+                return expect(employee.submit(login, "form", Map.of("username", user, "password", password)), "/account");
+            });
+            step(out, "sign-in again", employee, () -> {
+                Map<String, String> fields = employee.get(portal + "/account").hiddenFields("form.signout");
+                fields.put("then", "/enrolment");
+                Page login = employee.post(portal + "/signin/again", fields);
+                return expect(employee.submit(login, "form", Map.of("username", user, "password", password)), "/enrolment");
+            });
+            Page[] verify = new Page[1];
+            step(out, "enrolment start", employee, () -> {
+                Page contacts = employee.get(portal + "/enrolment");
+                return verify[0] = expect(employee.submit(contacts, "#add-email", Map.of("email", address)),
+                        "/enrolment/verify");
+            });
+            String enrolmentCode = PortalSteps.awaitCode(address, 0);
+            step(out, "enrolment confirm", employee,
+                    () -> expect(employee.submit(verify[0], "#verify", Map.of("code", enrolmentCode)), "/enrolment"));
+            step(out, "password change", employee, () -> {
+                Page form = employee.get(portal + "/password/change");
+                return expect(employee.submit(form, "#change-password",
+                        Map.of("current", password, "password", changed, "confirm", changed)), "/password/changed");
+            });
+            Browser recovering = Browser.withLocalhostAsSecure();
+            Page[] code = new Page[1];
+            step(out, "recovery start", recovering, () -> {
+                Page form = recovering.get(portal + "/recovery");
+                return code[0] = expect(recovering.submit(form, "#recovery-start",
+                        Map.of("username", user, "contact", address)), "/recovery/code");
+            });
+            // sent after the answer: the wait for the mail is the employee's, not a step of the portal
+            String recoveryCode = PortalSteps.awaitCode(address, 1);
+            Page[] reset = new Page[1];
+            step(out, "recovery code", recovering, () -> reset[0] = expect(
+                    recovering.submit(code[0], "#recovery-code", Map.of("code", recoveryCode)), "/recovery/reset"));
+            step(out, "recovery reset", recovering, () -> {
+                Page done = recovering.submit(reset[0], "#recovery-reset", Map.of("password", recovered, "confirm", recovered));
+                if (done.status() != 200 || done.document().selectFirst("#recovery-done") == null) {
+                    throw new IllegalStateException("the reset answered " + done.status() + " at " + done.uri());
+                }
+                return done;
+            });
+        } catch (RuntimeException e) {
+            errors.add(user + ": " + e.getMessage());
+        }
+    }
+
+    private void step(java.util.function.Consumer<Sample> out, String name, Browser browser, Callable<Page> action) {
+        stepBegins.get().accept(name);
+        int from = browser.hops().size();
+        long begun = System.nanoTime();
+        try {
+            action.call();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(name + ": " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new IllegalStateException(name + ": " + e, e);
+        }
+        double wall = (System.nanoTime() - begun) / 1e6;
+        double own = 0;
+        double auth0 = 0;
+        int requests = 0;
+        List<Hop> hops;
+        synchronized (browser.hops()) {
+            hops = new ArrayList<>(browser.hops().subList(from, browser.hops().size()));
+        }
+        for (Hop hop : hops) {
+            if (!hop.uri().toString().startsWith(portal)) {
+                continue;
+            }
+            String header = hop.headers().firstValue("Server-Timing")
+                    .orElseThrow(() -> new IllegalStateException("no Server-Timing on " + hop.uri()));
+            Matcher m = TIMING.matcher(header);
+            if (!m.find()) {
+                throw new IllegalStateException("unreadable Server-Timing " + header);
+            }
+            own += Double.parseDouble(m.group(1));
+            auth0 += Double.parseDouble(m.group(2));
+            requests++;
+        }
+        out.accept(new Sample(name, own, auth0, wall, requests));
+    }
+
+    private static Page expect(Page page, String path) {
+        if (!page.path().equals(path)) {
+            org.jsoup.nodes.Element problem = page.document().selectFirst("#problem");
+            throw new IllegalStateException("landed on " + page.uri() + " (" + page.status() + "), not " + path
+                    + (problem == null ? "" : ": " + problem.text()));
+        }
+        return page;
+    }
+
+    private Map<String, Long> tenantCalls() {
+        Map<String, Object> requests = RestAssured.given().get(tenant + "test-controls/calls").then().statusCode(200)
+                .extract().jsonPath().getMap("requests");
+        Map<String, Long> calls = new TreeMap<>();
+        requests.forEach((k, v) -> calls.put(k, ((Number) v).longValue()));
+        return calls;
+    }
+}

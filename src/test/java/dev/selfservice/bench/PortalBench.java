@@ -1,0 +1,141 @@
+package dev.selfservice.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import dev.selfservice.support.CleanSlate;
+import dev.selfservice.support.LocalTenantUrls;
+import dev.selfservice.support.ProductionJar;
+import dev.selfservice.support.SambaDc;
+import dev.selfservice.support.TenantApi;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * The benchmark ({@code bash bench/run}, or {@code ./mvnw verify -Pbench}; not part of the normal build): the packaged
+ * production jar, started with the JVM options the image and the manifests ship, against the local tenant this test
+ * hosts (in-memory AD, or the Samba DC of {@code .ci/samba-dc.sh} when one runs). It prints one table and writes it to
+ * {@code target/bench/results.md}: start to first 200, the landing page beside a static file server, the portal's own
+ * time per flow step at concurrent flows (from its {@code Server-Timing}), Auth0 calls per flow counted at the tenant,
+ * Management API tokens per run, and RSS after the load. {@code -Dbench.mode=short} runs each part briefly, as CI does
+ * to prove it still works; only the full mode's figures are compared with the targets.
+ */
+@QuarkusTest
+@TestProfile(PortalBench.Tenant.class)
+@CleanSlate
+class PortalBench {
+
+    static final boolean SHORT = "short".equals(System.getProperty("bench.mode", "full"));
+    static final int FLOWS = SHORT ? 4 : 32;
+    static final int ROUNDS = SHORT ? 1 : 3;
+    /** The warm-up round's employees, the measured rounds', and one for counting the calls of one flow alone. */
+    static final int USERS = FLOWS + FLOWS * ROUNDS + 1;
+
+    /** The tenant for the benchmark: its Management API limit out of the way, one employee per flow and round. */
+    public static class Tenant implements QuarkusTestProfile {
+        static final int PORT = freePort();
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = new LinkedHashMap<>();
+            if (SambaDc.running()) {
+                config.putAll(SambaDc.tenantConfig());
+            }
+            config.put("local-tenant.management-rate-limit", "100000");
+            config.put("local-tenant.directory.generated-users", String.valueOf(USERS));
+            String portal = "http://localhost:" + PORT;
+            config.put("local-tenant.web-client.callbacks",
+                    "http://localhost:${quarkus.http.test-port}/callback," + portal + "/callback");
+            config.put("local-tenant.web-client.logout-urls", "http://localhost:${quarkus.http.test-port}/," + portal + "/,"
+                    + portal + "/password/changed");
+            config.put("bench.portal-port", String.valueOf(PORT));
+            return config;
+        }
+
+        @Override
+        public String getConfigProfile() {
+            return "test";
+        }
+
+        private static int freePort() {
+            try {
+                return ProductionJar.freePort();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Test
+    void measure() throws Exception {
+        int port = ConfigProvider.getConfig().getValue("bench.portal-port", Integer.class);
+        String portal = "http://localhost:" + port;
+        ShippedJvm jvm = ShippedJvm.read();
+        Map<String, String> env = settings(port);
+        Results results = new Results(SHORT, SambaDc.running() ? "Samba AD DC (ldaps://127.0.0.1:636)" : "in-memory AD model",
+                jvm);
+
+        jvm.prepareArchive(ProductionJar.APP, ProductionJar.freePort());
+        results.starts(StartTimes.measure(jvm, env, port, SHORT ? 2 : 5));
+
+        int tokensBefore = TenantApi.tokensIssued("client_credentials");
+        Process process = ProductionJar.start(jvm.options(ProductionJar.APP), env);
+        try {
+            assertThat(ProductionJar.waitForPortal(port).statusCode()).isEqualTo(200);
+            results.landing(LandingLoad.measure(portal, SHORT));
+            Flows flows = new Flows(portal, LocalTenantUrls.tenant(), LocalTenantUrls.DEMO_PASSWORD);
+            // one round first, not counted: the JIT compiles each step's code, as after minutes in production
+            flows.run(FLOWS, 1, 1);
+            results.calls(flows.countCalls(String.format("employee%03d", USERS)));
+            results.steps(flows.run(FLOWS, ROUNDS, FLOWS + 1));
+            results.tokens(TenantApi.tokensIssued("client_credentials") - tokensBefore);
+            results.rss(Rss.ofProcess(process.pid()));
+        } finally {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+        String table = results.table();
+        Path out = Files.createDirectories(Path.of("target", "bench")).resolve("results.md");
+        Files.writeString(out, table);
+        System.out.println("\n" + table + "\n(written to " + out.toAbsolutePath() + ")");
+        assertThat(results.flowErrors()).as("every flow step answered as a person would expect").isEmpty();
+    }
+
+    /** The production replica's settings: the local tenant's clients, and limits per address lifted for one machine. */
+    private static Map<String, String> settings(int port) {
+        String tenantUrl = LocalTenantUrls.tenant();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("DOMAIN", URI.create(tenantUrl).getAuthority());
+        env.put("PORTAL_AUTH0_URL", tenantUrl);
+        env.put("CLIENT_ID", TenantApi.WEB_CLIENT);
+        env.put("CLIENT_SECRET", TenantApi.WEB_SECRET);
+        env.put("AD_CONNECTION", "corp-ad");
+        env.put("PORTAL_BASE_URL", "http://localhost:" + port);
+        env.put("HELPDESK_CONTACT", "the IT helpdesk");
+        env.put("SESSION_SECRET", ConfigProvider.getConfig().getValue("portal.session-secret", String.class));
+        env.put("OTP_CLIENT_ID", TenantApi.OTP_CLIENT);
+        env.put("OTP_CLIENT_SECRET", TenantApi.OTP_SECRET);
+        env.put("NON_INTERACTIVE_CLIENT_ID", TenantApi.M2M_CLIENT);
+        env.put("NON_INTERACTIVE_CLIENT_SECRET", TenantApi.M2M_SECRET);
+        env.put("SMTP_HOST", "127.0.0.1");
+        env.put("SMTP_PORT", ConfigProvider.getConfig().getValue("local-tenant.smtp-port", String.class));
+        env.put("SMTP_STARTTLS", "DISABLED");
+        env.put("SMTP_FROM", "password-portal@corp.example");
+        // every flow comes from 127.0.0.1: the per-address limit on recovery codes would stop the 21st employee
+        env.put("PORTAL_RECOVERY_MAX_SENDS", "10000");
+        env.put("SERVER_TIMING", "true");
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        return env;
+    }
+}

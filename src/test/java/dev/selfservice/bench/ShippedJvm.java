@@ -1,0 +1,101 @@
+package dev.selfservice.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The JVM options the JVM image ships ({@code docker/Dockerfile.jvm}) under the memory limit the manifests ship
+ * ({@code deploy/base/kubernetes.yml}), read from those files rather than copied, so that the benchmark measures what
+ * a platform team runs. The image's start script turns {@code JAVA_MAX_MEM_RATIO} into
+ * {@code -XX:MaxRAMPercentage} of the container's limit; {@code -XX:MaxRAM} stands in for the limit here.
+ */
+record ShippedJvm(List<String> imageOptions, int maxMemRatio, int memoryLimitMi) {
+
+    static final Path DOCKERFILE = Path.of("docker", "Dockerfile.jvm");
+    static final Path MANIFESTS = Path.of("deploy", "base", "kubernetes.yml");
+    /** Where the image puts the application; locally, the packaged application directory. */
+    static final String IMAGE_APP_DIR = "/deployments/";
+
+    static ShippedJvm read() throws IOException {
+        String dockerfile = Files.readString(DOCKERFILE);
+        List<String> options = new ArrayList<>();
+        options.addAll(words(env(dockerfile, "GC_CONTAINER_OPTIONS")));
+        for (String option : words(env(dockerfile, "JAVA_OPTS_APPEND"))) {
+            // the image listens on every interface of its pod; the benchmark on loopback only
+            if (!option.startsWith("-Dquarkus.http.host=")) {
+                options.add(option);
+            }
+        }
+        int ratio = Integer.parseInt(env(dockerfile, "JAVA_MAX_MEM_RATIO"));
+        Matcher limit = Pattern.compile("limits:\\s*\\n\\s*memory:\\s*(\\d+)Mi").matcher(Files.readString(MANIFESTS));
+        if (!limit.find()) {
+            throw new IllegalStateException("no memory limit in " + MANIFESTS);
+        }
+        return new ShippedJvm(List.copyOf(options), ratio, Integer.parseInt(limit.group(1)));
+    }
+
+    /** The options for the packaged application at {@code app}, the image's paths mapped to it. */
+    List<String> options(Path app) {
+        List<String> all = new ArrayList<>();
+        all.add("-XX:MaxRAM=" + memoryLimitMi + "m");
+        all.add("-XX:MaxRAMPercentage=" + maxMemRatio);
+        for (String option : imageOptions) {
+            all.add(option.replace(IMAGE_APP_DIR, app.toAbsolutePath() + "/"));
+        }
+        return all;
+    }
+
+    /** The class-data archive the image builds (ENV CDS_ARCHIVE), if it ships one. */
+    Path archive(Path app) {
+        return imageOptions.stream().filter(o -> o.startsWith("-XX:SharedArchiveFile=")).findFirst()
+                .map(o -> Path.of(o.substring("-XX:SharedArchiveFile=".length()).replace(IMAGE_APP_DIR,
+                        app.toAbsolutePath() + "/")))
+                .orElse(null);
+    }
+
+    /**
+     * Writes the class-data archive as the image's build does ({@code docker/cds-training.sh}), with this machine's
+     * JVM: an archive is used only by the JVM that wrote it, so the image writes its own and the benchmark its own.
+     */
+    void prepareArchive(Path app, int trainingPort) throws IOException, InterruptedException {
+        Path archive = archive(app);
+        if (archive == null) {
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of("bash", "docker/cds-training.sh", app.toAbsolutePath().toString(),
+                archive.toString()));
+        options(app).stream().filter(o -> !o.startsWith("-XX:SharedArchiveFile=")).forEach(command::add);
+        ProcessBuilder training = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT);
+        training.environment().put("TRAINING_PORT", String.valueOf(trainingPort));
+        training.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":"
+                + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        Process p = training.start();
+        if (!p.waitFor(180, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.exists(archive)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("the class-data archive was not written: " + command);
+        }
+    }
+
+    private static String env(String dockerfile, String name) {
+        Matcher m = Pattern.compile("\\b" + name + "=(\"([^\"]*)\"|(\\S+))").matcher(dockerfile);
+        if (!m.find()) {
+            throw new IllegalStateException(name + " is not set in " + DOCKERFILE);
+        }
+        return m.group(2) != null ? m.group(2) : m.group(3);
+    }
+
+    private static List<String> words(String value) {
+        return value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
+    }
+
+    String describe() {
+        return String.join(" ", options(Path.of("target/quarkus-app")));
+    }
+}
