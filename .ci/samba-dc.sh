@@ -175,6 +175,14 @@ do_age_password() {  # USER DAYS
     | ldbmodify -H "tdb://$part" >/dev/null
 }
 
+do_users() {  # PREFIX N: plain employees PREFIX001..PREFIXN with the demo password, for the benchmark's flows
+  local prefix="$1" n="$2" i
+  for i in $(seq 1 "$n"); do
+    samba-tool user create "$(printf '%s%03d' "$prefix" "$i")" "$DEMO_PASSWORD" -H "$LIVE/private/sam.ldb" \
+      --use-username-as-cn --given-name=Employee --surname="No. $i" >/dev/null
+  done
+}
+
 do_env() {
   cat <<EOF
 export SAMBA_DC_DIR="$BASE"
@@ -201,5 +209,6 @@ case "${1:-up}" in
     else echo "not running"; exit 3; fi ;;
   env) do_env ;;
   age-password) do_age_password "$2" "$3" ;;
-  *) echo "usage: $0 install|provision|start|stop|reset|up|status|env|age-password USER DAYS" >&2; exit 2 ;;
+  users) do_users "$2" "$3" ;;
+  *) echo "usage: $0 install|provision|start|stop|reset|up|status|env|age-password USER DAYS|users PREFIX N" >&2; exit 2 ;;
 esac

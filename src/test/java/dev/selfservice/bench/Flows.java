@@ -33,8 +33,12 @@ final class Flows {
 
     private static final Pattern TIMING = Pattern.compile("app;dur=([0-9.]+), auth0;dur=([0-9.]+)");
 
-    /** One step of one flow: the portal's own time and Auth0's, in ms, the time the client saw, the portal requests. */
-    record Sample(String step, double ownMs, double auth0Ms, double wallMs, int requests) {
+    /**
+     * One step of one flow, in ms: the portal's own time for the step's request (the form posted, or the sign-in's
+     * callback) and that request's wait on Auth0; the own time with the step's redirects and the page it ends on; the
+     * time the client saw for all of it (the tenant's pages included); and the portal requests it took.
+     */
+    record Sample(String step, double requestOwnMs, double requestAuth0Ms, double ownMs, double wallMs, int requests) {
     }
 
     /** The run's samples, and every flow that went wrong so far, by employee and step. */
@@ -44,10 +48,12 @@ final class Flows {
     private final String portal;
     private final String tenant;
     private final String password;
+    private final String userPrefix;
     private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
     private final ThreadLocal<java.util.function.Consumer<String>> stepBegins = new ThreadLocal<>();
 
-    Flows(String portal, String tenant, String password) {
+    Flows(String portal, String tenant, String password, String userPrefix) {
+        this.userPrefix = userPrefix;
         this.portal = portal;
         this.tenant = tenant;
         this.password = password;
@@ -57,7 +63,8 @@ final class Flows {
      * One flow alone, with the tenant's count of the calls each step made. A step's count runs until the next step
      * begins, so that the lookups recovery makes after its answer are counted with the step that asked for them.
      */
-    Map<String, Map<String, Long>> countCalls(String user) {
+    Map<String, Map<String, Long>> countCalls(int employee) {
+        String user = String.format("%s%03d", userPrefix, employee);
         Map<String, Map<String, Long>> calls = new LinkedHashMap<>();
         Object[] state = { tenantCalls(), null }; // the count when the current step began, and its name
         java.util.function.Consumer<String> boundary = next -> {
@@ -85,7 +92,7 @@ final class Flows {
 
     /**
      * {@code flows} employees at once, each taking the whole flow {@code rounds} times (a new employee each time, from
-     * {@code employee<firstUser>} on).
+     * the {@code firstUser}th on).
      */
     Outcome run(int flows, int rounds, int firstUser) throws Exception {
         List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
@@ -97,7 +104,7 @@ final class Flows {
             Callable<Void> employee = () -> {
                 start.await();
                 for (int r = 0; r < rounds; r++) {
-                    flow(String.format("employee%03d", first + r), r, samples::add, step -> {
+                    flow(String.format("%s%03d", userPrefix, first + r), r, samples::add, step -> {
                     });
                 }
                 return null;
@@ -183,8 +190,8 @@ final class Flows {
         }
         double wall = (System.nanoTime() - begun) / 1e6;
         double own = 0;
-        double auth0 = 0;
         int requests = 0;
+        double[] request = null;
         List<Hop> hops;
         synchronized (browser.hops()) {
             hops = new ArrayList<>(browser.hops().subList(from, browser.hops().size()));
@@ -199,11 +206,17 @@ final class Flows {
             if (!m.find()) {
                 throw new IllegalStateException("unreadable Server-Timing " + header);
             }
-            own += Double.parseDouble(m.group(1));
-            auth0 += Double.parseDouble(m.group(2));
+            double[] timing = { Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)) };
+            own += timing[0];
             requests++;
+            if (hop.method().equals("POST") || hop.uri().getPath().equals("/callback")) {
+                request = timing; // the last one: the step's own request
+            }
         }
-        out.accept(new Sample(name, own, auth0, wall, requests));
+        if (request == null) {
+            throw new IllegalStateException(name + ": no form posted and no sign-in came back");
+        }
+        out.accept(new Sample(name, request[0], request[1], own, wall, requests));
     }
 
     private static Page expect(Page page, String path) {

@@ -40,6 +40,12 @@ class PortalBench {
     static final int ROUNDS = SHORT ? 1 : 3;
     /** The warm-up round's employees, the measured rounds', and one for counting the calls of one flow alone. */
     static final int USERS = FLOWS + FLOWS * ROUNDS + 1;
+    /**
+     * Their names: the in-memory model generates employee001 and on at each start; on the Samba DC they are created
+     * for each run with a name of their own (.ci/samba-dc.sh users), as a run changes their passwords.
+     */
+    static final String PREFIX = SambaDc.running()
+            ? "b" + Long.toString(System.currentTimeMillis() % 1_000_000, 36) + "e" : "employee";
 
     /** The tenant for the benchmark: its Management API limit out of the way, one employee per flow and round. */
     public static class Tenant implements QuarkusTestProfile {
@@ -82,9 +88,15 @@ class PortalBench {
         String portal = "http://localhost:" + port;
         ShippedJvm jvm = ShippedJvm.read();
         Map<String, String> env = settings(port);
+        env.putAll(jvm.environment());
         Results results = new Results(SHORT, SambaDc.running() ? "Samba AD DC (ldaps://127.0.0.1:636)" : "in-memory AD model",
                 jvm);
 
+        if (SambaDc.running()) {
+            Process users = new ProcessBuilder("bash", ".ci/samba-dc.sh", "users", PREFIX, String.valueOf(USERS))
+                    .inheritIO().start();
+            assertThat(users.waitFor()).as("employees created on the Samba DC").isZero();
+        }
         jvm.prepareArchive(ProductionJar.APP, ProductionJar.freePort());
         results.starts(StartTimes.measure(jvm, env, port, SHORT ? 2 : 5));
 
@@ -93,10 +105,11 @@ class PortalBench {
         try {
             assertThat(ProductionJar.waitForPortal(port).statusCode()).isEqualTo(200);
             results.landing(LandingLoad.measure(portal, SHORT));
-            Flows flows = new Flows(portal, LocalTenantUrls.tenant(), LocalTenantUrls.DEMO_PASSWORD);
+            Flows flows = new Flows(portal, LocalTenantUrls.tenant(), LocalTenantUrls.DEMO_PASSWORD, PREFIX);
+            results.cores(Cores.split(process.pid()));
             // one round first, not counted: the JIT compiles each step's code, as after minutes in production
             flows.run(FLOWS, 1, 1);
-            results.calls(flows.countCalls(String.format("employee%03d", USERS)));
+            results.calls(flows.countCalls(USERS));
             results.steps(flows.run(FLOWS, ROUNDS, FLOWS + 1));
             results.tokens(TenantApi.tokensIssued("client_credentials") - tokensBefore);
             results.rss(Rss.ofProcess(process.pid()));

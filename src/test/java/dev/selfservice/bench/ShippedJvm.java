@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  * a platform team runs. The image's start script turns {@code JAVA_MAX_MEM_RATIO} into
  * {@code -XX:MaxRAMPercentage} of the container's limit; {@code -XX:MaxRAM} stands in for the limit here.
  */
-record ShippedJvm(List<String> imageOptions, int maxMemRatio, int memoryLimitMi) {
+record ShippedJvm(List<String> imageOptions, int maxMemRatio, int memoryLimitMi, java.util.Map<String, String> environment) {
 
     static final Path DOCKERFILE = Path.of("docker", "Dockerfile.jvm");
     static final Path MANIFESTS = Path.of("deploy", "base", "kubernetes.yml");
@@ -37,7 +38,12 @@ record ShippedJvm(List<String> imageOptions, int maxMemRatio, int memoryLimitMi)
         if (!limit.find()) {
             throw new IllegalStateException("no memory limit in " + MANIFESTS);
         }
-        return new ShippedJvm(List.copyOf(options), ratio, Integer.parseInt(limit.group(1)));
+        java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
+        Matcher arenas = Pattern.compile("\\bMALLOC_ARENA_MAX=(\\d+)").matcher(dockerfile);
+        if (arenas.find()) {
+            environment.put("MALLOC_ARENA_MAX", arenas.group(1));
+        }
+        return new ShippedJvm(List.copyOf(options), ratio, Integer.parseInt(limit.group(1)), Map.copyOf(environment));
     }
 
     /** The options for the packaged application at {@code app}, the image's paths mapped to it. */
@@ -96,6 +102,8 @@ record ShippedJvm(List<String> imageOptions, int maxMemRatio, int memoryLimitMi)
     }
 
     String describe() {
-        return String.join(" ", options(Path.of("target/quarkus-app")));
+        StringBuilder d = new StringBuilder();
+        environment.forEach((k, v) -> d.append(k).append('=').append(v).append(' '));
+        return d.append(String.join(" ", options(Path.of("target/quarkus-app")))).toString();
     }
 }
