@@ -149,10 +149,10 @@ public class EnrolmentService {
                 leftovers.remove(contactId);
                 throw new Refusal(Reason.TOO_MANY_CONTACTS);
             }
-            link(employee, contactId, prefix);
+            Optional<List<Auth0Identity>> linked = link(employee, contactId, prefix);
             leftovers.forget(contactId);
             Instant now = clock.instant();
-            noteEnrolledAt(employee.userId(), contactId, now);
+            noteEnrolledAt(user, linked, contactId, now);
             LOG.infof("enrolment: %s linked a %s contact (%s)", employee.userId(), p.channel().connection(),
                     ContactAddress.mask(p.channel(), p.address()));
             Contact added = new Contact(contactId, p.channel(), p.address(), now);
@@ -167,10 +167,10 @@ public class EnrolmentService {
      * standalone user goes at once; when that cannot be told, it stays on the leftovers' agenda, which removes it
      * later only if it is still standalone.
      */
-    private void link(SignedInEmployee employee, String contactId, String prefix) throws Refusal {
+    private Optional<List<Auth0Identity>> link(SignedInEmployee employee, String contactId, String prefix) throws Refusal {
         try {
-            management.link(employee.userId(), prefix.substring(0, prefix.length() - 1), contactId.substring(prefix.length()));
-            return;
+            return Optional.of(management.link(employee.userId(), prefix.substring(0, prefix.length() - 1),
+                    contactId.substring(prefix.length())));
         } catch (Auth0Exception e) {
             LOG.warnf("enrolment: linking a contact of %s failed: %s %s", employee.userId(), e.status(), e.error());
             if (!e.mayHaveActed()) {
@@ -185,7 +185,7 @@ public class EnrolmentService {
             Optional<Boolean> linked = isLinked(employee.userId(), contactId);
             if (linked.orElse(false)) {
                 LOG.infof("enrolment: the link of %s was made although its answer was lost", employee.userId());
-                return;
+                return Optional.empty();
             }
             // not linked yet, or not known: the lost link may still land, so the leftover is removed later, and only
             // if it is then still standalone
@@ -324,14 +324,18 @@ public class EnrolmentService {
 
     /**
      * Notes when a contact was added, keeping the dates of the contacts linked now only, so that a date left by a
-     * removal whose write failed does not stay for ever. Read again here: the user read before the link is stale.
+     * removal whose write failed does not stay for ever. The dates are those of the user read before the link (under
+     * the employee's lock, which every change of them holds), and the identities those the link answered with; only
+     * a link whose answer was lost makes a second read.
      */
-    private void noteEnrolledAt(String userId, String contactId, Instant when) {
+    private void noteEnrolledAt(Auth0User before, Optional<List<Auth0Identity>> linked, String contactId, Instant when) {
+        String userId = before.userId();
         try {
-            Auth0User user = management.user(userId);
+            Auth0User user = linked.isPresent() ? before : management.user(userId);
+            List<Auth0Identity> identities = linked.orElse(user.identities());
             Map<String, Object> dates = new LinkedHashMap<>();
             enrolledAt(user).forEach((k, v) -> {
-                if (user.identities().stream().anyMatch(i -> i.fullUserId().equals(k))) {
+                if (identities.stream().anyMatch(i -> i.fullUserId().equals(k))) {
                     dates.put(k, v.toString());
                 }
             });

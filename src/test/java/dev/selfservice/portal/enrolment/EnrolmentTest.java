@@ -91,6 +91,30 @@ class EnrolmentTest {
     }
 
     @Test
+    void confirmingAContactReadsTheAccountOnceAndKeepsEveryContactsDate() {
+        Browser alice = signIn("alice");
+        enrol(alice, "add-email", "email", "alice.home@example.com", "alice.home@example.com");
+        Page verify = add(alice, "add-phone", "phone", "+1 425 883 1929");
+        int reads = TenantApi.callsTo("GET /api/v2/users/:id");
+        Page listed = enterCode(alice, verify, TenantApi.latestCode("+14258831929"));
+        assertThat(listed.uri().toString()).endsWith("/enrolment?done=added");
+        // one read under the lock before the link (the link answers with the identities), one for the page
+        assertThat(TenantApi.callsTo("GET /api/v2/users/:id") - reads).isEqualTo(2);
+        Map<String, Object> dates = enrolledAt("alice");
+        assertThat(dates).hasSize(2);
+        assertThat(identities("alice")).extracting(i -> i.get("provider") + "|" + i.get("user_id"))
+                .containsAll(dates.keySet());
+        assertThat(listed.document().select(".contact .added").eachText()).hasSize(2).allMatch(t -> t.startsWith("added "));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> enrolledAt(String user) {
+        Map<String, Object> account = given().auth().oauth2(TenantApi.managementToken())
+                .get(tenant() + "api/v2/users/" + TenantApi.adUserId(user)).then().statusCode(200).extract().as(Map.class);
+        return (Map<String, Object>) ((Map<String, Object>) account.get("app_metadata")).get("enrolled_at");
+    }
+
+    @Test
     void bobCannotLinkAnAddressAlreadyLinkedToAlice() {
         enrol(signIn("alice"), "add-email", "email", "shared@example.com", "shared@example.com");
 
