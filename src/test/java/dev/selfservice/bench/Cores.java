@@ -12,7 +12,7 @@ final class Cores {
 
     static String split(long portalPid) throws Exception {
         int n = Runtime.getRuntime().availableProcessors();
-        if (n < 2 || !LandingLoad.onPath("taskset")) {
+        if (n < 2 || !dev.selfservice.support.Commands.onPath("taskset")) {
             return "not pinned (one core, or no taskset): the portal's own time includes waiting for a core";
         }
         String others = n == 2 ? "1" : "1-" + (n - 1);

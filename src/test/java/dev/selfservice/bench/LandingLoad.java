@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.selfservice.support.Commands;
 import dev.selfservice.support.ProductionJar;
 
 /**
@@ -53,7 +54,7 @@ final class LandingLoad {
             String staticUrl = "http://127.0.0.1:" + port + "/index.html";
             waitFor(client, staticUrl);
             int seconds = brief ? 2 : 15;
-            boolean wrk = onPath("wrk");
+            boolean wrk = Commands.onPath("wrk");
             // the JIT compiles the portal's hot paths first, as it has after minutes in production
             load(wrk, portal + "/", brief ? 1 : 10);
             Figures p = load(wrk, portal + "/", seconds);
@@ -137,7 +138,7 @@ final class LandingLoad {
         if (failures.get() > 0) {
             throw new IllegalStateException(failures.get() + " requests failed under load");
         }
-        long[] sorted = Arrays.stream(perThread).flatMapToLong(Arrays::stream).sorted().toArray();
+        double[] sorted = Arrays.stream(perThread).flatMapToLong(Arrays::stream).asDoubleStream().sorted().toArray();
         return new Figures(sorted.length / (double) seconds, Percentiles.of(sorted, 50) / 1e6,
                 Percentiles.of(sorted, 99) / 1e6);
     }
@@ -155,10 +156,5 @@ final class LandingLoad {
                 Thread.sleep(50);
             }
         }
-    }
-
-    static boolean onPath(String command) {
-        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 }

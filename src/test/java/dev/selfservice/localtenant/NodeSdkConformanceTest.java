@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import dev.selfservice.support.Commands;
 import dev.selfservice.support.TenantApi;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -36,7 +37,7 @@ class NodeSdkConformanceTest {
     void auth0sNodeSdkFindsTheTenantAuth0Shaped() throws Exception {
         boolean required = Boolean.parseBoolean(System.getenv("REQUIRE_NODE"));
         if (!required) {
-            Assumptions.assumeTrue(onPath("node") && onPath("npm"), "node and npm are not installed");
+            Assumptions.assumeTrue(Commands.onPath("node") && Commands.onPath("npm"), "node and npm are not installed");
         }
         Files.createDirectories(WORK);
         for (String file : List.of("package.json", "package-lock.json", "conformance.test.mjs")) {
@@ -70,8 +71,4 @@ class NodeSdkConformanceTest {
         return out;
     }
 
-    private static boolean onPath(String command) {
-        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
-    }
 }

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
+import dev.selfservice.support.Commands;
+
 /**
  * The Kubernetes manifests the build generates (target/kubernetes/kubernetes.yml), read as a platform engineer's
  * review would: two replicas, three probes on the management port, sized resources, non-root with a read-only root
@@ -107,7 +109,7 @@ class KubernetesManifestsIT {
 
     @Test
     void theExampleOverlayBuildsWithRedisAndHashedSettings() throws Exception {
-        Assumptions.assumeTrue(onPath("kubectl"), "kubectl (with its kustomize) is not installed");
+        Assumptions.assumeTrue(Commands.onPath("kubectl"), "kubectl (with its kustomize) is not installed");
         Process kustomize = new ProcessBuilder("kubectl", "kustomize", "deploy/example").redirectErrorStream(true).start();
         String out = new String(kustomize.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(kustomize.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -161,11 +163,6 @@ class KubernetesManifestsIT {
             return sorted;
         }
         return node;
-    }
-
-    private static boolean onPath(String command) {
-        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 
     private static List<JsonNode> read(Path file) throws IOException {

@@ -24,7 +24,8 @@ final class Auth0Wait {
 
     static final String KEY = "portal.auth0-wait";
 
-    private static Auth0Wait current() {
+    /** The wait of the request on this thread, if one is kept (the facades', and quarkus-oidc's filters'). */
+    static Auth0Wait current() {
         try {
             return ContextLocals.<Auth0Wait> get(KEY).orElse(null);
         } catch (UnsupportedOperationException | IllegalStateException e) {
@@ -64,10 +65,5 @@ final class Auth0Wait {
             nanos.addAndGet(callNanos);
             calls.incrementAndGet();
         }
-    }
-
-    /** The wait of the request on this thread, for quarkus-oidc's filters, which run outside the facades. */
-    static Auth0Wait ofRequest() {
-        return current();
     }
 }

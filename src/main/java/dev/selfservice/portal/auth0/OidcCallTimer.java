@@ -21,7 +21,7 @@ class OidcCallTimer implements OidcRequestFilter, OidcResponseFilter {
 
     @Override
     public void filter(OidcRequestContext request) {
-        Auth0Wait wait = Auth0Wait.ofRequest();
+        Auth0Wait wait = Auth0Wait.current();
         if (wait != null) {
             request.contextProperties().put(WAIT, wait).put(START, System.nanoTime());
         }
