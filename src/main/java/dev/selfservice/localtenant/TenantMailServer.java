@@ -15,6 +15,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.jboss.logging.Logger;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
@@ -85,20 +86,29 @@ class TenantMailServer {
         if (smtp == null) {
             return;
         }
-        // GreenMail keeps one copy per envelope recipient, in that recipient's mailbox (so a blind copy shows too)
+        // GreenMail keeps one copy per envelope recipient, in that recipient's mailbox (so a blind copy shows too).
+        // Only the messages read are removed: mail arriving while this reads stays for the next look, where emptying
+        // every mailbox afterwards lost it (and reading a list it was appended to failed).
         for (GreenMailUser user : smtp.getUserManager().listUser()) {
             try {
-                for (StoredMessage stored : smtp.getManagers().getImapHostManager().getInbox(user).getMessages()) {
-                    deliver(user.getEmail(), stored.getMimeMessage());
+                MailFolder inbox = smtp.getManagers().getImapHostManager().getInbox(user);
+                long[] uids = inbox.getMessageUids();
+                if (uids.length == 0) {
+                    continue;
                 }
-            } catch (Exception e) { // GreenMail declares FolderException; a message may be malformed
-                LOG.warnf("outbox: unreadable mail was dropped (%s)", e.getClass().getSimpleName());
+                for (long uid : uids) {
+                    StoredMessage stored = inbox.getMessage(uid);
+                    try {
+                        deliver(user.getEmail(), stored.getMimeMessage());
+                    } catch (MessagingException | IOException e) {
+                        LOG.warnf("outbox: unreadable mail was dropped (%s)", e.getClass().getSimpleName());
+                    }
+                    inbox.setFlags(new jakarta.mail.Flags(jakarta.mail.Flags.Flag.DELETED), true, uid, null, false);
+                }
+                inbox.expunge();
+            } catch (Exception e) { // GreenMail declares FolderException
+                LOG.warnf("outbox: could not read the mailbox of %s (%s)", user.getEmail(), e.getClass().getSimpleName());
             }
-        }
-        try {
-            smtp.purgeEmailFromAllMailboxes();
-        } catch (Exception e) { // GreenMail declares FolderException
-            LOG.warnf("outbox: could not empty the SMTP server's mailboxes (%s)", e.getClass().getSimpleName());
         }
     }
 

@@ -96,4 +96,45 @@ class TestControlsTest {
         TenantApi.reset();
         given().get(tenant() + "outbox/messages").then().body("$", hasSize(0));
     }
+
+    @Test
+    void mailArrivingWhileTheOutboxIsReadIsKeptEveryMessageOnce() throws Exception {
+        int port = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("local-tenant.smtp-port", Integer.class);
+        com.icegreen.greenmail.util.ServerSetup smtp = new com.icegreen.greenmail.util.ServerSetup(port, "127.0.0.1", "smtp");
+        int senders = 4;
+        int each = 40;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(senders + 1);
+        try {
+            java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean(true);
+            // a reader all along, as tests and the benchmark poll the outbox while notices arrive
+            java.util.concurrent.Future<Integer> reads = pool.submit(() -> {
+                int n = 0;
+                while (sending.get()) {
+                    given().queryParam("kind", "notice").get(tenant() + "outbox/messages").then().statusCode(200);
+                    n++;
+                }
+                return n;
+            });
+            java.util.List<java.util.concurrent.Future<?>> sends = new java.util.ArrayList<>();
+            for (int s = 0; s < senders; s++) {
+                int sender = s;
+                sends.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        com.icegreen.greenmail.util.GreenMailUtil.sendTextEmail("sender" + sender + "@example.com",
+                                "portal@corp.example", "Notice " + sender + "-" + i, "-", smtp);
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> send : sends) {
+                send.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            sending.set(false);
+            assertThat(reads.get(10, java.util.concurrent.TimeUnit.SECONDS)).as("reads while mail arrived").isPositive();
+        } finally {
+            pool.shutdownNow();
+        }
+        java.util.List<String> subjects = given().queryParam("kind", "notice").get(tenant() + "outbox/messages").then()
+                .extract().path("subject");
+        assertThat(subjects).hasSize(senders * each).doesNotHaveDuplicates();
+    }
 }
