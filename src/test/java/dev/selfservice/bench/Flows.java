@@ -123,10 +123,10 @@ final class Flows {
             java.util.function.Consumer<String> stepBegins) {
         this.stepBegins.set(stepBegins);
         String address = user + ".r" + round + "@bench.example";
-        // strong, and free of the username, as the policy wants
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        String changed = "Qz7-" + Long.toString(random.nextLong(1L << 50, 1L << 60), 36) + "-Vm";
-        String recovered = "Hx4-" + Long.toString(random.nextLong(1L << 50, 1L << 60), 36) + "-Rk";
+        // strong, and free of the employee's names as the policy wants: random letters only, since a generated
+        // employee's surname is a number ("No. 382") that random digits once contained
+        String changed = "Qz7-" + randomLetters(11) + "-Vm";
+        String recovered = "Hx4-" + randomLetters(11) + "-Rk";
         try {
             Browser employee = Browser.withLocalhostAsSecure();
             step(out, "sign-in", employee, () -> {
@@ -175,6 +175,15 @@ final class Flows {
         } catch (RuntimeException e) {
             errors.add(user + ": " + e.getMessage());
         }
+    }
+
+    private static String randomLetters(int count) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        StringBuilder letters = new StringBuilder(count);
+        for (int i = 0; i < count; i++) {
+            letters.append((char) ('a' + random.nextInt(26)));
+        }
+        return letters.toString();
     }
 
     private void step(java.util.function.Consumer<Sample> out, String name, Browser browser, Callable<Page> action) {

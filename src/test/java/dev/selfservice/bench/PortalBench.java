@@ -118,6 +118,7 @@ class PortalBench {
             results.steps(flows.run(FLOWS, ROUNDS, FLOWS * WARM_UP_ROUNDS + 1));
             results.tokens(TenantApi.tokensIssued("client_credentials") - tokensBefore);
             results.rss(Rss.ofProcess(process.pid()));
+            Rss.writeDiagnostics(process.pid(), Files.createDirectories(Path.of("target", "bench")));
         } finally {
             process.destroy();
             process.waitFor(30, TimeUnit.SECONDS);

@@ -79,6 +79,10 @@ final class Results {
                 System.getProperty("java.version"), directory, PortalBench.FLOWS));
         t.append("JVM options (docker/Dockerfile.jvm under the 384Mi limit of deploy/base): `").append(jvm.describe())
                 .append("`\n\n");
+        if (!ShippedJvm.diagnosticOptions().isEmpty()) {
+            t.append("Diagnostic options added, not shipped (BENCH_JVM_OPTIONS): `")
+                    .append(String.join(" ", ShippedJvm.diagnosticOptions())).append("`\n\n");
+        }
         t.append("| Measure | Portal | Baseline | Target | Met |\n|---|---|---|---|---|\n");
         double[] sortedStarts = starts.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double startMedian = sortedStarts.length == 0 ? Double.NaN : sortedStarts[(sortedStarts.length - 1) / 2];

@@ -10,6 +10,27 @@ final class Rss {
     private Rss() {
     }
 
+    /**
+     * Where the JVM says its memory went, when BENCH_JVM_OPTIONS asks to look inside: the live objects by class into
+     * target/bench/heap-histogram.txt, and with native memory tracking on, its summary into native-memory.txt.
+     */
+    static void writeDiagnostics(long pid, Path dir) throws IOException, InterruptedException {
+        if (ShippedJvm.diagnosticOptions().isEmpty()) {
+            return;
+        }
+        jcmd(pid, dir.resolve("heap-histogram.txt"), "GC.class_histogram");
+        if (ShippedJvm.diagnosticOptions().stream().anyMatch(o -> o.startsWith("-XX:NativeMemoryTracking="))) {
+            jcmd(pid, dir.resolve("native-memory.txt"), "VM.native_memory", "summary");
+        }
+    }
+
+    private static void jcmd(long pid, Path out, String... command) throws IOException, InterruptedException {
+        java.util.List<String> line = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(pid)));
+        line.addAll(java.util.List.of(command));
+        new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(out.toFile()).start().waitFor();
+    }
+
     static long ofProcess(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
             if (line.startsWith("VmRSS:")) {

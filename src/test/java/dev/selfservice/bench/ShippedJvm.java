@@ -46,7 +46,15 @@ record ShippedJvm(List<String> imageOptions, int maxMemRatio, int memoryLimitMi,
         return new ShippedJvm(List.copyOf(options), ratio, Integer.parseInt(limit.group(1)), Map.copyOf(environment));
     }
 
-    /** The options for the packaged application at {@code app}, the image's paths mapped to it. */
+    /**
+     * Options added to the shipped ones to look inside a run ({@code BENCH_JVM_OPTIONS} of bench/run), such as a GC log
+     * or native memory tracking; the table names them, since they change what is measured.
+     */
+    static List<String> diagnosticOptions() {
+        return words(System.getProperty("bench.jvm-options", ""));
+    }
+
+    /** The options for the packaged application at {@code app}, the image's paths mapped to it, diagnostics last. */
     List<String> options(Path app) {
         List<String> all = new ArrayList<>();
         all.add("-XX:MaxRAM=" + memoryLimitMi + "m");
@@ -54,6 +62,7 @@ record ShippedJvm(List<String> imageOptions, int maxMemRatio, int memoryLimitMi,
         for (String option : imageOptions) {
             all.add(option.replace(IMAGE_APP_DIR, app.toAbsolutePath() + "/"));
         }
+        all.addAll(diagnosticOptions());
         return all;
     }
 
@@ -76,7 +85,8 @@ record ShippedJvm(List<String> imageOptions, int maxMemRatio, int memoryLimitMi,
         }
         List<String> command = new ArrayList<>(List.of("bash", "docker/cds-training.sh", app.toAbsolutePath().toString(),
                 archive.toString()));
-        options(app).stream().filter(o -> !o.startsWith("-XX:SharedArchiveFile=")).forEach(command::add);
+        options(app).stream().filter(o -> !o.startsWith("-XX:SharedArchiveFile="))
+                .filter(o -> !diagnosticOptions().contains(o)).forEach(command::add);
         ProcessBuilder training = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT);
         training.environment().put("TRAINING_PORT", String.valueOf(trainingPort));
