@@ -63,6 +63,8 @@ final class LandingLoad {
         } finally {
             python.destroy();
             python.waitFor(10, TimeUnit.SECONDS);
+            Files.deleteIfExists(dir.resolve("index.html"));
+            Files.deleteIfExists(dir);
         }
     }
 

@@ -31,12 +31,27 @@ final class Rss {
         new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(out.toFile()).start().waitFor();
     }
 
-    static long ofProcess(long pid) throws IOException {
+    /** The resident set, and how much of it is file-backed (the mapped class archive, the JVM's library, jars). */
+    record Resident(long bytes, long fileBacked) {
+    }
+
+    static Resident ofProcess(long pid) throws IOException {
+        long rss = -1;
+        long file = 0;
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
             if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                rss = kilobytes(line) * 1024;
+            } else if (line.startsWith("RssFile:")) {
+                file = kilobytes(line) * 1024;
             }
         }
-        throw new IllegalStateException("no VmRSS for " + pid);
+        if (rss < 0) {
+            throw new IllegalStateException("no VmRSS for " + pid);
+        }
+        return new Resident(rss, file);
+    }
+
+    private static long kilobytes(String line) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
     }
 }
