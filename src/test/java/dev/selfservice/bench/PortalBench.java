@@ -103,7 +103,14 @@ class PortalBench {
             assertThat(users.waitFor()).as("employees created on the Samba DC").isZero();
         }
         jvm.prepareArchive(ProductionJar.APP, ProductionJar.freePort());
-        results.starts(StartTimes.measure(jvm, env, port, SHORT ? 2 : 5));
+        results.starts(StartTimes.measure(jvm, ProductionJar.APP, env, port, SHORT ? 2 : 5));
+        // the baseline: Quarkus itself, with nothing but quarkus-rest and one page, the same options and archive
+        Path bare = BareQuarkus.build();
+        jvm.prepareArchive(bare, ProductionJar.freePort());
+        Map<String, String> bareEnv = new LinkedHashMap<>(jvm.environment());
+        bareEnv.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        bareEnv.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        results.bareStarts(StartTimes.measure(jvm, bare, bareEnv, port, SHORT ? 2 : 5));
 
         int tokensBefore = TenantApi.tokensIssued("client_credentials");
         Process process = ProductionJar.start(jvm.options(ProductionJar.APP), env);

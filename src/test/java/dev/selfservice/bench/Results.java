@@ -20,6 +20,7 @@ final class Results {
     private final String directory;
     private final ShippedJvm jvm;
     private List<Double> starts = List.of();
+    private List<Double> bareStarts = List.of();
     private LandingLoad.Result landing;
     private Map<String, Map<String, Long>> calls = Map.of();
     private List<Flows.Sample> samples = List.of();
@@ -35,6 +36,10 @@ final class Results {
         this.brief = brief;
         this.directory = directory;
         this.jvm = jvm;
+    }
+
+    void bareStarts(List<Double> seconds) {
+        this.bareStarts = seconds;
     }
 
     void starts(List<Double> seconds) {
@@ -71,6 +76,15 @@ final class Results {
         return errors;
     }
 
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted.length == 0 ? Double.NaN : sorted[(sorted.length - 1) / 2];
+    }
+
+    private static String seconds(List<Double> values) {
+        return values.stream().map(s -> f("%.2f", s)).collect(Collectors.joining(", ")) + " s";
+    }
+
     String table() {
         StringBuilder t = new StringBuilder();
         t.append("## Benchmark").append(brief ? " (short mode: proves it runs; figures not comparable)" : "").append("\n\n");
@@ -84,10 +98,11 @@ final class Results {
                     .append(String.join(" ", ShippedJvm.diagnosticOptions())).append("`\n\n");
         }
         t.append("| Measure | Portal | Baseline | Target | Met |\n|---|---|---|---|---|\n");
-        double[] sortedStarts = starts.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double startMedian = sortedStarts.length == 0 ? Double.NaN : sortedStarts[(sortedStarts.length - 1) / 2];
-        row(t, "Start to first 200 (median of " + starts.size() + ")", f("%.2f s", startMedian),
-                "each start: " + starts.stream().map(s -> f("%.2f", s)).collect(Collectors.joining(", ")) + " s",
+        double startMedian = median(starts);
+        row(t, "Start to first 200 (median of " + starts.size() + "; each: " + seconds(starts) + ")",
+                f("%.2f s", startMedian),
+                f("bare Quarkus (quarkus-rest and one page, bench/bare-quarkus), same options and its own archive: "
+                        + "%.2f s (each: %s)", median(bareStarts), seconds(bareStarts)),
                 "≤ " + START_TARGET_S + " s", startMedian <= START_TARGET_S);
         if (landing != null) {
             row(t, "Landing page, " + LandingLoad.CONNECTIONS + " connections (" + landing.tool() + ")",

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,20 +14,20 @@ import java.util.concurrent.TimeUnit;
 
 import dev.selfservice.support.ProductionJar;
 
-/** From starting the JVM to the first 200 of the landing page, each start on its own, the process ended between. */
+/** From starting the JVM to the first 200 of the page at /, each start on its own, the process ended between. */
 final class StartTimes {
 
     private StartTimes() {
     }
 
-    static List<Double> measure(ShippedJvm jvm, Map<String, String> env, int port, int starts) throws Exception {
+    static List<Double> measure(ShippedJvm jvm, Path app, Map<String, String> env, int port, int starts) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
         HttpRequest landing = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
                 .timeout(Duration.ofSeconds(5)).build();
         List<Double> seconds = new ArrayList<>();
         for (int i = 0; i < starts; i++) {
             long begun = System.nanoTime();
-            Process process = ProductionJar.start(jvm.options(ProductionJar.APP), env);
+            Process process = ProductionJar.start(app, jvm.options(app), env);
             try {
                 while (true) {
                     if (!process.isAlive()) {

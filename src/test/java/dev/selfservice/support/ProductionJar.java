@@ -50,11 +50,16 @@ public final class ProductionJar {
 
     /** As {@link #start(Map)}, with these JVM options (the benchmark's: those the image ships). */
     public static Process start(List<String> jvmOptions, Map<String, String> env) throws IOException {
+        return start(APP, jvmOptions, env);
+    }
+
+    /** As {@link #start(List, Map)}, for the packaged application in {@code app} (the benchmark's baseline too). */
+    public static Process start(Path app, List<String> jvmOptions, Map<String, String> env) throws IOException {
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-jar");
-        command.add(APP.resolve("quarkus-run.jar").toAbsolutePath().toString());
+        command.add(app.resolve("quarkus-run.jar").toAbsolutePath().toString());
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> REQUIRED.contains(k) || k.startsWith("QUARKUS_") || k.startsWith("PORTAL_")
                 || k.equals("REDIS_URL"));
