@@ -76,9 +76,10 @@ final class Results {
         return errors;
     }
 
+    /** The median start; none measured is no figure (NaN), never a start that meets the target. */
     private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return sorted.length == 0 ? Double.NaN : sorted[(sorted.length - 1) / 2];
+        return values.isEmpty() ? Double.NaN
+                : Percentiles.of(values.stream().mapToDouble(Double::doubleValue).sorted().toArray(), 50);
     }
 
     private static String seconds(List<Double> values) {

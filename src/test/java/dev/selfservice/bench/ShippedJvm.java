@@ -56,13 +56,19 @@ record ShippedJvm(List<String> imageOptions, int maxMemRatio, int memoryLimitMi,
 
     /** The options for the packaged application at {@code app}, the image's paths mapped to it, diagnostics last. */
     List<String> options(Path app) {
+        List<String> all = shippedOptions(app);
+        all.addAll(diagnosticOptions());
+        return all;
+    }
+
+    /** The image's options alone, as its build writes the class-data archive with them. */
+    private List<String> shippedOptions(Path app) {
         List<String> all = new ArrayList<>();
         all.add("-XX:MaxRAM=" + memoryLimitMi + "m");
         all.add("-XX:MaxRAMPercentage=" + maxMemRatio);
         for (String option : imageOptions) {
             all.add(option.replace(IMAGE_APP_DIR, app.toAbsolutePath() + "/"));
         }
-        all.addAll(diagnosticOptions());
         return all;
     }
 
@@ -85,8 +91,7 @@ record ShippedJvm(List<String> imageOptions, int maxMemRatio, int memoryLimitMi,
         }
         List<String> command = new ArrayList<>(List.of("bash", "docker/cds-training.sh", app.toAbsolutePath().toString(),
                 archive.toString()));
-        options(app).stream().filter(o -> !o.startsWith("-XX:SharedArchiveFile="))
-                .filter(o -> !diagnosticOptions().contains(o)).forEach(command::add);
+        shippedOptions(app).stream().filter(o -> !o.startsWith("-XX:SharedArchiveFile=")).forEach(command::add);
         ProcessBuilder training = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT);
         training.environment().put("TRAINING_PORT", String.valueOf(trainingPort));
