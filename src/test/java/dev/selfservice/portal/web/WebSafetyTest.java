@@ -4,13 +4,20 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+
+import dev.selfservice.portal.auth0.TenantSetupCheck;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Pages carry the headers that keep them out of frames and other sites, and failures are pages, not traces. */
 @QuarkusTest
 class WebSafetyTest {
+
+    @Inject
+    TenantSetupCheck tenantCheck;
 
     @Test
     void pagesSendSecurityHeaders() {
@@ -44,6 +51,7 @@ class WebSafetyTest {
     @Test
     void kubernetesProbesAnswer() {
         given().get("/q/health/live").then().statusCode(200).body(containsString("UP"));
-        given().get("/q/health/ready").then().statusCode(200).body(containsString("UP"));
+        tenantCheck.check(); // readiness waits for the self-check's first look, which runs beside the start
+        given().get("/q/health/ready").then().log().ifValidationFails().statusCode(200).body(containsString("UP"));
     }
 }
