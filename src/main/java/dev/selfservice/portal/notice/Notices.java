@@ -30,7 +30,6 @@ import dev.selfservice.portal.web.CurrentRequest;
 import dev.selfservice.portal.web.Messages;
 import dev.selfservice.portal.web.PageLanguage;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
@@ -67,13 +66,13 @@ public class Notices {
 
     private final PortalConfig config;
     private final Auth0Management management;
-    private final ReactiveMailer mailer;
+    private final NoticeMailer mailer;
     private final AuditLog audit;
     private final Clock clock;
     /** Notices being addressed or delivered: a graceful stop (and a test's clean slate) waits for none to be left. */
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
-    public Notices(PortalConfig config, Auth0Management management, ReactiveMailer mailer, AuditLog audit, Clock clock) {
+    public Notices(PortalConfig config, Auth0Management management, NoticeMailer mailer, AuditLog audit, Clock clock) {
         this.config = config;
         this.management = management;
         this.mailer = mailer;
@@ -206,7 +205,7 @@ public class Notices {
         PortalConfig.Notices settings = config.notices();
         inFlight.incrementAndGet();
         // each try bounded: a relay that accepts the connection and then says nothing must not hold a notice forever
-        Uni.createFrom().deferred(() -> mailer.send(mail)).ifNoItem().after(settings.timeout()).fail()
+        mailer.send(mail).ifNoItem().after(settings.timeout()).fail()
                 .onFailure().invoke(f -> LOG.warnf("notice: %s to %s for %s not delivered yet, will retry (%s)",
                         notice.kind(), masked(to), notice.userId(), f.getClass().getSimpleName()))
                 .onFailure().retry().withBackOff(settings.backoff(), settings.backoff().multipliedBy(8))
