@@ -51,20 +51,32 @@ public class RedisServer implements ExecutionCondition {
     }
 
     private static String start() {
+        int port = freePort();
+        launch(port);
+        return "redis://127.0.0.1:" + port;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts a redis-server on the port and waits until it listens; it is stopped with the JVM at the latest. */
+    private static Process launch(int port) {
         try {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                port = socket.getLocalPort();
-            }
             Path dir = Files.createDirectories(Path.of("target/redis"));
             Process redis = new ProcessBuilder(BINARY, "--port", String.valueOf(port), "--bind", "127.0.0.1",
                     "--save", "", "--appendonly", "no", "--dir", dir.toAbsolutePath().toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("redis-" + port + ".log").toFile()).start();
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis-" + port + ".log").toFile()))
+                    .start();
             Runtime.getRuntime().addShutdownHook(new Thread(redis::destroy));
             Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
             while (Instant.now().isBefore(deadline)) {
                 try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                    return "redis://127.0.0.1:" + port;
+                    return redis;
                 } catch (IOException notYet) {
                     Thread.sleep(50);
                 }
@@ -75,6 +87,42 @@ public class RedisServer implements ExecutionCondition {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A Redis of one test class's own, which the test can stop and start again on the same port, as a Redis restarts
+     * under running replicas. Its process is found by its pid in a system property: the profile that starts it and
+     * the test that stops it run in class loaders of their own.
+     */
+    public static final class Own {
+
+        private static final String PORT = "selfservice.test-redis.own-port";
+        private static final String PID = "selfservice.test-redis.own-pid";
+
+        private Own() {
+        }
+
+        public static synchronized String url() {
+            if (System.getProperty(PORT) == null) {
+                int port = freePort();
+                System.setProperty(PID, String.valueOf(launch(port).pid()));
+                System.setProperty(PORT, String.valueOf(port));
+            }
+            return "redis://127.0.0.1:" + System.getProperty(PORT);
+        }
+
+        /** Stops it and waits until it has gone. */
+        public static synchronized void stop() {
+            ProcessHandle.of(Long.parseLong(System.getProperty(PID))).ifPresent(redis -> {
+                redis.destroy();
+                redis.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
+            });
+        }
+
+        /** Starts it again, empty, on the same port. */
+        public static synchronized void start() {
+            System.setProperty(PID, String.valueOf(launch(Integer.parseInt(System.getProperty(PORT))).pid()));
         }
     }
 
