@@ -126,8 +126,22 @@ class KubernetesManifestsIT {
                 .asText()).as("the Deployment reads the generated ConfigMap").isEqualTo(settings.at("/metadata/name").asText())
                 .startsWith("self-service-portal-");
         assertThat(portal.at("/spec/template/spec/securityContext/seccompProfile/type").asText()).isEqualTo("RuntimeDefault");
-        assertThat(all).anyMatch(d -> d.at("/kind").asText().equals("Deployment")
-                && d.at("/metadata/name").asText().equals("self-service-portal-redis"));
+        JsonNode redis = all.stream().filter(d -> d.at("/kind").asText().equals("Deployment")
+                && d.at("/metadata/name").asText().equals("self-service-portal-redis")).findFirst().orElseThrow()
+                .at("/spec/template/spec/containers/0");
+        // Redis answers only with the password the portal reads from its own Secret (and needs it to start)
+        String portalSecret = portal.at("/spec/template/spec/containers/0/envFrom").findParent("secretRef")
+                .at("/secretRef/name").asText();
+        assertThat(redis.at("/args").toString()).contains("\"--requirepass\",\"$(REDIS_PASSWORD)\"");
+        for (String variable : List.of("REDIS_PASSWORD", "REDISCLI_AUTH")) {
+            JsonNode from = java.util.stream.StreamSupport.stream(redis.at("/env").spliterator(), false)
+                    .filter(e -> e.at("/name").asText().equals(variable)).findFirst().orElseThrow()
+                    .at("/valueFrom/secretKeyRef");
+            assertThat(from.at("/name").asText()).as(variable).isEqualTo(portalSecret);
+            assertThat(from.at("/key").asText()).as(variable).isEqualTo("REDIS_PASSWORD");
+            assertThat(from.has("optional")).as(variable + " is required").isFalse();
+        }
+        assertThat(settings.at("/data").has("REDIS_PASSWORD")).as("not in the ConfigMap").isFalse();
         // the management port only from the monitoring namespace; the pages from anywhere
         JsonNode policy = all.stream().filter(d -> d.at("/kind").asText().equals("NetworkPolicy")
                 && d.at("/metadata/name").asText().equals("self-service-portal")).findFirst().orElseThrow();

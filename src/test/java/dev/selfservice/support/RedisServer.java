@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,7 +54,7 @@ public class RedisServer implements ExecutionCondition {
 
     private static String start() {
         int port = freePort();
-        launch(port);
+        launch(port, null);
         return "redis://127.0.0.1:" + port;
     }
 
@@ -65,11 +67,15 @@ public class RedisServer implements ExecutionCondition {
     }
 
     /** Starts a redis-server on the port and waits until it listens; it is stopped with the JVM at the latest. */
-    private static Process launch(int port) {
+    private static Process launch(int port, String password) {
         try {
             Path dir = Files.createDirectories(Path.of("target/redis"));
-            Process redis = new ProcessBuilder(BINARY, "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no", "--dir", dir.toAbsolutePath().toString())
+            List<String> command = new ArrayList<>(List.of(BINARY, "--port", String.valueOf(port), "--bind", "127.0.0.1",
+                    "--save", "", "--appendonly", "no", "--dir", dir.toAbsolutePath().toString()));
+            if (password != null) {
+                command.addAll(List.of("--requirepass", password));
+            }
+            Process redis = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis-" + port + ".log").toFile()))
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(redis::destroy));
@@ -91,38 +97,49 @@ public class RedisServer implements ExecutionCondition {
     }
 
     /**
-     * A Redis of one test class's own, which the test can stop and start again on the same port, as a Redis restarts
-     * under running replicas. Its process is found by its pid in a system property: the profile that starts it and
-     * the test that stops it run in class loaders of their own.
+     * A Redis of one test class's own, which the test can stop and start again on the same port (as a Redis restarts
+     * under running replicas), and which may require a password. Its port and process are kept in system properties
+     * under its name: the profile that starts it and the test that stops it run in class loaders of their own.
      */
-    public static final class Own {
+    public record Own(String name, String password) {
 
-        private static final String PORT = "selfservice.test-redis.own-port";
-        private static final String PID = "selfservice.test-redis.own-pid";
+        /** One the test stops and starts. */
+        public static final Own RESTARTING = new Own("restarting", null);
+        /** One that answers only with its password, as the Kubernetes component's does. */
+        public static final Own WITH_PASSWORD = new Own("with-password", "test-only-redis-password");
 
-        private Own() {
+        private String property(String what) {
+            return "selfservice.test-redis." + name + "." + what;
         }
 
-        public static synchronized String url() {
-            if (System.getProperty(PORT) == null) {
-                int port = freePort();
-                System.setProperty(PID, String.valueOf(launch(port).pid()));
-                System.setProperty(PORT, String.valueOf(port));
+        /** Its URL, without the password; started on first use. */
+        public String url() {
+            synchronized (Own.class) {
+                if (System.getProperty(property("port")) == null) {
+                    int port = freePort();
+                    System.setProperty(property("pid"), String.valueOf(launch(port, password).pid()));
+                    System.setProperty(property("port"), String.valueOf(port));
+                }
+                return "redis://127.0.0.1:" + System.getProperty(property("port"));
             }
-            return "redis://127.0.0.1:" + System.getProperty(PORT);
         }
 
         /** Stops it and waits until it has gone. */
-        public static synchronized void stop() {
-            ProcessHandle.of(Long.parseLong(System.getProperty(PID))).ifPresent(redis -> {
-                redis.destroy();
-                redis.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
-            });
+        public void stop() {
+            synchronized (Own.class) {
+                ProcessHandle.of(Long.parseLong(System.getProperty(property("pid")))).ifPresent(redis -> {
+                    redis.destroy();
+                    redis.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
+                });
+            }
         }
 
         /** Starts it again, empty, on the same port. */
-        public static synchronized void start() {
-            System.setProperty(PID, String.valueOf(launch(Integer.parseInt(System.getProperty(PORT))).pid()));
+        public void start() {
+            synchronized (Own.class) {
+                System.setProperty(property("pid"),
+                        String.valueOf(launch(Integer.parseInt(System.getProperty(property("port"))), password).pid()));
+            }
         }
     }
 

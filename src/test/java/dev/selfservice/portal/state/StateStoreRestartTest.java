@@ -38,7 +38,7 @@ class StateStoreRestartTest {
     public static class OwnRedis implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return RedisServer.available() ? Map.of("quarkus.redis.hosts", RedisServer.Own.url()) : Map.of();
+            return RedisServer.available() ? Map.of("quarkus.redis.hosts", RedisServer.Own.RESTARTING.url()) : Map.of();
         }
     }
 
@@ -50,7 +50,7 @@ class StateStoreRestartTest {
     @AfterEach
     void redisBack() {
         if (stopped) {
-            RedisServer.Own.start();
+            RedisServer.Own.RESTARTING.start();
         }
     }
 
@@ -61,7 +61,7 @@ class StateStoreRestartTest {
         assertThat(metrics()).contains("portal_state_store_answering 1.0");
 
         try (LogCapture log = LogCapture.start()) {
-            RedisServer.Own.stop();
+            RedisServer.Own.RESTARTING.stop();
             stopped = true;
             assertThat(stateStore(readiness(200))).as("still in the Service").containsEntry("status", "UP")
                     .containsEntry("answering", false);
@@ -78,7 +78,7 @@ class StateStoreRestartTest {
             assertThat(refused.status()).isEqualTo(503);
             assertThat(refused.text("h1")).isEqualTo("Try again in a minute");
 
-            RedisServer.Own.start();
+            RedisServer.Own.RESTARTING.start();
             stopped = false;
             Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
             while (!ping() && Instant.now().isBefore(deadline)) {

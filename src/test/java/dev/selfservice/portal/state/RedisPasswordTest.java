@@ -1,0 +1,71 @@
+package dev.selfservice.portal.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.selfservice.support.RedisServer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * A Redis that requires a password, as the Kubernetes component's does: the URL (a ConfigMap's) names none, and
+ * {@code REDIS_PASSWORD} (the Secret's) gets the portal in.
+ */
+@QuarkusTest
+@TestProfile(RedisPasswordTest.PasswordInItsOwnSetting.class)
+@ExtendWith(RedisServer.class)
+class RedisPasswordTest {
+
+    public static class PasswordInItsOwnSetting implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return RedisServer.available()
+                    ? Map.of("quarkus.redis.hosts", RedisServer.Own.WITH_PASSWORD.url(),
+                            "REDIS_PASSWORD", RedisServer.Own.WITH_PASSWORD.password())
+                    : Map.of();
+        }
+    }
+
+    @Inject
+    StateStore store;
+
+    @Test
+    void thePortalGetsInWithThePasswordSetApartFromTheUrl() throws IOException {
+        assertThat(store.kind()).startsWith("Redis");
+        assertThat(store.ping()).isTrue();
+        String key = StateKeys.of("test", "password");
+        assertThat(store.tryAcquire(key, 1, Duration.ofMinutes(1))).isTrue();
+        assertThat(store.tryAcquire(key, 1, Duration.ofMinutes(1))).as("counted in that Redis").isFalse();
+        // the control: this Redis does refuse a client without the password
+        assertThat(pingWithoutPassword(URI.create(RedisServer.Own.WITH_PASSWORD.url()))).startsWith("-NOAUTH");
+    }
+
+    private static String pingWithoutPassword(URI redis) throws IOException {
+        try (Socket socket = new Socket(redis.getHost(), redis.getPort())) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c >= 0 && c != '\r'; c = in.read()) {
+                line.append((char) c);
+            }
+            return line.toString();
+        }
+    }
+}
