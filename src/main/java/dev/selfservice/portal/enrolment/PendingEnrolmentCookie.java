@@ -1,7 +1,5 @@
 package dev.selfservice.portal.enrolment;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +7,7 @@ import jakarta.ws.rs.core.NewCookie;
 
 import dev.selfservice.portal.auth0.PasswordlessChannel;
 import dev.selfservice.portal.web.CookieSeal;
-import io.quarkus.runtime.LaunchMode;
+import dev.selfservice.portal.web.SealedCookie;
 
 /**
  * The pending enrolment as a sealed cookie (it holds the address, so it is encrypted), scoped to
@@ -19,43 +17,25 @@ import io.quarkus.runtime.LaunchMode;
 public class PendingEnrolmentCookie {
 
     public static final String NAME = "enrolment_pending";
-    private static final String PATH = "/enrolment";
 
-    private final CookieSeal seal;
-    private final boolean secure = LaunchMode.current() == LaunchMode.NORMAL;
-    private final Clock clock;
+    private final SealedCookie cookie;
 
-    public PendingEnrolmentCookie(CookieSeal seal, Clock clock) {
-        this.seal = seal;
-        this.clock = clock;
+    public PendingEnrolmentCookie(CookieSeal seal) {
+        this.cookie = seal.cookie(NAME, "/enrolment", NewCookie.SameSite.STRICT);
     }
 
     public NewCookie write(PendingEnrolment p) {
-        String plain = String.join("\n", p.userId(), p.sessionBinding(), p.channel().name(), p.address(),
-                String.valueOf(p.expiresAt().getEpochSecond()), String.valueOf(p.lastSentAt().getEpochSecond()));
-        int maxAge = (int) Math.max(1, p.expiresAt().getEpochSecond() - clock.instant().getEpochSecond());
-        return cookie(seal.seal(NAME, plain), maxAge);
+        return cookie.write(p.expiresAt(), p.userId(), p.sessionBinding(), p.channel().name(), p.address(),
+                String.valueOf(p.lastSentAt().getEpochSecond()));
     }
 
     public NewCookie clear() {
-        return cookie("", 0);
+        return cookie.clear();
     }
 
+    /** The pending enrolment, also when its code has expired: the confirmation says so. */
     public Optional<PendingEnrolment> read(String value) {
-        return seal.open(NAME, value).flatMap(plain -> {
-            String[] f = plain.split("\n", -1);
-            try {
-                return f.length != 6 ? Optional.empty() : Optional.of(new PendingEnrolment(f[0], f[1],
-                        PasswordlessChannel.valueOf(f[2]), f[3], Instant.ofEpochSecond(Long.parseLong(f[4])),
-                        Instant.ofEpochSecond(Long.parseLong(f[5]))));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        });
-    }
-
-    private NewCookie cookie(String value, int maxAge) {
-        return new NewCookie.Builder(NAME).value(value).path(PATH).maxAge(maxAge).httpOnly(true).secure(secure)
-                .sameSite(NewCookie.SameSite.STRICT).build();
+        return cookie.open(value, 5, f -> new PendingEnrolment(f.get(0), f.get(1), PasswordlessChannel.valueOf(f.get(2)),
+                f.get(3), f.until(), f.instant(4)));
     }
 }

@@ -2,13 +2,12 @@ package dev.selfservice.portal.password;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.NewCookie;
 
 import dev.selfservice.portal.web.CookieSeal;
-import io.quarkus.runtime.LaunchMode;
+import dev.selfservice.portal.web.SealedCookie;
 
 /**
  * What lets {@code /password/changed} say "Your password was changed": a sealed, short-lived cookie set by the
@@ -21,29 +20,20 @@ class ChangeResult {
     /** How long the result page can be reloaded after the change. */
     private static final Duration SHOWN_FOR = Duration.ofMinutes(5);
 
-    private final CookieSeal seal;
+    private final SealedCookie cookie;
     private final Clock clock;
-    private final boolean secure = LaunchMode.current() == LaunchMode.NORMAL;
 
     ChangeResult(CookieSeal seal, Clock clock) {
-        this.seal = seal;
+        // Lax: after a signed-in change it comes back through the sign-out at Auth0, a top-level redirect
+        this.cookie = seal.cookie(COOKIE, ChangedResource.PATH, NewCookie.SameSite.LAX);
         this.clock = clock;
     }
 
     NewCookie changed() {
-        String until = String.valueOf(clock.instant().plus(SHOWN_FOR).getEpochSecond());
-        // Lax: after a signed-in change it comes back through the sign-out at Auth0, a top-level redirect
-        return new NewCookie.Builder(COOKIE).value(seal.seal(COOKIE, until)).path(ChangedResource.PATH)
-                .maxAge((int) SHOWN_FOR.toSeconds()).httpOnly(true).secure(secure).sameSite(NewCookie.SameSite.LAX).build();
+        return cookie.write(clock.instant().plus(SHOWN_FOR));
     }
 
     boolean shows(String value) {
-        return seal.open(COOKIE, value).map(until -> {
-            try {
-                return clock.instant().isBefore(Instant.ofEpochSecond(Long.parseLong(until)));
-            } catch (NumberFormatException e) {
-                return false;
-            }
-        }).orElse(false);
+        return cookie.openUnended(value, 0, f -> Boolean.TRUE).orElse(false);
     }
 }

@@ -1,6 +1,7 @@
 package dev.selfservice.portal.recovery;
 
-import java.time.Instant;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,9 +9,9 @@ import jakarta.ws.rs.core.NewCookie;
 
 import dev.selfservice.portal.auth0.PasswordlessChannel;
 import dev.selfservice.portal.web.CookieSeal;
-import io.quarkus.runtime.LaunchMode;
+import dev.selfservice.portal.web.SealedCookie;
 
-/** The recovery's pending code and proof as sealed cookies, scoped to {@code /recovery}, strict same-site. */
+/** The recovery's pending code, proof and result as sealed cookies, scoped to {@code /recovery}, strict same-site. */
 @ApplicationScoped
 public class RecoveryCookies {
 
@@ -18,74 +19,55 @@ public class RecoveryCookies {
     static final String PROOF = "recovery_proof";
     static final String RESULT = "recovery_result";
     /** How long the result page can be reloaded after the step it reports. */
-    private static final java.time.Duration RESULT_LIFETIME = java.time.Duration.ofMinutes(5);
-    private static final String PATH = "/recovery";
+    private static final Duration RESULT_LIFETIME = Duration.ofMinutes(5);
 
-    private final CookieSeal seal;
-    private final boolean secure = LaunchMode.current() == LaunchMode.NORMAL;
+    private final SealedCookie pending;
+    private final SealedCookie proof;
+    private final SealedCookie result;
+    private final Clock clock;
 
-    public RecoveryCookies(CookieSeal seal) {
-        this.seal = seal;
+    public RecoveryCookies(CookieSeal seal, Clock clock) {
+        this.pending = seal.cookie(PENDING, "/recovery", NewCookie.SameSite.STRICT);
+        this.proof = seal.cookie(PROOF, "/recovery", NewCookie.SameSite.STRICT);
+        this.result = seal.cookie(RESULT, "/recovery", NewCookie.SameSite.STRICT);
+        this.clock = clock;
     }
 
     NewCookie pending(RecoveryState.Pending p) {
-        return cookie(PENDING, seal.seal(PENDING, String.join("\n", p.username(), p.channel().name(), p.address(),
-                String.valueOf(p.expiresAt().getEpochSecond()), String.valueOf(p.sentAt().getEpochSecond()))), p.expiresAt());
+        return pending.write(p.expiresAt(), p.username(), p.channel().name(), p.address(),
+                String.valueOf(p.sentAt().getEpochSecond()));
     }
 
+    /** The pending code, also when it has expired: the code page says so. */
     Optional<RecoveryState.Pending> pending(String value) {
-        return seal.open(PENDING, value).flatMap(plain -> {
-            String[] f = plain.split("\n", -1);
-            try {
-                return f.length != 5 ? Optional.empty() : Optional.of(new RecoveryState.Pending(f[0],
-                        PasswordlessChannel.valueOf(f[1]), f[2], Instant.ofEpochSecond(Long.parseLong(f[3])),
-                        Instant.ofEpochSecond(Long.parseLong(f[4]))));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        });
+        return pending.open(value, 4, f -> new RecoveryState.Pending(f.get(0), PasswordlessChannel.valueOf(f.get(1)),
+                f.get(2), f.until(), f.instant(3)));
     }
 
     NewCookie proof(RecoveryState.Proof p) {
-        return cookie(PROOF, seal.seal(PROOF, String.join("\n", p.userId(), p.username(), p.updatedAt(),
-                String.valueOf(p.expiresAt().getEpochSecond()), p.id())), p.expiresAt());
+        return proof.write(p.expiresAt(), p.userId(), p.username(), p.updatedAt(), p.id());
     }
 
+    /** The proof, also when it has expired: the reset page says so. */
     Optional<RecoveryState.Proof> proof(String value) {
-        return seal.open(PROOF, value).flatMap(plain -> {
-            String[] f = plain.split("\n", -1);
-            try {
-                return f.length != 5 ? Optional.empty() : Optional.of(new RecoveryState.Proof(f[0], f[1], f[2],
-                        Instant.ofEpochSecond(Long.parseLong(f[3])), f[4]));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        });
+        return proof.open(value, 4, f -> new RecoveryState.Proof(f.get(0), f.get(1), f.get(2), f.until(), f.get(3)));
     }
 
     /** What a reset or an unblock came to, for the page the browser is sent to (post/redirect/get). */
     NewCookie result(RecoveryService.Outcome outcome) {
-        return cookie(RESULT, seal.seal(RESULT, outcome.name()), Instant.now().plus(RESULT_LIFETIME));
+        return result.write(clock.instant().plus(RESULT_LIFETIME), outcome.name());
     }
 
-    java.util.Optional<RecoveryService.Outcome> result(String value) {
-        return seal.open(RESULT, value).flatMap(plain -> {
-            try {
-                return java.util.Optional.of(RecoveryService.Outcome.valueOf(plain));
-            } catch (IllegalArgumentException e) {
-                return java.util.Optional.empty();
-            }
-        });
+    Optional<RecoveryService.Outcome> result(String value) {
+        return result.openUnended(value, 1, f -> RecoveryService.Outcome.valueOf(f.get(0)));
     }
 
     NewCookie clear(String name) {
-        return new NewCookie.Builder(name).value("").path(PATH).maxAge(0).httpOnly(true).secure(secure)
-                .sameSite(NewCookie.SameSite.STRICT).build();
-    }
-
-    private NewCookie cookie(String name, String value, Instant expiresAt) {
-        int maxAge = (int) Math.max(1, expiresAt.getEpochSecond() - Instant.now().getEpochSecond());
-        return new NewCookie.Builder(name).value(value).path(PATH).maxAge(maxAge).httpOnly(true).secure(secure)
-                .sameSite(NewCookie.SameSite.STRICT).build();
+        return switch (name) {
+            case PENDING -> pending.clear();
+            case PROOF -> proof.clear();
+            case RESULT -> result.clear();
+            default -> throw new IllegalArgumentException("no recovery cookie " + name);
+        };
     }
 }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.NewCookie;
@@ -13,7 +12,7 @@ import jakarta.ws.rs.core.NewCookie;
 import dev.selfservice.portal.state.StateKeys;
 import dev.selfservice.portal.state.StateStore;
 import dev.selfservice.portal.web.CookieSeal;
-import io.quarkus.runtime.LaunchMode;
+import dev.selfservice.portal.web.SealedCookie;
 
 /**
  * A step-up: the employee enters the AD password again before changing what can recover the account. The portal
@@ -27,14 +26,14 @@ public class StepUp {
     static final String COOKIE = "step_up";
     private static final Duration LIFETIME = Duration.ofMinutes(10);
 
-    private final CookieSeal seal;
+    private final SealedCookie cookie;
     private final StateStore store;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final boolean secure = LaunchMode.current() == LaunchMode.NORMAL;
 
     public StepUp(CookieSeal seal, StateStore store, Clock clock) {
-        this.seal = seal;
+        // Lax, not Strict: it must come back with the top-level redirect from the sign-in page, another site
+        this.cookie = seal.cookie(COOKIE, "/signin", NewCookie.SameSite.LAX);
         this.store = store;
         this.clock = clock;
     }
@@ -43,8 +42,8 @@ public class StepUp {
     NewCookie begin() {
         byte[] id = new byte[16];
         random.nextBytes(id);
-        String plain = HexFormat.of().formatHex(id) + "\n" + clock.instant().getEpochSecond();
-        return cookie(seal.seal(COOKIE, plain), (int) LIFETIME.toSeconds());
+        Instant now = clock.instant();
+        return cookie.write(now.plus(LIFETIME), HexFormat.of().formatHex(id), String.valueOf(now.getEpochSecond()));
     }
 
     /**
@@ -52,29 +51,12 @@ public class StepUp {
      * been used, and the password was entered after it was made.
      */
     boolean finish(String cookieValue, Instant authTime) {
-        Optional<String[]> parts = seal.open(COOKIE, cookieValue).map(p -> p.split("\n"));
-        if (parts.isEmpty() || parts.get().length != 2) {
-            return false;
-        }
-        Instant begun;
-        try {
-            begun = Instant.ofEpochSecond(Long.parseLong(parts.get()[1]));
-        } catch (NumberFormatException e) {
-            return false;
-        }
-        Instant now = clock.instant();
         // auth_time has whole seconds, and the tenant's clock may be a little behind ours
-        return now.isBefore(begun.plus(LIFETIME)) && !authTime.isBefore(begun.minusSeconds(5))
-                && store.claim(StateKeys.of("step-up", parts.get()[0]), LIFETIME);
+        return cookie.openUnended(cookieValue, 2, f -> !authTime.isBefore(f.instant(1).minusSeconds(5)) ? f.get(0) : null)
+                .map(id -> store.claim(StateKeys.of("step-up", id), LIFETIME)).orElse(false);
     }
 
     NewCookie clear() {
-        return cookie("", 0);
-    }
-
-    private NewCookie cookie(String value, int maxAge) {
-        // Lax, not Strict: it must come back with the top-level redirect from the sign-in page, another site
-        return new NewCookie.Builder(COOKIE).value(value).path("/signin").maxAge(maxAge).httpOnly(true).secure(secure)
-                .sameSite(NewCookie.SameSite.LAX).build();
+        return cookie.clear();
     }
 }

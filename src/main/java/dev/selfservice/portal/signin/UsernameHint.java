@@ -2,14 +2,13 @@ package dev.selfservice.portal.signin;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.NewCookie;
 
 import dev.selfservice.portal.web.CookieSeal;
-import io.quarkus.runtime.LaunchMode;
+import dev.selfservice.portal.web.SealedCookie;
 
 /**
  * The username an employee typed on the portal's start page, carried (sealed, for a few minutes) into the sign-in
@@ -36,12 +35,12 @@ public class UsernameHint {
         }
     }
 
-    private final CookieSeal seal;
+    private final SealedCookie cookie;
     private final Clock clock;
-    private final boolean secure = LaunchMode.current() == LaunchMode.NORMAL;
 
     public UsernameHint(CookieSeal seal, Clock clock) {
-        this.seal = seal;
+        // Lax: it must come back with the top-level redirect from the sign-in page, which is another site
+        this.cookie = seal.cookie(COOKIE, "/", NewCookie.SameSite.LAX);
         this.clock = clock;
     }
 
@@ -62,17 +61,8 @@ public class UsernameHint {
     }
 
     public Optional<Hint> read(String value) {
-        return seal.open(COOKIE, value).flatMap(plain -> {
-            String[] f = plain.split("\n", -1);
-            try {
-                if (f.length != 3 || !clock.instant().isBefore(Instant.ofEpochSecond(Long.parseLong(f[2])))) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Hint(f[0], f[1].isEmpty() ? Optional.empty() : Optional.of(SignInError.valueOf(f[1]))));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        });
+        return cookie.openUnended(value, 2, f -> new Hint(f.get(0),
+                f.get(1).isEmpty() ? Optional.empty() : Optional.of(SignInError.valueOf(f.get(1)))));
     }
 
     /** The username to fill a field with, or an empty field. */
@@ -81,18 +71,10 @@ public class UsernameHint {
     }
 
     NewCookie forget() {
-        return build("", 0);
+        return cookie.clear();
     }
 
     private NewCookie cookie(String username, Optional<SignInError> why) {
-        String plain = username + "\n" + why.map(Enum::name).orElse("") + "\n"
-                + clock.instant().plus(LIFETIME).getEpochSecond();
-        return build(seal.seal(COOKIE, plain), (int) LIFETIME.toSeconds());
-    }
-
-    private NewCookie build(String value, int maxAge) {
-        // Lax: it must come back with the top-level redirect from the sign-in page, which is another site
-        return new NewCookie.Builder(COOKIE).value(value).path("/").maxAge(maxAge).httpOnly(true).secure(secure)
-                .sameSite(NewCookie.SameSite.LAX).build();
+        return cookie.write(clock.instant().plus(LIFETIME), username, why.map(Enum::name).orElse(""));
     }
 }

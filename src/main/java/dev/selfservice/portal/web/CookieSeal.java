@@ -26,10 +26,17 @@ public class CookieSeal {
     private static final int IV_LENGTH = 12;
 
     private final String secret;
+    private final java.time.Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public CookieSeal(PortalConfig config) {
+    public CookieSeal(PortalConfig config, java.time.Clock clock) {
         this.secret = config.sessionSecret();
+        this.clock = clock;
+    }
+
+    /** One kind of sealed cookie: see {@link SealedCookie}. */
+    public SealedCookie cookie(String name, String path, jakarta.ws.rs.core.NewCookie.SameSite sameSite) {
+        return new SealedCookie(this, clock, name, path, sameSite);
     }
 
     public String seal(String purpose, String plain) {
