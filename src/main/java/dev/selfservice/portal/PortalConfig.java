@@ -53,6 +53,10 @@ public interface PortalConfig {
         /** How long one try may take, from connecting to the relay's last answer. */
         @WithDefault("30S")
         java.time.Duration timeout();
+
+        /** How often each replica sends the notices a stopped replica left in the outbox (notice/NoticeOutbox). */
+        @WithDefault("1M")
+        java.time.Duration sweepEvery();
     }
 
     /**

@@ -5,7 +5,6 @@ import java.util.concurrent.Executor;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.runtime.Startup;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -25,7 +24,6 @@ import io.vertx.core.Vertx;
  * The mail itself is still sent asynchronously: the context only starts sends, it never waits for one.
  */
 @ApplicationScoped
-@Startup // made at start, on the main thread: made lazily on a request's thread, it would take the request's context
 class NoticeMailer {
 
     private final ReactiveMailer mailer;
@@ -33,8 +31,10 @@ class NoticeMailer {
 
     NoticeMailer(ReactiveMailer mailer, Vertx vertx) {
         this.mailer = mailer;
-        // off any Vert.x thread, this is a new event-loop context of the portal's Vert.x, kept for every send
-        Context context = vertx.getOrCreateContext();
+        // asked from a thread of its own, so that it is a new event-loop context whichever thread makes this bean
+        // (on a Vert.x thread it would be that thread's, possibly a request's), kept for every send
+        Context context = java.util.concurrent.CompletableFuture.supplyAsync(vertx::getOrCreateContext,
+                task -> new Thread(task, "notice-mailer-context").start()).join();
         this.lane = task -> context.runOnContext(ignored -> task.run());
     }
 

@@ -51,6 +51,7 @@ import io.vertx.ext.web.RoutingContext;
 public class Notices {
 
     private static final Logger LOG = Logger.getLogger(Notices.class);
+    private static final int SWEEP_BATCH = 50;
 
     @CheckedTemplate(basePath = "notice")
     static class Templates {
@@ -67,15 +68,18 @@ public class Notices {
     private final PortalConfig config;
     private final Auth0Management management;
     private final NoticeMailer mailer;
+    private final NoticeOutbox outbox;
     private final AuditLog audit;
     private final Clock clock;
     /** Notices being addressed or delivered: a graceful stop (and a test's clean slate) waits for none to be left. */
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
-    public Notices(PortalConfig config, Auth0Management management, NoticeMailer mailer, AuditLog audit, Clock clock) {
+    public Notices(PortalConfig config, Auth0Management management, NoticeMailer mailer, NoticeOutbox outbox,
+            AuditLog audit, Clock clock) {
         this.config = config;
         this.management = management;
         this.mailer = mailer;
+        this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
     }
@@ -202,6 +206,31 @@ public class Notices {
     }
 
     private void deliver(Notice notice, String to, Mail mail) {
+        deliver(notice, to, mail, outbox.put(notice, to));
+    }
+
+    /**
+     * Sends the copies that a replica left unsent when it stopped (see {@link NoticeOutbox}): every replica sweeps,
+     * and each copy is taken by one.
+     */
+    @io.quarkus.scheduler.Scheduled(identity = "notice-outbox-sweep", every = "${portal.notices.sweep-every:1M}",
+            concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        if (!config.notices().enabled()) {
+            return;
+        }
+        try {
+            for (NoticeOutbox.Entry left : outbox.abandoned(SWEEP_BATCH)) {
+                LOG.infof("notice: %s to %s for %s was left unsent by a replica that stopped; sending it now",
+                        left.notice().kind(), masked(left.to()), left.notice().userId());
+                deliver(left.notice(), left.to(), compose(left.notice(), left.to()), Optional.of(left.member()));
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("notice: the sweep of the outbox did not run (%s)", e.getClass().getSimpleName());
+        }
+    }
+
+    private void deliver(Notice notice, String to, Mail mail, Optional<String> kept) {
         PortalConfig.Notices settings = config.notices();
         inFlight.incrementAndGet();
         // each try bounded: a relay that accepts the connection and then says nothing must not hold a notice forever
@@ -210,10 +239,28 @@ public class Notices {
                         notice.kind(), masked(to), notice.userId(), f.getClass().getSimpleName()))
                 .onFailure().retry().withBackOff(settings.backoff(), settings.backoff().multipliedBy(8))
                 .atMost(Math.max(0, settings.attempts() - 1))
-                .onTermination().invoke(inFlight::decrementAndGet)
-                .subscribe().with(done -> audit.record(AuditAction.NOTICE, AuditOutcome.SUCCESS, null, notice.userId(),
-                        details(notice, to)),
-                        failure -> failed(notice, to, failure));
+                .subscribe().with(done -> {
+                    try {
+                        audit.record(AuditAction.NOTICE, AuditOutcome.SUCCESS, null, notice.userId(), details(notice, to));
+                    } finally {
+                        finished(kept);
+                    }
+                }, failure -> {
+                    try {
+                        failed(notice, to, failure);
+                    } finally {
+                        finished(kept);
+                    }
+                });
+    }
+
+    /** A copy is done with, delivered or given up: recorded first, so that nothing waiting for quiet misses the record. */
+    private void finished(Optional<String> kept) {
+        try {
+            outbox.remove(kept);
+        } finally {
+            inFlight.decrementAndGet();
+        }
     }
 
     private void failed(Notice notice, String to, Throwable failure) {

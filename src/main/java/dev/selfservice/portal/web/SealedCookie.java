@@ -53,17 +53,10 @@ public final class SealedCookie {
 
     /** The cookie holding these fields until {@code until}; no field may hold a line break, which separates them. */
     public NewCookie write(Instant until, String... fields) {
-        StringBuilder plain = new StringBuilder();
-        for (String field : fields) {
-            if (field.indexOf('\n') >= 0) {
-                // callers take fields from validated input or from Auth0: a line break here is a bug, not a guess
-                throw new IllegalArgumentException("a field of the " + name + " cookie holds a line break");
-            }
-            plain.append(field).append('\n');
-        }
-        plain.append(until.getEpochSecond());
+        List<String> all = new java.util.ArrayList<>(List.of(fields));
+        all.add(String.valueOf(until.getEpochSecond()));
         long maxAge = Math.max(1, until.getEpochSecond() - clock.instant().getEpochSecond());
-        return build(seal.seal(name, plain.toString()), (int) Math.min(Integer.MAX_VALUE, maxAge));
+        return build(seal.sealFields(name, all), (int) Math.min(Integer.MAX_VALUE, maxAge));
     }
 
     /** The cookie that makes the browser drop it. */
@@ -77,13 +70,9 @@ public final class SealedCookie {
      * with an IllegalArgumentException.
      */
     public <T> Optional<T> open(String value, int fields, Function<Opened, T> parse) {
-        return seal.open(name, value).flatMap(plain -> {
-            String[] f = plain.split("\n", -1);
-            if (f.length != fields + 1) {
-                return Optional.empty();
-            }
+        return seal.openFields(name, value, fields + 1).flatMap(f -> {
             try {
-                Opened opened = new Opened(List.of(f).subList(0, fields), Instant.ofEpochSecond(Long.parseLong(f[fields])));
+                Opened opened = new Opened(f.subList(0, fields), Instant.ofEpochSecond(Long.parseLong(f.get(fields))));
                 return Optional.ofNullable(parse.apply(opened));
             } catch (IllegalArgumentException e) {
                 return Optional.empty();

@@ -74,7 +74,6 @@ class NoticeBurstTest {
             assertThat(notices.inFlight()).as("notices still being sent").isZero();
             assertThat(log.lines().stream().filter(l -> l.contains("\"event\":\"notice\"")
                     && l.contains("\"outcome\":\"success\""))).as("each recorded as sent").hasSize(8 * ROUNDS);
-            assertThat(log.lines()).as("none waited for a try's time limit").noneMatch(l -> l.contains("not delivered yet"));
         }
     }
 }

@@ -9,10 +9,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.selfservice.portal.PortalConfig;
+import dev.selfservice.portal.auth0.Auth0Management;
+import dev.selfservice.portal.auth0.Auth0User;
 import dev.selfservice.portal.state.PortalState;
+import dev.selfservice.portal.state.StateStore;
+import dev.selfservice.support.PortalTestClock;
 import dev.selfservice.support.Browser;
 import dev.selfservice.support.Browser.Page;
 import dev.selfservice.support.LogCapture;
@@ -117,5 +124,75 @@ class NoticesTest {
             assertThat(PortalSteps.awaitNotices(BOB_PERSONAL, 1)).hasSize(1);
             log.await(l -> l.contains("\"event\":\"notice\"") && l.contains("\"outcome\":\"success\""));
         }
+    }
+
+    @Inject
+    NoticeOutbox outbox;
+
+    @Inject
+    Auth0Management management;
+
+    @Inject
+    PortalConfig config;
+
+    @Inject
+    Notices notices;
+
+    @Inject
+    StateStore store;
+
+    @Inject
+    PortalTestClock clock;
+
+    private List<String> outboxEntries() {
+        return store.due(NoticeOutbox.AGENDA, clock.instant().plus(Duration.ofDays(1)), 100);
+    }
+
+    @Test
+    void aCopyBeingTriedIsKeptInTheOutboxUntilItIsDelivered() {
+        Browser bob = PortalSteps.signIn("bob", DEMO_PASSWORD);
+        try (LogCapture log = LogCapture.start()) {
+            TenantApi.smtp(false);
+            changePassword(bob, DEMO_PASSWORD, NEW_PASSWORD);
+            log.await(l -> l.contains("not delivered yet, will retry") && l.contains("b\u2022\u2022\u2022@example.com"));
+            assertThat(outboxEntries()).as("one entry for each of bob's two copies").hasSize(2)
+                    .allSatisfy(entry -> assertThat(entry).doesNotContain("bob", "corp.example", "127.0.0.1"));
+            TenantApi.smtp(true);
+            PortalSteps.awaitNotices(BOB_WORK, 1);
+            PortalSteps.awaitNotices(BOB_PERSONAL, 1);
+            PortalState.awaitQuiet();
+        }
+        assertThat(outboxEntries()).as("delivered, so gone").isEmpty();
+    }
+
+    @Test
+    void aCopyLeftByAReplicaThatStoppedIsSentByTheSweepOnceWhenItsReplicaShouldHaveFinished() {
+        Auth0User alice = management.adUser("corp-ad", "alice").orElseThrow();
+        // as a replica leaves it when it stops between its tries: on the agenda, with no one sending it
+        Notices.Notice left = new Notices.Notice(NoticeKind.PASSWORD_RESET, alice.userId(),
+                clock.instant().minusSeconds(30), "203.0.113.9", java.util.Optional.of("Firefox"), java.util.Locale.GERMAN,
+                java.util.Optional.empty(), "req-left");
+        assertThat(outbox.put(left, "alice@corp.example")).isPresent();
+
+        notices.sweep();
+        PortalState.awaitQuiet();
+        assertThat(TenantApi.notices("alice@corp.example")).as("not while its replica may still be trying").isEmpty();
+
+        clock.advance(NoticeOutbox.finishedAfter(config.notices()));
+        try (LogCapture log = LogCapture.start()) {
+            notices.sweep();
+            Map<String, Object> notice = PortalSteps.awaitNotices("alice@corp.example", 1).get(0);
+            assertThat(notice.get("subject")).as("in the page's language, as it was taken").isEqualTo("Ihr Arbeitspasswort wurde zurückgesetzt");
+            assertThat((String) notice.get("text")).contains("203.0.113.9", "Firefox");
+            PortalState.awaitQuiet();
+            assertThat(log.lines()).anyMatch(l -> l.contains("left unsent by a replica that stopped"))
+                    .anyMatch(l -> l.contains("\"event\":\"notice\"") && l.contains("\"outcome\":\"success\"")
+                            && l.contains("req-left"));
+        }
+        assertThat(outboxEntries()).isEmpty();
+        clock.advance(NoticeOutbox.finishedAfter(config.notices()));
+        notices.sweep();
+        PortalState.awaitQuiet();
+        assertThat(TenantApi.notices("alice@corp.example")).as("once").hasSize(1);
     }
 }
