@@ -107,8 +107,8 @@ class KubernetesManifestsIT {
                 .isEqualTo(normalised(read(GENERATED)));
     }
 
-    @Test
-    void theExampleOverlayBuildsWithRedisAndHashedSettings() throws Exception {
+    /** The example overlay as {@code kubectl apply -k} would apply it. */
+    private static List<JsonNode> example() throws Exception {
         Assumptions.assumeTrue(Commands.onPath("kubectl"), "kubectl (with its kustomize) is not installed");
         Process kustomize = new ProcessBuilder("kubectl", "kustomize", "deploy/example").redirectErrorStream(true).start();
         String out = new String(kustomize.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -118,6 +118,77 @@ class KubernetesManifestsIT {
         try (MappingIterator<JsonNode> docs = new YAMLMapper().readerFor(JsonNode.class).readValues(out)) {
             docs.forEachRemaining(all::add);
         }
+        return all;
+    }
+
+    /**
+     * The Redis component's container command, run here with Debian's redis-server (kept on loopback and a free port
+     * by a wrapper that adds them last): it refuses an empty password, and with one it answers no one without it.
+     */
+    @Test
+    void theRedisComponentsRedisDoesNotRunOpen() throws Exception {
+        Path binary = Path.of("/usr/bin/redis-server");
+        Assumptions.assumeTrue(Files.isExecutable(binary), "no redis-server to run the component's command with");
+        JsonNode redis = example().stream().filter(d -> d.at("/kind").asText().equals("Deployment")
+                && d.at("/metadata/name").asText().equals("self-service-portal-redis")).findFirst().orElseThrow()
+                .at("/spec/template/spec/containers/0");
+        List<String> command = new ArrayList<>();
+        redis.at("/command").forEach(c -> command.add(c.asText()));
+        redis.at("/args").forEach(a -> command.add(a.asText()));
+        int port = dev.selfservice.support.ProductionJar.freePort();
+        Path bin = Files.createDirectories(Path.of("target/redis-component-bin"));
+        Path wrapper = bin.resolve("redis-server");
+        Files.writeString(wrapper, "#!/bin/sh\nexec " + binary + " \"$@\" --port " + port + " --bind 127.0.0.1 --dir "
+                + Path.of("target").toAbsolutePath() + "\n");
+        wrapper.toFile().setExecutable(true);
+
+        ProcessBuilder blank = new ProcessBuilder(command).redirectErrorStream(true);
+        blank.environment().put("PATH", bin.toAbsolutePath() + ":" + System.getenv("PATH"));
+        blank.environment().put("REDIS_PASSWORD", "");
+        Process refused = blank.start();
+        assertThat(refused.waitFor(10, TimeUnit.SECONDS)).as("stops at once").isTrue();
+        assertThat(refused.exitValue()).isNotZero();
+        assertThat(new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("REDIS_PASSWORD is empty");
+
+        ProcessBuilder set = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(Path.of("target/redis-component.log").toFile());
+        set.environment().put("PATH", bin.toAbsolutePath() + ":" + System.getenv("PATH"));
+        set.environment().put("REDIS_PASSWORD", "a-password with spaces/+=");
+        Process running = set.start();
+        try {
+            String anonymous = null;
+            for (int i = 0; i < 100 && anonymous == null; i++) {
+                try {
+                    anonymous = redisSays(port, "PING\r\n");
+                } catch (IOException notYet) {
+                    Thread.sleep(100);
+                }
+            }
+            assertThat(anonymous).as("without the password").startsWith("-NOAUTH");
+            assertThat(redisSays(port, "AUTH \"a-password with spaces/+=\"\r\nPING\r\n")).as("with it").startsWith("+OK");
+        } finally {
+            running.destroy();
+            running.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Redis's first answer line to what is sent. */
+    private static String redisSays(int port, String commands) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(commands.getBytes(StandardCharsets.US_ASCII));
+            java.io.InputStream in = socket.getInputStream();
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c >= 0 && c != '\r'; c = in.read()) {
+                line.append((char) c);
+            }
+            return line.toString();
+        }
+    }
+
+    @Test
+    void theExampleOverlayBuildsWithRedisAndHashedSettings() throws Exception {
+        List<JsonNode> all = example();
         JsonNode settings = only(all, "ConfigMap");
         assertThat(settings.at("/data/REDIS_URL").asText()).isEqualTo("redis://self-service-portal-redis:6379");
         JsonNode portal = all.stream().filter(d -> d.at("/kind").asText().equals("Deployment")
@@ -132,7 +203,7 @@ class KubernetesManifestsIT {
         // Redis answers only with the password the portal reads from its own Secret (and needs it to start)
         String portalSecret = portal.at("/spec/template/spec/containers/0/envFrom").findParent("secretRef")
                 .at("/secretRef/name").asText();
-        assertThat(redis.at("/args").toString()).contains("\"--requirepass\",\"$(REDIS_PASSWORD)\"");
+        assertThat(redis.at("/args").toString()).contains("--requirepass \\\"$REDIS_PASSWORD\\\"");
         for (String variable : List.of("REDIS_PASSWORD", "REDISCLI_AUTH")) {
             JsonNode from = java.util.stream.StreamSupport.stream(redis.at("/env").spliterator(), false)
                     .filter(e -> e.at("/name").asText().equals(variable)).findFirst().orElseThrow()

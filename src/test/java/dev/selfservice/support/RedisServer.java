@@ -103,6 +103,28 @@ public class RedisServer implements ExecutionCondition {
      */
     public record Own(String name, String password) {
 
+        /** Whether one can be started here: a Redis named by REDIS_URL cannot be stopped and started by a test. */
+        public static boolean canStart() {
+            return Files.isExecutable(Path.of(BINARY));
+        }
+
+        /**
+         * As a JUnit condition: skips the tests that need a Redis of their own where there is no redis-server, and fails
+         * them instead with {@code REQUIRE_REDIS=true}, as CI sets it.
+         */
+        public static final class Startable implements ExecutionCondition {
+            @Override
+            public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+                if (canStart()) {
+                    return enabled("a Redis of its own: " + BINARY);
+                }
+                if ("true".equalsIgnoreCase(System.getenv("REQUIRE_REDIS"))) {
+                    throw new IllegalStateException("REQUIRE_REDIS=true but there is no " + BINARY + " to start a Redis with");
+                }
+                return disabled("no " + BINARY + " to start a Redis of its own with");
+            }
+        }
+
         /** One the test stops and starts. */
         public static final Own RESTARTING = new Own("restarting", null);
         /** One that answers only with its password, as the Kubernetes component's does. */
@@ -136,6 +158,11 @@ public class RedisServer implements ExecutionCondition {
 
         /** Starts it again, empty, on the same port. */
         public void start() {
+            startRequiring(password);
+        }
+
+        /** Starts it again, empty, on the same port, requiring this password (or none, for null). */
+        public void startRequiring(String password) {
             synchronized (Own.class) {
                 System.setProperty(property("pid"),
                         String.valueOf(launch(Integer.parseInt(System.getProperty(property("port"))), password).pid()));

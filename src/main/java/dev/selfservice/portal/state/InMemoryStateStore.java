@@ -173,8 +173,8 @@ final class InMemoryStateStore implements StateStore {
     }
 
     @Override
-    public boolean ping() {
-        return true;
+    public Reachability ping() {
+        return Reachability.ANSWERS;
     }
 
     @Override

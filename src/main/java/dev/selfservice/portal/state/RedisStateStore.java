@@ -129,13 +129,25 @@ final class RedisStateStore implements StateStore {
     }
 
     @Override
-    public boolean ping() {
+    public Reachability ping() {
         try {
-            Response pong = call("PING");
-            return pong != null && "PONG".equalsIgnoreCase(pong.toString());
-        } catch (StateUnavailable e) {
-            return false;
+            Response pong = redis.execute("PING");
+            return pong != null && "PONG".equalsIgnoreCase(pong.toString()) ? Reachability.ANSWERS : Reachability.SILENT;
+        } catch (RuntimeException e) {
+            return refusal(e) ? Reachability.REFUSES : Reachability.SILENT;
         }
+    }
+
+    /** Whether Redis answered with an authentication error: NOAUTH (no password sent), WRONGPASS, or an older ERR. */
+    private static boolean refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.startsWith("NOAUTH") || message.startsWith("WRONGPASS") || message.startsWith("ERR invalid password")
+                    || message.contains("AUTH <password> called without any password configured")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

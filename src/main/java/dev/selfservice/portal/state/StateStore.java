@@ -55,8 +55,18 @@ public interface StateStore {
     /** Takes a member off the agenda: its work is done, or no longer needed. */
     void unschedule(String agenda, String member);
 
-    /** Whether the store answers: readiness reports DOWN when it does not. */
-    boolean ping();
+    /** How the store answers a ping: readiness reports it (see {@link StateStoreHealth}). */
+    Reachability ping();
+
+    /** How a store answers. */
+    enum Reachability {
+        /** It answers. */
+        ANSWERS,
+        /** It does not answer: down, restarting, unreachable. */
+        SILENT,
+        /** It answers, but refuses this replica (a missing or wrong password): this replica's setup, not an outage. */
+        REFUSES
+    }
 
     /** Where the state lives, for the logs and the health report. */
     String kind();

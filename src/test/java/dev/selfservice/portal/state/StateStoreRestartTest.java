@@ -32,13 +32,13 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 @TestProfile(StateStoreRestartTest.OwnRedis.class)
-@ExtendWith(RedisServer.class)
+@ExtendWith(RedisServer.Own.Startable.class)
 class StateStoreRestartTest {
 
     public static class OwnRedis implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return RedisServer.available() ? Map.of("quarkus.redis.hosts", RedisServer.Own.RESTARTING.url()) : Map.of();
+            return RedisServer.Own.canStart() ? Map.of("quarkus.redis.hosts", RedisServer.Own.RESTARTING.url()) : Map.of();
         }
     }
 
@@ -87,6 +87,36 @@ class StateStoreRestartTest {
             assertThat(stateStore(readiness(200))).containsEntry("answering", true);
             assertThat(metrics()).contains("portal_state_store_answering 1.0");
             assertThat(log.lines()).anyMatch(l -> l.contains("answers again"));
+        }
+    }
+
+    @Test
+    void aStoreThatComesBackWithAPasswordThisReplicaLacksTakesItOut() {
+        tenantCheck.check();
+        assertThat(stateStore(readiness(200))).containsEntry("answering", true);
+        try (LogCapture log = LogCapture.start()) {
+            RedisServer.Own.RESTARTING.stop();
+            stopped = true;
+            // as when Redis is restarted with a new password and this pod was started without it
+            RedisServer.Own.RESTARTING.startRequiring("a-password-this-replica-lacks");
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+            Map<String, Object> check = stateStore(given().get("/q/health/ready").then().extract().jsonPath());
+            while (!Boolean.TRUE.equals(check.get("refused")) && Instant.now().isBefore(deadline)) {
+                sleep(100);
+                check = stateStore(given().get("/q/health/ready").then().extract().jsonPath());
+            }
+            assertThat(stateStore(readiness(503))).as("this replica's setup, not an outage: out")
+                    .containsEntry("status", "DOWN").containsEntry("refused", true).containsEntry("answering", false);
+            assertThat(log.lines()).anyMatch(l -> l.contains("refuses this replica's password"))
+                    .noneMatch(l -> l.contains("a-password-this-replica-lacks"));
+            RedisServer.Own.RESTARTING.stop();
+            RedisServer.Own.RESTARTING.start();
+            stopped = false;
+            deadline = Instant.now().plus(Duration.ofSeconds(15));
+            while (!ping() && Instant.now().isBefore(deadline)) {
+                sleep(100);
+            }
+            assertThat(stateStore(readiness(200))).containsEntry("answering", true).containsEntry("refused", false);
         }
     }
 
