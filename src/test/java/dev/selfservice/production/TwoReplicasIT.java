@@ -57,8 +57,15 @@ class TwoReplicasIT {
     @BeforeAll
     static void startReplicaB() throws Exception {
         int port = ProductionJar.freePort();
+        replicaB = startReplica(port);
+        b = "http://localhost:" + port;
+        bManagement = ProductionJar.lastManagementPort();
+    }
+
+    /** A packaged production replica on the port, on the test's tenant, Redis and relay, ready when it returns. */
+    private static Process startReplica(int port) throws Exception {
         String tenantUrl = tenant();
-        replicaB = ProductionJar.start(Map.ofEntries(
+        Process replica = ProductionJar.start(Map.ofEntries(
                 Map.entry("DOMAIN", URI.create(tenantUrl).getAuthority()),
                 Map.entry("PORTAL_AUTH0_URL", tenantUrl),
                 Map.entry("CLIENT_ID", TenantApi.WEB_CLIENT),
@@ -84,8 +91,7 @@ class TwoReplicasIT {
                 Map.entry("QUARKUS_REST_CSRF_COOKIE_NAME", "csrf-token"),
                 Map.entry("QUARKUS_HTTP_PORT", String.valueOf(port))));
         assertThat(ProductionJar.waitForPortal(port).statusCode()).isEqualTo(200);
-        b = "http://localhost:" + port;
-        bManagement = ProductionJar.lastManagementPort();
+        return replica;
     }
 
     @AfterAll
@@ -208,5 +214,64 @@ class TwoReplicasIT {
         assertThat(changed.path()).isEqualTo("/password/changed");
 
         assertThat(otherDevice.get(b + "/account").path()).isNotEqualTo("/account");
+    }
+
+    @jakarta.inject.Inject
+    dev.selfservice.portal.notice.Notices notices;
+
+    @jakarta.inject.Inject
+    dev.selfservice.portal.state.StateStore store;
+
+    @jakarta.inject.Inject
+    dev.selfservice.support.PortalTestClock clock;
+
+    private List<String> outbox() {
+        return store.due(dev.selfservice.portal.notice.NoticeOutbox.AGENDA, clock.instant().plus(java.time.Duration.ofDays(1)), 10);
+    }
+
+    /**
+     * A third replica resets bob's password while the relay is down and is killed between its notice's tries (as when
+     * a rolling update's grace runs out, or the pod is killed for its memory): replica A's sweep sends both copies,
+     * once that replica should have finished with them, and only once.
+     */
+    @Test
+    void theNoticesOfAReplicaKilledMidRetryAreSentByAnotherOnce() throws Exception {
+        int port = ProductionJar.freePort();
+        Process replicaC = startReplica(port);
+        String c = "http://localhost:" + port;
+        try {
+            Browser browser = new Browser();
+            Page reset = prove(browser);
+            TenantApi.smtp(false);
+            Page done = browser.submitTo(c, reset, "#recovery-reset",
+                    Map.of("password", "Quiet-Garden-Moon-58", "confirm", "Quiet-Garden-Moon-58"));
+            // (its result page is not shown here: a production replica's cookies are Secure, and this is http)
+            assertThat(done.status()).isEqualTo(200);
+            java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
+            while (outbox().size() < 2 && java.time.Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
+            }
+            assertThat(outbox()).as("replica C keeps bob's two copies while it tries them").hasSize(2);
+            replicaC.destroyForcibly();
+            assertThat(replicaC.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            replicaC.destroyForcibly();
+            TenantApi.smtp(true);
+        }
+        assertThat(PortalSteps.signsIn("bob", "Quiet-Garden-Moon-58")).as("C did reset it").isTrue();
+        notices.sweep();
+        dev.selfservice.portal.state.PortalState.awaitQuiet();
+        assertThat(TenantApi.notices(BOB_EMAIL)).as("not while C might still be trying").isEmpty();
+
+        // C's copies fall due when its whole series would have ended (4 tries of 30 s, their pauses, a minute)
+        clock.advance(java.time.Duration.ofMinutes(5));
+        notices.sweep();
+        assertThat(PortalSteps.awaitNotices(BOB_EMAIL, 1).get(0).get("subject")).isEqualTo("Your work password was reset");
+        PortalSteps.awaitNotices("bob@corp.example", 1);
+        dev.selfservice.portal.state.PortalState.awaitQuiet();
+        assertThat(outbox()).isEmpty();
+        notices.sweep();
+        dev.selfservice.portal.state.PortalState.awaitQuiet();
+        assertThat(TenantApi.notices(BOB_EMAIL)).as("once").hasSize(1);
     }
 }

@@ -28,10 +28,11 @@ import dev.selfservice.portal.web.CookieSeal;
  * The entry is sealed ({@link CookieSeal}): it names the employee's addresses and the address they acted from.
  */
 @ApplicationScoped
-class NoticeOutbox {
+public class NoticeOutbox {
 
     private static final Logger LOG = Logger.getLogger(NoticeOutbox.class);
-    static final String AGENDA = "notice:outbox";
+    /** The agenda's name in the state store. */
+    public static final String AGENDA = "notice:outbox";
     private static final String PURPOSE = "notice-outbox";
     private static final int FIELDS = 10;
 

@@ -215,7 +215,7 @@ public class Notices {
      */
     @io.quarkus.scheduler.Scheduled(identity = "notice-outbox-sweep", every = "${portal.notices.sweep-every:1M}",
             concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
-    void sweep() {
+    public void sweep() {
         if (!config.notices().enabled()) {
             return;
         }
