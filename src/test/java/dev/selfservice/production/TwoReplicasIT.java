@@ -223,10 +223,13 @@ class TwoReplicasIT {
     dev.selfservice.portal.state.StateStore store;
 
     @jakarta.inject.Inject
+    dev.selfservice.portal.notice.NoticeOutbox outbox;
+
+    @jakarta.inject.Inject
     dev.selfservice.support.PortalTestClock clock;
 
     private List<String> outbox() {
-        return store.due(dev.selfservice.portal.notice.NoticeOutbox.AGENDA, clock.instant().plus(java.time.Duration.ofDays(1)), 10);
+        return store.due(outbox.agenda(), clock.instant().plus(java.time.Duration.ofDays(1)), 10);
     }
 
     /**
@@ -273,5 +276,6 @@ class TwoReplicasIT {
         notices.sweep();
         dev.selfservice.portal.state.PortalState.awaitQuiet();
         assertThat(TenantApi.notices(BOB_EMAIL)).as("once").hasSize(1);
+        assertThat(TenantApi.notices("bob@corp.example")).as("once").hasSize(1);
     }
 }

@@ -31,7 +31,7 @@ import dev.selfservice.portal.web.CookieSeal;
 public class NoticeOutbox {
 
     private static final Logger LOG = Logger.getLogger(NoticeOutbox.class);
-    /** The agenda's name in the state store. */
+    /** The agendas' prefix in the state store: one agenda per session secret (see {@link #agenda()}). */
     public static final String AGENDA = "notice:outbox";
     private static final String PURPOSE = "notice-outbox";
     private static final int FIELDS = 10;
@@ -44,12 +44,22 @@ public class NoticeOutbox {
     private final CookieSeal seal;
     private final Clock clock;
     private final Duration finishedAfter;
+    private final String agenda;
 
     NoticeOutbox(StateStore store, CookieSeal seal, Clock clock, PortalConfig config) {
         this.store = store;
         this.seal = seal;
         this.clock = clock;
         this.finishedAfter = finishedAfter(config.notices());
+        this.agenda = AGENDA + ":" + seal.keyId();
+    }
+
+    /**
+     * This replica's agenda: the one of its session secret. Replicas with another secret (during a rotation) keep
+     * theirs apart, so that neither takes the other's entries, which it cannot open, for garbage.
+     */
+    public String agenda() {
+        return agenda;
     }
 
     /** How long one series of tries can take at most: every try's limit and every pause, and a minute besides. */
@@ -66,7 +76,7 @@ public class NoticeOutbox {
                 notice.locale().toLanguageTag(), contact.map(c -> c.channel().name()).orElse(""),
                 contact.map(Contact::address).orElse(""), orEmpty(notice.requestId()), to));
         try {
-            store.schedule(AGENDA, member, clock.instant().plus(finishedAfter));
+            store.schedule(agenda, member, clock.instant().plus(finishedAfter));
             return Optional.of(member);
         } catch (StateUnavailable e) {
             LOG.warnf("notice: the state store did not answer; the notice is sent, but not kept for another replica");
@@ -78,7 +88,7 @@ public class NoticeOutbox {
     void remove(Optional<String> member) {
         member.ifPresent(m -> {
             try {
-                store.unschedule(AGENDA, m);
+                store.unschedule(agenda, m);
             } catch (StateUnavailable e) {
                 // it falls due and is sent once more by a sweep: a second copy rather than none
                 LOG.warnf("notice: the state store did not answer; a sweep may send a delivered notice again");
@@ -88,21 +98,26 @@ public class NoticeOutbox {
 
     /**
      * Copies whose replica should have finished with them and has not: each is taken by one replica (a claim), and
-     * due again only after another whole series, in case this replica stops too. Entries that no longer open (the
-     * session secret changed) are dropped with a warning.
+     * due again only after another whole series, in case this replica stops too. An entry that does not open (sealed
+     * under this agenda's secret, so only by tampering) is dropped with a warning. If the store stops answering half
+     * way, the copies taken so far are still returned, so that none waits for another series.
      */
     List<Entry> abandoned(int max) {
         List<Entry> taken = new ArrayList<>();
         Instant now = clock.instant();
-        for (String member : store.due(AGENDA, now, max)) {
-            Optional<Entry> entry = read(member);
-            if (entry.isEmpty()) {
-                LOG.warnf("notice: dropped an entry of the outbox that does not open (was SESSION_SECRET changed?)");
-                store.unschedule(AGENDA, member);
-            } else if (store.claim(StateKeys.of("notice:sweeping", member), finishedAfter)) {
-                store.schedule(AGENDA, member, now.plus(finishedAfter));
-                taken.add(entry.get());
+        try {
+            for (String member : store.due(agenda, now, max)) {
+                Optional<Entry> entry = read(member);
+                if (entry.isEmpty()) {
+                    LOG.warnf("notice: dropped an entry of the outbox that does not open");
+                    store.unschedule(agenda, member);
+                } else if (store.claim(StateKeys.of("notice:sweeping", member), finishedAfter)) {
+                    store.schedule(agenda, member, now.plus(finishedAfter));
+                    taken.add(entry.get());
+                }
             }
+        } catch (StateUnavailable e) {
+            LOG.warnf("notice: the state store stopped answering during the sweep of the outbox");
         }
         return taken;
     }

@@ -52,6 +52,8 @@ public class Notices {
 
     private static final Logger LOG = Logger.getLogger(Notices.class);
     private static final int SWEEP_BATCH = 50;
+    /** A copy left this long by a stopped replica is no longer sent. */
+    private static final java.time.Duration NOTICE_TOO_OLD = java.time.Duration.ofDays(1);
 
     @CheckedTemplate(basePath = "notice")
     static class Templates {
@@ -219,14 +221,31 @@ public class Notices {
         if (!config.notices().enabled()) {
             return;
         }
+        List<NoticeOutbox.Entry> left;
         try {
-            for (NoticeOutbox.Entry left : outbox.abandoned(SWEEP_BATCH)) {
-                LOG.infof("notice: %s to %s for %s was left unsent by a replica that stopped; sending it now",
-                        left.notice().kind(), masked(left.to()), left.notice().userId());
-                deliver(left.notice(), left.to(), compose(left.notice(), left.to()), Optional.of(left.member()));
-            }
+            left = outbox.abandoned(SWEEP_BATCH);
         } catch (RuntimeException e) {
             LOG.warnf("notice: the sweep of the outbox did not run (%s)", e.getClass().getSimpleName());
+            return;
+        }
+        for (NoticeOutbox.Entry copy : left) {
+            inFlight.incrementAndGet();
+            try {
+                if (copy.notice().at().isBefore(clock.instant().minus(NOTICE_TOO_OLD))) {
+                    // a day late it would alarm more than it tells: recorded as not delivered instead
+                    failed(copy.notice(), copy.to(), new java.util.concurrent.TimeoutException("a day old"));
+                    outbox.remove(Optional.of(copy.member()));
+                    continue;
+                }
+                LOG.infof("notice: %s to %s for %s was left unsent by a replica that stopped; sending it now",
+                        copy.notice().kind(), masked(copy.to()), copy.notice().userId());
+                deliver(copy.notice(), copy.to(), compose(copy.notice(), copy.to()), Optional.of(copy.member()));
+            } catch (RuntimeException e) {
+                // one copy that cannot be composed or sent holds up none of the others
+                LOG.warnf("notice: a copy from the outbox could not be sent now (%s)", e.getClass().getSimpleName());
+            } finally {
+                inFlight.decrementAndGet();
+            }
         }
     }
 

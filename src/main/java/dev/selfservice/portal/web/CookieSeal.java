@@ -76,12 +76,27 @@ public class CookieSeal {
      * start another, so it is refused: callers take fields from validated input or from Auth0, and one is a bug.
      */
     public String sealFields(String purpose, java.util.List<String> fields) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
         for (String field : fields) {
-            if (field.indexOf('\n') >= 0) {
+            String line = field == null ? "" : field; // an absent value (a profile without a nickname) opens as empty
+            if (line.indexOf('\n') >= 0) {
                 throw new IllegalArgumentException("a field sealed for " + purpose + " holds a line break");
             }
+            lines.add(line);
         }
-        return seal(purpose, String.join("\n", fields));
+        return seal(purpose, String.join("\n", lines));
+    }
+
+    /**
+     * A short name of the session secret, for state that only replicas with the same secret can open (and must not
+     * drop as garbage when another secret sealed it): it names no part of the secret.
+     */
+    public String keyId() {
+        try {
+            return java.util.HexFormat.of().formatHex(key("key-id").getEncoded(), 0, 6);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The fields sealed by {@link #sealFields} for this purpose, if there are exactly {@code count} of them. */

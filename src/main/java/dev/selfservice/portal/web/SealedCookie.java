@@ -18,6 +18,9 @@ import io.quarkus.runtime.LaunchMode;
  */
 public final class SealedCookie {
 
+    /** The layout of the fields: fields, then the end; raise it when a cookie's fields change. */
+    private static final int LAYOUT = 2;
+
     /** Secure everywhere but dev mode and tests, which run on plain http://localhost. */
     private static final boolean SECURE = LaunchMode.current() == LaunchMode.NORMAL;
 
@@ -53,10 +56,18 @@ public final class SealedCookie {
 
     /** The cookie holding these fields until {@code until}; no field may hold a line break, which separates them. */
     public NewCookie write(Instant until, String... fields) {
-        List<String> all = new java.util.ArrayList<>(List.of(fields));
+        List<String> all = new java.util.ArrayList<>(java.util.Arrays.asList(fields));
         all.add(String.valueOf(until.getEpochSecond()));
         long maxAge = Math.max(1, until.getEpochSecond() - clock.instant().getEpochSecond());
-        return build(seal.sealFields(name, all), (int) Math.min(Integer.MAX_VALUE, maxAge));
+        return build(seal.sealFields(purpose(), all), (int) Math.min(Integer.MAX_VALUE, maxAge));
+    }
+
+    /**
+     * The seal's purpose: the cookie's name and the layout of its fields, so that during a rolling update a value
+     * of the other layout opens as nothing (the step starts again) instead of as fields in the wrong places.
+     */
+    private String purpose() {
+        return name + "/" + LAYOUT;
     }
 
     /** The cookie that makes the browser drop it. */
@@ -70,7 +81,7 @@ public final class SealedCookie {
      * with an IllegalArgumentException.
      */
     public <T> Optional<T> open(String value, int fields, Function<Opened, T> parse) {
-        return seal.openFields(name, value, fields + 1).flatMap(f -> {
+        return seal.openFields(purpose(), value, fields + 1).flatMap(f -> {
             try {
                 Opened opened = new Opened(f.subList(0, fields), Instant.ofEpochSecond(Long.parseLong(f.get(fields))));
                 return Optional.ofNullable(parse.apply(opened));
