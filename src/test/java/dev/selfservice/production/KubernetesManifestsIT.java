@@ -159,30 +159,16 @@ class KubernetesManifestsIT {
             String anonymous = null;
             for (int i = 0; i < 100 && anonymous == null; i++) {
                 try {
-                    anonymous = redisSays(port, "PING\r\n");
+                    anonymous = dev.selfservice.support.RedisServer.says(port, "PING\r\n");
                 } catch (IOException notYet) {
                     Thread.sleep(100);
                 }
             }
             assertThat(anonymous).as("without the password").startsWith("-NOAUTH");
-            assertThat(redisSays(port, "AUTH \"a-password with spaces/+=\"\r\nPING\r\n")).as("with it").startsWith("+OK");
+            assertThat(dev.selfservice.support.RedisServer.says(port, "AUTH \"a-password with spaces/+=\"\r\nPING\r\n")).as("with it").startsWith("+OK");
         } finally {
             running.destroy();
             running.waitFor(10, TimeUnit.SECONDS);
-        }
-    }
-
-    /** Redis's first answer line to what is sent. */
-    private static String redisSays(int port, String commands) throws IOException {
-        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(5000);
-            socket.getOutputStream().write(commands.getBytes(StandardCharsets.US_ASCII));
-            java.io.InputStream in = socket.getInputStream();
-            StringBuilder line = new StringBuilder();
-            for (int c = in.read(); c >= 0 && c != '\r'; c = in.read()) {
-                line.append((char) c);
-            }
-            return line.toString();
         }
     }
 

@@ -96,6 +96,20 @@ public class RedisServer implements ExecutionCondition {
         }
     }
 
+    /** The first line Redis answers to what is sent, as its own protocol reads it, with no client of ours between. */
+    public static String says(int port, String commands) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(commands.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.InputStream in = socket.getInputStream();
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c >= 0 && c != '\r'; c = in.read()) {
+                line.append((char) c);
+            }
+            return line.toString();
+        }
+    }
+
     /**
      * A Redis of one test class's own, which the test can stop and start again on the same port (as a Redis restarts
      * under running replicas), and which may require a password. Its port and process are kept in system properties

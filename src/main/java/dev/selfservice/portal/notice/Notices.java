@@ -123,7 +123,8 @@ public class Notices {
                     }
                 }, failure -> {
                     try {
-                        failed(notice, "unaddressed", failure);
+                        failed(notice, "unaddressed", "the account could not be read to address it ("
+                                + failure.getClass().getSimpleName() + ")");
                     } finally {
                         inFlight.decrementAndGet();
                     }
@@ -233,7 +234,7 @@ public class Notices {
             try {
                 if (copy.notice().at().isBefore(clock.instant().minus(NOTICE_TOO_OLD))) {
                     // a day late it would alarm more than it tells: recorded as not delivered instead
-                    failed(copy.notice(), copy.to(), new java.util.concurrent.TimeoutException("a day old"));
+                    failed(copy.notice(), copy.to(), "left unsent for a day by a replica that stopped");
                     outbox.remove(Optional.of(copy.member()));
                     continue;
                 }
@@ -266,7 +267,7 @@ public class Notices {
                     }
                 }, failure -> {
                     try {
-                        failed(notice, to, failure);
+                        failed(notice, to, "after " + settings.attempts() + " tries (" + failure.getClass().getSimpleName() + ")");
                     } finally {
                         finished(kept);
                     }
@@ -282,10 +283,9 @@ public class Notices {
         }
     }
 
-    private void failed(Notice notice, String to, Throwable failure) {
-        // the address is masked and the failure named by its type only: an SMTP error can echo the message
-        LOG.errorf("notice: %s to %s for %s could not be delivered after %d tries (%s)", notice.kind(), masked(to),
-                notice.userId(), config.notices().attempts(), failure.getClass().getSimpleName());
+    /** Why names no more than the failure's type: an SMTP error can echo the message. */
+    private void failed(Notice notice, String to, String why) {
+        LOG.errorf("notice: %s to %s for %s could not be delivered: %s", notice.kind(), masked(to), notice.userId(), why);
         Map<String, String> details = details(notice, to);
         audit.record(AuditAction.NOTICE, AuditOutcome.FAILED, "NOT_DELIVERED", notice.userId(), details);
     }
