@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -19,11 +20,11 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
@@ -48,9 +49,18 @@ final class Employee implements AutoCloseable {
     private final ChromeDriver chrome;
     /** The field typed into last: a page with two forms has two "Send a code" buttons, and a person presses theirs. */
     private WebElement lastField;
+    /** The document on which a control was pressed last, until a page is seen: see {@link #sees}. */
+    private WebElement pressedOn;
+    private String pressed;
 
     Employee(Walk walk) {
+        this(walk, WAIT);
+    }
+
+    /** With a time limit of its own for each wait and read: for a test of the helper itself. */
+    Employee(Walk walk, Duration wait) {
         this.walk = walk;
+        this.reads = new PageReads(wait);
         this.chrome = Chromium.start(walk);
     }
 
@@ -60,88 +70,138 @@ final class Employee implements AutoCloseable {
 
     void open(String url) {
         chrome.get(url);
+        pressedOn = null;
     }
+
+    /** Reads of this browser's pages, each read again while the page is replaced under it. */
+    private final PageReads reads;
 
     /** Waits for the page whose main heading is this, then has axe check it. */
     Employee sees(String heading) {
-        try {
-            new WebDriverWait(chrome, WAIT).ignoring(StaleElementReferenceException.class)
-                    .until(d -> heading.equals(mainHeading()));
-        } catch (RuntimeException e) {
-            throw new AssertionError("expected the page \"" + heading + "\" but " + chrome.getCurrentUrl()
-                    + " shows \"" + mainHeading() + "\": " + bodyText(), e);
-        }
+        // after a press, the page that was shown must have gone first: a result page may have the same heading
+        // (a refused form comes back as itself), and reading it before the answer arrives would read the old one
+        WebElement before = pressedOn;
+        String expected = "the page \"" + heading + "\"" + (before == null ? "" : " after pressing \"" + pressed + "\"");
+        reads.until(expected, this::shown, shown -> heading.equals(shown.heading()) && (before == null || gone(before)));
+        pressedOn = null;
         checkAccessibility();
         return this;
     }
 
-    String mainHeading() {
+    /** Whether the document this element belonged to has been replaced. */
+    private static boolean gone(WebElement element) {
         try {
-            List<WebElement> h1 = chrome.findElements(By.tagName("h1"));
-            return h1.isEmpty() ? "" : h1.get(0).getText().trim();
+            element.getTagName();
+            return false;
         } catch (StaleElementReferenceException e) {
-            return ""; // the page changed while it was read: the wait reads it again
+            return true;
         }
     }
 
-    /** What the page says, as a person reads it. */
+    /** What the page shows at one moment: where it is, its main heading and the start of its text. */
+    private record Shown(String url, String heading, String text) {
+        @Override
+        public String toString() {
+            return url + " showing \"" + heading + "\": " + text;
+        }
+    }
+
+    private Shown shown() {
+        // between two documents there may be no body yet: that is what the page shows at that moment
+        String text = chrome.findElements(By.tagName("body")).stream().map(WebElement::getText).findFirst()
+                .orElse("(no page body yet)");
+        return new Shown(chrome.getCurrentUrl(), heading(), text.length() > 600 ? text.substring(0, 600) + "…" : text);
+    }
+
+    String mainHeading() {
+        return reads.read(this::heading);
+    }
+
+    private String heading() {
+        List<WebElement> h1 = chrome.findElements(By.tagName("h1"));
+        return h1.isEmpty() ? "" : h1.get(0).getText().trim();
+    }
+
     /** The text of an element once the page's script has settled it (not empty and not one of {@code passing}). */
     String settledTextOf(String id, String... passing) {
-        java.util.Set<String> skip = java.util.Set.of(passing);
-        return new org.openqa.selenium.support.ui.WebDriverWait(chrome, java.time.Duration.ofSeconds(5))
-                .until(d -> {
-                    String text = d.findElement(By.id(id)).getText().trim();
-                    return text.isEmpty() || skip.contains(text) ? null : text;
-                });
+        Set<String> skip = Set.of(passing);
+        return reads.until("a settled text in #" + id, () -> chrome.findElements(By.id(id)).stream()
+                .map(e -> e.getText().trim()).findFirst().orElse(""), text -> !text.isEmpty() && !skip.contains(text));
     }
 
     /** The page's title, as the browser tab and a screen reader announce it. */
     String title() {
-        return chrome.getTitle();
+        return reads.read(chrome::getTitle);
     }
 
     /** The id of the element that has the focus. */
     String focusedId() {
-        return chrome.switchTo().activeElement().getAttribute("id");
+        return reads.read(() -> chrome.switchTo().activeElement().getAttribute("id"));
     }
 
+    /** What the page says, as a person reads it. */
     String bodyText() {
-        return chrome.findElement(By.tagName("body")).getText();
+        return reads.read(() -> chrome.findElement(By.tagName("body")).getText());
     }
 
     String path() {
-        return URI.create(chrome.getCurrentUrl()).getPath();
+        return URI.create(reads.read(chrome::getCurrentUrl)).getPath();
     }
 
     String origin() {
-        URI uri = URI.create(chrome.getCurrentUrl());
+        URI uri = URI.create(reads.read(chrome::getCurrentUrl));
         return uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
     }
 
     /** Types into the field with this label, replacing what it held. */
     Employee types(String label, String value) {
-        WebElement field = field(label);
-        lastField = field;
-        if (walk.keyboardOnly()) {
-            tabTo(field);
-            WebElement active = chrome.switchTo().activeElement();
-            active.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-            active.sendKeys(value);
-        } else {
-            field.clear();
-            field.sendKeys(value);
-        }
+        reads.read(() -> {
+            WebElement field = field(label);
+            lastField = field;
+            if (walk.keyboardOnly()) {
+                tabTo(field);
+                WebElement active = chrome.switchTo().activeElement();
+                active.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+                active.sendKeys(value);
+            } else {
+                field.clear();
+                field.sendKeys(value);
+            }
+            return field;
+        });
         return this;
     }
 
     /** The value a field holds now. */
     String valueOf(String label) {
-        return field(label).getDomProperty("value");
+        return reads.read(() -> field(label).getDomProperty("value"));
     }
 
     /** Presses the button or follows the link whose words are these. */
     Employee chooses(String words) {
-        WebElement target = control(words);
+        for (int attempt = 1; ; attempt++) {
+            WebElement target = reads.read(() -> control(words));
+            WebElement document = reads.read(() -> chrome.findElement(By.tagName("html")));
+            try {
+                press(target);
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                continue; // the control was replaced before the press reached it: find it again and press that
+            } catch (WebDriverException e) {
+                if (!PageReads.replacedUnderTheRead(e)) {
+                    throw e;
+                }
+                // the press was made and its page began to replace this one under the driver: what a press does
+            }
+            pressedOn = document;
+            pressed = words;
+            return this;
+        }
+    }
+
+    private void press(WebElement target) {
         if (walk.keyboardOnly()) {
             tabTo(target);
             boolean link = "a".equalsIgnoreCase(target.getTagName());
@@ -149,12 +209,11 @@ final class Employee implements AutoCloseable {
         } else {
             target.click();
         }
-        return this;
     }
 
     /** Text of the element with this id: for what a page shows in one place (the strength hint, a notice). */
     String textOf(String id) {
-        return chrome.findElement(By.id(id)).getText();
+        return reads.read(() -> chrome.findElement(By.id(id)).getText());
     }
 
     private WebElement field(String label) {
@@ -173,8 +232,8 @@ final class Employee implements AutoCloseable {
 
     /** Whether the page offers a button or link by these words (visible, or its accessible name). */
     boolean offers(String words) {
-        return chrome.findElements(By.cssSelector("a, button, input[type=submit]")).stream()
-                .filter(WebElement::isDisplayed).anyMatch(e -> names(e, words));
+        return reads.read(() -> chrome.findElements(By.cssSelector("a, button, input[type=submit]")).stream()
+                .filter(WebElement::isDisplayed).anyMatch(e -> names(e, words)));
     }
 
     private WebElement control(String words) {
@@ -195,7 +254,10 @@ final class Employee implements AutoCloseable {
                         return candidate;
                     }
                 }
-            } catch (StaleElementReferenceException | NoSuchElementException e) {
+            } catch (WebDriverException e) {
+                if (!(e instanceof NoSuchElementException) && !PageReads.replacedUnderTheRead(e)) {
+                    throw e;
+                }
                 // the field was on an earlier page: the first match is the one a person sees first
             }
         }
@@ -206,7 +268,7 @@ final class Employee implements AutoCloseable {
     private void tabTo(WebElement target) {
         Actions keys = new Actions(chrome);
         for (int i = 0; i < 80; i++) {
-            if (chrome.switchTo().activeElement().equals(target)) {
+            if (reads.read(() -> chrome.switchTo().activeElement().equals(target))) {
                 return;
             }
             keys.sendKeys(Keys.TAB).perform();
@@ -224,16 +286,17 @@ final class Employee implements AutoCloseable {
             return; // axe runs as a script in the page; the walks with JavaScript on check every page this one reaches
         }
         String page = walk.width() + " " + path() + " " + mainHeading();
+        String url = reads.read(chrome::getCurrentUrl);
         if (CHECKED.contains(page)) {
             return;
         }
         // legacy mode: the pages have no frames, so axe need not open a blank window of its own to check them
-        Results results = new AxeBuilder().withTags(WCAG_TAGS).setLegacyMode(true).analyze(chrome);
+        Results results = reads.read(() -> new AxeBuilder().withTags(WCAG_TAGS).setLegacyMode(true).analyze(chrome));
         if (results.isErrored()) {
-            throw new AssertionError("axe could not check " + chrome.getCurrentUrl() + ": " + results.getErrorMessage());
+            throw new AssertionError("axe could not check " + url + ": " + results.getErrorMessage());
         }
         List<Rule> violations = results.getViolations();
-        assertThat(violations).as(() -> "axe violations on " + chrome.getCurrentUrl() + " (\"" + mainHeading() + "\", "
+        assertThat(violations).as(() -> "axe violations on " + url + " (\"" + page + "\", "
                 + walk.width() + "px wide): " + violations.stream()
                         .map(v -> v.getId() + " [" + v.getImpact() + "] " + v.getHelp() + " at "
                                 + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(" ")))
@@ -264,13 +327,16 @@ final class Employee implements AutoCloseable {
         try {
             open(outboxUrl);
             sees("Outbox");
-            for (WebElement row : chrome.findElements(By.cssSelector("tbody tr:not(.notice)"))) {
-                List<WebElement> cells = row.findElements(By.tagName("td"));
-                if (cells.get(2).getText().trim().equals(address)) {
-                    return cells.get(3).getText().trim();
+            Optional<String> code = reads.read(() -> {
+                for (WebElement row : chrome.findElements(By.cssSelector("tbody tr:not(.notice)"))) {
+                    List<WebElement> cells = row.findElements(By.tagName("td"));
+                    if (cells.get(2).getText().trim().equals(address)) {
+                        return Optional.of(cells.get(3).getText().trim());
+                    }
                 }
-            }
-            throw new AssertionError("the outbox shows no message to " + address + ": " + bodyText());
+                return Optional.<String>empty();
+            });
+            return code.orElseThrow(() -> new AssertionError("the outbox shows no message to " + address + ": " + bodyText()));
         } finally {
             chrome.close();
             chrome.switchTo().window(portalTab);
