@@ -79,11 +79,7 @@ class PortalBench {
         }
 
         private static int freePort() {
-            try {
-                return ProductionJar.freePort();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            return ProductionJar.freePort();
         }
     }
 

@@ -1,9 +1,5 @@
 package dev.selfservice.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,17 +12,9 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 public class FreePortsConfigSource implements ConfigSource {
 
     private static final Map<String, String> PORTS = Map.of(
-            "quarkus.http.test-port", String.valueOf(freePort()),
-            "local-tenant.port", String.valueOf(freePort()),
-            "local-tenant.smtp-port", String.valueOf(freePort()));
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+            "quarkus.http.test-port", String.valueOf(FreePorts.listenable()),
+            "local-tenant.port", String.valueOf(FreePorts.listenable()),
+            "local-tenant.smtp-port", String.valueOf(FreePorts.listenable()));
 
     @Override
     public Map<String, String> getProperties() {

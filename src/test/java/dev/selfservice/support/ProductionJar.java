@@ -101,9 +101,7 @@ public final class ProductionJar {
         }
     }
 
-    public static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+    public static int freePort() {
+        return FreePorts.listenable();
     }
 }

@@ -59,11 +59,7 @@ public class RedisServer implements ExecutionCondition {
     }
 
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FreePorts.listenable();
     }
 
     /** Starts a redis-server on the port and waits until it listens; it is stopped with the JVM at the latest. */

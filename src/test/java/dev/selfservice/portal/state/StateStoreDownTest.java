@@ -29,12 +29,8 @@ class StateStoreDownTest {
     public static class RedisNotAnswering implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            int closed;
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                closed = socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            // a port nothing listens on, outside the range outgoing connections take theirs from
+            int closed = dev.selfservice.support.FreePorts.listenable();
             return Map.of("quarkus.redis.hosts", "redis://127.0.0.1:" + closed);
         }
     }
