@@ -89,7 +89,7 @@ public interface PortalConfig {
 
     /** The state store; Redis is chosen by {@code REDIS_URL} ({@code quarkus.redis.hosts}). */
     interface State {
-        /** The most keys the in-memory store keeps, the oldest going first; unused with Redis. */
+        /** Keys the in-memory store holds before it refuses new counters (it never evicts); unused with Redis. */
         @WithDefault("100000")
         long maxEntries();
     }

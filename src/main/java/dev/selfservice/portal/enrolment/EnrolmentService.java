@@ -89,11 +89,9 @@ public class EnrolmentService {
             throw new Refusal(Reason.WORK_ADDRESS);
         }
         takeSend(employee);
-        if (linkedElsewhere(employee, address)) {
-            // no code goes to someone else's recovery contact: it would replace the code its owner may be using; the
-            // look-up counts as a send, so that nobody can probe addresses without limit
-            throw new Refusal(Reason.LINKED_ELSEWHERE);
-        }
+        // an address that is another account's contact is answered as any other, with a code: refusing it here, before
+        // any proof of control, would tell any signed-in employee whose address is whose recovery contact. Only the
+        // one who holds the code learns it, at confirmation (the exchange signs in as the other account)
         startPasswordless(address);
         Instant now = clock.instant();
         return new PendingEnrolment(employee.userId(), sessionBinding, address.channel(), address.value(),
@@ -270,16 +268,6 @@ public class EnrolmentService {
             if (e.status() == 400 && (e.error().startsWith("bad.email") || e.error().startsWith("bad.phone"))) {
                 throw new Refusal(Reason.ADDRESS_REFUSED_BY_AUTH0);
             }
-            throw auth0Refusal(e);
-        }
-    }
-
-    /** Whether the address is already a recovery contact of another account (whose, the page does not say). */
-    private boolean linkedElsewhere(SignedInEmployee employee, ContactAddress address) throws Refusal {
-        try {
-            return management.usersWithContact(address.channel(), address.value()).stream()
-                    .anyMatch(u -> !u.userId().equals(employee.userId()));
-        } catch (Auth0Exception e) {
             throw auth0Refusal(e);
         }
     }

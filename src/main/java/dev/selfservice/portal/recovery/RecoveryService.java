@@ -315,6 +315,12 @@ public class RecoveryService {
                     LOG.infof("recovery: no code sent: the contact is not enrolled for that username");
                     return;
                 }
+                if (isProtected(user.get())) {
+                    // a code would be a way in for whoever reads that contact, which is what protecting the account
+                    // (administrators, service accounts) is to rule out; the page answered as for any other account
+                    LOG.infof("recovery: no code sent: %s is protected from self-service", user.get().userId());
+                    return;
+                }
                 // marked before the code exists, so that every guess at it meets the account-wide ceiling
                 store.claim(enrolledKey(username, address.channel(), address.value()), Duration.ofHours(1));
                 if (!store.tryAcquire(StateKeys.of("recovery:sends:user", username), r.maxSends(), r.sendWindow())) {

@@ -33,9 +33,11 @@ public class EmployeeLock {
     /** Runs the step holding the employee's lock; throws {@link StateUnavailable} when it cannot be had in time. */
     public <T, E extends Exception> T holding(String userId, Step<T, E> step) throws E {
         String key = StateKeys.of("lock", userId);
+        // a token of this hold: a lock that outlived HOLD and was taken by another step is not given back by this one
+        String holder = java.util.UUID.randomUUID().toString();
         // waiting reads real time, not the portal's clock: a test that moves the clock must not make a wait end early
         Instant giveUp = Instant.now().plus(WAIT);
-        while (!store.claim(key, HOLD)) {
+        while (!store.claim(key, holder, HOLD)) {
             if (Instant.now().isAfter(giveUp)) {
                 throw new StateUnavailable(new IllegalStateException("the employee's lock stayed taken"));
             }
@@ -49,7 +51,7 @@ public class EmployeeLock {
         try {
             return step.run();
         } finally {
-            store.release(key);
+            store.release(key, holder);
         }
     }
 }

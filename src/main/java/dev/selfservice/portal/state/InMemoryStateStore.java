@@ -10,9 +10,17 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 
 /**
- * The state store of one replica (dev mode, tests, a single instance): a bounded Caffeine cache whose entries expire
- * with their window or claim, so that every username, contact and address ever tried does not stay in the heap. Each
+ * The state store of one replica (dev mode, tests, a single instance): Caffeine caches whose entries expire with their
+ * window, claim or instant, so that every username, contact and address ever tried does not stay in the heap. Each
  * operation is one atomic {@code compute} on its key.
+ * <p>
+ * Nothing is ever evicted to make room. An evicted claim would let a spent proof act again, an evicted
+ * {@code session:ended} mark or {@code sessions:valid-after} time would let an ended session back in, and an evicted
+ * counter would give an attacker fresh tries; and anyone can make new keys (a recovery start under a made-up name). So
+ * claims and instants are kept for their whole lifetime, whatever comes, and it is the new counters that are refused
+ * once {@code maxEntries} keys are held: the request that wanted one gets the "try again" page ({@link StateUnavailable})
+ * and {@code portal.state.refused} counts it. Claims need no bound of their own: each is made behind a counter, a
+ * verified code or a signed-in session. The bound is soft by a few keys under parallel requests, never by more.
  */
 final class InMemoryStateStore implements StateStore {
 
@@ -29,7 +37,8 @@ final class InMemoryStateStore implements StateStore {
         }
     }
 
-    private record Claim(long untilMillis) implements Entry {
+    /** A claim; a lock's claim names its holder, so that only the holder can give it back. */
+    private record Claim(long untilMillis, String holder) implements Entry {
         @Override
         public long keepNanos(long nowMillis) {
             return Math.max(0, untilMillis - nowMillis) * 1_000_000L;
@@ -47,14 +56,23 @@ final class InMemoryStateStore implements StateStore {
     static final int MAX_AGENDA = 10_000;
 
     private final Clock clock;
+    private final long maxEntries;
     private final Cache<String, Entry> entries;
+    private final io.micrometer.core.instrument.Counter refusedCounters;
+    private final io.micrometer.core.instrument.Counter refusedAgenda;
     /** Agendas are kept apart from the cache: nothing may evict work still to do. */
     private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ConcurrentHashMap<String, Long>> agendas =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    InMemoryStateStore(Clock clock, long maxEntries) {
+    InMemoryStateStore(Clock clock, long maxEntries, io.micrometer.core.instrument.MeterRegistry metrics) {
         this.clock = clock;
-        this.entries = Caffeine.newBuilder().maximumSize(maxEntries).expireAfter(new Expiry<String, Entry>() {
+        this.maxEntries = maxEntries;
+        this.refusedCounters = metrics.counter("portal.state.refused", "what", "counter");
+        this.refusedAgenda = metrics.counter("portal.state.refused", "what", "agenda");
+        // no maximumSize: Caffeine would evict claims and revocations to make room (see above)
+        // Caffeine's time is the portal's clock: an entry goes when the portal thinks it has expired, not earlier or
+        // later, so that a full store frees the places of windows that have passed (and tests move it instead of waiting)
+        this.entries = Caffeine.newBuilder().ticker(() -> clock.millis() * 1_000_000L).expireAfter(new Expiry<String, Entry>() {
             @Override
             public long expireAfterCreate(String key, Entry value, long currentTime) {
                 return value.keepNanos(clock.millis());
@@ -74,6 +92,10 @@ final class InMemoryStateStore implements StateStore {
 
     @Override
     public boolean tryAcquire(String key, int max, Duration window) {
+        if (full() && entries.getIfPresent(key) == null) {
+            refusedCounters.increment();
+            throw new StateUnavailable(new IllegalStateException("the in-memory state store is full"));
+        }
         long now = clock.millis();
         long windowMillis = window.toMillis();
         boolean[] counted = {false};
@@ -122,9 +144,36 @@ final class InMemoryStateStore implements StateStore {
                 return old;
             }
             taken[0] = true;
-            return new Claim(now + ttl.toMillis());
+            return new Claim(now + ttl.toMillis(), null);
         });
         return taken[0];
+    }
+
+    @Override
+    public boolean claim(String key, String holder, Duration ttl) {
+        long now = clock.millis();
+        boolean[] taken = {false};
+        entries.asMap().compute(key, (k, old) -> {
+            if (old instanceof Claim c && c.untilMillis() > now) {
+                return old;
+            }
+            taken[0] = true;
+            return new Claim(now + ttl.toMillis(), holder);
+        });
+        return taken[0];
+    }
+
+    @Override
+    public boolean release(String key, String holder) {
+        boolean[] released = {false};
+        entries.asMap().computeIfPresent(key, (k, old) -> {
+            if (old instanceof Claim c && holder.equals(c.holder())) {
+                released[0] = true;
+                return null;
+            }
+            return old;
+        });
+        return released[0];
     }
 
     @Override
@@ -152,9 +201,12 @@ final class InMemoryStateStore implements StateStore {
     @Override
     public void schedule(String agenda, String member, java.time.Instant due) {
         var members = agendas.computeIfAbsent(agenda, a -> new java.util.concurrent.ConcurrentHashMap<>());
-        if (members.size() < MAX_AGENDA || members.containsKey(member)) {
-            members.put(member, due.toEpochMilli());
+        if (members.size() >= MAX_AGENDA && !members.containsKey(member)) {
+            // refused aloud: the caller keeps the work in hand (a notice is sent now) or refuses its step
+            refusedAgenda.increment();
+            throw new StateUnavailable(new IllegalStateException("the agenda is full"));
         }
+        members.put(member, due.toEpochMilli());
     }
 
     @Override
@@ -192,6 +244,15 @@ final class InMemoryStateStore implements StateStore {
     long size() {
         entries.cleanUp();
         return entries.estimatedSize();
+    }
+
+    /** Whether the store holds its most keys; expired ones are cleaned out first, so that only live ones count. */
+    private boolean full() {
+        if (entries.estimatedSize() < maxEntries) {
+            return false;
+        }
+        entries.cleanUp();
+        return entries.estimatedSize() >= maxEntries;
     }
 
     private static void prune(Deque<Long> times, long oldestKept) {

@@ -14,6 +14,10 @@ import io.vertx.mutiny.redis.client.Response;
  * replica's. The scripts are written here because Redis has no single command for a sliding window with a ceiling,
  * and a fixed INCR window would let twice the limit through at its edge. Times come from the portal's clock (as in
  * the in-memory store); Redis's own expiry only removes keys that nothing reads any more.
+ * <p>
+ * A key reaches Redis as its purpose and an HMAC-SHA256 of the whole key under a key derived from the session secret:
+ * {@link StateKeys} hashes usernames, addresses and IPs, but an unkeyed hash of a username or an IP is reversed by
+ * hashing guesses, while this one cannot be computed without the secret.
  */
 final class RedisStateStore implements StateStore {
 
@@ -37,18 +41,58 @@ final class RedisStateStore implements StateStore {
     /** KEYS[1] claim; ARGV now, until, ttl ms. Returns 1 when taken. */
     private static final String CLAIM = """
             local held = redis.call('GET', KEYS[1])
-            if held and tonumber(held) > tonumber(ARGV[1]) then return 0 end
+            if held and tonumber(string.match(held, '^[0-9]+')) > tonumber(ARGV[1]) then return 0 end
             redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
             return 1
+            """;
+
+    /** KEYS[1] lock; ARGV now, until, ttl ms, holder. Returns 1 when taken. The value is "until:holder". */
+    private static final String LOCK = """
+            local held = redis.call('GET', KEYS[1])
+            if held and tonumber(string.match(held, '^[0-9]+')) > tonumber(ARGV[1]) then return 0 end
+            redis.call('SET', KEYS[1], ARGV[2] .. ':' .. ARGV[4], 'PX', ARGV[3])
+            return 1
+            """;
+
+    /** KEYS[1] lock; ARGV holder. Deletes the lock only when the holder holds it (as Redisson's unlock). */
+    private static final String UNLOCK = """
+            local held = redis.call('GET', KEYS[1])
+            local at = held and string.find(held, ':', 1, true)
+            if at and string.sub(held, at + 1) == ARGV[1] then
+              return redis.call('DEL', KEYS[1])
+            end
+            return 0
             """;
 
     private final RedisDataSource redis;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final javax.crypto.spec.SecretKeySpec keyOfKeys;
 
-    RedisStateStore(RedisDataSource redis, Clock clock) {
+    RedisStateStore(RedisDataSource redis, Clock clock, String secret) {
         this.redis = redis;
         this.clock = clock;
+        // a key of its own, derived from the secret, so that it serves no other purpose of the secret
+        this.keyOfKeys = new javax.crypto.spec.SecretKeySpec(
+                hmac(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"),
+                        "state store keys"), "HmacSHA256");
+    }
+
+    /** The key as Redis holds it: its purpose in the clear (for an operator's eye), the rest an HMAC. */
+    String redisKey(String key) {
+        int end = key.lastIndexOf(':');
+        String purpose = end < 0 ? "" : key.substring(0, end + 1);
+        return PREFIX + purpose + HexFormat.of().formatHex(hmac(keyOfKeys, key), 0, 16);
+    }
+
+    private static byte[] hmac(javax.crypto.spec.SecretKeySpec key, String text) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
@@ -62,7 +106,7 @@ final class RedisStateStore implements StateStore {
 
     @Override
     public void giveBack(String key) {
-        call("ZPOPMAX", PREFIX + key);
+        call("ZPOPMAX", redisKey(key));
     }
 
     @Override
@@ -78,26 +122,44 @@ final class RedisStateStore implements StateStore {
     }
 
     @Override
+    public boolean claim(String key, String holder, Duration ttl) {
+        long now = clock.millis();
+        long ttlMillis = Math.max(1, ttl.toMillis());
+        return eval(LOCK, key, String.valueOf(now), String.valueOf(now + ttlMillis), String.valueOf(ttlMillis), holder)
+                .toLong() == 1;
+    }
+
+    @Override
+    public boolean release(String key, String holder) {
+        return eval(UNLOCK, key, holder).toLong() == 1;
+    }
+
+    @Override
     public boolean isClaimed(String key) {
-        Response held = call("GET", PREFIX + key);
-        return held != null && Long.parseLong(held.toString()) > clock.millis();
+        Response held = call("GET", redisKey(key));
+        if (held == null) {
+            return false;
+        }
+        String value = held.toString();
+        int holder = value.indexOf(':');
+        return Long.parseLong(holder < 0 ? value : value.substring(0, holder)) > clock.millis();
     }
 
     @Override
     public void release(String key) {
-        call("DEL", PREFIX + key);
+        call("DEL", redisKey(key));
     }
 
     @Override
     public void putInstant(String key, java.time.Instant value, Duration ttl) {
         // the value and its end, so that expiry follows the portal's clock as everything else here does
-        call("SET", PREFIX + key, value.toEpochMilli() + ":" + (clock.millis() + ttl.toMillis()), "PX",
+        call("SET", redisKey(key), value.toEpochMilli() + ":" + (clock.millis() + ttl.toMillis()), "PX",
                 String.valueOf(Math.max(1, ttl.toMillis())));
     }
 
     @Override
     public java.util.Optional<java.time.Instant> instant(String key) {
-        Response held = call("GET", PREFIX + key);
+        Response held = call("GET", redisKey(key));
         if (held == null) {
             return java.util.Optional.empty();
         }
@@ -109,12 +171,12 @@ final class RedisStateStore implements StateStore {
 
     @Override
     public void schedule(String agenda, String member, java.time.Instant due) {
-        call("ZADD", PREFIX + agenda, String.valueOf(due.toEpochMilli()), member);
+        call("ZADD", redisKey(agenda), String.valueOf(due.toEpochMilli()), member);
     }
 
     @Override
     public java.util.List<String> due(String agenda, java.time.Instant upTo, int max) {
-        Response members = call("ZRANGEBYSCORE", PREFIX + agenda, "-inf", String.valueOf(upTo.toEpochMilli()), "LIMIT", "0",
+        Response members = call("ZRANGEBYSCORE", redisKey(agenda), "-inf", String.valueOf(upTo.toEpochMilli()), "LIMIT", "0",
                 String.valueOf(max));
         java.util.List<String> due = new java.util.ArrayList<>();
         if (members != null) {
@@ -125,7 +187,7 @@ final class RedisStateStore implements StateStore {
 
     @Override
     public void unschedule(String agenda, String member) {
-        call("ZREM", PREFIX + agenda, member);
+        call("ZREM", redisKey(agenda), member);
     }
 
     @Override
@@ -159,7 +221,7 @@ final class RedisStateStore implements StateStore {
         String[] command = new String[args.length + 3];
         command[0] = script;
         command[1] = "1";
-        command[2] = PREFIX + key;
+        command[2] = redisKey(key);
         System.arraycopy(args, 0, command, 3, args.length);
         return call("EVAL", command);
     }

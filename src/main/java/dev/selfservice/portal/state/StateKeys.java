@@ -7,8 +7,10 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * Keys of the state store: a purpose, then a SHA-256 of the parts, so that Redis holds no username, address or IP in
- * the clear. Parts are lower-cased: AD usernames and email addresses are matched without regard to case.
+ * Keys of the state store: a purpose, then a SHA-256 of the parts, so that no username, address or IP is held in the
+ * clear. An unkeyed hash of a username or an IP is reversed by hashing guesses, so the Redis store keys it once more
+ * with an HMAC under the session secret ({@code RedisStateStore#redisKey}) before it leaves the portal. Parts are
+ * lower-cased: AD usernames and email addresses are matched without regard to case.
  */
 public final class StateKeys {
 

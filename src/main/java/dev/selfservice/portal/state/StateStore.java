@@ -34,8 +34,20 @@ public interface StateStore {
     /** Whether the key is held now. */
     boolean isClaimed(String key);
 
-    /** Gives a claim back before its time: the end of a lock, or a single-use step whose action did not happen. */
+    /** Gives a claim back before its time: a single-use step whose action did not happen. */
     void release(String key);
+
+    /**
+     * Takes the key for {@code ttl} if nobody holds it, in the name of {@code holder} (a random token): a lock, which
+     * only {@link #release(String, String) its holder} gives back.
+     */
+    boolean claim(String key, String holder, Duration ttl);
+
+    /**
+     * Gives the key back if {@code holder} still holds it, in one atomic step: a lock that outlived its time and was
+     * taken by another is left to that other. True when it was given back.
+     */
+    boolean release(String key, String holder);
 
     /** Keeps an instant under the key for {@code ttl} (the last write wins): session ends and last activity. */
     void putInstant(String key, java.time.Instant value, Duration ttl);

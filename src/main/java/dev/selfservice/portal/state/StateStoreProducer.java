@@ -22,10 +22,11 @@ public class StateStoreProducer {
     @Produces
     @ApplicationScoped
     StateStore store(@ConfigProperty(name = "quarkus.redis.hosts") Optional<String> redisUrl,
-            PortalConfig config, Instance<RedisDataSource> redis, Clock clock) {
+            PortalConfig config, Instance<RedisDataSource> redis, Clock clock,
+            io.micrometer.core.instrument.MeterRegistry metrics) {
         StateStore store = redisUrl.filter(u -> !u.isBlank()).isPresent()
-                ? new RedisStateStore(redis.get(), clock)
-                : new InMemoryStateStore(clock, config.state().maxEntries());
+                ? new RedisStateStore(redis.get(), clock, config.sessionSecret())
+                : new InMemoryStateStore(clock, config.state().maxEntries(), metrics);
         LOG.infof("state store: %s", store.kind());
         return store;
     }

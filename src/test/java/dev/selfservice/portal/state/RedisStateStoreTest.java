@@ -46,6 +46,30 @@ class RedisStateStoreTest extends StateStoreContract {
         clock.advance(d);
     }
 
+    @Inject
+    io.quarkus.redis.datasource.RedisDataSource redis;
+
+    @Test
+    void redisHoldsNoUnkeyedHashOfAUsernameOrAnAddress() throws Exception {
+        redis.flushall();
+        store.tryAcquire(StateKeys.of("recovery:sends:user", "bob"), 5, Duration.ofMinutes(15));
+        store.claim(StateKeys.of("lock", "ad|bob"), "holder", Duration.ofMinutes(2));
+        store.tryAcquire(StateKeys.of("recovery:sends:ip", "203.0.113.50"), 20, Duration.ofMinutes(15));
+
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        redis.execute("KEYS", "ssp:*").forEach(k -> keys.add(k.toString()));
+        // positive control: the three keys are there, under their purposes
+        org.assertj.core.api.Assertions.assertThat(keys)
+                .anySatisfy(k -> org.assertj.core.api.Assertions.assertThat(k).startsWith("ssp:recovery:sends:user:"))
+                .anySatisfy(k -> org.assertj.core.api.Assertions.assertThat(k).startsWith("ssp:lock:"))
+                .anySatisfy(k -> org.assertj.core.api.Assertions.assertThat(k).startsWith("ssp:recovery:sends:ip:"));
+        for (String guess : java.util.List.of("bob", "ad|bob", "203.0.113.50")) {
+            String unkeyed = StateKeys.of("x", guess).substring(2); // what anyone can compute from a guess
+            org.assertj.core.api.Assertions.assertThat(keys).as("a key reversed by hashing %s", guess)
+                    .noneMatch(k -> k.contains(unkeyed) || k.contains(guess));
+        }
+    }
+
     @Test
     void thePortalUsesRedisAndReadinessSaysSo() {
         org.assertj.core.api.Assertions.assertThat(store.kind()).startsWith("Redis");

@@ -92,6 +92,29 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void aLockIsGivenBackOnlyByItsHolder() {
+        String key = key();
+        assertThat(store().claim(key, "holder-a", Duration.ofMinutes(2))).isTrue();
+        assertThat(store().claim(key, "holder-b", Duration.ofMinutes(2))).as("held").isFalse();
+        assertThat(store().release(key, "holder-b")).as("a non-holder gives it back").isFalse();
+        assertThat(store().isClaimed(key)).isTrue();
+        assertThat(store().claim(key, "holder-b", Duration.ofMinutes(2))).isFalse();
+        // the holder's step outlived the hold; another took the lock, and the first's late release leaves it alone
+        advance(Duration.ofMinutes(3));
+        assertThat(store().claim(key, "holder-b", Duration.ofMinutes(2))).isTrue();
+        assertThat(store().release(key, "holder-a")).as("a former holder gives it back").isFalse();
+        assertThat(store().claim(key, "holder-c", Duration.ofMinutes(2))).isFalse();
+        assertThat(store().release(key, "holder-b")).as("the holder gives it back").isTrue();
+        assertThat(store().claim(key, "holder-c", Duration.ofMinutes(2))).isTrue();
+    }
+
+    @Test
+    void ofTwentyParallelLockAttemptsExactlyOneHolds() throws Exception {
+        String key = key();
+        assertThat(parallel(20, () -> store().claim(key, UUID.randomUUID().toString(), Duration.ofMinutes(2)))).isEqualTo(1);
+    }
+
+    @Test
     void ofFiftyParallelAcquiresExactlyTheMaximumPass() throws Exception {
         String key = key();
         assertThat(parallel(50, () -> store().tryAcquire(key, 7, Duration.ofMinutes(5)))).isEqualTo(7);
