@@ -216,6 +216,13 @@ public interface PortalConfig {
          */
         @WithDefault("1H")
         java.time.Duration leftoverGrace();
+
+        /**
+         * How often each replica sweeps those leftovers ({@code Leftovers}' schedule reads the same property). Declared
+         * here because a property under {@code portal.} that no member maps stops the application at start.
+         */
+        @WithDefault("10M")
+        java.time.Duration leftoverSweepEvery();
     }
 
     interface Auth0 {

@@ -44,9 +44,11 @@ public class ExpiredPasswordResource {
     private final AuditLog audit;
 
     private final ChangeResult result;
+    private final PasswordPostLimit limit;
 
     public ExpiredPasswordResource(PasswordService passwords, PasswordPolicy policy, Refusals refusals,
-            HttpServerRequest request, UsernameHint hint, AuditLog audit, ChangeResult result) {
+            HttpServerRequest request, UsernameHint hint, AuditLog audit, ChangeResult result, PasswordPostLimit limit) {
+        this.limit = limit;
         this.result = result;
         this.audit = audit;
         this.hint = hint;
@@ -65,6 +67,14 @@ public class ExpiredPasswordResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response change(@RestForm String username, @RestForm String current, @RestForm String password,
             @RestForm String confirm) {
+        try {
+            limit.admit("expired", request);
+        } catch (Refusal e) {
+            // at once: the refusal depends on the address alone, and a padded answer would hold a thread for nothing
+            audit.refused(AuditAction.PASSWORD_EXPIRED_CHANGE, null, e);
+            return Html.page(e.status(),
+                    Templates.expired(policy.minLength(), policy.maxLength(), Html.echo(username), refusals.problem(e)));
+        }
         long deadline = System.nanoTime() + passwords.answerFloor().toNanos();
         try {
             audit.success(AuditAction.PASSWORD_EXPIRED_CHANGE,

@@ -51,6 +51,7 @@ public class PasswordChangeResource {
     private final Refusals refusals;
     private final OidcSession session;
     private final HttpServerRequest request;
+    private final PasswordPostLimit limit;
     private final URI signOutAfterChange;
 
     private final AuditLog audit;
@@ -58,7 +59,9 @@ public class PasswordChangeResource {
     private final ChangeResult result;
 
     public PasswordChangeResource(CurrentEmployee current, PasswordService passwords, PasswordPolicy policy,
-            Refusals refusals, OidcSession session, HttpServerRequest request, PortalConfig config, AuditLog audit, ChangeResult result) {
+            Refusals refusals, OidcSession session, HttpServerRequest request, PortalConfig config, AuditLog audit, ChangeResult result,
+            PasswordPostLimit limit) {
+        this.limit = limit;
         this.result = result;
         this.audit = audit;
         this.current = current;
@@ -80,6 +83,7 @@ public class PasswordChangeResource {
     public Response change(@RestForm String current, @RestForm String password, @RestForm String confirm) {
         SignedInEmployee employee = this.current.get();
         try {
+            limit.admit("change", request);
             passwords.change(employee, ClientAddress.of(request), current, password, confirm);
             audit.success(AuditAction.PASSWORD_CHANGE, employee.userId());
         } catch (Refusal e) {

@@ -8,8 +8,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.nulabinc.zxcvbn.Zxcvbn;
-
 import dev.selfservice.portal.PortalConfig;
 import dev.selfservice.portal.web.Refusal;
 import dev.selfservice.portal.web.Refusal.Reason;
@@ -30,7 +28,8 @@ public class PasswordPolicy {
     public enum Rejection {
         EMPTY(Reason.PASSWORD_EMPTY), TOO_SHORT(Reason.PASSWORD_TOO_SHORT), TOO_LONG(Reason.PASSWORD_TOO_LONG),
         MISMATCH(Reason.PASSWORD_MISMATCH), SAME_AS_CURRENT(Reason.PASSWORD_SAME_AS_CURRENT),
-        NOT_COMPLEX(Reason.PASSWORD_NOT_COMPLEX), CONTAINS_NAME(Reason.PASSWORD_CONTAINS_NAME), TOO_GUESSABLE(Reason.PASSWORD_TOO_GUESSABLE);
+        NOT_COMPLEX(Reason.PASSWORD_NOT_COMPLEX), CONTAINS_NAME(Reason.PASSWORD_CONTAINS_NAME), TOO_GUESSABLE(Reason.PASSWORD_TOO_GUESSABLE),
+        BALLOONS(Reason.PASSWORD_BALLOONS), NOT_JUDGED(Reason.PASSWORD_NOT_JUDGED);
 
         private final Reason reason;
 
@@ -54,10 +53,16 @@ public class PasswordPolicy {
     }
 
     private final PortalConfig.Password config;
-    private final Zxcvbn zxcvbn = new Zxcvbn();
+    private final StrengthEstimate estimate;
 
+    @jakarta.inject.Inject
     public PasswordPolicy(PortalConfig config) {
+        this(config, new StrengthEstimate());
+    }
+
+    PasswordPolicy(PortalConfig config, StrengthEstimate estimate) {
         this.config = config.password();
+        this.estimate = estimate;
     }
 
     public int minLength() {
@@ -81,12 +86,24 @@ public class PasswordPolicy {
     /** The page's live checklist: the server's own rules, so that the page and the server cannot disagree. */
     public Checklist checklist(String password, List<String> names) {
         String candidate = password == null ? "" : password;
-        String normalised = Normalizer.normalize(candidate, Normalizer.Form.NFKC);
         int length = length(candidate);
+        if (length > config.maxLength()) {
+            // too long to set, so not worth normalising or measuring
+            return new Checklist(true, false, complex(candidate), false, true, 0);
+        }
+        String normalised = Normalizer.normalize(candidate, Normalizer.Form.NFKC);
+        if (balloons(normalised, length)) {
+            return new Checklist(length >= config.minLength(), false, complex(candidate), false, true, 0);
+        }
         List<String> words = words(names);
         boolean noName = nameIn(normalised, words).isEmpty();
-        int score = candidate.isEmpty() ? 0 : score(normalised, length, words);
-        return new Checklist(length >= config.minLength(), length <= config.maxLength(), complex(candidate),
+        int score;
+        try {
+            score = candidate.isEmpty() ? 0 : score(normalised, words);
+        } catch (StrengthEstimate.OutOfTime e) {
+            score = 0;
+        }
+        return new Checklist(length >= config.minLength(), true, complex(candidate),
                 !candidate.isEmpty() && score >= config.minStrength(), noName, score);
     }
 
@@ -95,13 +112,16 @@ public class PasswordPolicy {
         if (newPassword == null || newPassword.isEmpty()) {
             return Optional.of(Rejection.EMPTY);
         }
-        String normalised = Normalizer.normalize(newPassword, Normalizer.Form.NFKC);
         int length = length(newPassword);
         if (length < config.minLength()) {
             return Optional.of(Rejection.TOO_SHORT);
         }
         if (length > config.maxLength()) {
             return Optional.of(Rejection.TOO_LONG);
+        }
+        String normalised = Normalizer.normalize(newPassword, Normalizer.Form.NFKC);
+        if (balloons(normalised, length)) {
+            return Optional.of(Rejection.BALLOONS);
         }
         if (confirmation == null || !newPassword.equals(confirmation)) {
             return Optional.of(Rejection.MISMATCH);
@@ -116,8 +136,12 @@ public class PasswordPolicy {
         if (nameIn(normalised, words).isPresent()) {
             return Optional.of(Rejection.CONTAINS_NAME);
         }
-        if (score(normalised, length, words) < config.minStrength()) {
-            return Optional.of(Rejection.TOO_GUESSABLE);
+        try {
+            if (score(normalised, words) < config.minStrength()) {
+                return Optional.of(Rejection.TOO_GUESSABLE);
+            }
+        } catch (StrengthEstimate.OutOfTime e) {
+            return Optional.of(Rejection.NOT_JUDGED);
         }
         return Optional.empty();
     }
@@ -154,17 +178,23 @@ public class PasswordPolicy {
     }
 
     /**
-     * zxcvbn's score, lowered to 0 for a password made mostly of common passwords ("Password123456789!",
-     * "Welcome2026!Welcome"): zxcvbn rates such a chain well by its length, but a list of breached passwords joined
-     * with digits is the first thing an attacker tries, and NIST SP 800-63B asks to refuse passwords from such lists.
+     * Whether the normal form is far longer than what was typed: U+FDFA alone is 18 letters. Ligatures and units
+     * ("\uFB01", "\u338F") double a character at most; a password that grows more than that is no one's, and only
+     * makes the estimate and the name check costly.
      */
-    private int score(String normalised, int length, List<String> words) {
-        // zxcvbn's estimate grows costly with length; past 100 code points a password is not guessable anyway
-        String measured = length > 100 ? normalised.substring(0, normalised.offsetByCodePoints(0, 100)) : normalised;
-        com.nulabinc.zxcvbn.Strength strength = zxcvbn.measure(measured, words);
-        int common = strength.getSequence().stream()
-                .filter(m -> "passwords".equals(m.dictionaryName))
-                .mapToInt(m -> m.token.toString().codePointCount(0, m.token.length())).sum();
-        return 2 * common >= measured.codePointCount(0, measured.length()) ? 0 : strength.getScore();
+    private boolean balloons(String normalised, int length) {
+        int normalLength = normalised.codePointCount(0, normalised.length());
+        return normalLength > config.maxLength() || normalLength > 2 * length;
+    }
+
+    /**
+     * zxcvbn's score of the normal form ({@link StrengthEstimate}), lowered to 0 for a password made mostly of common
+     * passwords ("Password123456789!", "Welcome2026!Welcome"): zxcvbn rates such a chain well by its length, but a
+     * list of breached passwords joined with digits is the first thing an attacker tries, and NIST SP 800-63B asks to
+     * refuse passwords from such lists.
+     */
+    private int score(String normalised, List<String> words) {
+        StrengthEstimate.Result result = estimate.of(normalised, words);
+        return 2 * result.commonCodePoints() >= result.measuredCodePoints() ? 0 : result.score();
     }
 }

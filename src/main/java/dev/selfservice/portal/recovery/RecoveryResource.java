@@ -20,6 +20,7 @@ import dev.selfservice.portal.audit.AuditLog;
 import dev.selfservice.portal.audit.AuditOutcome;
 import dev.selfservice.portal.enrolment.ContactAddress;
 import dev.selfservice.portal.password.PasswordPolicy;
+import dev.selfservice.portal.password.PasswordPostLimit;
 import dev.selfservice.portal.signin.UsernameHint;
 import dev.selfservice.portal.web.ClientAddress;
 import dev.selfservice.portal.web.Html;
@@ -62,10 +63,12 @@ public class RecoveryResource {
     private final HttpServerRequest request;
     private final UsernameHint hint;
     private final AuditLog audit;
+    private final PasswordPostLimit limit;
 
     public RecoveryResource(RecoveryService recovery, RecoveryCookies cookies, PasswordPolicy policy,
             Refusals refusals, @dev.selfservice.portal.web.PageLanguage.Current Messages msg, PortalConfig config, HttpServerRequest request,
-            UsernameHint hint, AuditLog audit) {
+            UsernameHint hint, AuditLog audit, PasswordPostLimit limit) {
+        this.limit = limit;
         this.hint = hint;
         this.audit = audit;
         this.recovery = recovery;
@@ -178,12 +181,14 @@ public class RecoveryResource {
         Optional<RecoveryState.Proof> held = cookies.proof(proof);
         String userId = held.map(RecoveryState.Proof::userId).orElse(null);
         try {
+            limit.admit("recovery-reset", request); // before the account is read and the password measured
             return outcome(AuditAction.RECOVERY_RESET, userId, recovery.reset(held, password, confirm, ClientAddress.of(request)));
         } catch (Refusal e) {
             audit.refused(AuditAction.RECOVERY_RESET, userId, e);
             // the proof still holds for these: the form again, to fix the password or to try once more
             if (e.reason().isAboutTheNewPassword() || e.reason().isTransient()
-                    || e.reason() == Reason.PASSWORD_NOT_CONFIRMED || e.reason() == Reason.PASSWORD_CHANGE_SETTLING) {
+                    || e.reason() == Reason.PASSWORD_NOT_CONFIRMED || e.reason() == Reason.PASSWORD_CHANGE_SETTLING
+                    || e.reason() == Reason.TOO_MANY_PASSWORD_CHECKS) {
                 return Html.page(e.status(), Templates.reset(policy.minLength(), policy.maxLength(), held.map(RecoveryState.Proof::username).orElse(""), false, false,
                         problem(e)));
             }

@@ -469,6 +469,15 @@ public interface Messages {
     @Message("The new password is too common or too easy to guess. Choose something longer or less predictable.")
     String rejected_guessable();
 
+    @Message("The new password has characters that each stand for several letters (such as \uFDFA or \u338F), too many to check. Use ordinary letters instead.")
+    String rejected_balloons();
+
+    @Message("The new password could not be checked in time. Choose another one, for example a few ordinary words.")
+    String rejected_not_judged();
+
+    @Message("Too many passwords were checked from your address in the last few minutes. Wait ten minutes and try again.")
+    String password_too_many_checks();
+
     @Message("The current password is not right. Your password was not changed. After a few wrong tries the portal stops for half an hour, before the directory locks your account.")
     String password_wrong_current();
 

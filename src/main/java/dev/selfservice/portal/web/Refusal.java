@@ -32,6 +32,7 @@ public class Refusal extends Exception {
         TOO_MANY_RECOVERY_REQUESTS(429, (m, w) -> m.recovery_too_many_requests()),
         TOO_MANY_WRONG_CODES(429, (m, w) -> m.recovery_too_many_wrong()),
         TOO_MANY_PASSWORD_TRIES(429, (m, w) -> m.password_too_many_tries()),
+        TOO_MANY_PASSWORD_CHECKS(429, (m, w) -> m.password_too_many_checks()),
         // enrolment
         TOO_MANY_CONTACTS(409, (m, w) -> m.refused_too_many_contacts()),
         ALREADY_YOURS(409, (m, w) -> m.refused_already_yours()),
@@ -58,6 +59,10 @@ public class Refusal extends Exception {
         PASSWORD_NOT_COMPLEX(400, (m, w) -> m.rejected_not_complex()),
         PASSWORD_CONTAINS_NAME(400, (m, w) -> m.rejected_contains_name()),
         PASSWORD_TOO_GUESSABLE(400, (m, w) -> m.rejected_guessable()),
+        /** Its NFKC form is far longer than itself (U+FDFA is 18 letters): too costly to measure, and no one types it. */
+        PASSWORD_BALLOONS(400, (m, w) -> m.rejected_balloons()),
+        /** The strength estimate ran out of its time budget. */
+        PASSWORD_NOT_JUDGED(400, (m, w) -> m.rejected_not_judged()),
         WRONG_CURRENT_PASSWORD(401, (m, w) -> m.password_wrong_current()),
         ACCOUNT_LOCKED(403, (m, w) -> m.password_locked()),
         ACCOUNT_REFUSED(403, (m, w) -> m.password_account_refused(w.helpdesk())),
@@ -98,7 +103,8 @@ public class Refusal extends Exception {
                 case INVALID_RECOVERY_INPUT -> "username";
                 case WRONG_CODE, CODE_EXPIRED -> "code";
                 case PASSWORD_EMPTY, PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_SAME_AS_CURRENT,
-                        PASSWORD_NOT_COMPLEX, PASSWORD_CONTAINS_NAME, PASSWORD_TOO_GUESSABLE, DIRECTORY_REFUSED -> "password";
+                        PASSWORD_NOT_COMPLEX, PASSWORD_CONTAINS_NAME, PASSWORD_TOO_GUESSABLE, PASSWORD_BALLOONS, PASSWORD_NOT_JUDGED,
+                        DIRECTORY_REFUSED -> "password";
                 case PASSWORD_MISMATCH -> "confirm";
                 case WRONG_CURRENT_PASSWORD -> "current";
                 case PASSWORD_NOT_CHANGED -> "current";

@@ -22,7 +22,8 @@ class PasswordPolicyTest {
     private static final List<String> NAMES = List.of("alice", "Alice Adams", "alice@corp.example");
     private static final String CURRENT = "Start-Passw0rd!";
 
-    private static PortalConfig config(boolean complexity) {
+    /** The policy's settings as production has them, with or without AD's complexity rule. */
+    static PortalConfig config(boolean complexity) {
         PortalConfig.Password password = new PortalConfig.Password() {
             public int minLength() { return 15; }
             public int maxLength() { return 256; }
@@ -121,5 +122,38 @@ class PasswordPolicyTest {
         assertThat(POLICY.complexityRequired()).isFalse();
         assertThat(POLICY.checklist("quiet harbour lanterns drift at dusk", NAMES).complex()).isTrue();
         assertThat(COMPLEX_DOMAIN.checklist("quiet harbour lanterns drift at dusk", NAMES).complex()).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void refusesAPasswordWhoseNormalFormBalloonsWithItsOwnReason() {
+        // the reported attack: 100 characters, each 18 letters after NFKC
+        assertThat(check("\uFDFA".repeat(100))).contains(Rejection.BALLOONS);
+        assertThat(check("Aa1" + "\uFDFA".repeat(97))).contains(Rejection.BALLOONS);
+        // one of them among ordinary letters is already more than twice the password
+        assertThat(check("purple monkey \uFDFA")).contains(Rejection.BALLOONS);
+        assertThat(POLICY.checklist("\uFDFA".repeat(100), NAMES).notTooLong()).isFalse();
+        // the control: characters that at most double, as ligatures and units do, are judged as usual
+        String units = "\u338F\u338F purple monkey dishwasher river";
+        assertThat(check(units)).isEmpty();
+        assertThat(POLICY.checklist(units, NAMES).notTooLong()).isTrue();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPasswordWithManyL33tSymbolsIsStillJudgedAndCommonOnesStillRefused() {
+        // measured in stretches (StrengthEstimate): random symbols are strong, a chain of common ones is not
+        assertThat(check("4@8({[<369!|170$5+%2x")).isEmpty();
+        assertThat(check("p4ssw0rd!p4ssw0rd!p4ssw0rd!")).contains(Rejection.TOO_GUESSABLE);
+        assertThat(check("1234567890!@#$%^&*()")).contains(Rejection.TOO_GUESSABLE);
+    }
+
+    @org.junit.jupiter.api.Test
+    void anEstimateThatSpendsItsTimeBudgetIsStoppedAndThePasswordRefusedWithItsOwnReason() {
+        PasswordPolicy noTime = new PasswordPolicy(config(false), new StrengthEstimate(java.time.Duration.ZERO));
+        String password = "purple monkey dishwasher river";
+        assertThat(noTime.check(password, password, CURRENT, NAMES)).contains(Rejection.NOT_JUDGED);
+        assertThat(noTime.checklist(password, NAMES).notGuessable()).isFalse();
+        // the control: the same password, with the budget production has
+        assertThat(check(password)).isEmpty();
+        assertThat(POLICY.checklist(password, NAMES).notGuessable()).isTrue();
     }
 }

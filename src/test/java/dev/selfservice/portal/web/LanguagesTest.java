@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -70,6 +71,21 @@ class LanguagesTest {
         assertThat(english.selectFirst("html").attr("lang")).isEqualTo("en");
         assertThat(english.selectFirst("h1").text()).isEqualTo("Get back into your work account");
         assertThat(english.selectFirst("#language").text()).isEqualTo("Deutsch");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "de;q=2", "de;q=abc", "de;q=", "*;q=-1", ";;;", "de,,;q=0.5=1",
+            "dé-DE", "de-DE;q=0.9;q=0.8" })
+    void aMalformedAcceptLanguageGetsTheDefaultLanguageOnEveryPage(String header) {
+        for (String path : List.of("/", "/recovery", "/password/expired", "/no-such-page")) {
+            io.restassured.response.Response answer = given().header("Accept-Language", header).get(path);
+            assertThat(answer.statusCode()).as(header + " on " + path).isNotEqualTo(400).isLessThan(500);
+            assertThat(Jsoup.parse(answer.asString()).selectFirst("html").attr("lang")).as(header + " on " + path)
+                    .isEqualTo("en");
+        }
+        // the control: a well-formed German header still gives German
+        assertThat(Jsoup.parse(given().header("Accept-Language", "de;q=1").get("/").asString()).selectFirst("html")
+                .attr("lang")).isEqualTo("de");
     }
 
     @Test
