@@ -44,6 +44,18 @@ public class CurrentEmployee {
         return authTime instanceof Number n ? java.time.Instant.ofEpochSecond(n.longValue()) : java.time.Instant.EPOCH;
     }
 
+    /** When the tenant issued this session's ID token ({@code iat}), by the tenant's clock. */
+    public java.time.Instant issuedAt() {
+        get();
+        return java.time.Instant.ofEpochSecond(idToken.getIssuedAtTime());
+    }
+
+    /** The ID token's {@code nonce}: which authorize request of this browser it answers (quarkus-oidc checked it). */
+    public String nonce() {
+        get();
+        return idToken.getClaim("nonce") instanceof String n ? n : null;
+    }
+
     /**
      * A value that names this sign-in session and no other: a hash of its ID token. State kept for the session
      * elsewhere (a pending enrolment) is bound to it, so that it dies with a sign-out or a new sign-in.

@@ -315,6 +315,12 @@ public interface Messages {
     @Message("Sign in again")
     String again_button();
 
+    @Message("You are not signed in")
+    String again_signed_out_title();
+
+    @Message("Sign in with your work account first. Then you can enter your password again to change your recovery contacts.")
+    String again_signed_out_detail();
+
     @Message("That does not look like an email address. Check it and try again.")
     String refused_invalid_email();
 
