@@ -315,6 +315,12 @@ public interface Messages {
     @Message("Sign in again")
     String again_button();
 
+    @Message("Signing in is switched off")
+    String signin_switched_off_title();
+
+    @Message("The portal's sign-in is set up so that something other than your work password could sign in. Until an administrator has fixed it, no one can sign in here. You can still reset a forgotten password or unlock your account without signing in.")
+    String signin_switched_off_detail();
+
     @Message("You are not signed in")
     String again_signed_out_title();
 
