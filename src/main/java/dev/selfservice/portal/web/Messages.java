@@ -554,6 +554,9 @@ public interface Messages {
     @Message("Your new password is set, but your account still cannot be used (it may be disabled or expired). Contact {helpdesk}.")
     String recovery_set_but_refused(String helpdesk);
 
+    @Message("Your new password is set, but we could not try it once to check: the sign-in service did not answer. So we cannot tell whether your account can be used now. Sign in with the new password; if your account is refused, contact {helpdesk}.")
+    String recovery_set_not_checked(String helpdesk);
+
     @Message("Enter your username and a valid email address or mobile number.")
     String recovery_invalid_input();
 
