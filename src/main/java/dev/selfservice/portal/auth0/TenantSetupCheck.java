@@ -69,6 +69,9 @@ public class TenantSetupCheck {
     private final java.time.Duration retry;
     private volatile Report last;
     private volatile boolean foundRightOnce;
+    /** What the last answered look said of the passwordless connections reachable from the web application. */
+    private final java.util.concurrent.ConcurrentMap<String, Boolean> passwordlessOnTheWebApplication =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     TenantSetupCheck(Auth0Management management, PortalConfig config, Clock clock,
             io.micrometer.core.instrument.MeterRegistry metrics) {
@@ -87,6 +90,17 @@ public class TenantSetupCheck {
      */
     public boolean foundRightOnce() {
         return foundRightOnce;
+    }
+
+    /**
+     * Whether sign-ins must be refused: a look found a passwordless connection enabled for the web application, and no
+     * later answered look found it disabled. Auth0's ID token does not name the connection a sign-in used: a linked
+     * contact's code signs in as the AD account it is linked to ({@code sub} {@code ad|...}), so the subject alone
+     * cannot tell a code from a password, and only the web application's connections can. A look that went unanswered
+     * changes nothing.
+     */
+    public boolean refusesSignIns() {
+        return passwordlessOnTheWebApplication.containsValue(Boolean.TRUE);
     }
 
     /** The last look's findings; empty until the first look at start has finished. */
@@ -173,6 +187,7 @@ public class TenantSetupCheck {
     private void checkPasswordless(String name, Auth0Dto.Connection connection, List<String> problems,
             List<String> unchecked) {
         if (connection == null) {
+            passwordlessOnTheWebApplication.put(name, false);
             problems.add("the passwordless connection '" + name + "' does not exist");
             return;
         }
@@ -182,6 +197,7 @@ public class TenantSetupCheck {
                         problems.add("the passwordless connection '" + name
                                 + "' is not enabled for the application of one-time codes (OTP_CLIENT_ID)");
                     }
+                    passwordlessOnTheWebApplication.put(name, clients.contains(auth0.clientId()));
                     if (clients.contains(auth0.clientId())) {
                         problems.add("the passwordless connection '" + name
                                 + "' is enabled for the web application (CLIENT_ID): a one-time code must never sign in there");

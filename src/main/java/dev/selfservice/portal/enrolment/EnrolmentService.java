@@ -142,7 +142,16 @@ public class EnrolmentService {
             throw new Refusal(Reason.ADDRESS_MISMATCH);
         }
         return lock.holding(employee.userId(), () -> {
-            Auth0User user = user(employee);
+            Auth0User user;
+            try {
+                user = management.user(employee.userId());
+            } catch (Auth0Exception e) {
+                // the code is spent already: "nothing was changed, try again" would send the employee back with a code
+                // that no longer works. The standalone user the exchange made goes now (or with the sweep).
+                LOG.warnf("enrolment: reading %s after a used code failed: %s %s", employee.userId(), e.status(), e.error());
+                leftovers.remove(contactId);
+                throw new Refusal(Reason.CONTACT_NOT_ADDED);
+            }
             if (contacts(user).size() >= config.maxContacts()) {
                 leftovers.remove(contactId);
                 throw new Refusal(Reason.TOO_MANY_CONTACTS);

@@ -235,13 +235,14 @@ public class RecoveryResource {
         String title = switch (outcome.get()) {
             case DONE -> msg.recovery_set_title();
             case UNBLOCKED -> msg.recovery_unblocked_title();
-            case SET_BUT_ACCOUNT_REFUSED, SET_BUT_PAUSED -> msg.changed_title();
+            case SET_BUT_ACCOUNT_REFUSED, SET_BUT_PAUSED, SET_NOT_CHECKED -> msg.changed_title();
         };
         String detail = switch (outcome.get()) {
             case DONE -> msg.recovery_done_detail();
             case UNBLOCKED -> msg.recovery_unblocked_detail();
             case SET_BUT_ACCOUNT_REFUSED -> msg.recovery_set_but_refused(dev.selfservice.portal.web.Helpdesk.here(config));
             case SET_BUT_PAUSED -> msg.recovery_set_but_paused(dev.selfservice.portal.web.Helpdesk.here(config));
+            case SET_NOT_CHECKED -> msg.recovery_set_not_checked(dev.selfservice.portal.web.Helpdesk.here(config));
         };
         return Html.page(200, Templates.done(title, detail));
     }

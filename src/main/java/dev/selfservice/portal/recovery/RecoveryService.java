@@ -62,6 +62,11 @@ public class RecoveryService {
         DONE,
         /** Set, but the account still cannot sign in (disabled, expired, still locked): the helpdesk can help. */
         SET_BUT_ACCOUNT_REFUSED,
+        /**
+         * Set, but the one sign-in that checks it got no answer (or was not accepted): whether the account can be used
+         * now is not known, and the page must not say that it works.
+         */
+        SET_NOT_CHECKED,
         /** Set, but Auth0's brute-force pause could not be lifted: Auth0 did not answer. */
         SET_BUT_PAUSED,
         /** Auth0's brute-force blocks were cleared; the password is unchanged. */
@@ -230,9 +235,11 @@ public class RecoveryService {
             // one sign-in with exactly the password just set, while the lock keeps every other change of this
             // employee out, tells whether the account can now be used (disabled, expired, locked); it cannot add to
             // AD's bad-password count, because the password is right
-            return writer.signsIn(user.nickname(), newPassword, ip) == PasswordWriter.Written.SET_BUT_ACCOUNT_REFUSED
-                    ? Outcome.SET_BUT_ACCOUNT_REFUSED
-                    : Outcome.DONE;
+            return switch (writer.signsIn(user.nickname(), newPassword, ip)) {
+                case SIGNS_IN -> Outcome.DONE;
+                case SET_BUT_ACCOUNT_REFUSED -> Outcome.SET_BUT_ACCOUNT_REFUSED;
+                case SET -> Outcome.SET_NOT_CHECKED; // no check ran: say so, not "it works"
+            };
         });
     }
 

@@ -21,10 +21,12 @@ public class AuthorizeRedirectFilter implements OidcRedirectFilter {
 
     private final PortalConfig config;
     private final UsernameHint hint;
+    private final StepUp stepUp;
 
-    public AuthorizeRedirectFilter(PortalConfig config, UsernameHint hint) {
+    public AuthorizeRedirectFilter(PortalConfig config, UsernameHint hint, StepUp stepUp) {
         this.config = config;
         this.hint = hint;
+        this.stepUp = stepUp;
     }
 
     @Override
@@ -40,9 +42,29 @@ public class AuthorizeRedirectFilter implements OidcRedirectFilter {
             context.additionalQueryParams().add("prompt", "login");
             // and say so to any Auth0 rule or action that looks: the password must have been entered just now
             context.additionalQueryParams().add("max_age", "0");
+            // the step-up counts only for the sign-in that answers this very request: its ID token carries this nonce
+            io.vertx.core.http.Cookie started = context.routingContext().request().getCookie(StepUp.COOKIE);
+            stepUp.boundTo(started == null ? null : started.getValue(), nonceOf(context.redirectUri()))
+                    .ifPresent(bound -> context.routingContext().response().addCookie(bound));
         } else {
+            // any other sign-in ends a step-up begun in this browser (the cookie's path may not reach this request,
+            // so it is dropped whether or not it was sent)
+            context.routingContext().response().addCookie(stepUp.clearForVertx());
             // a tenant session older than a portal session may live asks for the password again
             context.additionalQueryParams().add("max_age", String.valueOf(config.session().absoluteLifetime().toSeconds()));
         }
+    }
+
+    /** The {@code nonce} quarkus-oidc put in the authorize URL (it is there before the filters run); null if none. */
+    static String nonceOf(String authorizeUrl) {
+        if (authorizeUrl == null || authorizeUrl.indexOf('?') < 0) {
+            return null;
+        }
+        for (String pair : authorizeUrl.substring(authorizeUrl.indexOf('?') + 1).split("&")) {
+            if (pair.startsWith("nonce=")) {
+                return java.net.URLDecoder.decode(pair.substring("nonce=".length()), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 }

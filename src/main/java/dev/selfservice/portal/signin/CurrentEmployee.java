@@ -13,6 +13,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 /**
  * The signed-in employee of this request. Only an identity of the configured AD connection counts: the sign-in is
  * forced to that connection, but the authorize URL is in the browser's hands, so the token's subject is checked.
+ * The subject is not enough on its own: Auth0 answers a sign-in with a linked identity (a recovery contact) with the
+ * primary account's subject and profile, and its ID token names no connection. So, in depth, {@link SessionGuard}
+ * serves no signed-in page while the self-check finds a passwordless connection enabled for the web application.
  */
 @RequestScoped
 public class CurrentEmployee {
@@ -42,6 +45,18 @@ public class CurrentEmployee {
         get();
         Object authTime = idToken.getClaim("auth_time");
         return authTime instanceof Number n ? java.time.Instant.ofEpochSecond(n.longValue()) : java.time.Instant.EPOCH;
+    }
+
+    /** When the tenant issued this session's ID token ({@code iat}), by the tenant's clock. */
+    public java.time.Instant issuedAt() {
+        get();
+        return java.time.Instant.ofEpochSecond(idToken.getIssuedAtTime());
+    }
+
+    /** The ID token's {@code nonce}: which authorize request of this browser it answers (quarkus-oidc checked it). */
+    public String nonce() {
+        get();
+        return idToken.getClaim("nonce") instanceof String n ? n : null;
     }
 
     /**

@@ -90,6 +90,11 @@ public class PortalSessions {
         return issuedAt.equals(changeSecond) && firstSeen.filter(seen -> !seen.isAfter(change)).isPresent();
     }
 
+    /** When this replica set first saw the session (its first request after the sign-in), by the portal's clock. */
+    public Optional<Instant> firstSeen(String binding) {
+        return store.instant(StateKeys.of("session:first-seen", binding));
+    }
+
     /**
      * Marks the session as having just entered the AD password again, for the changes that need it (contacts). Only
      * the step-up flow calls this, with proof that it started it ({@link StepUp}).

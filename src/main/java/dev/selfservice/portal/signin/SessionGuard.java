@@ -38,11 +38,23 @@ public class SessionGuard {
     PortalSessions sessions;
     @Inject
     PortalConfig config;
+    @Inject
+    dev.selfservice.portal.auth0.TenantSetupCheck setup;
+    @Inject
+    @dev.selfservice.portal.web.PageLanguage.Current
+    dev.selfservice.portal.web.Messages msg;
 
     @ServerRequestFilter
-    public Optional<Response> endedSessionsAreSignedOut() {
+    public Optional<Response> endedSessionsAreSignedOut(jakarta.ws.rs.container.ContainerRequestContext request) {
         if (identity.isAnonymous() || idToken.getRawToken() == null) {
             return Optional.empty();
+        }
+        // defence in depth: the web application reaches a passwordless connection, so this session may come from a
+        // contact's one-time code instead of the AD password (its token cannot tell). No signed-in page is served
+        // until the tenant is fixed; signing out still works.
+        if (setup.refusesSignIns() && !request.getUriInfo().getPath().startsWith("/signout")) {
+            LOG.errorf("session: a signed-in request refused: the web application accepts a passwordless connection");
+            return Optional.of(dev.selfservice.portal.web.ErrorPages.page(503, msg.signin_switched_off_title(), msg.signin_switched_off_detail()));
         }
         SignedInEmployee employee = current.get();
         Instant issuedAt = Instant.ofEpochSecond(idToken.getIssuedAtTime());

@@ -61,10 +61,14 @@ public class SignInResource {
     private final UsernameHint hint;
 
     private final AuditLog audit;
+    private final java.time.Clock clock;
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SignInResource.class);
 
     public SignInResource(@dev.selfservice.portal.web.PageLanguage.Current Messages msg, PortalConfig config, SecurityIdentity identity, OidcSession session,
-            CurrentEmployee current, PortalSessions sessions, StepUp stepUp, UsernameHint hint, AuditLog audit) {
+            CurrentEmployee current, PortalSessions sessions, StepUp stepUp, UsernameHint hint, AuditLog audit,
+            java.time.Clock clock) {
         this.audit = audit;
+        this.clock = clock;
         this.stepUp = stepUp;
         this.hint = hint;
         this.current = current;
@@ -80,7 +84,7 @@ public class SignInResource {
     public Response signIn() {
         audit.success(AuditAction.SIGNIN, current.get().userId());
         // signed in: the username need not be carried any further, nor shown to the next person at this browser
-        return Response.seeOther(URI.create("/account")).cookie(hint.forget()).build();
+        return Response.seeOther(URI.create("/account")).cookie(hint.forget(), stepUp.clear()).build();
     }
 
     /**
@@ -102,13 +106,18 @@ public class SignInResource {
         if (!acceptable(then)) {
             throw new jakarta.ws.rs.BadRequestException();
         }
-        if (stepUpCookie != null && stepUp.finish(stepUpCookie, current.authTime())) {
+        if (stepUp.finish(stepUpCookie, current.get().userId(), current.nonce(), current.authTime())) {
             sessions.steppedUp(current.sessionBinding());
+        } else if (stepUpCookie != null) {
+            LOG.infof("step-up: a sign-in of %s did not finish the step-up this browser began", current.get().userId());
         }
         return Response.seeOther(URI.create(localPath(then))).cookie(stepUp.clear()).build();
     }
 
-    /** Ends the portal session, then signs in again with the AD password ({@code prompt=login}). */
+    /**
+     * Ends the portal session, then signs in again with the AD password ({@code prompt=login}). Only a signed-in
+     * session starts a step-up: one begun signed out would be bound to nobody, and count for whoever signs in next.
+     */
     @POST
     @Path("again")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -117,12 +126,20 @@ public class SignInResource {
         if (!acceptable(then)) {
             throw new jakarta.ws.rs.BadRequestException();
         }
-        if (!identity.isAnonymous()) {
-            sessions.end(current.sessionBinding()); // the old session, and every copy of its cookie
+        if (identity.isAnonymous()) {
+            return Uni.createFrom().item(dev.selfservice.portal.web.ErrorPages.page(401, msg.again_signed_out_title(),
+                    msg.again_signed_out_detail()));
         }
+        String binding = current.sessionBinding();
+        // the earliest the tenant's clock can read now: its own iat for this session, plus what passed here since
+        java.time.Instant now = clock.instant();
+        java.time.Instant start = current.issuedAt()
+                .plus(java.time.Duration.between(sessions.firstSeen(binding).filter(s -> !s.isAfter(now)).orElse(now), now));
+        jakarta.ws.rs.core.NewCookie begun = stepUp.begin(current.get().userId(), start);
+        sessions.end(binding); // the old session, and every copy of its cookie
         Response next = Response.seeOther(URI.create(FRESH + "?then="
-                + URLEncoder.encode(localPath(then), StandardCharsets.UTF_8))).cookie(stepUp.begin()).build();
-        return identity.isAnonymous() ? Uni.createFrom().item(next) : session.logout().replaceWith(next);
+                + URLEncoder.encode(localPath(then), StandardCharsets.UTF_8))).cookie(begun).build();
+        return session.logout().replaceWith(next);
     }
 
     static String localPath(String then) {

@@ -1,10 +1,13 @@
 package dev.selfservice.portal.signin;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.NewCookie;
@@ -15,16 +18,27 @@ import dev.selfservice.portal.web.CookieSeal;
 import dev.selfservice.portal.web.SealedCookie;
 
 /**
- * A step-up: the employee enters the AD password again before changing what can recover the account. The portal
- * starts it ({@code POST /signin/again}, a CSRF form) with a sealed, single-use cookie, and only a sign-in that comes
- * back with that cookie, with an {@code auth_time} after it was made, counts. A copy of a session cookie therefore
- * cannot step up: that takes the password.
+ * A step-up: the employee enters the AD password again before changing what can recover the account. Only a signed-in
+ * session starts one ({@code POST /signin/again}, a form bound to that session), and it counts only when all of this
+ * holds, so that neither someone else at the same browser nor the tenant's single sign-on can pass it:
+ * <ul>
+ * <li>the sign-in answers the very authorize request the step-up started: its ID token carries the {@code nonce}
+ * that {@link AuthorizeRedirectFilter} put in the sealed cookie when it sent the browser there (with
+ * {@code prompt=login} and {@code max_age=0});</li>
+ * <li>it is the same employee (the token's subject) as the session that started it;</li>
+ * <li>the password was entered in that request: {@code auth_time} is not before the start, measured on the tenant's
+ * own clock (see {@link #begin}), with no grace, so a URL stripped of {@code prompt=login} that the tenant's session
+ * answers carries the old {@code auth_time} and fails;</li>
+ * <li>it is used once, and within ten minutes.</li>
+ * </ul>
+ * Every other sign-in drops the cookie.
  */
 @ApplicationScoped
 public class StepUp {
 
     static final String COOKIE = "step_up";
     private static final Duration LIFETIME = Duration.ofMinutes(10);
+    private static final int FIELDS = 4;
 
     private final SealedCookie cookie;
     private final StateStore store;
@@ -38,25 +52,58 @@ public class StepUp {
         this.clock = clock;
     }
 
-    /** The cookie that goes with the redirect to the sign-in. */
-    NewCookie begin() {
+    /**
+     * The cookie that goes with the redirect to the sign-in, for the signed-in employee {@code subject}.
+     * {@code startOnTenantClock} is the earliest the tenant's clock can read now: the portal cannot read that clock,
+     * but the session's ID token was issued by it, so its {@code iat} plus the time the portal saw pass since it first
+     * saw that token is never later than the tenant's time now, whatever the skew between the two clocks.
+     */
+    NewCookie begin(String subject, Instant startOnTenantClock) {
         byte[] id = new byte[16];
         random.nextBytes(id);
-        Instant now = clock.instant();
-        return cookie.write(now.plus(LIFETIME), HexFormat.of().formatHex(id), String.valueOf(now.getEpochSecond()));
+        return cookie.write(clock.instant().plus(LIFETIME), HexFormat.of().formatHex(id), subject,
+                String.valueOf(startOnTenantClock.toEpochMilli()), "");
     }
 
     /**
-     * Whether the sign-in that came back finishes a step-up this browser began: the cookie opens, is young, has not
-     * been used, and the password was entered after it was made.
+     * The step-up cookie again, now naming the nonce of the authorize request it is sending the browser to; empty when
+     * the browser holds no step-up. A later authorize request of the same step-up replaces it.
      */
-    boolean finish(String cookieValue, Instant authTime) {
-        // auth_time has whole seconds, and the tenant's clock may be a little behind ours
-        return cookie.openUnended(cookieValue, 2, f -> !authTime.isBefore(f.instant(1).minusSeconds(5)) ? f.get(0) : null)
-                .map(id -> store.claim(StateKeys.of("step-up", id), LIFETIME)).orElse(false);
+    Optional<io.vertx.core.http.Cookie> boundTo(String cookieValue, String nonce) {
+        if (cookieValue == null || nonce == null || nonce.isEmpty()) {
+            return Optional.empty();
+        }
+        return cookie.openUnended(cookieValue, FIELDS, f -> cookie.writeForVertx(f.until(), f.get(0), f.get(1), f.get(2),
+                nonce));
+    }
+
+    /**
+     * Whether the sign-in that came back ({@code subject}, {@code nonce} and {@code authTime} of its verified ID
+     * token) finishes a step-up this browser began; at most once per step-up.
+     */
+    boolean finish(String cookieValue, String subject, String nonce, Instant authTime) {
+        if (cookieValue == null || nonce == null) {
+            return false;
+        }
+        return cookie.openUnended(cookieValue, FIELDS, f -> {
+            Instant start = Instant.ofEpochMilli(Long.parseLong(f.get(2)));
+            boolean sameRequest = !f.get(3).isEmpty() && MessageDigest.isEqual(f.get(3).getBytes(StandardCharsets.UTF_8),
+                    nonce.getBytes(StandardCharsets.UTF_8));
+            boolean sameEmployee = f.get(1).equals(subject);
+            // no grace: auth_time has whole seconds, so a password entered within the second the step-up began may be refused
+            boolean passwordAfterStart = !authTime.isBefore(start);
+            return sameRequest && sameEmployee && passwordAfterStart ? f.get(0) : null;
+        }).map(id -> store.claim(StateKeys.of("step-up", id), LIFETIME)).orElse(false);
     }
 
     NewCookie clear() {
         return cookie.clear();
+    }
+
+    /** The same, for a response that quarkus-oidc builds. */
+    io.vertx.core.http.Cookie clearForVertx() {
+        NewCookie c = cookie.clear();
+        return io.vertx.core.http.Cookie.cookie(c.getName(), "").setPath(c.getPath()).setMaxAge(0).setHttpOnly(true)
+                .setSecure(c.isSecure()).setSameSite(io.vertx.core.http.CookieSameSite.LAX);
     }
 }

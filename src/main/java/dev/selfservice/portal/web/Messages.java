@@ -315,6 +315,18 @@ public interface Messages {
     @Message("Sign in again")
     String again_button();
 
+    @Message("Signing in is switched off")
+    String signin_switched_off_title();
+
+    @Message("The portal's sign-in is set up so that something other than your work password could sign in. Until an administrator has fixed it, no one can sign in here. You can still reset a forgotten password or unlock your account without signing in.")
+    String signin_switched_off_detail();
+
+    @Message("You are not signed in")
+    String again_signed_out_title();
+
+    @Message("Sign in with your work account first. Then you can enter your password again to change your recovery contacts.")
+    String again_signed_out_detail();
+
     @Message("That does not look like an email address. Check it and try again.")
     String refused_invalid_email();
 
@@ -550,6 +562,9 @@ public interface Messages {
 
     @Message("Your new password is set, but your account still cannot be used (it may be disabled or expired). Contact {helpdesk}.")
     String recovery_set_but_refused(String helpdesk);
+
+    @Message("Your new password is set, but we could not try it once to check: the sign-in service did not answer. So we cannot tell whether your account can be used now. Sign in with the new password; if your account is refused, contact {helpdesk}.")
+    String recovery_set_not_checked(String helpdesk);
 
     @Message("Enter your username and a valid email address or mobile number.")
     String recovery_invalid_input();

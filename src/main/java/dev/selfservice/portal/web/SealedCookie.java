@@ -56,10 +56,28 @@ public final class SealedCookie {
 
     /** The cookie holding these fields until {@code until}; no field may hold a line break, which separates them. */
     public NewCookie write(Instant until, String... fields) {
+        return build(sealed(until, fields), maxAge(until));
+    }
+
+    /**
+     * The same cookie for a response that JAX-RS does not build (a quarkus-oidc redirect filter writes to Vert.x's
+     * response), with the same attributes.
+     */
+    public io.vertx.core.http.Cookie writeForVertx(Instant until, String... fields) {
+        return io.vertx.core.http.Cookie.cookie(name, sealed(until, fields)).setPath(path).setMaxAge(maxAge(until))
+                .setHttpOnly(true).setSecure(SECURE)
+                .setSameSite(io.vertx.core.http.CookieSameSite.valueOf(sameSite.name()));
+    }
+
+    private String sealed(Instant until, String... fields) {
         List<String> all = new java.util.ArrayList<>(java.util.Arrays.asList(fields));
         all.add(String.valueOf(until.getEpochSecond()));
+        return seal.sealFields(purpose(), all);
+    }
+
+    private int maxAge(Instant until) {
         long maxAge = Math.max(1, until.getEpochSecond() - clock.instant().getEpochSecond());
-        return build(seal.sealFields(purpose(), all), (int) Math.min(Integer.MAX_VALUE, maxAge));
+        return (int) Math.min(Integer.MAX_VALUE, maxAge);
     }
 
     /**

@@ -62,6 +62,8 @@ class EnrolmentNeedsThePasswordAgainTest {
                 .startsWith(tenant() + "u/login");
         assertThat(alice.visited()).anyMatch(u -> u.toString().startsWith(tenant() + "authorize")
                 && u.getQuery().contains("prompt=login") && u.getQuery().contains("max_age=0"));
+        // the password is typed a moment later (a step-up counts only for a password entered after it began)
+        dev.selfservice.support.TenantApi.advanceClock(1);
         Page back = alice.submit(login, "form", Map.of("username", "alice", "password", DEMO_PASSWORD));
         assertThat(back.uri().toString()).isEqualTo(portal() + "/enrolment");
 

@@ -16,10 +16,11 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * The control of {@link OnlyAnAdSignInOpensThePortalTest}: with the misconfiguration the README warns against (the
- * email connection enabled for the web application), the same changed authorize URL walks Universal Login's
- * passwordless steps and a linked contact's code opens the employee's portal session. So the refusal there comes from
- * the two applications, not from a tenant that cannot do passwordless sign-in.
+ * The misconfiguration the README warns against (the email connection enabled for the web application): the changed
+ * authorize URL walks Universal Login's passwordless steps and a linked contact's code comes back as the employee's AD
+ * account ({@code sub} {@code ad|...}, as Auth0 answers for a linked identity), so the subject alone cannot refuse it.
+ * The portal's self-check sees the web application's connections, and while it does no sign-in opens a session
+ * (issue 27, item 4): the defence in depth behind {@link OnlyAnAdSignInOpensThePortalTest}.
  */
 @QuarkusTest
 @TestProfile(PasswordlessOnTheWebApplicationTest.EmailEnabledForTheWebApplication.class)
@@ -34,8 +35,16 @@ class PasswordlessOnTheWebApplicationTest {
     }
 
 
+    @jakarta.inject.Inject
+    dev.selfservice.portal.auth0.TenantSetupCheck setup;
+
+    @org.junit.jupiter.api.BeforeEach
+    void theSelfCheckHasLooked() {
+        setup.check();
+    }
+
     @Test
-    void aLinkedContactsCodeWouldOpenTheEmployeesSession() {
+    void aPersonalMailboxSigningInWithALinkedContactsCodeIsRefusedWithAClearPage() {
         Browser attacker = new Browser();
         Page redirect = attacker.stoppingAt(tenant() + "authorize").get(portal() + "/signin");
         String url = redirect.uri().toString().replace("connection=corp-ad", "connection=email");
@@ -45,7 +54,19 @@ class PasswordlessOnTheWebApplicationTest {
         Page code = attacker.submit(address, "form", Map.of("address", "bob.personal@example.com"));
         assertThat(code.text("h1")).isEqualTo("Enter the code");
         Page landed = attacker.submit(code, "form", Map.of("code", PortalSteps.awaitCode("bob.personal@example.com", before)));
-        assertThat(landed.path()).isEqualTo("/account");
-        assertThat(landed.body()).contains("bob@corp.example");
+        assertThat(landed.status()).isEqualTo(503);
+        assertThat(landed.text("h1")).isEqualTo("Signing in is switched off");
+        assertThat(landed.body()).doesNotContain("bob@corp.example");
+        assertThat(PortalSteps.opensAccount(attacker)).isFalse();
+    }
+
+    @Test
+    void anAdPasswordSignInIsRefusedTooWhileTheWebApplicationReachesAPasswordlessConnection() {
+        Browser alice = new Browser();
+        Page landed = alice.submit(alice.get(portal() + "/signin"), "form",
+                Map.of("username", "alice", "password", dev.selfservice.support.LocalTenantUrls.DEMO_PASSWORD));
+        assertThat(landed.status()).isEqualTo(503);
+        assertThat(landed.text("h1")).isEqualTo("Signing in is switched off");
+        assertThat(PortalSteps.opensAccount(alice)).isFalse();
     }
 }
