@@ -32,6 +32,8 @@ final class PageReads {
             "frame was detached",
             "unhandled inspector error",
             "Node is detached from document",
+            "aborted by navigation",
+            "loader has changed while resolving nodes",
             "stale element");
 
     private static final Duration POLL = Duration.ofMillis(100);
