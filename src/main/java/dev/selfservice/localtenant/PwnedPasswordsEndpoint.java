@@ -30,9 +30,9 @@ class PwnedPasswordsEndpoint implements TenantEndpoint {
      * three kinds of characters, not in zxcvbn's dictionaries as a whole): only the breach screen refuses them.
      */
     static final List<String> BREACHED = List.of(
-            "Copper-Kettle-Sunrise-58",
+            "Nimbus-Quartz-Tangelo-83",
             "Granite!Falcon!Meadow!41",
-            "Winter-Orchard-Quill-2019",
+            "Quokka-Basalt-Juniper-47",
             "P@ssw0rd",
             "Password123!",
             "Summer2024!");

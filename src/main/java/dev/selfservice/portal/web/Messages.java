@@ -469,6 +469,12 @@ public interface Messages {
     @Message("The new password is too common or too easy to guess. Choose something longer or less predictable.")
     String rejected_guessable();
 
+    @Message("This password appears in known data breaches, so attackers try it early. Choose a different one that you use nowhere else, for example three or four unrelated words with a digit or a symbol.")
+    String rejected_breached();
+
+    @Message("We could not check the new password against known data breaches just now, so your password was not changed. Try again in a few minutes.")
+    String breach_check_unavailable();
+
     @Message("The current password is not right. Your password was not changed. After a few wrong tries the portal stops for half an hour, before the directory locks your account.")
     String password_wrong_current();
 
