@@ -32,7 +32,8 @@ public class BreachScreen {
 
     BreachScreen(BreachSettings settings, PwnedRange range, AuditLog audit, MeterRegistry metrics) {
         this.settings = settings;
-        this.list = range;
+        // a file that cannot be read stops the start: a site that may not call out must not screen nothing unnoticed
+        this.list = settings.file().<BreachList>map(HashFile::new).orElse(range);
         this.audit = audit;
         this.metrics = metrics;
     }
