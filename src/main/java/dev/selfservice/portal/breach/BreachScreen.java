@@ -9,6 +9,8 @@ import org.jboss.logging.Logger;
 import dev.selfservice.portal.audit.AuditAction;
 import dev.selfservice.portal.audit.AuditLog;
 import dev.selfservice.portal.audit.AuditOutcome;
+import dev.selfservice.portal.notice.SecurityEvent;
+import dev.selfservice.portal.notice.SecurityNotices;
 import dev.selfservice.portal.web.Refusal;
 import dev.selfservice.portal.web.Refusal.Reason;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,8 +31,11 @@ public class BreachScreen {
     private final BreachList list;
     private final AuditLog audit;
     private final MeterRegistry metrics;
+    private final SecurityNotices security;
 
-    BreachScreen(BreachSettings settings, PwnedRange range, AuditLog audit, MeterRegistry metrics) {
+    BreachScreen(BreachSettings settings, PwnedRange range, AuditLog audit, MeterRegistry metrics,
+            SecurityNotices security) {
+        this.security = security;
         this.settings = settings;
         // a file that cannot be read stops the start: a site that may not call out must not screen nothing unnoticed
         this.list = settings.file().<BreachList>map(HashFile::new).orElse(range);
@@ -65,6 +70,8 @@ public class BreachScreen {
         metrics.counter("portal.breach.unscreened", "decision", decision).increment();
         audit.record(AuditAction.PASSWORD_SCREEN, AuditOutcome.FAILED, "BREACH_LIST_UNAVAILABLE", userId,
                 Map.of("decision", decision));
+        security.report(SecurityEvent.BREACH_SCREENING_SKIPPED, "a new password of " + userId + " was " + decision
+                + " unscreened (" + e.getMessage() + ")");
         if (refuse) {
             throw new Refusal(Reason.BREACH_CHECK_UNAVAILABLE);
         }
