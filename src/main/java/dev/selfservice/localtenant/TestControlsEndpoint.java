@@ -27,6 +27,8 @@ import io.vertx.ext.web.RoutingContext;
  * connector offline</li>
  * <li>{@code GET /test-controls/calls}: the requests answered per endpoint template and the tokens issued per grant,
  * since the last reset</li>
+ * <li>{@code GET /test-controls/pwned-range}: what the range API ({@code /range/...}) was asked since the last reset,
+ * each its path and its {@code Add-Padding} header</li>
  * </ul>
  */
 @ApplicationScoped
@@ -47,11 +49,14 @@ class TestControlsEndpoint implements TenantEndpoint {
     private final ClientRegistry clients;
     private final TenantConnections connections;
     private final TenantCalls calls;
+    private final PwnedPasswordsEndpoint pwned;
 
     TestControlsEndpoint(TenantDirectory demo, DirectoryControls directory, TenantUsers users,
             BruteForceProtection bruteForce, PasswordlessCodes codes, Outbox outbox, FaultInjector faults,
             ManagementRateLimit rateLimit, LocalTenantConfig config, TenantClock clock, TenantState state,
-            TenantMailServer mail, ClientRegistry clients, TenantConnections connections, TenantCalls calls) {
+            TenantMailServer mail, ClientRegistry clients, TenantConnections connections, TenantCalls calls,
+            PwnedPasswordsEndpoint pwned) {
+        this.pwned = pwned;
         this.calls = calls;
         this.clients = clients;
         this.connections = connections;
@@ -99,6 +104,13 @@ class TestControlsEndpoint implements TenantEndpoint {
         router.post("/test-controls/client-grant").handler(this::clientGrant);
         router.post("/test-controls/connections/:name").handler(this::connection);
         router.get("/test-controls/calls").handler(ctx -> TenantHttp.json(ctx, 200, calls.snapshot()));
+        router.get("/test-controls/pwned-range").handler(ctx -> TenantHttp.jsonArray(ctx, 200,
+                pwned.asked().stream().map(a -> {
+                    java.util.Map<String, Object> entry = new java.util.HashMap<>();
+                    entry.put("path", a.path());
+                    entry.put("padding", a.padding());
+                    return entry;
+                }).toList()));
         router.get("/test-controls/events").handler(ctx -> TenantHttp.jsonArray(ctx, 200, TenantLog.recent()));
     }
 
@@ -118,6 +130,7 @@ class TestControlsEndpoint implements TenantEndpoint {
         clients.reset();
         connections.reset();
         calls.reset();
+        pwned.reset();
         ctx.response().setStatusCode(204).end();
     }
 

@@ -11,6 +11,8 @@ public enum AuditAction {
     ENROLMENT_REMOVE,
     PASSWORD_CHANGE,
     PASSWORD_EXPIRED_CHANGE,
+    /** A new password that could not be screened for breaches (breach/BreachScreen). */
+    PASSWORD_SCREEN,
     RECOVERY_START,
     RECOVERY_RESEND,
     RECOVERY_CODE,

@@ -14,6 +14,7 @@ import dev.selfservice.portal.auth0.Auth0Authentication;
 import dev.selfservice.portal.auth0.Auth0Authentication.PasswordCheck;
 import dev.selfservice.portal.auth0.Auth0Exception;
 import dev.selfservice.portal.auth0.Auth0Management;
+import dev.selfservice.portal.breach.BreachScreen;
 import dev.selfservice.portal.signin.PortalSessions;
 import dev.selfservice.portal.state.StateKeys;
 import dev.selfservice.portal.state.StateStore;
@@ -55,9 +56,11 @@ public class PasswordWriter {
     private final PortalSessions sessions;
     private final StateStore store;
     private final Clock clock;
+    private final BreachScreen breaches;
 
     public PasswordWriter(Auth0Management management, Auth0Authentication authentication, PortalSessions sessions,
-            StateStore store, Clock clock) {
+            StateStore store, Clock clock, BreachScreen breaches) {
+        this.breaches = breaches;
         this.management = management;
         this.authentication = authentication;
         this.sessions = sessions;
@@ -82,6 +85,8 @@ public class PasswordWriter {
      */
     public Written set(String userId, String username, String updatedAtBefore, String newPassword, String endUserIp)
             throws Refusal {
+        // every new password (signed-in, expired, recovery) passes here: none reaches Auth0 unscreened
+        breaches.require(userId, newPassword);
         Optional<Instant> unconfirmed = store.instant(unconfirmedKey(userId));
         if (unconfirmed.isPresent() && clock.instant().isBefore(unconfirmed.get().plus(SETTLE))) {
             // an earlier change whose answer was lost may still land: a second one now could be overwritten by it

@@ -17,6 +17,8 @@ import org.jboss.logging.Logger;
 import dev.selfservice.portal.PortalConfig;
 import dev.selfservice.portal.notice.NoticeKind;
 import dev.selfservice.portal.notice.Notices;
+import dev.selfservice.portal.notice.SecurityEvent;
+import dev.selfservice.portal.notice.SecurityNotices;
 import dev.selfservice.portal.auth0.Auth0Authentication;
 import dev.selfservice.portal.auth0.Auth0Exception;
 import dev.selfservice.portal.auth0.Auth0Identity;
@@ -83,10 +85,12 @@ public class RecoveryService {
     private final PasswordWriter writer;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final SecurityNotices security;
 
     public RecoveryService(Auth0Authentication authentication, Auth0Management management, PasswordPolicy policy,
             ManagedExecutor executor, PortalConfig config, StateStore store, EmployeeLock lock, PasswordWriter writer,
-            Clock clock, Notices notices) {
+            Clock clock, Notices notices, SecurityNotices security) {
+        this.security = security;
         this.notices = notices;
         this.writer = writer;
         this.authentication = authentication;
@@ -170,6 +174,10 @@ public class RecoveryService {
         Auth0User user = account.filter(u -> u.userId().equals(identity.subject()))
                 .orElseThrow(() -> new Refusal(Reason.WRONG_CODE));
         if (user.isBlocked() || isProtected(user)) {
+            if (isProtected(user)) {
+                security.report(SecurityEvent.PROTECTED_ACCOUNT_RECOVERY, "account " + user.userId() + " (username "
+                        + p.username() + ") proved a code of its enrolled contact " + ContactAddress.mask(p.channel(), p.address()));
+            }
             throw new Refusal(Reason.HELPDESK_ONLY);
         }
         byte[] id = new byte[16];
@@ -302,11 +310,18 @@ public class RecoveryService {
      */
     private void throttleSend(String username, ContactAddress address, String ip) throws Refusal {
         PortalConfig.Recovery r = config.recovery();
-        boolean allowed = store.tryAcquire(StateKeys.of("recovery:sends:ip", Objects.toString(ip, "")), r.maxSends() * 4,
-                r.sendWindow())
-                && store.tryAcquire(StateKeys.of("recovery:sends:contact", address.channel().name(), address.value()),
-                        r.maxSends(), r.sendWindow());
-        if (!allowed) {
+        String byIp = StateKeys.of("recovery:sends:ip", Objects.toString(ip, ""));
+        if (!store.tryAcquire(byIp, r.maxSends() * 4, r.sendWindow())) {
+            security.report(SecurityEvent.RECOVERY_STARTS_FROM_ONE_ADDRESS, "address " + ip + ": "
+                    + store.count(byIp, r.sendWindow()) + " recovery starts in " + r.sendWindow().toMinutes()
+                    + " minutes (limit " + r.maxSends() * 4 + ")");
+            throw new Refusal(Reason.TOO_MANY_RECOVERY_REQUESTS);
+        }
+        String byContact = StateKeys.of("recovery:sends:contact", address.channel().name(), address.value());
+        if (!store.tryAcquire(byContact, r.maxSends(), r.sendWindow())) {
+            security.report(SecurityEvent.SEND_LIMIT, "contact " + address.masked() + ": "
+                    + store.count(byContact, r.sendWindow()) + " recovery codes asked for in "
+                    + r.sendWindow().toMinutes() + " minutes (limit " + r.maxSends() + ")");
             throw new Refusal(Reason.TOO_MANY_RECOVERY_REQUESTS);
         }
     }
@@ -331,6 +346,9 @@ public class RecoveryService {
                 // marked before the code exists, so that every guess at it meets the account-wide ceiling
                 store.claim(enrolledKey(username, address.channel(), address.value()), Duration.ofHours(1));
                 if (!store.tryAcquire(StateKeys.of("recovery:sends:user", username), r.maxSends(), r.sendWindow())) {
+                    security.report(SecurityEvent.SEND_LIMIT, "account " + user.get().userId() + " (username "
+                            + username + "): " + r.maxSends() + " recovery codes sent in " + r.sendWindow().toMinutes()
+                            + " minutes, the limit");
                     LOG.infof("recovery: no code sent: %s had the most codes in the window", user.get().userId());
                     return;
                 }
@@ -381,6 +399,13 @@ public class RecoveryService {
             allowed = store.tryAcquire(StateKeys.of("recovery:codes:account", p.username()), max, Duration.ofHours(1));
         }
         if (!allowed) {
+            Duration hour = Duration.ofHours(1);
+            security.report(SecurityEvent.WRONG_CODE_LIMIT, "username " + p.username() + ", contact "
+                    + ContactAddress.mask(p.channel(), p.address()) + ": "
+                    + store.count(StateKeys.of("recovery:codes:request", p.username(), p.channel().name(), p.address()), hour)
+                    + " code attempts on this request and "
+                    + store.count(StateKeys.of("recovery:codes:account", p.username()), hour)
+                    + " on the account in the last hour (limit " + max + " each)");
             throw new Refusal(Reason.TOO_MANY_WRONG_CODES);
         }
     }

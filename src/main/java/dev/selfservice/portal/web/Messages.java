@@ -489,6 +489,11 @@ public interface Messages {
 
     @Message("Too many passwords were checked from your address in the last few minutes. Wait ten minutes and try again.")
     String password_too_many_checks();
+    @Message("This password appears in known data breaches, so attackers try it early. Choose a different one that you use nowhere else, for example three or four unrelated words with a digit or a symbol.")
+    String rejected_breached();
+
+    @Message("We could not check the new password against known data breaches just now, so your password was not changed. Try again in a few minutes.")
+    String breach_check_unavailable();
 
     @Message("The current password is not right. Your password was not changed. After a few wrong tries the portal stops for half an hour, before the directory locks your account.")
     String password_wrong_current();

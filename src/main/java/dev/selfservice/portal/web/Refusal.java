@@ -63,6 +63,10 @@ public class Refusal extends Exception {
         PASSWORD_BALLOONS(400, (m, w) -> m.rejected_balloons()),
         /** The strength estimate ran out of its time budget. */
         PASSWORD_NOT_JUDGED(400, (m, w) -> m.rejected_not_judged()),
+        /** Known from a data breach (breach/BreachScreen). */
+        PASSWORD_BREACHED(400, (m, w) -> m.rejected_breached()),
+        /** The breach list could not be asked and the setting says refuse: the same step may work in a few minutes. */
+        BREACH_CHECK_UNAVAILABLE(503, (m, w) -> m.breach_check_unavailable()),
         WRONG_CURRENT_PASSWORD(401, (m, w) -> m.password_wrong_current()),
         ACCOUNT_LOCKED(403, (m, w) -> m.password_locked()),
         ACCOUNT_REFUSED(403, (m, w) -> m.password_account_refused(w.helpdesk())),
@@ -104,6 +108,7 @@ public class Refusal extends Exception {
                 case WRONG_CODE, CODE_EXPIRED -> "code";
                 case PASSWORD_EMPTY, PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_SAME_AS_CURRENT,
                         PASSWORD_NOT_COMPLEX, PASSWORD_CONTAINS_NAME, PASSWORD_TOO_GUESSABLE, PASSWORD_BALLOONS, PASSWORD_NOT_JUDGED,
+                        PASSWORD_BREACHED,
                         DIRECTORY_REFUSED -> "password";
                 case PASSWORD_MISMATCH -> "confirm";
                 case WRONG_CURRENT_PASSWORD -> "current";
@@ -118,9 +123,12 @@ public class Refusal extends Exception {
                     && this != PASSWORD_CHANGE_SETTLING || this == DIRECTORY_REFUSED;
         }
 
-        /** Auth0 was busy or did not answer: the same step may work in a minute, with what the employee holds. */
+        /**
+         * Auth0 (or the breach list) was busy or did not answer: the same step may work in a minute, with what the
+         * employee holds.
+         */
         public boolean isTransient() {
-            return this == AUTH0_RATE_LIMITED || this == AUTH0_UNAVAILABLE;
+            return this == AUTH0_RATE_LIMITED || this == AUTH0_UNAVAILABLE || this == BREACH_CHECK_UNAVAILABLE;
         }
     }
 

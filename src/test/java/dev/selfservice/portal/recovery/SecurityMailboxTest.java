@@ -1,0 +1,99 @@
+package dev.selfservice.portal.recovery;
+
+import static dev.selfservice.support.LocalTenantUrls.DEMO_PASSWORD;
+import static dev.selfservice.support.LocalTenantUrls.portal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.selfservice.portal.notice.SecurityNotices;
+import dev.selfservice.support.Browser;
+import dev.selfservice.support.Browser.Page;
+import dev.selfservice.support.CleanSlate;
+import dev.selfservice.support.Parallel;
+import dev.selfservice.support.PortalSteps;
+import dev.selfservice.support.TenantApi;
+import io.quarkus.arc.Arc;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** The security mailbox hears of an attack once per kind per period, over real SMTP (the tenant's mail server). */
+@QuarkusTest
+@TestProfile(SecurityMailboxTest.WithMailbox.class)
+@CleanSlate
+class SecurityMailboxTest {
+
+    static final String MAILBOX = "security@corp.example";
+
+    public static class WithMailbox implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("portal.security.mailbox", MAILBOX);
+        }
+    }
+
+    /** Waits (bounded) until no security message is still being sent, then reads the mailbox. */
+    private static List<Map<String, Object>> mailboxWhenSent() {
+        SecurityNotices security = Arc.container().instance(SecurityNotices.class).get();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+        while (security.inFlight() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(security.inFlight()).as("every message left").isZero();
+        return TenantApi.notices(MAILBOX);
+    }
+
+    @Test
+    void fiftyWrongCodesOnOneAccountInAMinuteTellTheSecurityMailboxOnceWithTheCounts() {
+        Browser attacker = new Browser();
+        int before = PortalSteps.outboxCount(RecoveryTest.BOB_EMAIL);
+        Page codePage = RecoveryFlow.start(attacker, "bob", RecoveryTest.BOB_EMAIL);
+        String real = PortalSteps.awaitCode(RecoveryTest.BOB_EMAIL, before);
+        String wrong = real.equals("000000") ? "111111" : "000000";
+
+        // ten wrong codes reach Auth0 one after another; the forty after them, all at once, meet the limit
+        for (int i = 0; i < 10; i++) {
+            assertThat(RecoveryFlow.enterCode(attacker, codePage, wrong).text("#problem")).contains("That code is not right");
+        }
+        List<Page> tries = Parallel.times(40, () -> RecoveryFlow.enterCode(attacker, codePage, wrong));
+        // the limit (429, which ends the request); a try that comes after that ending finds no request (400)
+        assertThat(tries).extracting(Page::status).isSubsetOf(400, 429);
+        assertThat(tries).filteredOn(p -> p.status() == 429).as("refused by the wrong-code limit").isNotEmpty();
+
+        List<Map<String, Object>> messages = mailboxWhenSent();
+        assertThat(messages).as("one message, not one per refused attempt").hasSize(1);
+        Map<String, Object> message = messages.get(0);
+        assertThat((String) message.get("subject")).contains("wrong-code limit");
+        String text = (String) message.get("text");
+        assertThat(text).contains("username bob", "10 code attempts on this request and 10 on the account",
+                "Further code attempts are refused", "Request id: ");
+        assertThat(text).doesNotContain(RecoveryTest.BOB_EMAIL, wrong, real, DEMO_PASSWORD);
+        assertThat(text).contains(dev.selfservice.portal.enrolment.ContactAddress.mask(
+                dev.selfservice.portal.auth0.PasswordlessChannel.EMAIL, RecoveryTest.BOB_EMAIL));
+    }
+
+    @Test
+    void screeningSkippedWhileTheBreachServiceIsDownIsToldOnceForTwoChanges() {
+        TenantApi.fault(Map.of("method", "GET", "path", "/range/", "status", 503, "times", 0));
+        Browser alice = PortalSteps.signIn("alice", DEMO_PASSWORD);
+        Page form = alice.get(portal() + "/password/change");
+        Page done = alice.submit(form, "#change-password", Map.of("current", DEMO_PASSWORD,
+                "password", "Violet-Harbor-Lamp-73", "confirm", "Violet-Harbor-Lamp-73"));
+        assertThat(done.path()).isEqualTo("/password/changed");
+        Browser carol = new Browser();
+        Page expired = carol.submit(carol.get(portal() + "/password/expired"), "#expired-password", Map.of(
+                "username", "carol", "current", DEMO_PASSWORD, "password", "Zinnia-Cobble-Ferro-29",
+                "confirm", "Zinnia-Cobble-Ferro-29"));
+        assertThat(expired.path()).isEqualTo("/password/changed");
+
+        List<Map<String, Object>> messages = mailboxWhenSent();
+        assertThat(messages).hasSize(1);
+        assertThat((String) messages.get(0).get("subject")).contains("not screened for breaches");
+        assertThat((String) messages.get(0).get("text")).contains("accepted unscreened", "Events of this kind")
+                .doesNotContain("Violet-Harbor-Lamp-73", "Zinnia-Cobble-Ferro-29");
+    }
+}
