@@ -49,7 +49,7 @@ class PageReplacedTest {
             page(exchange, heading, script);
         });
         server.createContext("/never", exchange -> page(exchange, "Still loading",
-                "let i=0;setInterval(()=>{document.body.innerHTML='<main><h1>Still loading '+(i++)+'</h1></main>';},20);"));
+                "let i=0;setInterval(()=>{document.body.innerHTML='<main><h1>Still loading '+(i++)+'</h1></main>';},250);"));
         server.start();
     }
 
@@ -85,7 +85,7 @@ class PageReplacedTest {
 
     @Test
     void aPageWhoseHeadingNeverComesFailsNamingWhatItLastShowed() {
-        try (Employee employee = new Employee(Walk.DESKTOP, Duration.ofSeconds(2))) {
+        try (Employee employee = new Employee(Walk.DESKTOP, Duration.ofSeconds(5))) {
             employee.open(url("/never"));
             assertThatThrownBy(() -> employee.sees("Arrived")).isInstanceOf(AssertionError.class)
                     .hasMessageContaining("expected the page \"Arrived\"")

@@ -25,8 +25,13 @@ class MetricsTest {
         return given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
-    /** The value of the series whose name and labels are given (0 when it does not exist yet). */
+    /**
+     * The sum of the series whose name and labels are given (0 when none exists yet): the sum, not the first match,
+     * because other series may carry the same labels and more (another reason), and which of them exists first
+     * depends on the tests that ran before in the same JVM.
+     */
     private static double value(String metrics, String name, String... labels) {
+        double sum = 0;
         for (String line : metrics.lines().toList()) {
             if (!line.startsWith(name + "{")) {
                 continue;
@@ -38,11 +43,11 @@ class MetricsTest {
             if (all) {
                 Matcher m = Pattern.compile("} ([0-9.eE+-]+)").matcher(line);
                 if (m.find()) {
-                    return Double.parseDouble(m.group(1));
+                    sum += Double.parseDouble(m.group(1));
                 }
             }
         }
-        return 0;
+        return sum;
     }
 
     @Test
