@@ -26,6 +26,7 @@ final class PageReads {
             "does not belong to the document",
             "No node with given id",
             "Cannot find context with specified id",
+            "no such execution context",
             "Execution context was destroyed",
             "Inspected target navigated or closed",
             "target frame detached",

@@ -57,6 +57,8 @@ class PageReadsTest {
         // what the same Chromium answered a read of the URL during a navigation, in a repeated run of PageReplacedTest
         assertThat(PageReads.replacedUnderTheRead(new org.openqa.selenium.TimeoutException(
                 "timeout\nfrom aborted by navigation: loader has changed while resolving nodes"))).isTrue();
+        assertThat(PageReads.replacedUnderTheRead(new org.openqa.selenium.TimeoutException(
+                "timeout\nfrom no such execution context"))).isTrue();
         assertThat(PageReads.replacedUnderTheRead(new org.openqa.selenium.TimeoutException("timeout: Timed out receiving"
                 + " message from renderer: 20.000"))).as("a page that does not load is no moment of change").isFalse();
         assertThat(PageReads.replacedUnderTheRead(new WebDriverException("chrome not reachable"))).isFalse();
