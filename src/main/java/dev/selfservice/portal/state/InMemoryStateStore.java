@@ -137,16 +137,7 @@ final class InMemoryStateStore implements StateStore {
 
     @Override
     public boolean claim(String key, Duration ttl) {
-        long now = clock.millis();
-        boolean[] taken = {false};
-        entries.asMap().compute(key, (k, old) -> {
-            if (old instanceof Claim c && c.untilMillis() > now) {
-                return old;
-            }
-            taken[0] = true;
-            return new Claim(now + ttl.toMillis(), null);
-        });
-        return taken[0];
+        return claim(key, null, ttl); // a claim nobody gives back: it ends with its time
     }
 
     @Override
