@@ -52,6 +52,18 @@ public class PasswordPolicy {
         }
     }
 
+    /**
+     * Refuses a new password by the rules that need neither the employee's account nor a strength estimate: empty,
+     * length, a password that grows when normalised, and a confirmation that differs. A page calls it before it reads
+     * the account, and {@link #require} then judges the rest.
+     */
+    public void requireForm(String newPassword, String confirmation) throws Refusal {
+        Optional<Rejection> rejection = formRejection(newPassword, confirmation);
+        if (rejection.isPresent()) {
+            throw rejection.get().refusal();
+        }
+    }
+
     private final PortalConfig.Password config;
     private final StrengthEstimate estimate;
 
@@ -109,6 +121,32 @@ public class PasswordPolicy {
 
     /** The first reason the new password is refused, or none. {@code names} are the employee's own words. */
     public Optional<Rejection> check(String newPassword, String confirmation, String currentPassword, List<String> names) {
+        Optional<Rejection> form = formRejection(newPassword, confirmation);
+        if (form.isPresent()) {
+            return form;
+        }
+        if (newPassword.equals(currentPassword)) {
+            return Optional.of(Rejection.SAME_AS_CURRENT);
+        }
+        if (!complex(newPassword)) {
+            return Optional.of(Rejection.NOT_COMPLEX);
+        }
+        String normalised = Normalizer.normalize(newPassword, Normalizer.Form.NFKC);
+        List<String> words = words(names);
+        if (nameIn(normalised, words).isPresent()) {
+            return Optional.of(Rejection.CONTAINS_NAME);
+        }
+        try {
+            if (score(normalised, words) < config.minStrength()) {
+                return Optional.of(Rejection.TOO_GUESSABLE);
+            }
+        } catch (StrengthEstimate.OutOfTime e) {
+            return Optional.of(Rejection.NOT_JUDGED);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Rejection> formRejection(String newPassword, String confirmation) {
         if (newPassword == null || newPassword.isEmpty()) {
             return Optional.of(Rejection.EMPTY);
         }
@@ -125,23 +163,6 @@ public class PasswordPolicy {
         }
         if (confirmation == null || !newPassword.equals(confirmation)) {
             return Optional.of(Rejection.MISMATCH);
-        }
-        if (newPassword.equals(currentPassword)) {
-            return Optional.of(Rejection.SAME_AS_CURRENT);
-        }
-        if (!complex(newPassword)) {
-            return Optional.of(Rejection.NOT_COMPLEX);
-        }
-        List<String> words = words(names);
-        if (nameIn(normalised, words).isPresent()) {
-            return Optional.of(Rejection.CONTAINS_NAME);
-        }
-        try {
-            if (score(normalised, words) < config.minStrength()) {
-                return Optional.of(Rejection.TOO_GUESSABLE);
-            }
-        } catch (StrengthEstimate.OutOfTime e) {
-            return Optional.of(Rejection.NOT_JUDGED);
         }
         return Optional.empty();
     }

@@ -205,6 +205,10 @@ public class RecoveryService {
      */
     public Outcome reset(Optional<RecoveryState.Proof> proof, String newPassword, String confirmation, String ip)
             throws Refusal {
+        // what needs neither the account nor CPU time is judged before the account is read: a stranger's stream of
+        // refused passwords on one proof costs Auth0's Management API nothing (its rate limit is low and shared)
+        unexpired(proof);
+        policy.requireForm(newPassword, confirmation);
         Auth0User user = holder(proof);
         policy.require(newPassword, confirmation, null, List.of(Objects.toString(user.nickname(), ""),
                 Objects.toString(user.name(), ""), Objects.toString(user.email(), "")));
@@ -271,10 +275,7 @@ public class RecoveryService {
 
     /** The user a proof holds for: unexpired, unused, and no reset since it was given. */
     private Auth0User holder(Optional<RecoveryState.Proof> proof) throws Refusal {
-        RecoveryState.Proof p = proof.orElseThrow(() -> new Refusal(Reason.PROOF_INVALID));
-        if (!clock.instant().isBefore(p.expiresAt()) || store.isClaimed(proofKey(p))) {
-            throw new Refusal(Reason.PROOF_INVALID);
-        }
+        RecoveryState.Proof p = unexpired(proof);
         Auth0User user;
         try {
             user = management.user(p.userId());
@@ -292,6 +293,15 @@ public class RecoveryService {
             throw new Refusal(Reason.HELPDESK_ONLY);
         }
         return user;
+    }
+
+    /** A proof that has neither expired nor been used, judged from the portal's own state alone. */
+    private RecoveryState.Proof unexpired(Optional<RecoveryState.Proof> proof) throws Refusal {
+        RecoveryState.Proof p = proof.orElseThrow(() -> new Refusal(Reason.PROOF_INVALID));
+        if (!clock.instant().isBefore(p.expiresAt()) || store.isClaimed(proofKey(p))) {
+            throw new Refusal(Reason.PROOF_INVALID);
+        }
+        return p;
     }
 
     private ContactAddress parse(String contact) throws Refusal {
