@@ -165,12 +165,13 @@ class ProductionBuildIT {
 
     /**
      * A rolling update stops a replica with SIGTERM while an employee's change is on its way to Auth0: the request
-     * finishes and its answer reaches the browser before the process ends. The "Auth0" here answers the password check
-     * after two seconds, as a slow tenant would.
+     * finishes and its answer reaches the browser before the process ends. The "Auth0" here holds its answer to the
+     * password check until the portal has begun to stop, as a slow tenant would.
      */
     @Test
     void onSigtermARequestInFlightFinishesBeforeTheProcessEnds() throws Exception {
         java.util.concurrent.CountDownLatch checking = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch stopping = new java.util.concurrent.CountDownLatch(1);
         com.sun.net.httpserver.HttpServer auth0 = com.sun.net.httpserver.HttpServer
                 .create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 16);
         auth0.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
@@ -181,7 +182,8 @@ class ProductionBuildIT {
             if (passwordCheck) {
                 checking.countDown();
                 try {
-                    Thread.sleep(2000);
+                    // held until the portal is known to be stopping, not for a while that a slow machine may outlast
+                    stopping.await(30, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -209,6 +211,16 @@ class ProductionBuildIT {
                             "confirm", "a new passphrase of some length 7!")));
             assertThat(checking.await(20, TimeUnit.SECONDS)).as("the change reached Auth0").isTrue();
             process.destroy(); // SIGTERM, as the kubelet sends it
+            // the portal is known to be stopping once it says it waits for the requests in flight (a new request made
+            // to find out would itself be held by the drain, beyond the portal's own timeout for Auth0's answer)
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!Files.readString(ProductionJar.lastOutput()).contains("Waiting for HTTP requests to complete")
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20); // a poll interval
+            }
+            assertThat(Files.readString(ProductionJar.lastOutput())).as("the portal began its graceful stop")
+                    .contains("Waiting for HTTP requests to complete");
+            stopping.countDown();
             dev.selfservice.support.Browser.Page page = answer.get(20, TimeUnit.SECONDS);
             assertThat(page.status()).as("the answer to the request in flight").isEqualTo(400);
             assertThat(page.text("#problem")).isNotBlank();
