@@ -79,7 +79,10 @@ public class PasswordService {
         }
         switch (check) {
             case RIGHT, EXPIRED, MUST_CHANGE -> {
-                // the current password is proven: AD answers 532 and 773 only to the right one
+                // the current password is proven (AD answers 532 and 773 only to the right one), and a right password
+                // adds nothing to AD's bad-password count: the try is given back, so that a new password the
+                // directory or the breach screening then refuses does not use up the employee's tries
+                store.giveBack(tries);
             }
             case WRONG -> throw new Refusal(Reason.WRONG_CURRENT_PASSWORD);
             case LOCKED -> throw new Refusal(Reason.ACCOUNT_LOCKED);
@@ -124,6 +127,8 @@ public class PasswordService {
         if (check != PasswordCheck.EXPIRED && check != PasswordCheck.MUST_CHANGE) {
             throw new Refusal(Reason.PASSWORD_NOT_CHANGED);
         }
+        // proven, as on the signed-in page: a later refusal of the new password does not use up a try
+        store.giveBack(triesKey(user));
         Optional<Auth0User> found;
         try {
             found = management.adUser(adConnection, user);

@@ -111,6 +111,32 @@ class BreachScreeningTest {
     }
 
     @Test
+    void breachedPasswordsRefusedAfterTheRightCurrentPasswordUseUpNoneOfTheEmployeesTries() {
+        // the expired page allows three tries of the current password per username in its window (the default)
+        for (int i = 0; i < 4; i++) {
+            assertThat(changeExpired(new Browser(), "carol", BREACHED).text("#problem"))
+                    .contains("appears in known data breaches");
+        }
+        assertThat(changeExpired(new Browser(), "carol", NOT_BREACHED).path()).isEqualTo("/password/changed");
+
+        Browser alice = PortalSteps.signIn("alice", DEMO_PASSWORD);
+        for (int i = 0; i < 4; i++) {
+            assertThat(change(alice, BREACHED).text("#problem")).contains("appears in known data breaches");
+        }
+        assertThat(change(alice, NOT_BREACHED).path()).isEqualTo("/password/changed");
+        // the control: wrong current passwords still use them up
+        Browser dave = new Browser();
+        for (int i = 0; i < 3; i++) {
+            Page form = dave.get(portal() + "/password/expired");
+            dave.submit(form, "#expired-password", Map.of("username", "carol", "current", "not-her-password",
+                    "password", NOT_BREACHED + "!", "confirm", NOT_BREACHED + "!"));
+        }
+        Page form = dave.get(portal() + "/password/expired");
+        assertThat(dave.submit(form, "#expired-password", Map.of("username", "carol", "current", "not-her-password",
+                "password", NOT_BREACHED + "!", "confirm", NOT_BREACHED + "!")).status()).isEqualTo(429);
+    }
+
+    @Test
     void theRefusalIsExplainedInGermanOnAGermanPage() {
         Browser browser = new Browser();
         browser.get(portal() + "/language?to=de&back=/password/expired");
