@@ -474,7 +474,7 @@ class Auth0FaultsTest {
 
     /** Waits for a request the tenant is still carrying out (the slow answer): bounded, polling its state. */
     static void eventually(BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("never happened: " + what);

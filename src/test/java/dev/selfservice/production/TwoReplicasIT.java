@@ -250,7 +250,7 @@ class TwoReplicasIT {
                     Map.of("password", "Quiet-Garden-Moon-58", "confirm", "Quiet-Garden-Moon-58"));
             // (its result page is not shown here: a production replica's cookies are Secure, and this is http)
             assertThat(done.status()).isEqualTo(200);
-            java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
+            java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
             while (outbox().size() < 2 && java.time.Instant.now().isBefore(deadline)) {
                 Thread.sleep(50);
             }
