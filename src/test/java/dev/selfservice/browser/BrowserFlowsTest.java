@@ -5,6 +5,8 @@ import static dev.selfservice.support.LocalTenantUrls.portal;
 import static dev.selfservice.support.LocalTenantUrls.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -202,6 +204,31 @@ class BrowserFlowsTest {
             alice.chooses("Passwort ändern").sees("Passwort ändern");
             seesTheBreachItemAfterTypingStops(alice, "Neues Passwort", "nicht in bekannten Datenlecks gefunden",
                     "(in einem Datenleck gefunden)", "(erfüllt)");
+        });
+    }
+
+    /**
+     * With the breach list down, the item on the expired-password page says it could not check, never that the password
+     * passed; the list back (and its breaker closed, as after its delay), the same password is passed.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Walk.class, names = "DESKTOP")
+    void withTheBreachListDownTheChecklistSaysItCouldNotCheckRatherThanPassed(Walk walk, TestInfo test) {
+        String item = "not found in known data breaches";
+        walk(test, walk, carol -> {
+            carol.open(portal() + "/password/expired");
+            carol.sees("Change an expired password");
+            TenantApi.fault(Map.of("method", "GET", "path", "/range/", "status", 503, "times", 0));
+            try {
+                carol.types("New password", NEW_PASSWORD);
+                assertThat(carol.settledTextOf("rule-breach", item)).isEqualTo(item + " (could not be checked just now)");
+            } finally {
+                TenantApi.clearFaults();
+                io.quarkus.arc.Arc.container().instance(io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.class)
+                        .get().reset("pwned-passwords-range");
+            }
+            carol.types("New password", NEW_PASSWORD + "!");
+            assertThat(carol.settledTextOf("rule-breach", item)).isEqualTo(item + " (done)");
         });
     }
 
