@@ -1,5 +1,7 @@
 // Password fields: Show/Hide buttons, and a live checklist and strength answered by the portal's own policy (the
 // same code that judges the form, at /password/rules), so the page never promises what the server refuses.
+// The checklist's breach item is answered in that same request by the server's own breach screen (why there and not by
+// a hash prefix sent from here: see PasswordRulesResource): one request per typing pause, never one per keystroke.
 // Served by the portal itself (no CDN).
 (function () {
   'use strict';
@@ -51,14 +53,27 @@
     var r = rules[rule];
     if (!r) { return; }
     r.item.classList.toggle('met', met);
-    r.state.textContent = policy.getAttribute(met ? 'data-met' : 'data-unmet');
+    // an item may say "not met" in its own words (the breach item: "found in a data breach")
+    r.state.textContent = (!met && r.item.getAttribute('data-unmet')) || policy.getAttribute(met ? 'data-met' : 'data-unmet');
+  }
+
+  // clean or breached is known; unavailable is said as such, never as clean; unchecked (too short) or off says nothing
+  function markBreach(outcome) {
+    var r = rules.breach;
+    if (!r) { return; }
+    if (outcome === 'clean' || outcome === 'breached') {
+      mark('breach', outcome === 'clean');
+      return;
+    }
+    r.item.classList.remove('met');
+    r.state.textContent = outcome === 'unavailable' ? r.item.getAttribute('data-unknown') : '';
   }
 
   var pending;
   var asked = 0;
   function ask() {
     var value = password.value;
-    var mine = ++asked;
+    var mine = asked;
     if (!value) {
       meter.value = 0;
       label.textContent = '';
@@ -79,6 +94,7 @@
         mark('length', answer.length);
         mark('complex', answer.complex);
         mark('guessable', answer.guessable);
+        markBreach(answer.breach);
         // a password the server would refuse is never shown as good or strong, however long it is
         var s = answer.length ? Math.max(1, answer.acceptable ? answer.score : Math.min(answer.score, 1)) : 0;
         meter.value = s;
@@ -86,8 +102,12 @@
       })
       .catch(function () { label.textContent = ''; });
   }
+  // debounced: a request only once typing has paused for 250 ms. Each keystroke forgets any answer still on its way
+  // and the breach verdict shown, so that a verdict never stands beside a password it was not given for.
   password.addEventListener('input', function () {
     clearTimeout(pending);
+    asked++;
+    markBreach('unchecked');
     pending = setTimeout(ask, 250);
   });
   if (current) { current.addEventListener('input', function () { mark('different', password.value !== current.value); }); }

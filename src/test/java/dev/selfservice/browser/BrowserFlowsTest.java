@@ -5,6 +5,8 @@ import static dev.selfservice.support.LocalTenantUrls.portal;
 import static dev.selfservice.support.LocalTenantUrls.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +28,8 @@ class BrowserFlowsTest {
     static final String NEW_PASSWORD = "Copper-Lantern-Harbour-42";
     /** Long and once advised ("a few words with spaces"), but only two of AD's categories: the domain refuses it. */
     static final String DOMAIN_REFUSES = "quiet harbour lanterns drift at dusk";
+    /** In the local tenant's breach list (PwnedPasswordsEndpoint), and passes every other rule of the policy. */
+    static final String BREACHED = "Nimbus-Quartz-Tangelo-83";
 
 
     @ParameterizedTest
@@ -169,6 +173,65 @@ class BrowserFlowsTest {
         });
     }
 
+    /**
+     * The checklist's breach item, answered once typing stops: a password known from a breach is found, the one she
+     * then types is passed (the positive control that the item can say so), and the server agrees with the page.
+     * Only where the page's script runs: without it, the server's refusal is the answer (BreachScreeningTest).
+     */
+    @ParameterizedTest
+    @EnumSource(value = Walk.class, names = { "DESKTOP", "KEYBOARD_ONLY" })
+    void aliceSeesTheChecklistFindHerNewPasswordInABreachOnceSheStopsTyping(Walk walk, TestInfo test) {
+        walk(test, walk, alice -> {
+            signIn(alice, "alice", DEMO_PASSWORD);
+            alice.sees("Your account");
+            alice.chooses("Change your password").sees("Change your password");
+            seesTheBreachItemAfterTypingStops(alice, "New password", "not found in known data breaches",
+                    "(found in a data breach)", "(done)");
+            alice.types("Current password", DEMO_PASSWORD).types("New password again", NEW_PASSWORD)
+                    .chooses("Change password").sees("Your password was changed");
+        });
+    }
+
+    /** The same in German: the breach item, its "found" and its "passed" in that language. */
+    @ParameterizedTest
+    @EnumSource(value = Walk.class, names = { "DESKTOP", "KEYBOARD_ONLY" })
+    void aliceSeesTheBreachItemInGerman(Walk walk, TestInfo test) {
+        walk(test, walk, alice -> {
+            alice.open(portal());
+            alice.chooses("Deutsch").sees("Wieder Zugang zu Ihrem Arbeitskonto");
+            signInFromHere(alice, "alice", DEMO_PASSWORD, "Mit dem Arbeitskonto anmelden");
+            alice.sees("Ihr Konto");
+            alice.chooses("Passwort ändern").sees("Passwort ändern");
+            seesTheBreachItemAfterTypingStops(alice, "Neues Passwort", "nicht in bekannten Datenlecks gefunden",
+                    "(in einem Datenleck gefunden)", "(erfüllt)");
+        });
+    }
+
+    /**
+     * With the breach list down, the item on the expired-password page says it could not check, never that the password
+     * passed; the list back (and its breaker closed, as after its delay), the same password is passed.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Walk.class, names = "DESKTOP")
+    void withTheBreachListDownTheChecklistSaysItCouldNotCheckRatherThanPassed(Walk walk, TestInfo test) {
+        String item = "not found in known data breaches";
+        walk(test, walk, carol -> {
+            carol.open(portal() + "/password/expired");
+            carol.sees("Change an expired password");
+            TenantApi.fault(Map.of("method", "GET", "path", "/range/", "status", 503, "times", 0));
+            try {
+                carol.types("New password", NEW_PASSWORD);
+                assertThat(carol.settledTextOf("rule-breach", item)).isEqualTo(item + " (could not be checked just now)");
+            } finally {
+                TenantApi.clearFaults();
+                io.quarkus.arc.Arc.container().instance(io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.class)
+                        .get().reset("pwned-passwords-range");
+            }
+            carol.types("New password", NEW_PASSWORD + "!");
+            assertThat(carol.settledTextOf("rule-breach", item)).isEqualTo(item + " (done)");
+        });
+    }
+
     @ParameterizedTest
     @EnumSource(Walk.class)
     void erinWhoIsLockedOutUnlocksThroughHerPhone(Walk walk, TestInfo test) {
@@ -272,6 +335,18 @@ class BrowserFlowsTest {
             assertThat(employee.textOf("strength-label")).isBlank();
             assertThat(employee.offers("Show New password")).as("no button that could do nothing").isFalse();
         }
+    }
+
+    /**
+     * Types a breached password, then a clean one, into the new-password field: each time the breach item is read once
+     * it is settled (its bare words, before an answer, are passed over), so it is the answer for what was typed last.
+     */
+    private static void seesTheBreachItemAfterTypingStops(Employee employee, String field, String item, String found,
+            String met) {
+        employee.types(field, BREACHED);
+        assertThat(employee.settledTextOf("rule-breach", item)).isEqualTo(item + " " + found);
+        employee.types(field, NEW_PASSWORD);
+        assertThat(employee.settledTextOf("rule-breach", item)).isEqualTo(item + " " + met);
     }
 
     private static void changesExpiredPassword(Employee employee, String username, String heading) {

@@ -23,7 +23,20 @@ import io.micrometer.core.instrument.MeterRegistry;
  * ({@code portal_breach_unscreened_total}).
  */
 @ApplicationScoped
+@jakarta.inject.Named("breachScreen") // the pages list the breach rule only where it is applied
 public class BreachScreen {
+
+    /** What the live checklist is told of a candidate: never "not listed" unless the list was asked and said so. */
+    public enum Verdict {
+        /** The list was asked and does not hold it. */
+        NOT_LISTED,
+        /** The list holds it: the change would be refused. */
+        LISTED,
+        /** The list could not be asked now: nothing is known (the change itself decides by the setting). */
+        UNAVAILABLE,
+        /** Screening is switched off: nothing is asked. */
+        OFF
+    }
 
     private static final Logger LOG = Logger.getLogger(BreachScreen.class);
 
@@ -43,6 +56,28 @@ public class BreachScreen {
         this.metrics = metrics;
     }
 
+    /** Whether new passwords are screened at all ({@code BREACH_SCREENING}). */
+    public boolean enabled() {
+        return settings.enabled();
+    }
+
+    /**
+     * The live checklist's answer for a candidate, from the same list and lookup as {@link #require}, so that the page
+     * and the refusal cannot disagree. Nothing is audited, counted or reported: no password is being set, and a
+     * checklist asked while the list is down would otherwise flood the trail and the security mailbox.
+     */
+    public Verdict verdict(String candidate) {
+        if (!settings.enabled() || candidate == null || candidate.isEmpty()) {
+            return Verdict.OFF;
+        }
+        try {
+            return listed(candidate) ? Verdict.LISTED : Verdict.NOT_LISTED;
+        } catch (BreachList.BreachListUnavailable e) {
+            LOG.debugf("breach: a checklist candidate was not screened (%s)", e.getMessage());
+            return Verdict.UNAVAILABLE;
+        }
+    }
+
     /**
      * Returns when the new password of {@code userId} may be set; throws {@link Reason#PASSWORD_BREACHED}, or
      * {@link Reason#BREACH_CHECK_UNAVAILABLE} when the list could not be asked and the setting says refuse.
@@ -53,7 +88,7 @@ public class BreachScreen {
         }
         boolean breached;
         try {
-            breached = list.contains(Sha1.of(newPassword));
+            breached = listed(newPassword);
         } catch (BreachList.BreachListUnavailable e) {
             unscreened(userId, e);
             return;
@@ -61,6 +96,11 @@ public class BreachScreen {
         if (breached) {
             throw new Refusal(Reason.PASSWORD_BREACHED);
         }
+    }
+
+    /** The one lookup that both the refusal and the checklist make. */
+    private boolean listed(String password) throws BreachList.BreachListUnavailable {
+        return list.contains(Sha1.of(password));
     }
 
     private void unscreened(String userId, BreachList.BreachListUnavailable e) throws Refusal {

@@ -445,6 +445,15 @@ public interface Messages {
     @Message("different from your current password")
     String policy_different();
 
+    @Message("not found in known data breaches")
+    String policy_breach();
+
+    @Message("(found in a data breach)")
+    String policy_breach_found();
+
+    @Message("(could not be checked just now)")
+    String policy_breach_unknown();
+
     @Message("Strength: {label}")
     String strength(String label);
 

@@ -1,8 +1,10 @@
 package dev.selfservice.portal.breach;
 
 import static dev.selfservice.support.LocalTenantUrls.DEMO_PASSWORD;
+import static dev.selfservice.support.LocalTenantUrls.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -65,5 +67,23 @@ class OfflineBreachScreeningTest {
         assertThat(done.path()).isEqualTo("/password/changed");
         assertThat(BreachScreeningTest.passwordWrites()).isEqualTo(1);
         assertThat(BreachScreeningTest.rangeRequests()).as("nothing was sent to the range API").isEmpty();
+    }
+
+    @Test
+    void theLiveChecklistAnswersFromTheFileToo() {
+        Browser browser = new Browser();
+        Map<String, String> form = browser.get(portal() + "/password/expired").hiddenFields("#expired-password");
+        assertThat(checklistVerdict(browser, form, BreachScreeningTest.BREACHED)).isEqualTo("breached");
+        assertThat(checklistVerdict(browser, form, BreachScreeningTest.NOT_BREACHED)).as("the positive control")
+                .isEqualTo("clean");
+        assertThat(BreachScreeningTest.rangeRequests()).as("nothing was sent to the range API").isEmpty();
+    }
+
+    private static String checklistVerdict(Browser browser, Map<String, String> form, String password) {
+        Map<String, String> fields = new HashMap<>(form);
+        fields.put("password", password);
+        Page answer = browser.post(portal() + "/password/rules", fields);
+        assertThat(answer.status()).isEqualTo(200);
+        return new io.restassured.path.json.JsonPath(answer.body()).getString("breach");
     }
 }

@@ -2,8 +2,13 @@ package dev.selfservice.portal.password;
 
 import static dev.selfservice.support.LocalTenantUrls.DEMO_PASSWORD;
 import static dev.selfservice.support.LocalTenantUrls.portal;
+import static dev.selfservice.support.LocalTenantUrls.tenant;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.selfservice.support.Browser;
 import dev.selfservice.support.Browser.Page;
+import dev.selfservice.support.Parallel;
 import dev.selfservice.support.TenantApi;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -58,7 +64,7 @@ class PasswordRulesTest {
     void thePageTicksExactlyWhatTheServerAccepts(String password) {
         Map<String, Object> checklist = checklistOf(password);
         boolean pageSaysYes = Boolean.TRUE.equals(checklist.get("length")) && Boolean.TRUE.equals(checklist.get("complex"))
-                && Boolean.TRUE.equals(checklist.get("guessable"));
+                && Boolean.TRUE.equals(checklist.get("guessable")) && !"breached".equals(checklist.get("breach"));
         assertThat(checklist.get("acceptable")).as("the strength hint's verdict").isEqualTo(pageSaysYes);
         boolean serverSaysYes = policy.check(password, password, DEMO_PASSWORD, List.of("carol")).isEmpty();
         assertThat(pageSaysYes).as(password + " " + checklist).isEqualTo(serverSaysYes);
@@ -78,6 +84,66 @@ class PasswordRulesTest {
                 .containsEntry("complex", false).containsEntry("acceptable", false);
         assertThat(checklistOf("Quiet harbour lanterns drift at dusk")).containsEntry("complex", true)
                 .containsEntry("acceptable", true);
+    }
+
+    /** In the local tenant's breach list, and passes every other rule of the policy. */
+    static final String BREACHED = "Nimbus-Quartz-Tangelo-83";
+    static final String NOT_BREACHED = "Violet-Harbor-Lamp-73";
+
+    private static String sha1(String password) throws Exception {
+        return HexFormat.of().withUpperCase()
+                .formatHex(MessageDigest.getInstance("SHA-1").digest(password.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static List<String> rangePathsAsked() {
+        return given().get(tenant() + "test-controls/pwned-range").then().statusCode(200).extract().jsonPath()
+                .getList("path", String.class);
+    }
+
+    @Test
+    void theChecklistSaysABreachedPasswordIsBreachedAndAcleanOneIsNotAskingOnlyAHashPrefix() throws Exception {
+        // only the breach screen refuses it: the other items pass, the breach item and the verdict do not
+        assertThat(checklistOf(BREACHED)).containsEntry("length", true).containsEntry("complex", true)
+                .containsEntry("guessable", true).containsEntry("breach", "breached").containsEntry("acceptable", false);
+        // the positive control: a password not in the list is clean and acceptable
+        assertThat(checklistOf(NOT_BREACHED)).containsEntry("breach", "clean").containsEntry("acceptable", true);
+        // too short to be set: not screened at all, so the first characters typed cost the breach list nothing
+        assertThat(checklistOf("short")).containsEntry("breach", "unchecked");
+
+        assertThat(rangePathsAsked()).as("the same k-anonymity request as a change: 5 hex characters, nothing more")
+                .containsExactly("/range/" + sha1(BREACHED).substring(0, 5), "/range/" + sha1(NOT_BREACHED).substring(0, 5));
+    }
+
+    @Test
+    void withTheBreachServiceDownTheChecklistSaysItCouldNotCheckRatherThanClean() {
+        TenantApi.fault(Map.of("method", "GET", "path", "/range/", "status", 503, "times", 0));
+        try {
+            assertThat(checklistOf(BREACHED)).containsEntry("breach", "unavailable");
+            assertThat(checklistOf(NOT_BREACHED)).containsEntry("breach", "unavailable");
+        } finally {
+            TenantApi.clearFaults();
+            // the failures may have opened the range API's breaker (PwnedRange.BREAKER): closed again, as after its delay
+            io.quarkus.arc.Arc.container().instance(io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.class).get()
+                    .reset("pwned-passwords-range");
+        }
+        // the positive control: the service back, the same candidates are known again
+        assertThat(checklistOf(BREACHED)).containsEntry("breach", "breached");
+        assertThat(checklistOf(NOT_BREACHED)).containsEntry("breach", "clean");
+    }
+
+    @Test
+    void aBreachCheckIsCountedByTheSameLimitAsTheRestOfTheChecklist() {
+        // one breach check answered, and counted
+        assertThat(checklistOf(BREACHED)).containsEntry("breach", "breached");
+        assertThat(rangePathsAsked()).hasSize(1);
+        // the rest of the window, in parallel: exactly what the one check left of the limit is answered
+        List<Integer> statuses = Parallel.times(PasswordRulesResource.MAX_CHECKS + 4,
+                () -> browser.post(portal() + "/password/rules", withPassword("short")).status());
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(PasswordRulesResource.MAX_CHECKS - 1);
+        assertThat(statuses).filteredOn(s -> s != 200).containsOnly(429);
+        // over the limit, a breach check is refused like any other, and the breach list is not asked
+        assertThat(browser.post(portal() + "/password/rules", withPassword(BREACHED)).status()).isEqualTo(429);
+        assertThat(rangePathsAsked()).hasSize(1);
     }
 
     @Test
