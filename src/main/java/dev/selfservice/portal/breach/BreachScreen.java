@@ -61,6 +61,12 @@ public class BreachScreen {
         return settings.enabled();
     }
 
+    /** Whether a change would be refused on this verdict: a listed password, or none known while the setting refuses. */
+    public boolean refuses(Verdict verdict) {
+        return verdict == Verdict.LISTED || verdict == Verdict.UNAVAILABLE
+                && settings.whenUnavailable() == BreachSettings.WhenUnavailable.REFUSE;
+    }
+
     /**
      * The live checklist's answer for a candidate, from the same list and lookup as {@link #require}, so that the page
      * and the refusal cannot disagree. Nothing is audited, counted or reported: no password is being set, and a

@@ -85,7 +85,7 @@ public class PasswordRulesResource {
         });
         // what the server would accept as the new password (the confirmation and current password aside)
         answer.put("acceptable", c.longEnough() && c.notTooLong() && c.complex() && c.notGuessable() && c.noName()
-                && breach != BreachScreen.Verdict.LISTED);
+                && (breach == null || !breaches.refuses(breach)));
         answer.put("score", c.score());
         return Response.ok(answer).header("Cache-Control", "no-store").build();
     }

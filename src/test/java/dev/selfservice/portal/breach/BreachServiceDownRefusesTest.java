@@ -60,6 +60,25 @@ class BreachServiceDownRefusesTest {
     }
 
     @Test
+    void withTheServiceDownTheChecklistNeverCallsANewPasswordAcceptable() {
+        Browser browser = new Browser();
+        Map<String, String> fields = new java.util.HashMap<>(
+                browser.get(dev.selfservice.support.LocalTenantUrls.portal() + "/password/expired")
+                        .hiddenFields("#expired-password"));
+        fields.put("password", BreachScreeningTest.NOT_BREACHED);
+        fields.put("words", "carol");
+        TenantApi.fault(Map.of("method", "GET", "path", "/range/", "status", 503, "times", 0));
+        Page down = browser.post(dev.selfservice.support.LocalTenantUrls.portal() + "/password/rules", fields);
+        assertThat(down.body()).contains("\"breach\":\"unavailable\"").contains("\"acceptable\":false");
+        // the control: the service back, the same password is acceptable
+        TenantApi.clearFaults();
+        io.quarkus.arc.Arc.container().instance(io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.class).get()
+                .reset(PwnedRange.BREAKER);
+        Page back = browser.post(dev.selfservice.support.LocalTenantUrls.portal() + "/password/rules", fields);
+        assertThat(back.body()).contains("\"breach\":\"clean\"").contains("\"acceptable\":true");
+    }
+
+    @Test
     void aWrongRangeUrlIsRefusedAsTheServiceDownWouldBe() {
         // the tenant refusing the path as an unknown server would: 404 is no answer of the range API
         TenantApi.fault(Map.of("method", "GET", "path", "/range/", "status", 404, "times", 0));
