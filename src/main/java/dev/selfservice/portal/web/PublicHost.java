@@ -29,6 +29,15 @@ public class PublicHost {
             if (!authority.equalsIgnoreCase(ctx.request().headers().get("Host"))) {
                 ctx.request().headers().set("Host", authority);
             }
+            // Behind a proxy (quarkus.http.proxy.*), Quarkus reads the host once, before any route, and keeps it: the
+            // header set above no longer reaches quarkus-oidc. A request whose host is still foreign is then refused,
+            // since no ingress routes another host here and its redirect_uri would be the client's choice.
+            if (!authority.equalsIgnoreCase(ctx.request().host())) {
+                ctx.response().setStatusCode(421).putHeader("Content-Type", "text/plain; charset=utf-8")
+                        .putHeader("Cache-Control", "no-store")
+                        .end("This portal answers only at its own address: " + authority + "\n");
+                return;
+            }
             ctx.next();
         });
     }

@@ -103,6 +103,20 @@ class ForwardedClientAddressTest {
     }
 
     @Test
+    void behindTheProxyAForeignHostHeaderNeverBecomesTheSignInsRedirectUri() {
+        io.restassured.response.Response foreign = io.restassured.RestAssured.given().redirects().follow(false)
+                .header("Host", "evil.example").header("X-Forwarded-For", "203.0.113.50").get(portal() + "/signin");
+        assertThat(foreign.statusCode()).as("refused, not sent to the tenant with the client's host").isEqualTo(421);
+        assertThat(String.valueOf(foreign.header("Location"))).doesNotContain("evil.example");
+        // the control: the configured host is sent to the tenant with the public URL's redirect_uri
+        io.restassured.response.Response own = io.restassured.RestAssured.given().redirects().follow(false)
+                .header("X-Forwarded-For", "203.0.113.50").get(portal() + "/signin");
+        assertThat(own.statusCode()).isBetween(300, 399);
+        assertThat(java.net.URLDecoder.decode(own.header("Location"), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("redirect_uri=" + portal() + "/callback");
+    }
+
+    @Test
     void aClientThatChangesItsOwnLeftEntryStillSharesItsAddresssLimit() {
         int[] n = { 0 };
         List<Integer> statuses = Parallel.times(PasswordPostLimit.maxPosts() + 3, () -> {
