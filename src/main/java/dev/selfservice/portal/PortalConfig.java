@@ -122,9 +122,17 @@ public interface PortalConfig {
         @WithDefault("15M")
         java.time.Duration sendWindow();
 
-        /** Wrong codes per username in an hour, whatever new codes were asked for. */
+        /** Code attempts per recovery attempt (one browser's start, with its resends) in an hour. */
         @WithDefault("10")
         int maxWrongCodesPerHour();
+
+        /**
+         * Code attempts per account in an hour, all attempts together (for enrolled contacts only): much higher than
+         * one attempt's, so that a stranger's wrong codes do not end the employee's own attempt, while the guesses at
+         * one account stay bounded; meeting it tells the security mailbox.
+         */
+        @WithDefault("50")
+        int maxWrongCodesPerAccountPerHour();
 
         /** Usernames self-service may not reset ({@code PORTAL_RECOVERY_PROTECTED_USERNAMES}, comma-separated). */
         java.util.Optional<java.util.List<String>> protectedUsernames();

@@ -90,6 +90,20 @@ public class Auth0Management {
                 .toList();
     }
 
+    /**
+     * The standalone passwordless users of this address (users of their own, linked to nobody): what a code exchange
+     * makes. An AD user with this address, or with the identity linked, is not one of them.
+     */
+    public List<Auth0User> standalonePasswordlessUsers(PasswordlessChannel channel, String address) {
+        String field = channel == PasswordlessChannel.EMAIL ? "email" : "phone_number";
+        String query = "identities.connection:\"" + channel.connection() + "\" AND " + field + ":\"" + quoted(address)
+                + "\"";
+        return read(bearer -> api.search(query, "v3", bearer)).stream()
+                .filter(u -> u.userId().startsWith(channel.connection() + "|") && u.identities().size() == 1
+                        && u.identities().get(0).provider().equals(channel.connection()))
+                .toList();
+    }
+
     private static String quoted(String value) {
         return value.replace("\\", "\\\\").replace("\"", "\\\"");
     }

@@ -121,6 +121,8 @@ public class EnrolmentService {
             throw new Refusal(Reason.WRONG_CODE);
         }
         VerifiedIdentity identity;
+        // before the exchange, so that a user it makes is found even if its answer is lost
+        leftovers.noteExchange(p.channel(), p.address());
         try {
             identity = authentication.exchangeOtp(p.channel(), p.address(), otp);
         } catch (Auth0Exception e) {

@@ -22,6 +22,11 @@ import io.quarkus.scheduler.Scheduled;
  * the state store when it appears and taken off once linked or deleted, so that a step that failed half-way, on any
  * replica, is finished by the sweep: a user still standalone after the grace period is deleted, one that is linked
  * (Auth0 then answers 404 for its id) is left alone.
+ * <p>
+ * A code exchange whose answer is lost may have made a user the portal never learns the id of; so each exchange puts
+ * its address on the agenda before it is sent (a later exchange for the address puts it off again). When it is due,
+ * the sweep looks the address's standalone passwordless users up and deletes them: an enrolment that completed since
+ * linked its user, which is then no standalone user, and one still under way is younger than the grace period.
  */
 @ApplicationScoped
 public class Leftovers {
@@ -29,6 +34,8 @@ public class Leftovers {
     private static final Logger LOG = Logger.getLogger(Leftovers.class);
     static final String AGENDA = "enrolment:leftovers";
     private static final int SWEEP_BATCH = 100;
+    /** Agenda members for an exchange's address start so; user ids never do (they start with a connection). */
+    private static final String EXCHANGE = "exchange:";
 
     private final Auth0Management management;
     private final StateStore store;
@@ -45,6 +52,11 @@ public class Leftovers {
     /** A standalone user exists now, and goes after the grace period unless it is linked first. */
     void note(String userId) {
         store.schedule(AGENDA, userId, clock.instant().plus(grace));
+    }
+
+    /** A code exchange for the address is about to be sent: whatever user it makes is looked for after the grace. */
+    void noteExchange(PasswordlessChannel channel, String address) {
+        store.schedule(AGENDA, EXCHANGE + channel.name() + "|" + address, clock.instant().plus(grace));
     }
 
     /** It was linked: it is the employee's contact, not a leftover. */
@@ -78,6 +90,10 @@ public class Leftovers {
     }
 
     private void sweep(String userId) {
+        if (userId.startsWith(EXCHANGE)) {
+            sweepExchange(userId);
+            return;
+        }
         try {
             Auth0User user = management.user(userId);
             boolean standalone = user.identities().size() == 1 && isPasswordless(user.identities().get(0).provider());
@@ -92,6 +108,24 @@ public class Leftovers {
             } else {
                 LOG.warnf("enrolment: the sweep could not look at %s (%s); it tries again later", userId, e.error());
             }
+        }
+    }
+
+    private void sweepExchange(String member) {
+        String[] parts = member.substring(EXCHANGE.length()).split("\\|", 2);
+        try {
+            PasswordlessChannel channel = PasswordlessChannel.valueOf(parts[0]);
+            for (Auth0User user : management.standalonePasswordlessUsers(channel, parts[1])) {
+                management.deleteUser(user.userId());
+                LOG.infof("enrolment: removed the standalone passwordless user %s that a code exchange left",
+                        user.userId());
+            }
+            store.unschedule(AGENDA, member);
+        } catch (Auth0Exception e) {
+            LOG.warnf("enrolment: the sweep could not look at an exchange's address (%s); it tries again later",
+                    e.error());
+        } catch (RuntimeException e) {
+            store.unschedule(AGENDA, member); // not a member this portal wrote
         }
     }
 

@@ -35,13 +35,13 @@ public class RecoveryCookies {
 
     NewCookie pending(RecoveryState.Pending p) {
         return pending.write(p.expiresAt(), p.username(), p.channel().name(), p.address(),
-                String.valueOf(p.sentAt().getEpochSecond()));
+                String.valueOf(p.sentAt().getEpochSecond()), p.attempt());
     }
 
     /** The pending code, also when it has expired: the code page says so. */
     Optional<RecoveryState.Pending> pending(String value) {
-        return pending.open(value, 4, f -> new RecoveryState.Pending(f.get(0), PasswordlessChannel.valueOf(f.get(1)),
-                f.get(2), f.until(), f.instant(3)));
+        return pending.open(value, 5, f -> new RecoveryState.Pending(f.get(0), PasswordlessChannel.valueOf(f.get(1)),
+                f.get(2), f.until(), f.instant(3), f.get(4)));
     }
 
     NewCookie proof(RecoveryState.Proof p) {

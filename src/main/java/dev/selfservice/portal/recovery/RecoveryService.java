@@ -43,10 +43,23 @@ import dev.selfservice.portal.web.Refusal.Reason;
  * <p>
  * What must hold across requests and replicas lives in the {@link StateStore}: a proof is claimed before the action it
  * allows, so of parallel requests with one proof exactly one acts; counters are taken before the Auth0 call they
- * guard. Wrong codes count per request (username and contact); the account-wide ceilings (codes sent per username,
- * wrong codes per account) count only requests whose contact is enrolled, decided after the page answered, so that a
- * stranger who types a username with an address of their own can neither learn anything nor lock the owner out of
- * recovery. The only password tried is the one just set, once, while the employee's lock keeps any other change out,
+ * guard. Wrong codes count per attempt (one browser's start, kept across its resends); the account-wide ceilings
+ * (codes sent per username, wrong codes per account) count only requests whose contact is enrolled, decided after the
+ * page answered, so that a stranger who types a username with an address of their own can neither learn anything nor
+ * lock the owner out of recovery.
+ * <p>
+ * A stranger who knows a username and its enrolled contact must not be able to take the employee's recovery away
+ * either. Auth0 keeps one code per contact, which a new {@code /passwordless/start} replaces and three wrong tries end,
+ * so the portal cannot keep two attempts' codes apart at Auth0. Instead: while a code sent to a contact is still valid
+ * (not expired, not used, fewer than Auth0's three wrong tries seen), a start from another attempt sends nothing and
+ * the page (the same for everyone) says to use the code already received; the employee reads that mailbox, so the
+ * employee's attempt works with whatever code is in it, and a stranger's start neither replaces it nor spends a send.
+ * Only the attempt that sent the valid code may replace it (its own resend). Wrong codes end only the attempt that
+ * typed them (ten each); a much higher account-wide ceiling bounds all guesses and tells the security mailbox. A
+ * stranger can still end a code at Auth0 with three wrong tries; then it no longer holds the contact, and the
+ * employee's next start or resend is sent a new one. What is left: whoever repeats "start, three wrong codes" spends a
+ * send each time, so the contact's send limit can still be met for the rest of its window; each round costs a fresh
+ * start (bounded per address) and meets the account ceiling, which the security mailbox hears of. The only password tried is the one just set, once, while the employee's lock keeps any other change out,
  * so nothing here can add to AD's bad-password count.
  */
 @ApplicationScoped
@@ -57,6 +70,8 @@ public class RecoveryService {
     private final Notices notices;
     static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
     static final Duration RESEND_INTERVAL = Duration.ofSeconds(30);
+    /** Wrong tries after which Auth0 ends a passwordless code (the local tenant does the same). */
+    static final int AUTH0_TRIES_PER_CODE = 3;
 
     /** What a reset came to. */
     public enum Outcome {
@@ -113,10 +128,14 @@ public class RecoveryService {
             throw new Refusal(Reason.INVALID_RECOVERY_INPUT);
         }
         ContactAddress address = parse(contact);
-        throttleSend(user, address, ip);
-        sendLater(user, address);
+        throttleStarts(ip);
+        byte[] id = new byte[16];
+        random.nextBytes(id);
+        String attempt = HexFormat.of().formatHex(id);
+        sendLater(user, address, attempt, false);
         Instant now = clock.instant();
-        return new RecoveryState.Pending(user, address.channel(), address.value(), now.plus(CODE_LIFETIME), now);
+        return new RecoveryState.Pending(user, address.channel(), address.value(), now.plus(CODE_LIFETIME), now,
+                attempt);
     }
 
     /** A new code for the same request; the wrong codes counted so far still count. */
@@ -127,9 +146,10 @@ public class RecoveryService {
             throw new Refusal(Reason.RESEND_TOO_SOON);
         }
         ContactAddress address = new ContactAddress(p.channel(), p.address());
-        throttleSend(p.username(), address, ip);
-        sendLater(p.username(), address);
-        return new RecoveryState.Pending(p.username(), p.channel(), p.address(), now.plus(CODE_LIFETIME), now);
+        throttleStarts(ip);
+        sendLater(p.username(), address, p.attempt(), true);
+        return new RecoveryState.Pending(p.username(), p.channel(), p.address(), now.plus(CODE_LIFETIME), now,
+                p.attempt());
     }
 
     /** Exchanges the code; only a code that signs in as that username's AD user gives a proof. */
@@ -157,20 +177,24 @@ public class RecoveryService {
             identity = authentication.exchangeOtp(p.channel(), p.address(), otp);
         } catch (Auth0Exception.Refused e) {
             if (e.status() == 401 && "unauthorized".equals(e.error())) {
+                store.release(validCodeKey(p.channel(), p.address())); // the code was right, so it is used
                 throw new Refusal(Reason.HELPDESK_ONLY);
             }
             // every invalid_grant (wrong, expired, too many tries) is a wrong code here: the portal's own expiry was
             // checked above, and Auth0's would only tell that a code was sent to this contact earlier, which is not
             // for a stranger to learn
+            countWrongTryOnTheValidCode(p);
             throw new Refusal(Reason.WRONG_CODE);
         } catch (Auth0Exception e) {
             if (e.mayHaveActed()) {
                 LOG.warnf("recovery: a code exchange got no answer (%s)", e.error());
+                store.release(validCodeKey(p.channel(), p.address())); // it may be used up: the next start sends one
                 throw new Refusal(Reason.CODE_NOT_CONFIRMED); // the code may be used up: a new one is needed
             }
             giveBackAttempt(p); // Auth0 did not look at the code: the try does not count
             throw auth0Refusal(e);
         }
+        store.release(validCodeKey(p.channel(), p.address())); // used: it no longer holds the contact
         Auth0User user = account.filter(u -> u.userId().equals(identity.subject()))
                 .orElseThrow(() -> new Refusal(Reason.WRONG_CODE));
         if (user.isBlocked() || isProtected(user)) {
@@ -315,10 +339,11 @@ public class RecoveryService {
     }
 
     /**
-     * The limits the page may show: per IP and per contact typed, which say nothing about an account. The per-username
-     * limit is taken after the answer, for enrolled contacts only ({@link #sendLater}).
+     * The one limit the page may show: starts and resends per IP, which says nothing about an account. The per-contact
+     * and per-username limits count codes really sent, after the answer, for enrolled contacts only
+     * ({@link #sendLater}): a stranger's starts that sent nothing (a code was still valid) spend none of them.
      */
-    private void throttleSend(String username, ContactAddress address, String ip) throws Refusal {
+    private void throttleStarts(String ip) throws Refusal {
         PortalConfig.Recovery r = config.recovery();
         String byIp = StateKeys.of("recovery:sends:ip", Objects.toString(ip, ""));
         if (!store.tryAcquire(byIp, r.maxSends() * 4, r.sendWindow())) {
@@ -327,16 +352,9 @@ public class RecoveryService {
                     + " minutes (limit " + r.maxSends() * 4 + ")");
             throw new Refusal(Reason.TOO_MANY_RECOVERY_REQUESTS);
         }
-        String byContact = StateKeys.of("recovery:sends:contact", address.channel().name(), address.value());
-        if (!store.tryAcquire(byContact, r.maxSends(), r.sendWindow())) {
-            security.report(SecurityEvent.SEND_LIMIT, "contact " + address.masked() + ": "
-                    + store.count(byContact, r.sendWindow()) + " recovery codes asked for in "
-                    + r.sendWindow().toMinutes() + " minutes (limit " + r.maxSends() + ")");
-            throw new Refusal(Reason.TOO_MANY_RECOVERY_REQUESTS);
-        }
     }
 
-    private void sendLater(String username, ContactAddress address) {
+    private void sendLater(String username, ContactAddress address, String attempt, boolean resend) {
         PortalConfig.Recovery r = config.recovery();
         executor.runAsync(() -> {
             try {
@@ -355,14 +373,43 @@ public class RecoveryService {
                 }
                 // marked before the code exists, so that every guess at it meets the account-wide ceiling
                 store.claim(enrolledKey(username, address.channel(), address.value()), Duration.ofHours(1));
+                String valid = validCodeKey(address.channel(), address.value());
+                if (resend) {
+                    store.release(valid, attempt); // the attempt that sent the valid code may replace it, no other
+                }
+                if (!store.claim(valid, attempt, CODE_LIFETIME)) {
+                    // a new code would end the one already in the employee's mailbox, perhaps the employee's own
+                    LOG.infof("recovery: no code sent: a code sent to that contact of %s is still valid",
+                            user.get().userId());
+                    return;
+                }
+                String byContact = StateKeys.of("recovery:sends:contact", address.channel().name(), address.value());
+                if (!store.tryAcquire(byContact, r.maxSends(), r.sendWindow())) {
+                    store.release(valid, attempt);
+                    security.report(SecurityEvent.SEND_LIMIT, "contact " + address.masked() + " of account "
+                            + user.get().userId() + ": " + r.maxSends() + " recovery codes sent in "
+                            + r.sendWindow().toMinutes() + " minutes, the limit");
+                    LOG.infof("recovery: no code sent: the contact had the most codes in the window");
+                    return;
+                }
                 if (!store.tryAcquire(StateKeys.of("recovery:sends:user", username), r.maxSends(), r.sendWindow())) {
+                    store.release(valid, attempt);
                     security.report(SecurityEvent.SEND_LIMIT, "account " + user.get().userId() + " (username "
                             + username + "): " + r.maxSends() + " recovery codes sent in " + r.sendWindow().toMinutes()
                             + " minutes, the limit");
                     LOG.infof("recovery: no code sent: %s had the most codes in the window", user.get().userId());
                     return;
                 }
-                authentication.startPasswordless(address.channel(), address.value());
+                // the wrong tries Auth0 takes on this code are counted under the instant it was sent
+                store.putInstant(sentKey(address.channel(), address.value()), clock.instant(), CODE_LIFETIME);
+                try {
+                    authentication.startPasswordless(address.channel(), address.value());
+                } catch (Auth0Exception e) {
+                    if (!e.mayHaveActed()) {
+                        store.release(valid, attempt); // no code was made: it holds nothing
+                    }
+                    throw e;
+                }
                 LOG.infof("recovery: code sent to an enrolled contact of %s", user.get().userId());
             } catch (RuntimeException e) {
                 LOG.warnf("recovery: could not send a code (%s)", e instanceof Auth0Exception a ? a.error() : e.getClass().getSimpleName());
@@ -398,33 +445,64 @@ public class RecoveryService {
     }
 
     /**
-     * Takes one code attempt before the code goes to Auth0: per request (username and contact), and, when the contact
-     * is enrolled for the username, per account too. Parallel guesses cannot pass together.
+     * Takes one code attempt before the code goes to Auth0: per attempt (this browser's start), and, when the contact
+     * is enrolled for the username, per account too, under a much higher ceiling. A stranger's wrong codes thus end
+     * only the stranger's attempt; the ceiling bounds what many attempts together may guess, and tells the security
+     * mailbox when met. Parallel guesses cannot pass together.
      */
     private void takeAttempt(RecoveryState.Pending p) throws Refusal {
-        int max = config.recovery().maxWrongCodesPerHour();
-        boolean allowed = store.tryAcquire(StateKeys.of("recovery:codes:request", p.username(), p.channel().name(),
-                p.address()), max, Duration.ofHours(1));
-        if (allowed && store.isClaimed(enrolledKey(p.username(), p.channel(), p.address()))) {
-            allowed = store.tryAcquire(StateKeys.of("recovery:codes:account", p.username()), max, Duration.ofHours(1));
+        PortalConfig.Recovery r = config.recovery();
+        Duration hour = Duration.ofHours(1);
+        if (!store.tryAcquire(attemptKey(p), r.maxWrongCodesPerHour(), hour)) {
+            throw new Refusal(Reason.TOO_MANY_WRONG_CODES); // this attempt's own end, the audit trail has it
         }
-        if (!allowed) {
-            Duration hour = Duration.ofHours(1);
+        if (store.isClaimed(enrolledKey(p.username(), p.channel(), p.address()))
+                && !store.tryAcquire(accountKey(p), r.maxWrongCodesPerAccountPerHour(), hour)) {
             security.report(SecurityEvent.WRONG_CODE_LIMIT, "username " + p.username() + ", contact "
-                    + ContactAddress.mask(p.channel(), p.address()) + ": "
-                    + store.count(StateKeys.of("recovery:codes:request", p.username(), p.channel().name(), p.address()), hour)
-                    + " code attempts on this request and "
-                    + store.count(StateKeys.of("recovery:codes:account", p.username()), hour)
-                    + " on the account in the last hour (limit " + max + " each)");
+                    + ContactAddress.mask(p.channel(), p.address()) + ": " + store.count(accountKey(p), hour)
+                    + " code attempts on the account in the last hour (limit " + r.maxWrongCodesPerAccountPerHour()
+                    + "), " + store.count(attemptKey(p), hour) + " on this attempt (limit " + r.maxWrongCodesPerHour()
+                    + ")");
             throw new Refusal(Reason.TOO_MANY_WRONG_CODES);
         }
     }
 
     private void giveBackAttempt(RecoveryState.Pending p) {
-        store.giveBack(StateKeys.of("recovery:codes:request", p.username(), p.channel().name(), p.address()));
+        store.giveBack(attemptKey(p));
         if (store.isClaimed(enrolledKey(p.username(), p.channel(), p.address()))) {
-            store.giveBack(StateKeys.of("recovery:codes:account", p.username()));
+            store.giveBack(accountKey(p));
         }
+    }
+
+    /**
+     * A wrong answer from Auth0 for a contact with a valid code: after Auth0's three, the code is ended there, so it no
+     * longer holds the contact and the next start or resend is sent a new one.
+     */
+    private void countWrongTryOnTheValidCode(RecoveryState.Pending p) {
+        store.instant(sentKey(p.channel(), p.address())).ifPresent(sent -> {
+            String tries = StateKeys.of("recovery:code-tries", p.channel().name(), p.address(),
+                    String.valueOf(sent.toEpochMilli()));
+            if (!store.tryAcquire(tries, AUTH0_TRIES_PER_CODE - 1, CODE_LIFETIME)) {
+                store.release(validCodeKey(p.channel(), p.address()));
+            }
+        });
+    }
+
+    private static String attemptKey(RecoveryState.Pending p) {
+        return StateKeys.of("recovery:codes:attempt", p.attempt());
+    }
+
+    private static String accountKey(RecoveryState.Pending p) {
+        return StateKeys.of("recovery:codes:account", p.username());
+    }
+
+    /** Held, by the attempt that sent it, while a code sent to the contact is valid. */
+    private static String validCodeKey(PasswordlessChannel channel, String address) {
+        return StateKeys.of("recovery:valid-code", channel.name(), address);
+    }
+
+    private static String sentKey(PasswordlessChannel channel, String address) {
+        return StateKeys.of("recovery:code-sent", channel.name(), address);
     }
 
     private static String enrolledKey(String username, PasswordlessChannel channel, String address) {

@@ -10,8 +10,12 @@ final class RecoveryState {
     private RecoveryState() {
     }
 
-    /** A code asked for: for which username and contact, until when, and when it was last sent. */
-    record Pending(String username, PasswordlessChannel channel, String address, Instant expiresAt, Instant sentAt) {
+    /**
+     * A code asked for: for which username and contact, until when, when it was last sent, and the attempt's own
+     * random id (one per start in one browser, kept across resends), under which its wrong codes are counted.
+     */
+    record Pending(String username, PasswordlessChannel channel, String address, Instant expiresAt, Instant sentAt,
+            String attempt) {
     }
 
     /**

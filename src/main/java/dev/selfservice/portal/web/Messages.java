@@ -544,6 +544,9 @@ public interface Messages {
     @Message("If {contact} is a recovery contact of that username, we sent a 6-digit code there. Enter it within 5 minutes.")
     String recovery_code_sent(String contact);
 
+    @Message("While a code sent there is still valid, asking again sends no new one: use the newest code you received.")
+    String recovery_code_still_valid();
+
     @Message("Get back into your account")
     String recovery_reset_title();
 
