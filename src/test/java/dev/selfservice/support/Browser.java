@@ -121,6 +121,25 @@ public class Browser {
         return cookies;
     }
 
+    /**
+     * {@code n} browsers holding this one's cookies as they are now, each with a jar of its own: for requests that an
+     * attacker (or a double click) sends all with the same cookies. One shared jar would send a later request with
+     * whatever an earlier answer set or cleared, so the requests' cookies would depend on which answer came first.
+     */
+    public List<Browser> copies(int n) {
+        List<Browser> copies = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            CookieManager jar = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+            for (URI uri : cookies.getCookieStore().getURIs()) {
+                cookies.getCookieStore().get(uri).forEach(c -> jar.getCookieStore().add(uri, c));
+            }
+            Browser copy = new Browser(jar);
+            copy.stopAt = stopAt;
+            copies.add(copy);
+        }
+        return copies;
+    }
+
     public Page get(String url) {
         return follow(HttpRequest.newBuilder(URI.create(url)).GET());
     }

@@ -162,16 +162,19 @@ public class RecoveryService {
         if (!otp.matches("[0-9]{6}")) {
             throw new Refusal(Reason.WRONG_CODE); // no guess reaches Auth0, so none is counted
         }
+        // the try is counted before anything is asked of Auth0, so that a pending cookie posted again and again costs
+        // the Management API (whose rate limit the whole tenant shares) no more than the attempt's tries
+        takeAttempt(p);
         // the username's user is looked up before the code is used: when Auth0 cannot answer that, the code is still
-        // good and no try is counted. It is looked up whether or not it exists, and the code exchanged either way,
-        // so that the answer's timing does not tell whether the username exists.
+        // good and the try is given back. It is looked up whether or not it exists, and the code exchanged either
+        // way, so that the answer's timing does not tell whether the username exists.
         Optional<Auth0User> account;
         try {
             account = management.adUser(config.auth0().adConnection(), p.username());
         } catch (Auth0Exception e) {
+            giveBackAttempt(p);
             throw auth0Refusal(e);
         }
-        takeAttempt(p);
         VerifiedIdentity identity;
         try {
             identity = authentication.exchangeOtp(p.channel(), p.address(), otp);

@@ -74,8 +74,10 @@ class RecoveryConcurrencyTest {
         String right = PortalSteps.awaitCode(BOB_EMAIL, before);
         String wrong = right.equals("000000") ? "111111" : "000000";
 
-        List<Page> answers = Parallel.times(30, () -> RecoveryFlow.enterCode(browser, code, wrong));
-
+        // each sent with the pending cookie, as an attacker replays it (a shared jar would drop it once an answer
+        // ended the attempt)
+        List<Page> answers = Parallel.run(browser.copies(30).stream()
+                .map(b -> (java.util.concurrent.Callable<Page>) () -> RecoveryFlow.enterCode(b, code, wrong)).toList());
         assertThat(answers).filteredOn(p -> p.status() == 400).hasSize(10);
         assertThat(answers).filteredOn(p -> p.status() == 429)
                 .allSatisfy(p -> assertThat(p.text("#problem")).contains("Too many wrong codes")).hasSize(20);

@@ -45,6 +45,28 @@ class RecoveryLimitsTest {
     }
 
     @Test
+    void aPendingCodePostedAgainAndAgainCostsTheManagementApiNoMoreThanTheAttemptsTries() {
+        Browser browser = new Browser();
+        Page code = RecoveryFlow.start(browser, "zz-ghost", "ghost@example.org");
+        // an attacker keeps the pending cookie and sends it again, whatever the answers set
+        java.net.CookieStore jar = browser.cookies().getCookieStore();
+        List<java.net.HttpCookie> kept = List.copyOf(jar.getCookies());
+        int reads = TenantApi.callsTo(USER_SEARCH);
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            kept.forEach(c -> jar.add(java.net.URI.create(dev.selfservice.support.LocalTenantUrls.portal()), c));
+            statuses.add(RecoveryFlow.enterCode(browser, code, "123456").status());
+        }
+        // the attempt's ten tries are answered (each looks the username up, whether or not it exists), the rest are
+        // refused before Auth0 is asked anything
+        assertThat(statuses.subList(0, 10)).containsOnly(400);
+        assertThat(statuses.subList(10, 30)).containsOnly(429);
+        assertThat(TenantApi.callsTo(USER_SEARCH) - reads).isEqualTo(10);
+    }
+
+    private static final String USER_SEARCH = "GET /api/v2/users";
+
+    @Test
     void codesSentToOneContactAreLimitedWithoutThePageTelling() {
         Browser browser = new Browser();
         int first = PortalSteps.outboxCount(RecoveryTest.BOB_EMAIL);
