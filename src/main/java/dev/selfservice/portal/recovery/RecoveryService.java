@@ -459,8 +459,13 @@ public class RecoveryService {
         if (!store.tryAcquire(attemptKey(p), r.maxWrongCodesPerHour(), hour)) {
             throw new Refusal(Reason.TOO_MANY_WRONG_CODES); // this attempt's own end, the audit trail has it
         }
-        if (store.isClaimed(enrolledKey(p.username(), p.channel(), p.address()))
-                && !store.tryAcquire(accountKey(p), r.maxWrongCodesPerAccountPerHour(), hour)) {
+        boolean enrolled = store.isClaimed(enrolledKey(p.username(), p.channel(), p.address()));
+        if (!enrolled && store.count(accountKey(p), hour) >= r.maxWrongCodesPerAccountPerHour()) {
+            // counted only for enrolled contacts, but once met it holds for every contact typed with the username:
+            // otherwise "too many for this account" after one wrong code would tell which contacts are enrolled
+            throw new Refusal(Reason.TOO_MANY_WRONG_CODES);
+        }
+        if (enrolled && !store.tryAcquire(accountKey(p), r.maxWrongCodesPerAccountPerHour(), hour)) {
             security.report(SecurityEvent.WRONG_CODE_LIMIT, "username " + p.username() + ", contact "
                     + ContactAddress.mask(p.channel(), p.address()) + ": " + store.count(accountKey(p), hour)
                     + " code attempts on the account in the last hour (limit " + r.maxWrongCodesPerAccountPerHour()

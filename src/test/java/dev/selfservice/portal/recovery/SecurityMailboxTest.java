@@ -82,6 +82,11 @@ class SecurityMailboxTest {
         Page refused = RecoveryFlow.enterCode(bob, bobsCode, PortalSteps.awaitCode(RecoveryTest.BOB_EMAIL, bobs));
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.text("#problem")).contains("Too many wrong codes");
+        // and for a contact bob never enrolled, so that the answer does not tell which contacts are his
+        Browser guesser = new Browser();
+        Page guessed = RecoveryFlow.enterCode(guesser, RecoveryFlow.start(guesser, "bob", "bob.guess@example.org"), wrong);
+        assertThat(guessed.status()).isEqualTo(refused.status());
+        assertThat(guessed.text("#problem")).isEqualTo(refused.text("#problem"));
 
         List<Map<String, Object>> messages = mailboxWhenSent();
         assertThat(messages).as("one message, not one per refused attempt").hasSize(1);
