@@ -126,6 +126,18 @@ class ProductionBuildIT {
     }
 
     @Test
+    void withTheDevelopmentSessionSecretOrAShortOneTheProductionBuildRefusesToStartAndSaysWhy() throws Exception {
+        for (String secret : List.of("dev-only-session-secret-never-use-in-production", "only-31-characters-long-secret!")) {
+            Process process = start(settings(freePort(), Map.of("NOTICES_ENABLED", "false", "SESSION_SECRET", secret)));
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the application stops by itself").isTrue();
+            assertThat(process.exitValue()).isNotZero();
+            assertThat(Files.readString(ProductionJar.lastOutput())).contains("SESSION_SECRET is",
+                    "set at least 32 random characters of your own").doesNotContain(secret);
+        }
+        // the control, withNoticesOnButNoMailRelay...'s: the settings' own secret of 42 characters starts
+    }
+
+    @Test
     void withItsSettingsTheProductionBuildServesThePortalAndNoLocalTenant() throws Exception {
         int portalPort = freePort();
         int tenantPort = freePort();

@@ -18,10 +18,38 @@ import io.vertx.ext.web.Router;
 @ApplicationScoped
 public class PublicHost {
 
+    private final URI publicUrl;
     private final String authority;
 
-    public PublicHost(PortalConfig config) {
-        this.authority = URI.create(config.publicUrl()).getRawAuthority();
+    private final boolean behindProxy;
+
+    @jakarta.inject.Inject
+    public PublicHost(PortalConfig config, @org.eclipse.microprofile.config.inject.ConfigProperty(
+            name = "quarkus.http.proxy.proxy-address-forwarding", defaultValue = "false") boolean behindProxy) {
+        this(URI.create(config.publicUrl()), behindProxy);
+    }
+
+    PublicHost(URI publicUrl, boolean behindProxy) {
+        this.publicUrl = publicUrl;
+        this.authority = publicUrl.getRawAuthority();
+        this.behindProxy = behindProxy;
+    }
+
+    /**
+     * Whether the URI names the public URL's host and port. A default port (80, 443) counts as none written: behind a
+     * TLS-terminating ingress the request's own scheme is http while the public URL's is https.
+     */
+    boolean isPublic(String absoluteUri) {
+        try {
+            URI uri = URI.create(absoluteUri);
+            return publicUrl.getHost().equalsIgnoreCase(uri.getHost()) && port(publicUrl) == port(uri);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return false; // not a URI with a host: refused
+        }
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() == 80 || uri.getPort() == 443 ? -1 : uri.getPort();
     }
 
     void install(@Observes Router router) {
@@ -29,10 +57,13 @@ public class PublicHost {
             if (!authority.equalsIgnoreCase(ctx.request().headers().get("Host"))) {
                 ctx.request().headers().set("Host", authority);
             }
-            // Behind a proxy (quarkus.http.proxy.*), Quarkus reads the host once, before any route, and keeps it: the
-            // header set above no longer reaches quarkus-oidc. A request whose host is still foreign is then refused,
-            // since no ingress routes another host here and its redirect_uri would be the client's choice.
-            if (!authority.equalsIgnoreCase(ctx.request().host())) {
+            // Behind a proxy (quarkus.http.proxy.*), Quarkus works out the request's absolute URI once, before any
+            // route, and keeps it: the header set above no longer reaches quarkus-oidc, which builds the redirect_uri
+            // from that URI. A request whose URI still names a foreign host is then refused, since the ingress routes
+            // no other host here and its redirect_uri would be the client's choice. (Without a proxy the rewrite
+            // reaches it over HTTP/1.1; an HTTP/2 client that connects to the pod itself names its own :authority,
+            // and only ever redirects itself.)
+            if (behindProxy && !isPublic(ctx.request().absoluteURI())) {
                 ctx.response().setStatusCode(421).putHeader("Content-Type", "text/plain; charset=utf-8")
                         .putHeader("Cache-Control", "no-store")
                         .end("This portal answers only at its own address: " + authority + "\n");
