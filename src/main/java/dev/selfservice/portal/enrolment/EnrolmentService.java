@@ -70,6 +70,16 @@ public class EnrolmentService {
         this.clock = clock;
     }
 
+    /** Whether the address is at the work address's domain or below it. */
+    static boolean atTheWorkDomain(String address, String workEmail) {
+        if (workEmail == null || workEmail.indexOf('@') < 0) {
+            return false;
+        }
+        String work = workEmail.substring(workEmail.lastIndexOf('@') + 1).toLowerCase(java.util.Locale.ROOT);
+        String domain = address.substring(address.lastIndexOf('@') + 1).toLowerCase(java.util.Locale.ROOT);
+        return domain.equals(work) || domain.endsWith("." + work);
+    }
+
     public List<Contact> contacts(SignedInEmployee employee) throws Refusal {
         return contacts(user(employee));
     }
@@ -84,8 +94,9 @@ public class EnrolmentService {
         if (contacts.stream().anyMatch(c -> c.channel() == address.channel() && c.address().equalsIgnoreCase(address.value()))) {
             throw new Refusal(Reason.ALREADY_YOURS);
         }
-        if (address.channel() == PasswordlessChannel.EMAIL && address.value().equalsIgnoreCase(employee.email())) {
-            // the work mailbox is behind the very password the contact is there to recover
+        if (address.channel() == PasswordlessChannel.EMAIL && atTheWorkDomain(address.value(), employee.email())) {
+            // every mailbox of the work domain (the employee's own, its plus-addresses and aliases, a colleague's) is
+            // behind the directory's passwords, the very thing the contact is there to recover
             throw new Refusal(Reason.WORK_ADDRESS);
         }
         takeSend(employee);

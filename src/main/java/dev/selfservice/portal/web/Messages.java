@@ -339,7 +339,7 @@ public interface Messages {
     @Message("That contact is already one of yours.")
     String refused_already_yours();
 
-    @Message("That is your work address. A recovery contact must be one you can still read when you cannot sign in: a personal email address or a mobile phone.")
+    @Message("That is a work address. A recovery contact must be one you can still read when you cannot sign in: a personal email address or a mobile phone.")
     String refused_work_address();
 
     @Message("Too many codes were sent for your account. Wait a few minutes, then try again.")
