@@ -59,8 +59,10 @@ import dev.selfservice.portal.web.Refusal.Reason;
  * stranger can still end a code at Auth0 with three wrong tries; then it no longer holds the contact, and the
  * employee's next start or resend is sent a new one. What is left: whoever repeats "start, three wrong codes" spends a
  * send each time, so the contact's send limit can still be met for the rest of its window; each round costs a fresh
- * start (bounded per address) and meets the account ceiling, which the security mailbox hears of. The only password tried is the one just set, once, while the employee's lock keeps any other change out,
- * so nothing here can add to AD's bad-password count.
+ * start (bounded per address) and meets the account ceiling, which the security mailbox hears of.
+ * <p>
+ * The only password tried is the one just set, once, while the employee's lock keeps any other change out, so nothing
+ * here can add to AD's bad-password count.
  */
 @ApplicationScoped
 public class RecoveryService {
