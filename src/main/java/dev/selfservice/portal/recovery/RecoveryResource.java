@@ -168,8 +168,11 @@ public class RecoveryResource {
                     p.map(RecoveryState.Proof::username).orElse(""), blocked && !directoryLocked,
                     directoryLocked, Problem.NONE));
         } catch (Refusal e) {
-            return e.reason().isTransient() ? Html.page(e.status(), Templates.reset(policy.minLength(),
-                    policy.maxLength(), "", false, false, problem(e))) : restart(e);
+            // the proof's views used up is a wait, as Auth0's own limit is: the proof still holds for the reset
+            return e.reason().isTransient() || e.reason() == Reason.TOO_MANY_RECOVERY_REQUESTS
+                    ? Html.page(e.status(), Templates.reset(policy.minLength(), policy.maxLength(), "", false, false,
+                            problem(e)))
+                    : restart(e);
         }
     }
 

@@ -72,6 +72,8 @@ public class RecoveryService {
     private final Notices notices;
     static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
     static final Duration RESEND_INTERVAL = Duration.ofSeconds(30);
+    /** Views of the reset page one proof allows (each costs two Management API calls). */
+    static final int PROOF_VIEWS = 20;
     /** Wrong tries after which Auth0 ends a passwordless code (the local tenant does the same). */
     static final int AUTH0_TRIES_PER_CODE = 3;
 
@@ -174,7 +176,11 @@ public class RecoveryService {
         try {
             account = management.adUser(config.auth0().adConnection(), p.username());
         } catch (Auth0Exception e) {
-            giveBackAttempt(p);
+            if (!e.rateLimited()) {
+                // Auth0 could not answer: the code is still good, and the try is not used. Not when it declined for
+                // its rate limit, though: a try given back there would let each post add to the overload
+                giveBackAttempt(p);
+            }
             throw auth0Refusal(e);
         }
         VerifiedIdentity identity;
@@ -218,6 +224,13 @@ public class RecoveryService {
 
     /** The account a proof still holds for, and whether Auth0's brute-force protection blocks it. */
     public boolean hasBruteForceBlocks(Optional<RecoveryState.Proof> proof) throws Refusal {
+        // each view reads the account and its blocks from the Management API, whose rate limit the whole tenant
+        // shares: one proof may show the page a bounded number of times (reloads and a few failed resets)
+        RecoveryState.Proof p = unexpired(proof);
+        if (!store.tryAcquire(StateKeys.of("recovery:proof-views", p.id()), PROOF_VIEWS,
+                config.recovery().proofLifetime())) {
+            throw new Refusal(Reason.TOO_MANY_RECOVERY_REQUESTS);
+        }
         Auth0User user = holder(proof);
         try {
             return management.hasBruteForceBlocks(user.userId());

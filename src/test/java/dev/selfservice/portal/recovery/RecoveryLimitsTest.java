@@ -67,6 +67,54 @@ class RecoveryLimitsTest {
     private static final String USER_SEARCH = "GET /api/v2/users";
 
     @Test
+    void whileAuth0AnswersItsRateLimitACodePostStillUsesATrySoPostsCannotFeedTheOverload() {
+        Browser browser = new Browser();
+        Page code;
+        try (LogCapture log = LogCapture.start()) {
+            code = RecoveryFlow.start(browser, "zz-ghost", "ghost@example.org");
+            // the start's own lookup runs after its answer: counted before the posts are
+            log.await(line -> line.contains("no code sent: the contact is not enrolled"));
+        }
+        java.net.CookieStore jar = browser.cookies().getCookieStore();
+        List<java.net.HttpCookie> kept = List.copyOf(jar.getCookies());
+        TenantApi.fault(Map.of("method", "GET", "path", "/api/v2/users", "status", 429, "times", 0));
+        int reads = TenantApi.callsTo(USER_SEARCH);
+        List<String> problems = new java.util.ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            kept.forEach(c -> jar.add(java.net.URI.create(dev.selfservice.support.LocalTenantUrls.portal()), c));
+            problems.add(RecoveryFlow.enterCode(browser, code, "123456").text("#problem"));
+        }
+        int lookups = TenantApi.callsTo(USER_SEARCH) - reads;
+        TenantApi.clearFaults();
+        // each of the attempt's ten tries was told Auth0 is busy (its lookup retried as Auth0's SDKs do); the five
+        // after them asked nothing
+        assertThat(problems.subList(0, 10)).allSatisfy(p -> assertThat(p).contains("The sign-in service is busy"));
+        assertThat(problems.subList(10, 15)).allSatisfy(p -> assertThat(p).contains("Too many wrong codes"));
+        assertThat(lookups).isBetween(10, 10 * 3);
+        // the tries stay used once Auth0 answers again
+        kept.forEach(c -> jar.add(java.net.URI.create(dev.selfservice.support.LocalTenantUrls.portal()), c));
+        assertThat(RecoveryFlow.enterCode(browser, code, "123456").text("#problem")).contains("Too many wrong codes");
+    }
+
+    @Test
+    void oneProofShowsTheResetPageABoundedNumberOfTimesAndStillResets() {
+        Browser browser = new Browser();
+        Page reset = RecoveryFlow.prove(browser, "bob", RecoveryTest.BOB_EMAIL, RecoveryTest.BOB_EMAIL);
+        assertThat(reset.path()).isEqualTo("/recovery/reset");
+        String page = dev.selfservice.support.LocalTenantUrls.portal() + "/recovery/reset";
+        for (int i = 1; i < RecoveryService.PROOF_VIEWS; i++) {
+            assertThat(browser.get(page).status()).as("view " + (i + 1)).isEqualTo(200);
+        }
+        int reads = TenantApi.callsTo("GET /api/v2/users/:id");
+        Page limited = browser.get(page);
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.text("#problem")).contains("Too many requests");
+        assertThat(TenantApi.callsTo("GET /api/v2/users/:id")).as("no account read for it").isEqualTo(reads);
+        // the proof still holds: the reset itself goes through
+        assertThat(RecoveryFlow.setPassword(browser, limited, "Quiet-Garden-Moon-58").path()).isEqualTo("/recovery/done");
+    }
+
+    @Test
     void codesSentToOneContactAreLimitedWithoutThePageTelling() {
         Browser browser = new Browser();
         int first = PortalSteps.outboxCount(RecoveryTest.BOB_EMAIL);
