@@ -40,7 +40,7 @@ public class PasswordPostLimit {
 
     /** Counts one post of {@code page} from the request's address, or refuses it when the address has had its share. */
     public void admit(String page, HttpServerRequest request) throws Refusal {
-        if (!store.tryAcquire(StateKeys.of("password:posts", page, Objects.toString(ClientAddress.of(request), "")),
+        if (!store.tryAcquire(StateKeys.of("password:posts", page, Objects.toString(ClientAddress.networkOf(request), "")),
                 MAX_POSTS, WINDOW)) {
             throw new Refusal(Reason.TOO_MANY_PASSWORD_CHECKS);
         }

@@ -61,7 +61,7 @@ public class PasswordRulesResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     public Response rules(@RestForm String password, @RestForm String words) {
-        if (!store.tryAcquire(StateKeys.of("password:rules", Objects.toString(ClientAddress.of(request), "")),
+        if (!store.tryAcquire(StateKeys.of("password:rules", Objects.toString(ClientAddress.networkOf(request), "")),
                 MAX_CHECKS, Duration.ofMinutes(10))) {
             return Response.status(429).header("Cache-Control", "no-store").build();
         }

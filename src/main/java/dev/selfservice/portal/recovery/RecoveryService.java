@@ -32,6 +32,7 @@ import dev.selfservice.portal.password.PasswordWriter;
 import dev.selfservice.portal.state.EmployeeLock;
 import dev.selfservice.portal.state.StateKeys;
 import dev.selfservice.portal.state.StateStore;
+import dev.selfservice.portal.web.ClientAddress;
 import dev.selfservice.portal.web.Refusal;
 import dev.selfservice.portal.web.Refusal.Reason;
 
@@ -363,7 +364,7 @@ public class RecoveryService {
      */
     private void throttleStarts(String ip) throws Refusal {
         PortalConfig.Recovery r = config.recovery();
-        String byIp = StateKeys.of("recovery:sends:ip", Objects.toString(ip, ""));
+        String byIp = StateKeys.of("recovery:sends:ip", Objects.toString(ClientAddress.network(ip), ""));
         if (!store.tryAcquire(byIp, r.maxSends() * 4, r.sendWindow())) {
             security.report(SecurityEvent.RECOVERY_STARTS_FROM_ONE_ADDRESS, "address " + ip + ": "
                     + store.count(byIp, r.sendWindow()) + " recovery starts in " + r.sendWindow().toMinutes()

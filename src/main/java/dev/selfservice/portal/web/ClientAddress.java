@@ -46,6 +46,29 @@ public final class ClientAddress {
     private ClientAddress() {
     }
 
+    /**
+     * What a per-address limit counts: the address itself for IPv4, its /64 for IPv6. One IPv6 subscriber is given a
+     * whole /64 (often more), so counting single addresses would give one client as many shares as it likes.
+     */
+    public static String network(String address) {
+        InetAddress parsed = address == null ? null : literal(address);
+        if (!(parsed instanceof java.net.Inet6Address)) {
+            return parsed == null ? address : parsed.getHostAddress(); // IPv4, also when written IPv4-mapped
+        }
+        byte[] prefix = java.util.Arrays.copyOf(parsed.getAddress(), 16);
+        java.util.Arrays.fill(prefix, 8, 16, (byte) 0);
+        try {
+            return InetAddress.getByAddress(prefix).getHostAddress() + "/64";
+        } catch (java.net.UnknownHostException e) {
+            return address; // sixteen bytes are always an address
+        }
+    }
+
+    /** The {@link #network} of the request's client. */
+    public static String networkOf(HttpServerRequest request) {
+        return network(of(request));
+    }
+
     public static String of(HttpServerRequest request) {
         if (request == null) {
             return null;

@@ -117,6 +117,25 @@ class ForwardedClientAddressTest {
     }
 
     @Test
+    void anIpv6ClientSharesItsLimitsWithItsWholeSlash64() {
+        int[] n = { 0 };
+        List<Integer> statuses = Parallel.times(PasswordPostLimit.maxPosts() + 3, () -> {
+            String chosen;
+            synchronized (n) {
+                chosen = "2001:db8:1:2:" + Integer.toHexString(n[0]++) + "::9";
+            }
+            return postExpired(chosen, "carol", "Wrong-Current-1", "\uFDFA".repeat(20)).statusCode();
+        });
+        assertThat(statuses.stream().filter(s -> s == 429).count()).as("one /64, one share").isEqualTo(3);
+        // the control: the next /64 has its own share
+        assertThat(postExpired("2001:db8:1:3::9", "carol", "Wrong-Current-1", "\uFDFA".repeat(20)).statusCode())
+                .isEqualTo(400);
+        assertThat(ClientAddress.network("2001:db8:1:2:abcd::9")).isEqualTo("2001:db8:1:2:0:0:0:0/64");
+        assertThat(ClientAddress.network("203.0.113.7")).isEqualTo("203.0.113.7");
+        assertThat(ClientAddress.network("::ffff:203.0.113.7")).as("IPv4-mapped: the IPv4 address").isEqualTo("203.0.113.7");
+    }
+
+    @Test
     void aClientThatChangesItsOwnLeftEntryStillSharesItsAddresssLimit() {
         int[] n = { 0 };
         List<Integer> statuses = Parallel.times(PasswordPostLimit.maxPosts() + 3, () -> {
