@@ -42,7 +42,9 @@ public class PublicHost {
     boolean isPublic(String absoluteUri) {
         try {
             URI uri = URI.create(absoluteUri);
-            return publicUrl.getHost().equalsIgnoreCase(uri.getHost()) && port(publicUrl) == port(uri);
+            // a user part is no part of a host a browser sends, but would be of the redirect_uri built from it
+            return uri.getRawUserInfo() == null && publicUrl.getHost().equalsIgnoreCase(uri.getHost())
+                    && port(publicUrl) == port(uri);
         } catch (IllegalArgumentException | NullPointerException e) {
             return false; // not a URI with a host: refused
         }

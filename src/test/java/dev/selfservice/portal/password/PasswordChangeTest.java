@@ -264,7 +264,7 @@ class PasswordChangeTest {
     void theCompositionRuleOfTheDomainIsListedBeforeTyping() {
         Page form = signIn("alice", DEMO_PASSWORD).get(portal() + "/password/change");
         assertThat(form.document().select("#policy li[data-rule]").eachAttr("data-rule"))
-                .containsExactly("length", "complex", "guessable", "different");
+                .containsExactly("length", "complex", "guessable", "breach", "different");
         assertThat(form.text("#policy li[data-rule=complex]")).contains("capital letters", "small letters", "digits", "symbols");
     }
 

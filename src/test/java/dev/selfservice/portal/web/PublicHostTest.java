@@ -22,6 +22,7 @@ class PublicHostTest {
             "https://password.corp.example, http://password.corp.example:8443/signin, false",
             "http://localhost:8080, http://localhost:8081/account, false",
             "http://localhost:8080, http://localhost/account, false",
+            "https://password.corp.example, http://evil.example@password.corp.example/signin, false",
             "https://password.corp.example, not a uri, false" })
     void aRequestIsPublicOnlyAtThePublicUrlsHostAndPort(String publicUrl, String requested, boolean isPublic) {
         assertThat(at(publicUrl).isPublic(requested)).isEqualTo(isPublic);
