@@ -96,13 +96,18 @@ class PasswordPolicyCostTest {
                 samples.add(listed - checked);
             }
             List<Long> sorted = samples.stream().sorted().toList();
+            long least = sorted.get(0);
             long median = sorted.get(sorted.size() / 2);
             long max = sorted.get(sorted.size() - 1);
             worstMedian = Math.max(worstMedian, median);
-            System.out.printf("%-50s %4d code points: %-14s estimate %6.2f ms CPU (median), %6.2f ms (slowest)%n",
-                    c.getKey(), password.codePointCount(0, password.length()), outcome, median / 1e6, max / 1e6);
-            if (median >= BOUND_NANOS) {
-                slow.add(c.getKey() + ": " + median / 1_000_000 + " ms");
+            System.out.printf("%-50s %4d code points: %-14s estimate %6.2f ms CPU (least), %6.2f (median), %6.2f ms (slowest)%n",
+                    c.getKey(), password.codePointCount(0, password.length()), outcome, least / 1e6, median / 1e6,
+                    max / 1e6);
+            // bounded by the least of its 30 samples, the input's own cost: on two cores beside a whole suite, even a
+            // median once read 50 ms for an input whose median is otherwise 6 (CPU time the thread spent on anything
+            // else: a safepoint, a deoptimisation); the median and the slowest are printed beside it
+            if (least >= BOUND_NANOS) {
+                slow.add(c.getKey() + ": " + least / 1_000_000 + " ms");
             }
         }
         System.out.printf("the slowest input's median estimate: %.2f ms CPU%n", worstMedian / 1e6);
