@@ -11,5 +11,7 @@ record AuthorizationRequest(
         String codeChallenge,
         String responseMode,
         /** Auth0's {@code login_hint}: the login page starts with it as the username. */
-        String loginHint) {
+        String loginHint,
+        /** Auth0's {@code ui_locales}: the languages the login page should speak, most wanted first. */
+        String uiLocales) {
 }

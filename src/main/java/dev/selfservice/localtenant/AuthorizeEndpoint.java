@@ -117,7 +117,8 @@ class AuthorizeEndpoint implements TenantEndpoint {
         AuthorizationRequest request = new AuthorizationRequest(client.get().clientId(), redirectUri, stateParam,
                 req.getParam("nonce"), Optional.ofNullable(req.getParam("scope")).orElse("openid"),
                 audience, challenge, responseMode,
-                Optional.ofNullable(req.getParam("login_hint")).filter(h -> h.length() <= 256).orElse(null));
+                Optional.ofNullable(req.getParam("login_hint")).filter(h -> h.length() <= 256).orElse(null),
+                Optional.ofNullable(req.getParam("ui_locales")).filter(l -> l.length() <= 256).orElse(null));
 
         String prompt = Optional.ofNullable(req.getParam("prompt")).orElse("");
         Optional<SsoSession> sso = currentSession(ctx)
@@ -143,7 +144,7 @@ class AuthorizeEndpoint implements TenantEndpoint {
             expired(ctx);
             return;
         }
-        pages.send(ctx, 200, pages.login(tx, ad.name(), request.get().loginHint(), null));
+        pages.send(ctx, 200, pages.login(tx, ad.name(), request.get().loginHint(), null, request.get().uiLocales()));
     }
 
     private void login(RoutingContext ctx) {
@@ -157,12 +158,12 @@ class AuthorizeEndpoint implements TenantEndpoint {
         String password = Optional.ofNullable(ctx.request().getFormAttribute("password")).orElse("");
         if (username.isEmpty() || password.isEmpty() || username.length() > 256 || password.length() > 1024) {
             pages.send(ctx, 400, pages.login(tx, ad.name(), username.length() > 256 ? "" : username,
-                    "Enter your username and password."));
+                    LoginWords.Error.MISSING_FIELDS, request.get().uiLocales()));
             return;
         }
         String ip = ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress();
         if (bruteForce.isBlocked(username, ip)) {
-            pages.send(ctx, 429, pages.login(tx, ad.name(), username, BruteForceProtection.TOO_MANY_ATTEMPTS));
+            pages.send(ctx, 429, pages.login(tx, ad.name(), username, LoginWords.Error.TOO_MANY_ATTEMPTS, request.get().uiLocales()));
             return;
         }
         BindResult result = ad.authenticate(username, password);
@@ -191,7 +192,7 @@ class AuthorizeEndpoint implements TenantEndpoint {
             bruteForce.failed(username, ip, ad.name());
         }
         if (code == AdBindCode.WRONG_PASSWORD) {
-            pages.send(ctx, 400, pages.login(tx, ad.name(), username, "Wrong email or password."));
+            pages.send(ctx, 400, pages.login(tx, ad.name(), username, LoginWords.Error.WRONG_CREDENTIALS, r.uiLocales()));
             return;
         }
         state.transactions.remove(tx);

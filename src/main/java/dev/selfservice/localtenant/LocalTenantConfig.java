@@ -46,6 +46,22 @@ public interface LocalTenantConfig {
 
     WebClient webClient();
 
+    LoginPage loginPage();
+
+    /** The page around the login prompt, as the company's tenant has it (Universal Login page template). */
+    interface LoginPage {
+        /**
+         * The Liquid page template, the same file a real tenant is given ({@code deploy/auth0/universal-login.liquid},
+         * relative to where dev mode and the tests run); without the file, Auth0's default page (the prompt alone).
+         */
+        @WithDefault("deploy/auth0/universal-login.liquid")
+        String template();
+
+        /** What stands for {@code PORTAL_BASE_URL} in it, as the install script puts the portal's public address there. */
+        @WithDefault("http://localhost:8080")
+        String portalUrl();
+    }
+
     M2mClient m2mClient();
 
     OtpClient otpClient();

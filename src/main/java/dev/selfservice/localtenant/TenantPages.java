@@ -11,9 +11,11 @@ class TenantPages {
 
     private final Engine engine;
     private final String contentSecurityPolicy;
+    private final LoginPageTemplate loginTemplate;
 
-    public TenantPages(Engine engine, ClientRegistry clients) {
+    public TenantPages(Engine engine, ClientRegistry clients, LocalTenantConfig config) {
         this.engine = engine;
+        this.loginTemplate = LoginPageTemplate.fromFile(config.loginPage().template(), config.loginPage().portalUrl());
         // Chromium applies form-action to the redirects that follow a form post: the login form's answer is a
         // redirect to the application's callback, so the registered callback and logout origins must be listed, as
         // Auth0's Universal Login lets the browser complete them. Nothing else is.
@@ -37,13 +39,22 @@ class TenantPages {
                 .end(page);
     }
 
-    String login(String transaction, String connection, String username, String error) {
-        return engine.getTemplate("localtenant/login")
+    /**
+     * The login prompt inside the tenant's page template, in the language {@code ui_locales} asked for: as Universal
+     * Login, the template is given {@code locale} and {@code prompt.name}, and decides what stands around the prompt
+     * (the company's link to its password portal).
+     */
+    String login(String transaction, String connection, String username, LoginWords.Error error, String locale) {
+        LoginWords words = LoginWords.of(locale);
+        String widget = words.apply(engine.getTemplate("localtenant/login").instance())
                 .data("transaction", transaction)
                 .data("connection", connection)
                 .data("username", username == null ? "" : username)
-                .data("error", error)
+                .data("error", error == null ? null : words.error(error))
                 .render();
+        String head = words.apply(engine.getTemplate("localtenant/prompt-head").instance())
+                .data("title", words.title()).render();
+        return loginTemplate.render(java.util.Map.of("locale", words.locale(), "prompt.name", "login"), head, widget);
     }
 
     String passwordless(String transaction, String connection, String address, boolean codeSent, String error) {

@@ -134,8 +134,9 @@ class BrowserFlowsTest {
         walk(test, walk, carol -> {
             carol.open(portal());
             carol.chooses("Deutsch").sees("Wieder Zugang zu Ihrem Arbeitskonto");
-            carol.types("Ihr Benutzername (optional)", "carol").chooses("Mit dem Arbeitskonto anmelden").sees("Log in");
-            carol.types("Password", DEMO_PASSWORD).chooses("Continue").sees("Ihr Passwort ist abgelaufen");
+            // the tenant's sign-in page speaks the portal's language (ui_locales)
+            carol.types("Ihr Benutzername (optional)", "carol").chooses("Mit dem Arbeitskonto anmelden").sees("Anmelden");
+            carol.types("Passwort", DEMO_PASSWORD).chooses("Weiter").sees("Ihr Passwort ist abgelaufen");
             carol.chooses("Neues Passwort wählen").sees("Abgelaufenes Passwort ändern");
             assertThat(carol.valueOf("Ihr Benutzername")).isEqualTo("carol");
             carol.types("Aktuelles Passwort", DEMO_PASSWORD).types("Neues Passwort", DOMAIN_REFUSES)
@@ -162,7 +163,7 @@ class BrowserFlowsTest {
         walk(test, walk, alice -> {
             alice.open(portal());
             alice.chooses("Deutsch").sees("Wieder Zugang zu Ihrem Arbeitskonto");
-            signInFromHere(alice, "alice", DEMO_PASSWORD, "Mit dem Arbeitskonto anmelden");
+            signInInGermanFromHere(alice, "alice", DEMO_PASSWORD);
             alice.sees("Ihr Konto");
             assertThat(alice.bodyText()).contains("Sie haben noch keinen Wiederherstellungskontakt");
             alice.chooses("Passwort ändern").sees("Passwort ändern");
@@ -199,7 +200,7 @@ class BrowserFlowsTest {
         walk(test, walk, alice -> {
             alice.open(portal());
             alice.chooses("Deutsch").sees("Wieder Zugang zu Ihrem Arbeitskonto");
-            signInFromHere(alice, "alice", DEMO_PASSWORD, "Mit dem Arbeitskonto anmelden");
+            signInInGermanFromHere(alice, "alice", DEMO_PASSWORD);
             alice.sees("Ihr Konto");
             alice.chooses("Passwort ändern").sees("Passwort ändern");
             seesTheBreachItemAfterTypingStops(alice, "Neues Passwort", "nicht in bekannten Datenlecks gefunden",
@@ -283,6 +284,28 @@ class BrowserFlowsTest {
         });
     }
 
+    /**
+     * The way in from the sign-in page: after a wrong password, the company's page template around the tenant's prompt
+     * leads to recovery before AD locks the account, in the language the portal speaks to the employee.
+     */
+    @ParameterizedTest
+    @EnumSource(Walk.class)
+    void anEmployeeWhosePasswordFailsFindsRecoveryOnTheSignInPageInHisLanguage(Walk walk, TestInfo test) {
+        walk(test, walk, bob -> {
+            signIn(bob, "bob", "not-his-password");
+            bob.sees("Log in");
+            assertThat(bob.bodyText()).contains("Wrong email or password.");
+            bob.chooses("Forgot your password or locked out?").sees("Forgot your password, or locked out");
+
+            bob.chooses("Deutsch").sees("Passwort vergessen oder gesperrt");
+            bob.open(portal());
+            bob.chooses("Mit dem Arbeitskonto anmelden").sees("Anmelden");
+            bob.types("Benutzername", "bob").types("Passwort", "not-his-password").chooses("Weiter").sees("Anmelden");
+            assertThat(bob.bodyText()).contains("Falsche E-Mail-Adresse oder falsches Passwort.");
+            bob.chooses("Passwort vergessen oder Konto gesperrt?").sees("Passwort vergessen oder gesperrt");
+        });
+    }
+
     // ---- steps ----
 
     private static void signIn(Employee employee, String username, String password) {
@@ -307,6 +330,12 @@ class BrowserFlowsTest {
     private static void signInFromHere(Employee employee, String username, String password, String button) {
         employee.chooses(button).sees("Log in");
         employee.types("Username", username).types("Password", password).chooses("Continue");
+    }
+
+    /** From a German page: the tenant's sign-in page speaks German too (the portal passes ui_locales). */
+    private static void signInInGermanFromHere(Employee employee, String username, String password) {
+        employee.chooses("Mit dem Arbeitskonto anmelden").sees("Anmelden");
+        employee.types("Benutzername", username).types("Passwort", password).chooses("Weiter");
     }
 
     private static void addContact(Employee alice, String label, String typed, String outboxAddress) {

@@ -3,13 +3,15 @@ package dev.selfservice.portal.signin;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.selfservice.portal.PortalConfig;
+import dev.selfservice.portal.web.PageLanguage;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.oidc.OidcRedirectFilter;
 import io.quarkus.oidc.Redirect;
 
 /**
  * Adds to the authorize redirect what fixed extra-params cannot: {@code audience} when one is configured, the
- * username typed on the start page as {@code login_hint} ({@link UsernameHint}), and
+ * username typed on the start page as {@code login_hint} ({@link UsernameHint}), the page language as
+ * {@code ui_locales}, and
  * {@code prompt=login} when the employee must prove the AD password again ({@link SignInResource#FRESH}), so that
  * the tenant's own session cannot answer for them. quarkus-oidc looks filters up at run time, so the bean is kept
  * although nothing injects it.
@@ -33,6 +35,9 @@ public class AuthorizeRedirectFilter implements OidcRedirectFilter {
     public void filter(OidcRedirectContext context) {
         config.auth0().audience().filter(a -> !a.isBlank())
                 .ifPresent(audience -> context.additionalQueryParams().add("audience", audience));
+        // the sign-in page speaks the language the portal's pages speak to this browser (Universal Login follows
+        // ui_locales among the languages enabled in the tenant)
+        context.additionalQueryParams().add("ui_locales", PageLanguage.tagOf(context.routingContext().request()));
         io.vertx.core.http.Cookie typed = context.routingContext().request().getCookie(UsernameHint.COOKIE);
         if (typed != null) {
             // the sign-in page starts with the username typed on the portal (Auth0's login_hint)

@@ -51,6 +51,11 @@ public class PageLanguage {
         this.path = request == null ? "/" : request.uri();
     }
 
+    /** The language of the page this request would get, as a tag ({@code en}, {@code de}): for Auth0's ui_locales. */
+    public static String tagOf(HttpServerRequest request) {
+        return choose(request).getLanguage();
+    }
+
     static Locale choose(HttpServerRequest request) {
         Cookie chosen = request.getCookie(COOKIE);
         if (chosen != null) {
