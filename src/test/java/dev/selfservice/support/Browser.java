@@ -140,6 +140,38 @@ public class Browser {
         return copies;
     }
 
+    /** The value of this browser's cookie {@code name}. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no cookie " + name)).getValue();
+    }
+
+    /**
+     * Gives this browser's cookie {@code name} another value, keeping its path and domain (a stale or altered value,
+     * as a browser could send). Only this browser's jar changes: its {@link #copies} share the cookies' objects.
+     */
+    public void replaceCookie(String name, String value) {
+        java.net.CookieStore store = cookies.getCookieStore();
+        for (URI uri : store.getURIs()) {
+            for (java.net.HttpCookie c : store.get(uri)) {
+                if (c.getName().equals(name)) {
+                    java.net.HttpCookie replaced = (java.net.HttpCookie) c.clone();
+                    replaced.setValue(value);
+                    store.remove(uri, c);
+                    store.add(uri, replaced);
+                }
+            }
+        }
+    }
+
+    /** Drops this browser's cookie {@code name}, as the browser drops one that ended. */
+    public void dropCookie(String name) {
+        java.net.CookieStore store = cookies.getCookieStore();
+        for (URI uri : store.getURIs()) {
+            store.get(uri).stream().filter(c -> c.getName().equals(name)).toList().forEach(c -> store.remove(uri, c));
+        }
+    }
+
     public Page get(String url) {
         return follow(HttpRequest.newBuilder(URI.create(url)).GET());
     }

@@ -1,5 +1,6 @@
 package dev.selfservice.portal.enrolment;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,8 @@ import jakarta.ws.rs.core.NewCookie;
 import dev.selfservice.portal.auth0.PasswordlessChannel;
 import dev.selfservice.portal.web.CookieSeal;
 import dev.selfservice.portal.web.SealedCookie;
+import dev.selfservice.portal.web.StateKind;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The pending enrolment as a sealed cookie (it holds the address, so it is encrypted), scoped to
@@ -18,15 +21,23 @@ public class PendingEnrolmentCookie {
 
     public static final String NAME = "enrolment_pending";
 
-    private final SealedCookie cookie;
+    /** What the cookie holds: {@link PendingEnrolment} but its end, which the cookie holds; instants in seconds. */
+    @RegisterForReflection(registerFullHierarchy = true)
+    record PendingCode(String userId, String sessionBinding, PasswordlessChannel channel, String address,
+            long lastSentAt) {
+    }
+
+    static final StateKind<PendingCode> KIND = new StateKind<>(NAME, 1, PendingCode.class);
+
+    private final SealedCookie<PendingCode> cookie;
 
     public PendingEnrolmentCookie(CookieSeal seal) {
-        this.cookie = seal.cookie(NAME, "/enrolment", NewCookie.SameSite.STRICT);
+        this.cookie = seal.cookie(KIND, "/enrolment", NewCookie.SameSite.STRICT);
     }
 
     public NewCookie write(PendingEnrolment p) {
-        return cookie.write(p.expiresAt(), p.userId(), p.sessionBinding(), p.channel().name(), p.address(),
-                String.valueOf(p.lastSentAt().getEpochSecond()));
+        return cookie.write(p.expiresAt(), new PendingCode(p.userId(), p.sessionBinding(), p.channel(), p.address(),
+                p.lastSentAt().getEpochSecond()));
     }
 
     public NewCookie clear() {
@@ -35,7 +46,7 @@ public class PendingEnrolmentCookie {
 
     /** The pending enrolment, also when its code has expired: the confirmation says so. */
     public Optional<PendingEnrolment> read(String value) {
-        return cookie.open(value, 5, f -> new PendingEnrolment(f.get(0), f.get(1), PasswordlessChannel.valueOf(f.get(2)),
-                f.get(3), f.until(), f.instant(4)));
+        return cookie.open(value).map(o -> new PendingEnrolment(o.state().userId(), o.state().sessionBinding(),
+                o.state().channel(), o.state().address(), o.until(), Instant.ofEpochSecond(o.state().lastSentAt())));
     }
 }

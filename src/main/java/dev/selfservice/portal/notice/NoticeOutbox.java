@@ -19,22 +19,42 @@ import dev.selfservice.portal.state.StateKeys;
 import dev.selfservice.portal.state.StateStore;
 import dev.selfservice.portal.state.StateUnavailable;
 import dev.selfservice.portal.web.CookieSeal;
+import dev.selfservice.portal.web.StateKind;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The copies of notices being sent, each kept on an agenda in the state store from its first try until it is
  * delivered or given up, so that a copy whose replica stopped in the middle (a rolling update's grace ran out, the
  * pod was killed) is sent by another replica's sweep instead of never. An entry falls due only when its replica
  * should long have finished with it, every try and pause included, so a sweep does not race a replica still sending.
- * The entry is sealed ({@link CookieSeal}): it names the employee's addresses and the address they acted from.
+ * The entry is sealed ({@link CookieSeal}, kind {@link #ENTRY}): it names the employee's addresses and the address they
+ * acted from.
+ *
+ * <p>An entry of another version than this replica writes (a rolling update that changed {@link Kept}) is not this
+ * replica's to read: the agenda is one per session secret <em>and</em> per version of the entry, so replicas of the
+ * older version keep sweeping theirs while any of them runs, and this replica neither sends such an entry nor drops
+ * it as garbage. What an older agenda still holds once no replica of its version is left is not sent: it was a
+ * second chance for a copy whose replica stopped during the update itself, and its first try had been made. An entry
+ * of another version found on this replica's own agenda (only by tampering) opens as nothing and is dropped with a
+ * warning.
  */
 @ApplicationScoped
 public class NoticeOutbox {
 
     private static final Logger LOG = Logger.getLogger(NoticeOutbox.class);
-    /** The agendas' prefix in the state store: one agenda per session secret (see {@link #agenda()}). */
+    /** The agendas' prefix in the state store: one agenda per session secret and entry version (see {@link #agenda()}). */
     public static final String AGENDA = "notice:outbox";
-    private static final String PURPOSE = "notice-outbox";
-    private static final int FIELDS = 10;
+
+    /**
+     * A copy as it is kept: the notice ({@link Notices.Notice}, its instant in seconds, its locale as a language tag,
+     * the contact it is about as channel and address, each null where the notice has none) and to whom it goes.
+     */
+    @RegisterForReflection(registerFullHierarchy = true)
+    record Kept(NoticeKind kind, String userId, long at, String ip, String browser, String locale,
+            PasswordlessChannel contactChannel, String contactAddress, String requestId, String to) {
+    }
+
+    static final StateKind<Kept> ENTRY = new StateKind<>("notice-outbox", 1, Kept.class);
 
     /** A copy taken from the agenda: its entry, what it says, and to whom. */
     record Entry(String member, Notices.Notice notice, String to) {
@@ -51,7 +71,7 @@ public class NoticeOutbox {
         this.seal = seal;
         this.clock = clock;
         this.finishedAfter = finishedAfter(config.notices());
-        this.agenda = AGENDA + ":" + seal.keyId();
+        this.agenda = agenda(seal.keyId(), ENTRY.version());
     }
 
     /**
@@ -60,6 +80,11 @@ public class NoticeOutbox {
      */
     public String agenda() {
         return agenda;
+    }
+
+    /** The agenda of the replicas with this session secret and this version of the entry (see the class comment). */
+    static String agenda(String keyId, int entryVersion) {
+        return AGENDA + ":" + keyId + ":v" + entryVersion;
     }
 
     /** How long one series of tries can take at most: every try's limit and every pause, and a minute besides. */
@@ -71,10 +96,10 @@ public class NoticeOutbox {
     /** Puts a copy on the agenda; its entry, or empty when the store does not answer (the copy is sent all the same). */
     Optional<String> put(Notices.Notice notice, String to) {
         Optional<Contact> contact = notice.contact();
-        String member = seal.sealFields(PURPOSE, List.of(notice.kind().name(), notice.userId(),
-                String.valueOf(notice.at().getEpochSecond()), orEmpty(notice.ip()), notice.browser().orElse(""),
-                notice.locale().toLanguageTag(), contact.map(c -> c.channel().name()).orElse(""),
-                contact.map(Contact::address).orElse(""), orEmpty(notice.requestId()), to));
+        String member = seal.seal(ENTRY, new Kept(notice.kind(), notice.userId(), notice.at().getEpochSecond(),
+                notice.ip(), notice.browser().orElse(null), notice.locale().toLanguageTag(),
+                contact.map(Contact::channel).orElse(null), contact.map(Contact::address).orElse(null),
+                notice.requestId(), to));
         try {
             store.schedule(agenda, member, clock.instant().plus(finishedAfter));
             return Optional.of(member);
@@ -123,25 +148,14 @@ public class NoticeOutbox {
     }
 
     private Optional<Entry> read(String member) {
-        return seal.openFields(PURPOSE, member, FIELDS).flatMap(f -> {
-            try {
-                Optional<Contact> contact = f.get(6).isEmpty() ? Optional.empty()
-                        : Optional.of(new Contact("", PasswordlessChannel.valueOf(f.get(6)), f.get(7), null));
-                return Optional.of(new Entry(member, new Notices.Notice(NoticeKind.valueOf(f.get(0)), f.get(1),
-                        Instant.ofEpochSecond(Long.parseLong(f.get(2))), nullIfEmpty(f.get(3)),
-                        Optional.of(f.get(4)).filter(b -> !b.isEmpty()), Locale.forLanguageTag(f.get(5)), contact,
-                        nullIfEmpty(f.get(8))), f.get(9)));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        });
-    }
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
-    }
-
-    private static String nullIfEmpty(String value) {
-        return value.isEmpty() ? null : value;
+        return seal.open(ENTRY, member).map(CookieSeal.Opened::state)
+                .filter(k -> k.kind() != null && k.locale() != null)
+                .map(k -> {
+                    Optional<Contact> contact = k.contactChannel() == null ? Optional.empty()
+                            : Optional.of(new Contact("", k.contactChannel(), k.contactAddress(), null));
+                    return new Entry(member, new Notices.Notice(k.kind(), k.userId(), Instant.ofEpochSecond(k.at()), k.ip(),
+                            Optional.ofNullable(k.browser()), Locale.forLanguageTag(k.locale()), contact, k.requestId()),
+                            k.to());
+                });
     }
 }

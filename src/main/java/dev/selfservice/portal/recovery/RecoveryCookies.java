@@ -2,6 +2,7 @@ package dev.selfservice.portal.recovery;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,8 @@ import jakarta.ws.rs.core.NewCookie;
 import dev.selfservice.portal.auth0.PasswordlessChannel;
 import dev.selfservice.portal.web.CookieSeal;
 import dev.selfservice.portal.web.SealedCookie;
+import dev.selfservice.portal.web.StateKind;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The recovery's pending code, proof and result as sealed cookies, scoped to {@code /recovery}, strict same-site. */
 @ApplicationScoped
@@ -21,45 +24,65 @@ public class RecoveryCookies {
     /** How long the result page can be reloaded after the step it reports. */
     private static final Duration RESULT_LIFETIME = Duration.ofMinutes(5);
 
-    private final SealedCookie pending;
-    private final SealedCookie proof;
-    private final SealedCookie result;
+    /** The pending code's cookie: {@link RecoveryState.Pending} but its end, which the cookie holds; instants in seconds. */
+    @RegisterForReflection(registerFullHierarchy = true)
+    record PendingCode(String username, PasswordlessChannel channel, String address, long sentAt, String attempt) {
+    }
+
+    /** The proof's cookie: {@link RecoveryState.Proof} but its end. */
+    @RegisterForReflection(registerFullHierarchy = true)
+    record ProvenCode(String userId, String username, String updatedAt, String id) {
+    }
+
+    /** The result page's cookie. */
+    @RegisterForReflection(registerFullHierarchy = true)
+    record Result(RecoveryService.Outcome outcome) {
+    }
+
+    static final StateKind<PendingCode> PENDING_KIND = new StateKind<>(PENDING, 1, PendingCode.class);
+    static final StateKind<ProvenCode> PROOF_KIND = new StateKind<>(PROOF, 1, ProvenCode.class);
+    static final StateKind<Result> RESULT_KIND = new StateKind<>(RESULT, 1, Result.class);
+
+    private final SealedCookie<PendingCode> pending;
+    private final SealedCookie<ProvenCode> proof;
+    private final SealedCookie<Result> result;
     private final Clock clock;
 
     public RecoveryCookies(CookieSeal seal, Clock clock) {
-        this.pending = seal.cookie(PENDING, "/recovery", NewCookie.SameSite.STRICT);
-        this.proof = seal.cookie(PROOF, "/recovery", NewCookie.SameSite.STRICT);
-        this.result = seal.cookie(RESULT, "/recovery", NewCookie.SameSite.STRICT);
+        this.pending = seal.cookie(PENDING_KIND, "/recovery", NewCookie.SameSite.STRICT);
+        this.proof = seal.cookie(PROOF_KIND, "/recovery", NewCookie.SameSite.STRICT);
+        this.result = seal.cookie(RESULT_KIND, "/recovery", NewCookie.SameSite.STRICT);
         this.clock = clock;
     }
 
     NewCookie pending(RecoveryState.Pending p) {
-        return pending.write(p.expiresAt(), p.username(), p.channel().name(), p.address(),
-                String.valueOf(p.sentAt().getEpochSecond()), p.attempt());
+        return pending.write(p.expiresAt(),
+                new PendingCode(p.username(), p.channel(), p.address(), p.sentAt().getEpochSecond(), p.attempt()));
     }
 
     /** The pending code, also when it has expired: the code page says so. */
     Optional<RecoveryState.Pending> pending(String value) {
-        return pending.open(value, 5, f -> new RecoveryState.Pending(f.get(0), PasswordlessChannel.valueOf(f.get(1)),
-                f.get(2), f.until(), f.instant(3), f.get(4)));
+        return pending.open(value).map(o -> new RecoveryState.Pending(o.state().username(), o.state().channel(),
+                o.state().address(), o.until(), Instant.ofEpochSecond(o.state().sentAt()), o.state().attempt()));
     }
 
     NewCookie proof(RecoveryState.Proof p) {
-        return proof.write(p.expiresAt(), p.userId(), p.username(), p.updatedAt(), p.id());
+        return proof.write(p.expiresAt(), new ProvenCode(p.userId(), p.username(), p.updatedAt(), p.id()));
     }
 
     /** The proof, also when it has expired: the reset page says so. */
     Optional<RecoveryState.Proof> proof(String value) {
-        return proof.open(value, 4, f -> new RecoveryState.Proof(f.get(0), f.get(1), f.get(2), f.until(), f.get(3)));
+        return proof.open(value).map(o -> new RecoveryState.Proof(o.state().userId(), o.state().username(),
+                o.state().updatedAt(), o.until(), o.state().id()));
     }
 
     /** What a reset or an unblock came to, for the page the browser is sent to (post/redirect/get). */
     NewCookie result(RecoveryService.Outcome outcome) {
-        return result.write(clock.instant().plus(RESULT_LIFETIME), outcome.name());
+        return result.write(clock.instant().plus(RESULT_LIFETIME), new Result(outcome));
     }
 
     Optional<RecoveryService.Outcome> result(String value) {
-        return result.openUnended(value, 1, f -> RecoveryService.Outcome.valueOf(f.get(0)));
+        return result.openUnended(value).map(o -> o.state().outcome());
     }
 
     NewCookie clear(String name) {

@@ -16,6 +16,8 @@ import dev.selfservice.portal.state.StateKeys;
 import dev.selfservice.portal.state.StateStore;
 import dev.selfservice.portal.web.CookieSeal;
 import dev.selfservice.portal.web.SealedCookie;
+import dev.selfservice.portal.web.StateKind;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * A step-up: the employee enters the AD password again before changing what can recover the account. Only a signed-in
@@ -38,16 +40,25 @@ public class StepUp {
 
     static final String COOKIE = "step_up";
     private static final Duration LIFETIME = Duration.ofMinutes(10);
-    private static final int FIELDS = 4;
 
-    private final SealedCookie cookie;
+    /**
+     * What the cookie holds: the step-up's own id (used once), the employee who began it, the start on the tenant's
+     * clock in milliseconds, and the nonce of the authorize request it was sent to (null until then).
+     */
+    @RegisterForReflection(registerFullHierarchy = true)
+    record Begun(String id, String subject, long startOnTenantClock, String nonce) {
+    }
+
+    static final StateKind<Begun> KIND = new StateKind<>(COOKIE, 1, Begun.class);
+
+    private final SealedCookie<Begun> cookie;
     private final StateStore store;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public StepUp(CookieSeal seal, StateStore store, Clock clock) {
         // Lax, not Strict: it must come back with the top-level redirect from the sign-in page, another site
-        this.cookie = seal.cookie(COOKIE, "/signin", NewCookie.SameSite.LAX);
+        this.cookie = seal.cookie(KIND, "/signin", NewCookie.SameSite.LAX);
         this.store = store;
         this.clock = clock;
     }
@@ -61,8 +72,8 @@ public class StepUp {
     NewCookie begin(String subject, Instant startOnTenantClock) {
         byte[] id = new byte[16];
         random.nextBytes(id);
-        return cookie.write(clock.instant().plus(LIFETIME), HexFormat.of().formatHex(id), subject,
-                String.valueOf(startOnTenantClock.toEpochMilli()), "");
+        return cookie.write(clock.instant().plus(LIFETIME),
+                new Begun(HexFormat.of().formatHex(id), subject, startOnTenantClock.toEpochMilli(), null));
     }
 
     /**
@@ -73,8 +84,8 @@ public class StepUp {
         if (cookieValue == null || nonce == null || nonce.isEmpty()) {
             return Optional.empty();
         }
-        return cookie.openUnended(cookieValue, FIELDS, f -> cookie.writeForVertx(f.until(), f.get(0), f.get(1), f.get(2),
-                nonce));
+        return cookie.openUnended(cookieValue).map(o -> cookie.writeForVertx(o.until(),
+                new Begun(o.state().id(), o.state().subject(), o.state().startOnTenantClock(), nonce)));
     }
 
     /**
@@ -85,15 +96,15 @@ public class StepUp {
         if (cookieValue == null || nonce == null) {
             return false;
         }
-        return cookie.openUnended(cookieValue, FIELDS, f -> {
-            Instant start = Instant.ofEpochMilli(Long.parseLong(f.get(2)));
-            boolean sameRequest = !f.get(3).isEmpty() && MessageDigest.isEqual(f.get(3).getBytes(StandardCharsets.UTF_8),
-                    nonce.getBytes(StandardCharsets.UTF_8));
-            boolean sameEmployee = f.get(1).equals(subject);
+        return cookie.openUnended(cookieValue).map(CookieSeal.Opened::state).filter(begun -> {
+            Instant start = Instant.ofEpochMilli(begun.startOnTenantClock());
+            boolean sameRequest = begun.nonce() != null && !begun.nonce().isEmpty() && MessageDigest.isEqual(
+                    begun.nonce().getBytes(StandardCharsets.UTF_8), nonce.getBytes(StandardCharsets.UTF_8));
+            boolean sameEmployee = subject != null && subject.equals(begun.subject());
             // no grace: auth_time has whole seconds, so a password entered within the second the step-up began may be refused
             boolean passwordAfterStart = !authTime.isBefore(start);
-            return sameRequest && sameEmployee && passwordAfterStart ? f.get(0) : null;
-        }).map(id -> store.claim(StateKeys.of("step-up", id), LIFETIME)).orElse(false);
+            return sameRequest && sameEmployee && passwordAfterStart;
+        }).map(begun -> store.claim(StateKeys.of("step-up", begun.id()), LIFETIME)).orElse(false);
     }
 
     NewCookie clear() {

@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.NewCookie;
 
 import dev.selfservice.portal.web.CookieSeal;
 import dev.selfservice.portal.web.SealedCookie;
+import dev.selfservice.portal.web.StateKind;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The username an employee typed on the portal's start page, carried (sealed, for a few minutes) into the sign-in
@@ -35,12 +37,19 @@ public class UsernameHint {
         }
     }
 
-    private final SealedCookie cookie;
+    /** What the cookie holds: the username, and why its last sign-in failed (null where the portal did not see it). */
+    @RegisterForReflection(registerFullHierarchy = true)
+    record Carried(String username, SignInError lastFailure) {
+    }
+
+    static final StateKind<Carried> KIND = new StateKind<>(COOKIE, 1, Carried.class);
+
+    private final SealedCookie<Carried> cookie;
     private final Clock clock;
 
     public UsernameHint(CookieSeal seal, Clock clock) {
         // Lax: it must come back with the top-level redirect from the sign-in page, which is another site
-        this.cookie = seal.cookie(COOKIE, "/", NewCookie.SameSite.LAX);
+        this.cookie = seal.cookie(KIND, "/", NewCookie.SameSite.LAX);
         this.clock = clock;
     }
 
@@ -61,8 +70,8 @@ public class UsernameHint {
     }
 
     public Optional<Hint> read(String value) {
-        return cookie.openUnended(value, 2, f -> new Hint(f.get(0),
-                f.get(1).isEmpty() ? Optional.empty() : Optional.of(SignInError.valueOf(f.get(1)))));
+        return cookie.openUnended(value).map(CookieSeal.Opened::state).filter(c -> c.username() != null)
+                .map(c -> new Hint(c.username(), Optional.ofNullable(c.lastFailure())));
     }
 
     /** The username to fill a field with, or an empty field. */
@@ -75,6 +84,6 @@ public class UsernameHint {
     }
 
     private NewCookie cookie(String username, Optional<SignInError> why) {
-        return cookie.write(clock.instant().plus(LIFETIME), username, why.map(Enum::name).orElse(""));
+        return cookie.write(clock.instant().plus(LIFETIME), new Carried(username, why.orElse(null)));
     }
 }

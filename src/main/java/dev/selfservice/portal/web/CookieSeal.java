@@ -3,8 +3,8 @@ package dev.selfservice.portal.web;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -14,32 +14,115 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.selfservice.portal.PortalConfig;
 
 /**
- * Seals short-lived state into cookie values: AES-GCM under a key derived from the session secret and the state's
- * purpose, so that a value can be neither read nor altered, nor used for another purpose, and any replica opens it.
+ * Seals short-lived state (a step's cookie, an outbox entry) into a value that can be neither read nor altered, nor
+ * used as another kind, and that any replica opens: a record of its {@link StateKind}, as JSON by field name inside an
+ * envelope naming the kind, its version and the state's end, encrypted with AES-GCM under a key derived with HKDF from
+ * the session secret for that kind alone.
+ *
+ * <p>JSON with Jackson rather than JWE claims with jose4j: Jackson is already how the portal reads and writes every
+ * other document, a record maps to it field by field with no code per kind (jose4j's claims would be read and written
+ * one by one, a second hand-written mapping per kind), and the AES-GCM seal below is the one the portal already had,
+ * so nothing else about the value changes. The mapper is the portal's own, not the application's, so that no
+ * {@code quarkus.jackson} setting meant for the REST clients loosens it: an unknown field, a missing one or a value of
+ * the wrong type makes the value open as nothing, never as a record with fields in the wrong places.
  */
 @ApplicationScoped
 public class CookieSeal {
 
     private static final int IV_LENGTH = 12;
+    private static final int MAX_VALUE_LENGTH = 4096;
+    /** HKDF's salt: fixed, it only sets these keys apart from any other use of the session secret. */
+    private static final byte[] SALT = "dev.selfservice.portal/sealed-state".getBytes(StandardCharsets.UTF_8);
 
-    private final String secret;
+    /** What a value held: its state, and the instant it ends (null for state sealed without an end of its own). */
+    public record Opened<T>(T state, Instant until) {
+    }
+
+    private final byte[] secret;
     private final java.time.Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final JsonMapper json = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS) // a kind may hold nothing but its end
+            .build();
 
     public CookieSeal(PortalConfig config, java.time.Clock clock) {
-        this.secret = config.sessionSecret();
+        this.secret = config.sessionSecret().getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
     }
 
-    /** One kind of sealed cookie: see {@link SealedCookie}. */
-    public SealedCookie cookie(String name, String path, jakarta.ws.rs.core.NewCookie.SameSite sameSite) {
-        return new SealedCookie(this, clock, name, path, sameSite);
+    /** One kind of sealed cookie, named as its kind: see {@link SealedCookie}. */
+    public <T extends Record> SealedCookie<T> cookie(StateKind<T> kind, String path,
+            jakarta.ws.rs.core.NewCookie.SameSite sameSite) {
+        return new SealedCookie<>(this, clock, kind, path, sameSite);
     }
 
-    public String seal(String purpose, String plain) {
+    /** Seals {@code state} of this kind, ending at {@code until}. */
+    public <T extends Record> String seal(StateKind<T> kind, T state, Instant until) {
+        ObjectNode envelope = json.createObjectNode();
+        envelope.put("kind", kind.name());
+        envelope.put("version", kind.version());
+        if (until != null) {
+            envelope.put("until", until.getEpochSecond());
+        }
+        envelope.set("state", json.valueToTree(state));
+        try {
+            return encrypt(kind.name(), json.writeValueAsString(envelope));
+        } catch (JacksonException e) {
+            throw new IllegalStateException("state of kind " + kind.name() + " could not be written", e);
+        }
+    }
+
+    /** Seals state that has no end of its own (an outbox entry, whose agenda says when it is due). */
+    public <T extends Record> String seal(StateKind<T> kind, T state) {
+        return seal(kind, state, null);
+    }
+
+    /**
+     * What a value sealed by this portal for this kind and version held; empty for anything else: another kind,
+     * another version of this kind (a rolling update, either way), a record whose fields do not match, tampering.
+     */
+    public <T extends Record> Optional<Opened<T>> open(StateKind<T> kind, String value) {
+        return decrypt(kind.name(), value).flatMap(plain -> {
+            try {
+                JsonNode envelope = json.readTree(plain);
+                JsonNode version = envelope.path("version");
+                if (!kind.name().equals(envelope.path("kind").asText(null)) || !version.isInt()
+                        || version.intValue() != kind.version() || !envelope.path("state").isObject()) {
+                    return Optional.empty();
+                }
+                JsonNode until = envelope.path("until");
+                T state = json.treeToValue(envelope.get("state"), kind.type());
+                return Optional.of(new Opened<>(state, until.canConvertToLong() ? Instant.ofEpochSecond(until.longValue()) : null));
+            } catch (JacksonException | IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * A short name of the session secret, for state that only replicas with the same secret can open (and must not
+     * drop as garbage when another secret sealed it): it names no part of the secret.
+     */
+    public String keyId() {
+        return java.util.HexFormat.of().formatHex(key("key-id").getEncoded(), 0, 6);
+    }
+
+    private String encrypt(String purpose, String plain) {
         try {
             byte[] iv = new byte[IV_LENGTH];
             random.nextBytes(iv);
@@ -53,9 +136,9 @@ public class CookieSeal {
         }
     }
 
-    /** The plain value, or empty for anything not sealed by this portal for this purpose. */
-    public Optional<String> open(String purpose, String value) {
-        if (value == null || value.isEmpty() || value.length() > 4096) {
+    /** The plain value, or empty for anything not sealed by this portal for this purpose (package-private: a test reads it). */
+    Optional<String> decrypt(String purpose, String value) {
+        if (value == null || value.isEmpty() || value.length() > MAX_VALUE_LENGTH) {
             return Optional.empty();
         }
         try {
@@ -71,43 +154,8 @@ public class CookieSeal {
         }
     }
 
-    /**
-     * Seals fields (for cookies and other state kept outside the portal) as lines; a field with a line break would
-     * start another, so it is refused: callers take fields from validated input or from Auth0, and one is a bug.
-     */
-    public String sealFields(String purpose, java.util.List<String> fields) {
-        java.util.List<String> lines = new java.util.ArrayList<>();
-        for (String field : fields) {
-            String line = field == null ? "" : field; // an absent value (a profile without a nickname) opens as empty
-            if (line.indexOf('\n') >= 0) {
-                throw new IllegalArgumentException("a field sealed for " + purpose + " holds a line break");
-            }
-            lines.add(line);
-        }
-        return seal(purpose, String.join("\n", lines));
-    }
-
-    /**
-     * A short name of the session secret, for state that only replicas with the same secret can open (and must not
-     * drop as garbage when another secret sealed it): it names no part of the secret.
-     */
-    public String keyId() {
-        try {
-            return java.util.HexFormat.of().formatHex(key("key-id").getEncoded(), 0, 6);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The fields sealed by {@link #sealFields} for this purpose, if there are exactly {@code count} of them. */
-    public Optional<java.util.List<String>> openFields(String purpose, String value, int count) {
-        return open(purpose, value).map(plain -> java.util.List.of(plain.split("\n", -1)))
-                .filter(fields -> fields.size() == count);
-    }
-
-    private SecretKeySpec key(String purpose) throws GeneralSecurityException {
-        byte[] material = MessageDigest.getInstance("SHA-256")
-                .digest((purpose + "\u0000" + secret).getBytes(StandardCharsets.UTF_8));
-        return new SecretKeySpec(material, "AES");
+    /** The AES-256 key of one purpose: HKDF of the session secret, with the purpose as its info. */
+    private SecretKeySpec key(String purpose) {
+        return new SecretKeySpec(Hkdf.derive(secret, SALT, purpose.getBytes(StandardCharsets.UTF_8), 32), "AES");
     }
 }
