@@ -52,13 +52,20 @@ class TenantPages {
                 .data("username", username == null ? "" : username)
                 .data("error", error == null ? null : words.error(error))
                 .render();
-        String head = words.apply(engine.getTemplate("localtenant/prompt-head").instance())
-                .data("title", words.title()).render();
-        return loginTemplate.render(java.util.Map.of("locale", words.locale(), "prompt.name", "login"), head, widget);
+        return inPageTemplate(words, words.title(), "login", widget);
     }
 
+    private String inPageTemplate(LoginWords words, String title, String prompt, String widget) {
+        String head = words.apply(engine.getTemplate("localtenant/prompt-head").instance()).data("title", title).render();
+        return loginTemplate.render(java.util.Map.of("locale", words.locale(), "prompt.name", prompt), head, widget);
+    }
+
+    /** The passwordless prompts, in the same page template (in English: the portal never sends employees here). */
     String passwordless(String transaction, String connection, String address, boolean codeSent, String error) {
-        return engine.getTemplate("localtenant/passwordless")
+        LoginWords words = LoginWords.of(null);
+        String title = codeSent ? "Enter the code" : words.title();
+        String widget = words.apply(engine.getTemplate("localtenant/passwordless").instance())
+                .data("title", title)
                 .data("transaction", transaction)
                 .data("connection", connection)
                 .data("email", PasswordlessConnection.EMAIL.equals(connection))
@@ -66,6 +73,7 @@ class TenantPages {
                 .data("codeSent", codeSent)
                 .data("error", error)
                 .render();
+        return inPageTemplate(words, title, "login-passwordless", widget);
     }
 
     String error(String title, String detail) {
