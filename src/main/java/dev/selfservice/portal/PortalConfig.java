@@ -54,7 +54,11 @@ public interface PortalConfig {
         @WithDefault("30S")
         java.time.Duration timeout();
 
-        /** How often each replica sends the notices a stopped replica left in the outbox (notice/NoticeOutbox). */
+        /**
+         * How often each replica sends the notices a stopped replica left in the outbox (notice/NoticeOutbox). Read by
+         * the sweep's {@code @Scheduled} expression, not in Java; declared here so that the setting is a known,
+         * typed one (without it, SmallRye refuses {@code portal.notices.sweep-every} at start: SRCFG00050).
+         */
         @WithDefault("1M")
         java.time.Duration sweepEvery();
     }

@@ -1,16 +1,19 @@
 package dev.selfservice.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The portal and the local tenant share nothing but Auth0's HTTP API: neither imports the other, so the portal
- * cannot lean on anything a real Auth0 tenant would not give it.
+ * cannot lean on anything a real Auth0 tenant would not give it. Inside the portal, no feature package depends on
+ * itself through another: what several features use sits in a package below them (web, contact, state, auth0).
  */
 class ArchitectureTest {
 
@@ -34,6 +37,25 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.selfservice.localtenant..")
                 .should().dependOnClassesThat().resideInAPackage("dev.selfservice.portal..")
                 .check(production);
+    }
+
+    /** Each package directly below the root is one slice; no slice may reach itself again through others. */
+    static ArchRule noPackageCyclesBelow(String root) {
+        return slices().matching(root + ".(*)..").should().beFreeOfCycles();
+    }
+
+    @Test
+    void thePortalsPackagesDependOnEachOtherWithoutCycles() {
+        noPackageCyclesBelow("dev.selfservice.portal").check(production);
+    }
+
+    @Test
+    void theCycleRuleReportsACycleBetweenTwoTestOnlyPackages() {
+        JavaClasses cycle = new ClassFileImporter().importPackages("dev.selfservice.architecture.cycle");
+        org.assertj.core.api.Assertions.assertThat(noPackageCyclesBelow("dev.selfservice.architecture.cycle")
+                .evaluate(cycle).getFailureReport().getDetails())
+                .as("the rule sees the cycle first -> second -> first")
+                .anyMatch(line -> line.contains("Cycle detected") && line.contains("first") && line.contains("second"));
     }
 
     @Test

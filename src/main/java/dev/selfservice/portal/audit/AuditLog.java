@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.selfservice.portal.notice.BrowserFamily;
+import dev.selfservice.portal.web.BrowserFamily;
 import dev.selfservice.portal.web.ClientAddress;
 import dev.selfservice.portal.web.CurrentRequest;
 import dev.selfservice.portal.web.Refusal;

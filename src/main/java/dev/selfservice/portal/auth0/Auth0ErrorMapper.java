@@ -15,22 +15,15 @@ class Auth0ErrorMapper implements ResponseExceptionMapper<Auth0Exception> {
     @Override
     public Auth0Exception toThrowable(Response response) {
         String error = null;
-        String description = null;
         try {
             String body = response.readEntity(String.class);
             JsonObject json = body == null || body.isBlank() ? new JsonObject() : new JsonObject(body);
-            if (json.getValue("errorCode") instanceof String code) {
-                error = code;
-                description = json.getValue("message") instanceof String m ? m : null;
-            } else {
-                error = json.getValue("error") instanceof String e ? e : null;
-                description = json.getValue("error_description") instanceof String d ? d
-                        : json.getValue("message") instanceof String m ? m : null;
-            }
+            error = json.getValue("errorCode") instanceof String code ? code
+                    : json.getValue("error") instanceof String e ? e : null;
         } catch (RuntimeException e) {
             // not JSON (a proxy's error page, say): the status alone tells what happened
         }
-        return Auth0Exception.of(response.getStatus(), error == null ? "http_" + response.getStatus() : error, description);
+        return Auth0Exception.of(response.getStatus(), error == null ? "http_" + response.getStatus() : error);
     }
 
     @Override

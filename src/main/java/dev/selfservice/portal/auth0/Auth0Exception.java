@@ -2,7 +2,7 @@ package dev.selfservice.portal.auth0;
 
 /**
  * Auth0 refused a call or gave no answer. Its fields are what Auth0 said (status, {@code error} of the Authentication
- * API or {@code errorCode} of the Management API, and the description), and its class says what kind of failure it
+ * API or {@code errorCode} of the Management API), and its class says what kind of failure it
  * was, so that callers and the fault-tolerance strategies decide on types, never on the words of a message. It never
  * carries the request: no password, code or token ends up in a message or a log line through it.
  */
@@ -14,21 +14,19 @@ public abstract sealed class Auth0Exception extends RuntimeException
 
     private final int status;
     private final String error;
-    private final String description;
 
-    private Auth0Exception(int status, String error, String description) {
+    private Auth0Exception(int status, String error) {
         super("Auth0 " + (status == NO_STATUS ? "gave no answer" : "HTTP " + status) + " " + error, null, false, false);
         this.status = status;
         this.error = error == null ? "" : error;
-        this.description = description == null ? "" : description;
     }
 
     /** The exception for an answer with this status. */
-    public static Auth0Exception of(int status, String error, String description) {
+    public static Auth0Exception of(int status, String error) {
         if (status == 429) {
-            return new RateLimited(error, description);
+            return new RateLimited(error);
         }
-        return status >= 500 ? new Failed(status, error, description) : new Refused(status, error, description);
+        return status >= 500 ? new Failed(status, error) : new Refused(status, error);
     }
 
     public int status() {
@@ -38,11 +36,6 @@ public abstract sealed class Auth0Exception extends RuntimeException
     /** Auth0's error code: {@code invalid_grant}, {@code bad.email}, {@code inexistent_user}, ... */
     public String error() {
         return error;
-    }
-
-    /** Auth0's own words, for the log; no decision reads them. */
-    public String description() {
-        return description;
     }
 
     /** Auth0 could not do it now (5xx, no answer, the circuit open): it may work in a minute. */
@@ -66,22 +59,22 @@ public abstract sealed class Auth0Exception extends RuntimeException
 
     /** Auth0 answered that it will not do it (4xx but 429): wrong password, unknown user, conflict, bad request. */
     public static final class Refused extends Auth0Exception {
-        Refused(int status, String error, String description) {
-            super(status, error, description);
+        Refused(int status, String error) {
+            super(status, error);
         }
     }
 
     /** 429: Auth0's rate limit, or its brute-force protection ({@code too_many_attempts}) for one user. */
     public static final class RateLimited extends Auth0Exception {
-        RateLimited(String error, String description) {
-            super(429, error, description);
+        RateLimited(String error) {
+            super(429, error);
         }
     }
 
     /** 5xx: Auth0 failed. */
     public static final class Failed extends Auth0Exception {
-        Failed(int status, String error, String description) {
-            super(status, error, description);
+        Failed(int status, String error) {
+            super(status, error);
         }
     }
 
@@ -90,7 +83,7 @@ public abstract sealed class Auth0Exception extends RuntimeException
         private final boolean afterSending;
 
         NoAnswer(String what, boolean afterSending) {
-            super(NO_STATUS, what, null);
+            super(NO_STATUS, what);
             this.afterSending = afterSending;
         }
     }

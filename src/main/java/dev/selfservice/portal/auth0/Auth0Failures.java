@@ -25,7 +25,7 @@ final class Auth0Failures {
         } catch (Auth0Exception e) {
             throw e;
         } catch (WebApplicationException e) {
-            throw Auth0Exception.of(e.getResponse().getStatus(), "http_" + e.getResponse().getStatus(), null);
+            throw Auth0Exception.of(e.getResponse().getStatus(), "http_" + e.getResponse().getStatus());
         } catch (ProcessingException e) {
             // a refused connection never reached Auth0; a read that failed may have been carried out. The message can
             // hold the URL but never a body, and is not kept.

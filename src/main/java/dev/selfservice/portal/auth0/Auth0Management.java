@@ -77,20 +77,6 @@ public class Auth0Management {
     }
 
     /**
-     * The users that hold a linked passwordless identity with this address. Auth0's search reaches linked identities'
-     * {@code profileData}; it is eventually consistent, so the code exchange before a link still checks that the
-     * address is not linked (a race is caught there).
-     */
-    public List<Auth0User> usersWithContact(PasswordlessChannel channel, String address) {
-        String field = channel == PasswordlessChannel.EMAIL ? "email" : "phone_number";
-        String query = "identities.connection:\"" + channel.connection() + "\" AND identities.profileData." + field
-                + ":\"" + quoted(address) + "\"";
-        return read(bearer -> api.search(query, "v3", bearer)).stream()
-                .filter(u -> u.identities().stream().anyMatch(i -> !i.provider().equals(channel.connection())))
-                .toList();
-    }
-
-    /**
      * The standalone passwordless users of this address (users of their own, linked to nobody): what a code exchange
      * makes. An AD user with this address, or with the identity linked, is not one of them.
      */
@@ -193,7 +179,7 @@ public class Auth0Management {
     private static Auth0Exception tokenFailure(RuntimeException e) {
         java.util.regex.Matcher error = java.util.regex.Pattern.compile("\"error\"\\s*:\\s*\"([A-Za-z_.]+)\"")
                 .matcher(String.valueOf(e.getMessage()));
-        return error.find() ? Auth0Exception.of(401, error.group(1), "the management token was refused")
+        return error.find() ? Auth0Exception.of(401, error.group(1))
                 : new Auth0Exception.NoAnswer("no_management_token", false);
     }
 

@@ -40,7 +40,7 @@ public class IdTokenVerifier {
 
     public VerifiedIdentity verify(String idToken) {
         if (idToken == null || idToken.isBlank()) {
-            throw Auth0Exception.of(502, "no_id_token", "the token endpoint returned no ID token");
+            throw Auth0Exception.of(502, "no_id_token");
         }
         try {
             JwtClaims claims = consumer.processToClaims(idToken);
@@ -48,7 +48,7 @@ public class IdTokenVerifier {
                     Boolean.TRUE.equals(claims.getClaimValue("email_verified")), string(claims, "phone_number"),
                     Boolean.TRUE.equals(claims.getClaimValue("phone_number_verified")));
         } catch (InvalidJwtException | MalformedClaimException e) {
-            throw Auth0Exception.of(502, "invalid_id_token", "the ID token did not verify");
+            throw Auth0Exception.of(502, "invalid_id_token");
         }
     }
 

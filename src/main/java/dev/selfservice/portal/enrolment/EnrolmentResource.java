@@ -21,6 +21,8 @@ import dev.selfservice.portal.audit.AuditAction;
 import dev.selfservice.portal.audit.AuditLog;
 import dev.selfservice.portal.audit.AuditOutcome;
 import dev.selfservice.portal.PortalConfig;
+import dev.selfservice.portal.contact.Contact;
+import dev.selfservice.portal.contact.ContactAddress;
 import dev.selfservice.portal.signin.CurrentEmployee;
 import dev.selfservice.portal.signin.PortalSessions;
 import dev.selfservice.portal.signin.SignedInEmployee;

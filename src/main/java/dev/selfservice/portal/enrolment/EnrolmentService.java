@@ -2,7 +2,6 @@ package dev.selfservice.portal.enrolment;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +22,9 @@ import dev.selfservice.portal.auth0.Auth0Management;
 import dev.selfservice.portal.auth0.Auth0User;
 import dev.selfservice.portal.auth0.PasswordlessChannel;
 import dev.selfservice.portal.auth0.VerifiedIdentity;
+import dev.selfservice.portal.contact.Contact;
+import dev.selfservice.portal.contact.ContactAddress;
+import dev.selfservice.portal.contact.LinkedContacts;
 import dev.selfservice.portal.signin.SignedInEmployee;
 import dev.selfservice.portal.state.EmployeeLock;
 import dev.selfservice.portal.state.StateKeys;
@@ -46,8 +48,6 @@ import dev.selfservice.portal.web.Refusal.Reason;
 public class EnrolmentService {
 
     private static final Logger LOG = Logger.getLogger(EnrolmentService.class);
-    /** Where the portal notes when each contact was added: Auth0 keeps no date on a linked identity. */
-    static final String ENROLLED_AT = "enrolled_at";
 
     private final Auth0Authentication authentication;
     private final Auth0Management management;
@@ -81,7 +81,7 @@ public class EnrolmentService {
     }
 
     public List<Contact> contacts(SignedInEmployee employee) throws Refusal {
-        return contacts(user(employee));
+        return LinkedContacts.of(user(employee));
     }
 
     /** Sends a code to a new address and returns the enrolment that waits for it. */
@@ -165,7 +165,7 @@ public class EnrolmentService {
                 leftovers.remove(contactId);
                 throw new Refusal(Reason.CONTACT_NOT_ADDED);
             }
-            if (contacts(user).size() >= config.maxContacts()) {
+            if (LinkedContacts.of(user).size() >= config.maxContacts()) {
                 leftovers.remove(contactId);
                 throw new Refusal(Reason.TOO_MANY_CONTACTS);
             }
@@ -235,7 +235,7 @@ public class EnrolmentService {
 
     private Contact removeHoldingTheLock(SignedInEmployee employee, String contactId) throws Refusal {
         Auth0User user = user(employee);
-        Contact contact = contacts(user).stream().filter(c -> c.id().equals(contactId)).findFirst()
+        Contact contact = LinkedContacts.of(user).stream().filter(c -> c.id().equals(contactId)).findFirst()
                 .orElseThrow(() -> new Refusal(Reason.NOT_YOURS));
         int bar = contact.id().indexOf('|');
         try {
@@ -302,36 +302,6 @@ public class EnrolmentService {
         }
     }
 
-    /** The recovery contacts linked to an Auth0 user (its email and sms identities). */
-    public static List<Contact> contacts(Auth0User user) {
-        Map<String, Instant> addedAt = enrolledAt(user);
-        List<Contact> contacts = new ArrayList<>();
-        for (Auth0Identity i : user.identities()) {
-            PasswordlessChannel channel = "email".equals(i.provider()) ? PasswordlessChannel.EMAIL
-                    : "sms".equals(i.provider()) ? PasswordlessChannel.SMS : null;
-            Object address = channel == PasswordlessChannel.EMAIL ? i.profileData().get("email")
-                    : channel == PasswordlessChannel.SMS ? i.profileData().get("phone_number") : null;
-            if (address instanceof String a) {
-                contacts.add(new Contact(i.fullUserId(), channel, a, addedAt.get(i.fullUserId())));
-            }
-        }
-        return contacts;
-    }
-
-    private static Map<String, Instant> enrolledAt(Auth0User user) {
-        Map<String, Instant> dates = new LinkedHashMap<>();
-        if (user.appMetadata().get(ENROLLED_AT) instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> {
-                try {
-                    dates.put(String.valueOf(k), Instant.parse(String.valueOf(v)));
-                } catch (DateTimeParseException e) {
-                    // a date someone else wrote badly is shown as unknown
-                }
-            });
-        }
-        return dates;
-    }
-
     /**
      * Notes when a contact was added, keeping the dates of the contacts linked now only, so that a date left by a
      * removal whose write failed does not stay for ever. The dates are those of the user read before the link (under
@@ -344,7 +314,7 @@ public class EnrolmentService {
             Auth0User user = linked.isPresent() ? before : management.user(userId);
             List<Auth0Identity> identities = linked.orElse(user.identities());
             Map<String, Object> dates = new LinkedHashMap<>();
-            enrolledAt(user).forEach((k, v) -> {
+            LinkedContacts.enrolledAt(user).forEach((k, v) -> {
                 if (identities.stream().anyMatch(i -> i.fullUserId().equals(k))) {
                     dates.put(k, v.toString());
                 }
@@ -360,7 +330,7 @@ public class EnrolmentService {
         try {
             Auth0User user = management.user(userId);
             Map<String, Object> dates = new LinkedHashMap<>();
-            enrolledAt(user).forEach((k, v) -> dates.put(k, v.toString()));
+            LinkedContacts.enrolledAt(user).forEach((k, v) -> dates.put(k, v.toString()));
             if (dates.remove(contactId) != null) {
                 writeEnrolledAt(userId, dates);
             }
@@ -371,7 +341,7 @@ public class EnrolmentService {
 
     private void writeEnrolledAt(String userId, Map<String, Object> dates) {
         try {
-            management.mergeAppMetadata(userId, Map.of(ENROLLED_AT, dates));
+            management.mergeAppMetadata(userId, Map.of(LinkedContacts.ENROLLED_AT, dates));
         } catch (Auth0Exception e) {
             // the link stands; only the date shown next to it is missing
             LOG.warnf("enrolment: could not note the enrolment date of %s (%s)", userId, e.error());

@@ -3,6 +3,7 @@ package dev.selfservice.portal.enrolment;
 import java.time.Instant;
 
 import dev.selfservice.portal.auth0.PasswordlessChannel;
+import dev.selfservice.portal.contact.ContactAddress;
 
 /**
  * An enrolment waiting for its code: for which employee and which sign-in session, which address, until when, and

@@ -14,7 +14,7 @@ import org.jboss.logging.Logger;
 
 import dev.selfservice.portal.PortalConfig;
 import dev.selfservice.portal.auth0.PasswordlessChannel;
-import dev.selfservice.portal.enrolment.Contact;
+import dev.selfservice.portal.contact.Contact;
 import dev.selfservice.portal.state.StateKeys;
 import dev.selfservice.portal.state.StateStore;
 import dev.selfservice.portal.state.StateUnavailable;

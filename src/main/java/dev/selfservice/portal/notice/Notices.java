@@ -23,8 +23,9 @@ import dev.selfservice.portal.audit.AuditOutcome;
 import dev.selfservice.portal.auth0.Auth0Management;
 import dev.selfservice.portal.auth0.Auth0User;
 import dev.selfservice.portal.auth0.PasswordlessChannel;
-import dev.selfservice.portal.enrolment.Contact;
-import dev.selfservice.portal.enrolment.EnrolmentService;
+import dev.selfservice.portal.contact.Contact;
+import dev.selfservice.portal.contact.LinkedContacts;
+import dev.selfservice.portal.web.BrowserFamily;
 import dev.selfservice.portal.web.ClientAddress;
 import dev.selfservice.portal.web.CurrentRequest;
 import dev.selfservice.portal.web.Messages;
@@ -161,7 +162,7 @@ public class Notices {
         Optional.ofNullable(user.email()).filter(e -> !e.isBlank()).ifPresent(e -> to.put(e.toLowerCase(Locale.ROOT), e));
         Optional<String> changed = notice.contact().filter(c -> c.channel() == PasswordlessChannel.EMAIL).map(Contact::address);
         if (notice.kind() != NoticeKind.CONTACT_REMOVED) {
-            for (Contact c : EnrolmentService.contacts(user)) {
+            for (Contact c : LinkedContacts.of(user)) {
                 if (c.channel() == PasswordlessChannel.EMAIL) {
                     to.putIfAbsent(c.address().toLowerCase(Locale.ROOT), c.address());
                 }
@@ -302,7 +303,7 @@ public class Notices {
     }
 
     private static String masked(String address) {
-        return address.contains("@") ? dev.selfservice.portal.enrolment.ContactAddress.mask(PasswordlessChannel.EMAIL, address)
+        return address.contains("@") ? dev.selfservice.portal.contact.ContactAddress.mask(PasswordlessChannel.EMAIL, address)
                 : address;
     }
 }

@@ -18,7 +18,7 @@ import dev.selfservice.portal.PortalConfig;
 import dev.selfservice.portal.audit.AuditAction;
 import dev.selfservice.portal.audit.AuditLog;
 import dev.selfservice.portal.audit.AuditOutcome;
-import dev.selfservice.portal.enrolment.ContactAddress;
+import dev.selfservice.portal.contact.ContactAddress;
 import dev.selfservice.portal.password.PasswordPolicy;
 import dev.selfservice.portal.password.PasswordPostLimit;
 import dev.selfservice.portal.signin.UsernameHint;

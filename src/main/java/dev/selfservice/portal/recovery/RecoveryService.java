@@ -26,7 +26,7 @@ import dev.selfservice.portal.auth0.Auth0Management;
 import dev.selfservice.portal.auth0.Auth0User;
 import dev.selfservice.portal.auth0.PasswordlessChannel;
 import dev.selfservice.portal.auth0.VerifiedIdentity;
-import dev.selfservice.portal.enrolment.ContactAddress;
+import dev.selfservice.portal.contact.ContactAddress;
 import dev.selfservice.portal.password.PasswordPolicy;
 import dev.selfservice.portal.password.PasswordWriter;
 import dev.selfservice.portal.state.EmployeeLock;

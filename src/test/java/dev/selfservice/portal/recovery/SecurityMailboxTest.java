@@ -96,7 +96,7 @@ class SecurityMailboxTest {
         assertThat(text).contains("username bob", "15 code attempts on the account in the last hour (limit 15)",
                 "Further code attempts for the account are refused", "Request id: ");
         assertThat(text).doesNotContain(RecoveryTest.BOB_EMAIL, wrong, real, DEMO_PASSWORD);
-        assertThat(text).contains(dev.selfservice.portal.enrolment.ContactAddress.mask(
+        assertThat(text).contains(dev.selfservice.portal.contact.ContactAddress.mask(
                 dev.selfservice.portal.auth0.PasswordlessChannel.EMAIL, RecoveryTest.BOB_EMAIL));
     }
 

@@ -49,6 +49,18 @@ class SessionEndTest {
     }
 
     @Test
+    void aBrowserThatPresentsAnEndedSessionIsToldToDropItsSessionCookie() {
+        Browser alice = signIn("alice", DEMO_PASSWORD);
+        Browser copy = copyOfSession(alice);
+        assertThat(copy.cookies().getCookieStore().getCookies()).as("the copy holds the session cookie")
+                .anyMatch(c -> c.getName().startsWith("q_session"));
+        alice.submit(alice.get(portal() + "/account"), "form.signout", Map.of());
+
+        assertThat(opensAccount(copy)).isFalse();
+        assertThat(copy.cookies().getCookieStore().getCookies()).noneMatch(c -> c.getName().startsWith("q_session"));
+    }
+
+    @Test
     void aPasswordChangeEndsEveryCopyOfEverySessionOfTheEmployee() {
         Browser alice = signIn("alice", DEMO_PASSWORD);
         Browser otherDevice = signIn("alice", DEMO_PASSWORD);

@@ -1,4 +1,4 @@
-package dev.selfservice.portal.notice;
+package dev.selfservice.portal.web;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.selfservice.portal.enrolment;
+package dev.selfservice.portal.contact;
 
 import java.time.Instant;
 

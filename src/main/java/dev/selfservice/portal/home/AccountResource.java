@@ -1,4 +1,4 @@
-package dev.selfservice.portal.signin;
+package dev.selfservice.portal.home;
 
 import java.util.OptionalInt;
 
@@ -8,6 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.selfservice.portal.enrolment.EnrolmentService;
+import dev.selfservice.portal.signin.CurrentEmployee;
+import dev.selfservice.portal.signin.SignedInEmployee;
 import dev.selfservice.portal.web.Refusal;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -21,7 +23,7 @@ import io.quarkus.security.Authenticated;
 @Authenticated
 public class AccountResource {
 
-    @CheckedTemplate(basePath = "signin")
+    @CheckedTemplate(basePath = "home")
     static class Templates {
         static native TemplateInstance account(SignedInEmployee employee, boolean contactsKnown, int contacts);
     }

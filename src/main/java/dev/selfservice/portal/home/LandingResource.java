@@ -1,4 +1,4 @@
-package dev.selfservice.portal.web;
+package dev.selfservice.portal.home;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,7 +18,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Path("/")
 public class LandingResource {
 
-    @CheckedTemplate(basePath = "web")
+    @CheckedTemplate(basePath = "home")
     static class Templates {
         static native TemplateInstance landing(SignedInEmployee employee);
     }

@@ -1,4 +1,4 @@
-package dev.selfservice.portal.web;
+package dev.selfservice.portal.home;
 
 import static dev.selfservice.support.LocalTenantUrls.DEMO_PASSWORD;
 import static dev.selfservice.support.LocalTenantUrls.portal;

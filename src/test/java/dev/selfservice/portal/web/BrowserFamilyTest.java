@@ -1,4 +1,4 @@
-package dev.selfservice.portal.notice;
+package dev.selfservice.portal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.selfservice.portal.enrolment;
+package dev.selfservice.portal.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
