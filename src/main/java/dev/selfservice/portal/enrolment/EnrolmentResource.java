@@ -127,8 +127,7 @@ public class EnrolmentResource {
             audit.refused(AuditAction.ENROLMENT_CONFIRM, employee().userId(), e);
             // the code page again while the enrolment can go on: the code may be typed again, or (after a link
             // that failed and was undone) a new one sent; otherwise the list, which shows what is true now
-            if (p.isPresent() && (e.reason() == Reason.WRONG_CODE || e.reason().isTransient()
-                    || e.reason() == Reason.CONTACT_NOT_ADDED || e.reason() == Reason.CODE_NOT_CONFIRMED)) {
+            if (p.isPresent() && e.reason().staysOnTheStep()) {
                 return Html.page(e.status(), Templates.verify(employee(), p.get().contact().masked(), problem(e)));
             }
             return Response.fromResponse(contactsPage(e.status(), null, problem(e), "", "")).cookie(cookie.clear())
@@ -150,7 +149,7 @@ public class EnrolmentResource {
             return Response.seeOther(URI.create("/enrolment/verify")).cookie(cookie.write(renewed)).build();
         } catch (Refusal e) {
             audit.refused(AuditAction.ENROLMENT_RESEND, employee().userId(), e);
-            if (p.isPresent() && e.reason() != Reason.NO_PENDING && e.reason() != Reason.CODE_EXPIRED) {
+            if (p.isPresent() && e.reason().staysOnTheStep()) {
                 return Html.page(e.status(), Templates.verify(employee(), p.get().contact().masked(), problem(e)));
             }
             return Response.fromResponse(contactsPage(e.status(), null, problem(e), "", ""))

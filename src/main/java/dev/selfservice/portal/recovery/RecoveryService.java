@@ -230,7 +230,7 @@ public class RecoveryService {
         RecoveryState.Proof p = unexpired(proof);
         if (!store.tryAcquire(StateKeys.of("recovery:proof-views", p.id()), PROOF_VIEWS,
                 config.recovery().proofLifetime())) {
-            throw new Refusal(Reason.TOO_MANY_RECOVERY_REQUESTS);
+            throw new Refusal(Reason.TOO_MANY_PROOF_VIEWS);
         }
         Auth0User user = holder(proof);
         try {
