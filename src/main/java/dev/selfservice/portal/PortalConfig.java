@@ -115,6 +115,14 @@ public interface PortalConfig {
         @WithDefault("10M")
         java.time.Duration proofLifetime();
 
+        /** How long a recovery code may be typed (Auth0's codes last five minutes). */
+        @WithDefault("5M")
+        java.time.Duration codeLifetime();
+
+        /** The least time between two codes of one recovery attempt. */
+        @WithDefault("30S")
+        java.time.Duration resendInterval();
+
         /** Codes sent per username, per contact and per IP in {@link #sendWindow()}. */
         @WithDefault("5")
         int maxSends();

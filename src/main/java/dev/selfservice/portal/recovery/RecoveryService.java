@@ -71,8 +71,6 @@ public class RecoveryService {
     private static final Logger LOG = Logger.getLogger(RecoveryService.class);
 
     private final Notices notices;
-    static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
-    static final Duration RESEND_INTERVAL = Duration.ofSeconds(30);
     /** Views of the reset page one proof allows (each costs two Management API calls). */
     static final int PROOF_VIEWS = 20;
     /** Wrong tries after which Auth0 ends a passwordless code (the local tenant does the same). */
@@ -139,7 +137,7 @@ public class RecoveryService {
         String attempt = HexFormat.of().formatHex(id);
         sendLater(user, address, attempt, false);
         Instant now = clock.instant();
-        return new RecoveryState.Pending(user, address.channel(), address.value(), now.plus(CODE_LIFETIME), now,
+        return new RecoveryState.Pending(user, address.channel(), address.value(), now.plus(config.recovery().codeLifetime()), now,
                 attempt);
     }
 
@@ -147,13 +145,13 @@ public class RecoveryService {
     public RecoveryState.Pending resend(Optional<RecoveryState.Pending> pending, String ip) throws Refusal {
         RecoveryState.Pending p = pending.orElseThrow(() -> new Refusal(Reason.NO_PENDING));
         Instant now = clock.instant();
-        if (now.isBefore(p.sentAt().plus(RESEND_INTERVAL))) {
+        if (now.isBefore(p.sentAt().plus(config.recovery().resendInterval()))) {
             throw new Refusal(Reason.RESEND_TOO_SOON);
         }
         ContactAddress address = new ContactAddress(p.channel(), p.address());
         throttleStarts(ip);
         sendLater(p.username(), address, p.attempt(), true);
-        return new RecoveryState.Pending(p.username(), p.channel(), p.address(), now.plus(CODE_LIFETIME), now,
+        return new RecoveryState.Pending(p.username(), p.channel(), p.address(), now.plus(config.recovery().codeLifetime()), now,
                 p.attempt());
     }
 
@@ -396,7 +394,7 @@ public class RecoveryService {
                 if (resend) {
                     store.release(valid, attempt); // the attempt that sent the valid code may replace it, no other
                 }
-                if (!store.claim(valid, attempt, CODE_LIFETIME)) {
+                if (!store.claim(valid, attempt, r.codeLifetime())) {
                     // a new code would end the one already in the employee's mailbox, perhaps the employee's own
                     LOG.infof("recovery: no code sent: a code sent to that contact of %s is still valid",
                             user.get().userId());
@@ -420,7 +418,7 @@ public class RecoveryService {
                     return;
                 }
                 // the wrong tries Auth0 takes on this code are counted under the instant it was sent
-                store.putInstant(sentKey(address.channel(), address.value()), clock.instant(), CODE_LIFETIME);
+                store.putInstant(sentKey(address.channel(), address.value()), clock.instant(), r.codeLifetime());
                 try {
                     authentication.startPasswordless(address.channel(), address.value());
                 } catch (Auth0Exception e) {
@@ -506,7 +504,7 @@ public class RecoveryService {
         store.instant(sentKey(p.channel(), p.address())).ifPresent(sent -> {
             String tries = StateKeys.of("recovery:code-tries", p.channel().name(), p.address(),
                     String.valueOf(sent.toEpochMilli()));
-            if (!store.tryAcquire(tries, AUTH0_TRIES_PER_CODE - 1, CODE_LIFETIME)) {
+            if (!store.tryAcquire(tries, AUTH0_TRIES_PER_CODE - 1, config.recovery().codeLifetime())) {
                 store.release(validCodeKey(p.channel(), p.address()));
             }
         });
