@@ -20,10 +20,18 @@ public interface PortalConfig {
     String helpdesk();
 
     /**
-     * The helpdesk for German pages and notices ({@code HELPDESK_CONTACT_DE}): a German page should not say "Wenden
-     * Sie sich an the IT helpdesk". Without it, {@link #helpdesk()} is shown.
+     * The languages of the pages and notices, the first the default (English, whose words are the message bundle's
+     * own): {@code quarkus.locales}, so that a native image carries them. Each other language is one file,
+     * {@code messages/msg_<tag>.properties}, and may name its helpdesk in {@link #helpdeskIn()}.
      */
-    java.util.Optional<String> helpdeskDe();
+    java.util.List<String> languages();
+
+    /**
+     * The helpdesk as it reads in a language other than English, by language tag ({@code portal.helpdesk-in.de} is
+     * {@code HELPDESK_CONTACT_DE}): a German page should not say "Wenden Sie sich an the IT helpdesk". A language
+     * without one shows {@link #helpdesk()}.
+     */
+    java.util.Map<String, String> helpdeskIn();
 
     /**
      * The key of the session cookie, of sign-in state and of CSRF tokens, at least 32 characters
@@ -118,6 +126,14 @@ public interface PortalConfig {
         /** How long a proven recovery may be used, once. */
         @WithDefault("10M")
         java.time.Duration proofLifetime();
+
+        /** How long a recovery code may be typed (Auth0's codes last five minutes). */
+        @WithDefault("5M")
+        java.time.Duration codeLifetime();
+
+        /** The least time between two codes of one recovery attempt. */
+        @WithDefault("30S")
+        java.time.Duration resendInterval();
 
         /** Codes sent per username, per contact and per IP in {@link #sendWindow()}. */
         @WithDefault("5")

@@ -15,7 +15,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerName;
  * Every call to Auth0's Authentication API passes here: one timeout and one circuit breaker for the whole API, so
  * that while Auth0 fails, employees get "try again in a minute" at once instead of a wait per request, and Auth0 is
  * not pressed harder. Only failures count (5xx, no answer, a timeout); Auth0's refusals (a wrong code or password,
- * 429 for one user's brute-force block) say the API is well. Settings: application.properties. Nothing here is
+ * 429 for one user's brute-force block) say the API is well. Values: set here only. Nothing here is
  * retried: each of these calls acts once (sends a code, uses a code, counts a login attempt).
  */
 @ApplicationScoped

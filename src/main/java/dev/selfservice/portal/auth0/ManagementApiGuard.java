@@ -14,7 +14,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerName;
 /**
  * Every call to Auth0's Management API passes here (each try of a retried read too): one timeout and one circuit
  * breaker for the whole API, apart from the Authentication API's, because the two fail and are rate-limited apart.
- * Only failures count (5xx, no answer, a timeout), not refusals such as 404 or 409. Settings: application.properties.
+ * Only failures count (5xx, no answer, a timeout), not refusals such as 404 or 409. Values: set here only.
  */
 @ApplicationScoped
 class ManagementApiGuard {

@@ -24,8 +24,8 @@ import dev.selfservice.portal.PortalConfig;
 import dev.selfservice.portal.contact.Contact;
 import dev.selfservice.portal.contact.ContactAddress;
 import dev.selfservice.portal.signin.CurrentEmployee;
-import dev.selfservice.portal.signin.PortalSessions;
 import dev.selfservice.portal.signin.SignedInEmployee;
+import dev.selfservice.portal.signin.SteppedUp;
 import dev.selfservice.portal.web.Html;
 import dev.selfservice.portal.web.Messages;
 import dev.selfservice.portal.web.Problem;
@@ -38,7 +38,8 @@ import io.quarkus.security.Authenticated;
 
 /**
  * {@code /enrolment}: the signed-in employee's recovery contacts, and adding (address, then code) and removing one.
- * Every change needs a recent AD sign-in. Nothing in a request names the employee: the user id is the session's.
+ * Every change needs the AD password entered again ({@link SteppedUp}). Nothing in a request names the employee: the
+ * user id is the session's.
  */
 @Path("/enrolment")
 @Authenticated
@@ -53,8 +54,6 @@ public class EnrolmentResource {
         static native TemplateInstance verify(SignedInEmployee employee, String address, Problem problem);
 
         static native TemplateInstance remove(SignedInEmployee employee, Contact contact);
-
-        static native TemplateInstance again(SignedInEmployee employee, String then);
     }
 
     private final CurrentEmployee current;
@@ -63,15 +62,13 @@ public class EnrolmentResource {
     private final Messages msg;
     private final Refusals refusals;
     private final PortalConfig config;
-    private final PortalSessions sessions;
 
     private final AuditLog audit;
 
     public EnrolmentResource(CurrentEmployee current, EnrolmentService enrolment, PendingEnrolmentCookie cookie,
-            @dev.selfservice.portal.web.PageLanguage.Current Messages msg, Refusals refusals, PortalConfig config, PortalSessions sessions, AuditLog audit) {
+            @dev.selfservice.portal.web.PageLanguage.Current Messages msg, Refusals refusals, PortalConfig config, AuditLog audit) {
         this.audit = audit;
         this.refusals = refusals;
-        this.sessions = sessions;
         this.current = current;
         this.enrolment = enrolment;
         this.cookie = cookie;
@@ -88,6 +85,7 @@ public class EnrolmentResource {
     @POST
     @Path("email")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @SteppedUp(then = "/enrolment")
     public Response addEmail(@RestForm String email) {
         return start(() -> ContactAddress.email(email), Reason.INVALID_EMAIL, Html.echo(email), "");
     }
@@ -95,6 +93,7 @@ public class EnrolmentResource {
     @POST
     @Path("phone")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @SteppedUp(then = "/enrolment")
     public Response addPhone(@RestForm String phone) {
         return start(() -> ContactAddress.phone(phone, config.enrolment().defaultRegion()), Reason.INVALID_PHONE, "",
                 Html.echo(phone));
@@ -114,10 +113,8 @@ public class EnrolmentResource {
     @POST
     @Path("verify")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @SteppedUp(then = "/enrolment")
     public Response verify(@RestForm String code, @CookieParam(PendingEnrolmentCookie.NAME) String pending) {
-        if (!fresh()) {
-            return again();
-        }
         Optional<PendingEnrolment> p = cookie.read(pending);
         try {
             Contact added = enrolment.verify(employee(), current.sessionBinding(), p, code);
@@ -129,8 +126,7 @@ public class EnrolmentResource {
             audit.refused(AuditAction.ENROLMENT_CONFIRM, employee().userId(), e);
             // the code page again while the enrolment can go on: the code may be typed again, or (after a link
             // that failed and was undone) a new one sent; otherwise the list, which shows what is true now
-            if (p.isPresent() && (e.reason() == Reason.WRONG_CODE || e.reason().isTransient()
-                    || e.reason() == Reason.CONTACT_NOT_ADDED || e.reason() == Reason.CODE_NOT_CONFIRMED)) {
+            if (p.isPresent() && e.reason().staysOnTheStep()) {
                 return Html.page(e.status(), Templates.verify(employee(), p.get().contact().masked(), problem(e)));
             }
             return Response.fromResponse(contactsPage(e.status(), null, problem(e), "", "")).cookie(cookie.clear())
@@ -141,10 +137,8 @@ public class EnrolmentResource {
     @POST
     @Path("resend")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @SteppedUp(then = "/enrolment")
     public Response resend(@CookieParam(PendingEnrolmentCookie.NAME) String pending) {
-        if (!fresh()) {
-            return again();
-        }
         Optional<PendingEnrolment> p = cookie.read(pending);
         try {
             PendingEnrolment renewed = enrolment.resend(employee(), current.sessionBinding(), p);
@@ -152,7 +146,7 @@ public class EnrolmentResource {
             return Response.seeOther(URI.create("/enrolment/verify")).cookie(cookie.write(renewed)).build();
         } catch (Refusal e) {
             audit.refused(AuditAction.ENROLMENT_RESEND, employee().userId(), e);
-            if (p.isPresent() && e.reason() != Reason.NO_PENDING && e.reason() != Reason.CODE_EXPIRED) {
+            if (p.isPresent() && e.reason().staysOnTheStep()) {
                 return Html.page(e.status(), Templates.verify(employee(), p.get().contact().masked(), problem(e)));
             }
             return Response.fromResponse(contactsPage(e.status(), null, problem(e), "", ""))
@@ -162,10 +156,8 @@ public class EnrolmentResource {
 
     @GET
     @Path("remove")
+    @SteppedUp(then = "/enrolment")
     public Response confirmRemove(@QueryParam("contact") String contactId) {
-        if (!fresh()) {
-            return again();
-        }
         try {
             return Html.page(200, Templates.remove(employee(), enrolment.own(employee(), Html.echo(contactId))));
         } catch (Refusal e) {
@@ -176,10 +168,8 @@ public class EnrolmentResource {
     @POST
     @Path("remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @SteppedUp(then = "/enrolment")
     public Response remove(@RestForm String contact) {
-        if (!fresh()) {
-            return again();
-        }
         try {
             Contact removed = enrolment.remove(employee(), Html.echo(contact));
             audit.record(AuditAction.ENROLMENT_REMOVE, AuditOutcome.SUCCESS, null, employee().userId(),
@@ -198,9 +188,6 @@ public class EnrolmentResource {
     }
 
     private Response start(AddressParser parser, Reason invalid, String email, String phone) {
-        if (!fresh()) {
-            return again();
-        }
         ContactAddress address;
         try {
             address = parser.parse();
@@ -220,18 +207,6 @@ public class EnrolmentResource {
 
     private SignedInEmployee employee() {
         return current.get();
-    }
-
-    /**
-     * Whether this session entered the AD password again (a step-up) recently enough to change what can recover the
-     * account: a recent sign-in is not enough, since a copy of its cookie would be too.
-     */
-    private boolean fresh() {
-        return sessions.steppedUpWithin(current.sessionBinding(), config.enrolment().recentSignIn());
-    }
-
-    private Response again() {
-        return Html.page(401, Templates.again(employee(), "/enrolment"));
     }
 
     private Response contactsPage(int status, String notice, Problem problem, String email, String phone) {

@@ -27,8 +27,8 @@ import dev.selfservice.portal.contact.ContactAddress;
 import dev.selfservice.portal.contact.LinkedContacts;
 import dev.selfservice.portal.signin.SignedInEmployee;
 import dev.selfservice.portal.state.EmployeeLock;
-import dev.selfservice.portal.state.StateKeys;
-import dev.selfservice.portal.state.StateStore;
+import dev.selfservice.portal.state.Limit;
+import dev.selfservice.portal.state.Limits;
 import dev.selfservice.portal.web.Refusal;
 import dev.selfservice.portal.web.Refusal.Reason;
 
@@ -51,20 +51,20 @@ public class EnrolmentService {
 
     private final Auth0Authentication authentication;
     private final Auth0Management management;
-    private final StateStore store;
+    private final Limits limits;
     private final EmployeeLock lock;
     private final Leftovers leftovers;
     private final PortalConfig.Enrolment config;
     private final Clock clock;
     private final Notices notices;
 
-    public EnrolmentService(Auth0Authentication authentication, Auth0Management management, StateStore store,
+    public EnrolmentService(Auth0Authentication authentication, Auth0Management management, Limits limits,
             EmployeeLock lock, Leftovers leftovers, PortalConfig config, Clock clock, Notices notices) {
         this.notices = notices;
         this.leftovers = leftovers;
         this.authentication = authentication;
         this.management = management;
-        this.store = store;
+        this.limits = limits;
         this.lock = lock;
         this.config = config.enrolment();
         this.clock = clock;
@@ -278,7 +278,7 @@ public class EnrolmentService {
 
     /** One of the employee's sends in the window, taken before the call it guards. */
     private void takeSend(SignedInEmployee employee) throws Refusal {
-        if (!store.tryAcquire(StateKeys.of("enrolment:sends", employee.userId()), config.maxSends(), config.sendWindow())) {
+        if (!limits.take(Limit.ENROLMENT_SENDS_PER_EMPLOYEE, employee.userId())) {
             throw new Refusal(Reason.TOO_MANY_CODES);
         }
     }

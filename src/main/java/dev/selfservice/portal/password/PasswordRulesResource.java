@@ -1,6 +1,5 @@
 package dev.selfservice.portal.password;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,8 +15,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 import dev.selfservice.portal.breach.BreachScreen;
-import dev.selfservice.portal.state.StateKeys;
-import dev.selfservice.portal.state.StateStore;
+import dev.selfservice.portal.state.Limit;
+import dev.selfservice.portal.state.Limits;
 import dev.selfservice.portal.web.ClientAddress;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -41,19 +40,16 @@ import io.vertx.core.http.HttpServerRequest;
 @Path("/password/rules")
 public class PasswordRulesResource {
 
-    /** Checks per address in ten minutes: a person typing, debounced, never needs more. */
-    static final int MAX_CHECKS = 300;
-
     private final PasswordPolicy policy;
-    private final StateStore store;
+    private final Limits limits;
     private final HttpServerRequest request;
     private final BreachScreen breaches;
 
-    public PasswordRulesResource(PasswordPolicy policy, StateStore store, HttpServerRequest request,
+    public PasswordRulesResource(PasswordPolicy policy, Limits limits, HttpServerRequest request,
             BreachScreen breaches) {
         this.breaches = breaches;
         this.policy = policy;
-        this.store = store;
+        this.limits = limits;
         this.request = request;
     }
 
@@ -61,8 +57,7 @@ public class PasswordRulesResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     public Response rules(@RestForm String password, @RestForm String words) {
-        if (!store.tryAcquire(StateKeys.of("password:rules", Objects.toString(ClientAddress.networkOf(request), "")),
-                MAX_CHECKS, Duration.ofMinutes(10))) {
+        if (!limits.take(Limit.PASSWORD_RULES_CHECKS_PER_ADDRESS, Objects.toString(ClientAddress.networkOf(request), ""))) {
             return Response.status(429).header("Cache-Control", "no-store").build();
         }
         String candidate = password == null ? "" : password.length() > 4 * policy.maxLength()

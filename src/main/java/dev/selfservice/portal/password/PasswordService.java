@@ -18,8 +18,8 @@ import dev.selfservice.portal.auth0.Auth0Management;
 import dev.selfservice.portal.auth0.Auth0User;
 import dev.selfservice.portal.signin.SignedInEmployee;
 import dev.selfservice.portal.state.EmployeeLock;
-import dev.selfservice.portal.state.StateKeys;
-import dev.selfservice.portal.state.StateStore;
+import dev.selfservice.portal.state.Limit;
+import dev.selfservice.portal.state.Limits;
 import dev.selfservice.portal.web.Refusal;
 import dev.selfservice.portal.web.Refusal.Reason;
 
@@ -36,7 +36,7 @@ public class PasswordService {
 
     private final Notices notices;
 
-    private final StateStore store;
+    private final Limits limits;
     private final EmployeeLock lock;
     private final PortalConfig.Password passwordConfig;
     private final Auth0Authentication authentication;
@@ -46,9 +46,9 @@ public class PasswordService {
     private final String adConnection;
 
     public PasswordService(Auth0Authentication authentication, Auth0Management management, PasswordWriter writer,
-            PasswordPolicy policy, PortalConfig config, StateStore store, EmployeeLock lock, Notices notices) {
+            PasswordPolicy policy, PortalConfig config, Limits limits, EmployeeLock lock, Notices notices) {
         this.notices = notices;
-        this.store = store;
+        this.limits = limits;
         this.lock = lock;
         this.passwordConfig = config.password();
         this.authentication = authentication;
@@ -65,7 +65,7 @@ public class PasswordService {
         // The same count as the expired-password page's, per username, taken before the directory sees the try: a
         // current password typed wrong again and again must not lock the AD account from either page.
         String tries = triesKey(employee.username());
-        if (!store.tryAcquire(tries, passwordConfig.expiredTries(), passwordConfig.expiredTriesWindow())) {
+        if (!limits.take(Limit.CURRENT_PASSWORD_TRIES, tries)) {
             throw new Refusal(Reason.TOO_MANY_PASSWORD_TRIES);
         }
         PasswordCheck check;
@@ -73,7 +73,7 @@ public class PasswordService {
             check = authentication.checkPassword(employee.username(), current == null ? "" : current, endUserIp);
         } catch (Auth0Exception e) {
             if (!e.mayHaveActed()) {
-                store.giveBack(tries); // the directory never saw this try
+                limits.giveBack(Limit.CURRENT_PASSWORD_TRIES, tries); // the directory never saw this try
             }
             throw refusal(e);
         }
@@ -82,7 +82,7 @@ public class PasswordService {
                 // the current password is proven (AD answers 532 and 773 only to the right one), and a right password
                 // adds nothing to AD's bad-password count: the try is given back, so that a new password the
                 // directory or the breach screening then refuses does not use up the employee's tries
-                store.giveBack(tries);
+                limits.giveBack(Limit.CURRENT_PASSWORD_TRIES, tries);
             }
             case WRONG -> throw new Refusal(Reason.WRONG_CURRENT_PASSWORD);
             case LOCKED -> throw new Refusal(Reason.ACCOUNT_LOCKED);
@@ -111,8 +111,7 @@ public class PasswordService {
         policy.require(newPassword, confirmation, current, List.of(user));
         // counted per username before the directory sees the try, whether or not the account exists (so the answer
         // tells nothing), and kept below AD's lockout threshold
-        if (!store.tryAcquire(triesKey(user), passwordConfig.expiredTries(),
-                passwordConfig.expiredTriesWindow())) {
+        if (!limits.take(Limit.CURRENT_PASSWORD_TRIES, triesKey(user))) {
             throw new Refusal(Reason.TOO_MANY_PASSWORD_TRIES);
         }
         PasswordCheck check;
@@ -120,7 +119,7 @@ public class PasswordService {
             check = authentication.checkPassword(user, current, endUserIp);
         } catch (Auth0Exception e) {
             if (!e.mayHaveActed()) {
-                store.giveBack(triesKey(user)); // the directory never saw this try
+                limits.giveBack(Limit.CURRENT_PASSWORD_TRIES, triesKey(user)); // the directory never saw this try
             }
             throw refusal(e);
         }
@@ -128,7 +127,7 @@ public class PasswordService {
             throw new Refusal(Reason.PASSWORD_NOT_CHANGED);
         }
         // proven, as on the signed-in page: a later refusal of the new password does not use up a try
-        store.giveBack(triesKey(user));
+        limits.giveBack(Limit.CURRENT_PASSWORD_TRIES, triesKey(user));
         Optional<Auth0User> found;
         try {
             found = management.adUser(adConnection, user);
@@ -152,7 +151,7 @@ public class PasswordService {
 
     /** One count per AD username, whatever its case (AD matches names without case, so must the count). */
     private static String triesKey(String username) {
-        return StateKeys.of("password:current-tries", username.toLowerCase(java.util.Locale.ROOT));
+        return username.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** How long every answer of the expired-password page takes at least, so that its timing tells nothing. */

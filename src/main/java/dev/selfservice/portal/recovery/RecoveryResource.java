@@ -123,8 +123,7 @@ public class RecoveryResource {
                     .cookie(cookies.clear(RecoveryCookies.PENDING)).build();
         } catch (Refusal e) {
             audit.refused(AuditAction.RECOVERY_CODE, null, e);
-            if ((e.reason() == Reason.WRONG_CODE || e.reason().isTransient() || e.reason() == Reason.CODE_NOT_CONFIRMED)
-                    && p.isPresent()) {
+            if (e.reason().staysOnTheStep() && p.isPresent()) {
                 // a wrong code may be typed again; when Auth0 could not answer, the code is still good
                 return Html.page(e.status(), Templates.code(masked(p.get()), dev.selfservice.portal.web.Helpdesk.here(config), problem(e)));
             }
@@ -144,7 +143,7 @@ public class RecoveryResource {
             return Response.seeOther(URI.create("/recovery/code")).cookie(cookies.pending(renewed)).build();
         } catch (Refusal e) {
             audit.refused(AuditAction.RECOVERY_RESEND, null, e);
-            if (p.isPresent() && (e.reason() == Reason.RESEND_TOO_SOON || e.reason().isTransient())) {
+            if (p.isPresent() && e.reason().staysOnTheStep()) {
                 return Html.page(e.status(), Templates.code(masked(p.get()), dev.selfservice.portal.web.Helpdesk.here(config), problem(e)));
             }
             return restart(e);
@@ -169,7 +168,7 @@ public class RecoveryResource {
                     directoryLocked, Problem.NONE));
         } catch (Refusal e) {
             // the proof's views used up is a wait, as Auth0's own limit is: the proof still holds for the reset
-            return e.reason().isTransient() || e.reason() == Reason.TOO_MANY_RECOVERY_REQUESTS
+            return e.reason().staysOnTheStep()
                     ? Html.page(e.status(), Templates.reset(policy.minLength(), policy.maxLength(), "", false, false,
                             problem(e)))
                     : restart(e);
@@ -189,9 +188,7 @@ public class RecoveryResource {
         } catch (Refusal e) {
             audit.refused(AuditAction.RECOVERY_RESET, userId, e);
             // the proof still holds for these: the form again, to fix the password or to try once more
-            if (e.reason().isAboutTheNewPassword() || e.reason().isTransient()
-                    || e.reason() == Reason.PASSWORD_NOT_CONFIRMED || e.reason() == Reason.PASSWORD_CHANGE_SETTLING
-                    || e.reason() == Reason.TOO_MANY_PASSWORD_CHECKS) {
+            if (e.reason().staysOnTheStep()) {
                 return Html.page(e.status(), Templates.reset(policy.minLength(), policy.maxLength(), held.map(RecoveryState.Proof::username).orElse(""), false, false,
                         problem(e)));
             }
@@ -209,7 +206,7 @@ public class RecoveryResource {
             return outcome(AuditAction.RECOVERY_UNBLOCK, userId, recovery.unblock(held));
         } catch (Refusal e) {
             audit.refused(AuditAction.RECOVERY_UNBLOCK, userId, e);
-            return e.reason().isTransient() ? Html.page(e.status(), Templates.reset(policy.minLength(),
+            return e.reason().staysOnTheStep() ? Html.page(e.status(), Templates.reset(policy.minLength(),
                     policy.maxLength(), "", true, false, problem(e))) : restart(e);
         }
     }

@@ -30,6 +30,8 @@ import dev.selfservice.portal.contact.ContactAddress;
 import dev.selfservice.portal.password.PasswordPolicy;
 import dev.selfservice.portal.password.PasswordWriter;
 import dev.selfservice.portal.state.EmployeeLock;
+import dev.selfservice.portal.state.Limit;
+import dev.selfservice.portal.state.Limits;
 import dev.selfservice.portal.state.StateKeys;
 import dev.selfservice.portal.state.StateStore;
 import dev.selfservice.portal.web.ClientAddress;
@@ -71,12 +73,6 @@ public class RecoveryService {
     private static final Logger LOG = Logger.getLogger(RecoveryService.class);
 
     private final Notices notices;
-    static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
-    static final Duration RESEND_INTERVAL = Duration.ofSeconds(30);
-    /** Views of the reset page one proof allows (each costs two Management API calls). */
-    static final int PROOF_VIEWS = 20;
-    /** Wrong tries after which Auth0 ends a passwordless code (the local tenant does the same). */
-    static final int AUTH0_TRIES_PER_CODE = 3;
 
     /** What a reset came to. */
     public enum Outcome {
@@ -101,6 +97,7 @@ public class RecoveryService {
     private final ManagedExecutor executor;
     private final PortalConfig config;
     private final StateStore store;
+    private final Limits limits;
     private final EmployeeLock lock;
     private final PasswordWriter writer;
     private final Clock clock;
@@ -108,7 +105,7 @@ public class RecoveryService {
     private final SecurityNotices security;
 
     public RecoveryService(Auth0Authentication authentication, Auth0Management management, PasswordPolicy policy,
-            ManagedExecutor executor, PortalConfig config, StateStore store, EmployeeLock lock, PasswordWriter writer,
+            ManagedExecutor executor, PortalConfig config, StateStore store, Limits limits, EmployeeLock lock, PasswordWriter writer,
             Clock clock, Notices notices, SecurityNotices security) {
         this.security = security;
         this.notices = notices;
@@ -119,6 +116,7 @@ public class RecoveryService {
         this.executor = executor;
         this.config = config;
         this.store = store;
+        this.limits = limits;
         this.lock = lock;
         this.clock = clock;
     }
@@ -139,7 +137,7 @@ public class RecoveryService {
         String attempt = HexFormat.of().formatHex(id);
         sendLater(user, address, attempt, false);
         Instant now = clock.instant();
-        return new RecoveryState.Pending(user, address.channel(), address.value(), now.plus(CODE_LIFETIME), now,
+        return new RecoveryState.Pending(user, address.channel(), address.value(), now.plus(config.recovery().codeLifetime()), now,
                 attempt);
     }
 
@@ -147,13 +145,13 @@ public class RecoveryService {
     public RecoveryState.Pending resend(Optional<RecoveryState.Pending> pending, String ip) throws Refusal {
         RecoveryState.Pending p = pending.orElseThrow(() -> new Refusal(Reason.NO_PENDING));
         Instant now = clock.instant();
-        if (now.isBefore(p.sentAt().plus(RESEND_INTERVAL))) {
+        if (now.isBefore(p.sentAt().plus(config.recovery().resendInterval()))) {
             throw new Refusal(Reason.RESEND_TOO_SOON);
         }
         ContactAddress address = new ContactAddress(p.channel(), p.address());
         throttleStarts(ip);
         sendLater(p.username(), address, p.attempt(), true);
-        return new RecoveryState.Pending(p.username(), p.channel(), p.address(), now.plus(CODE_LIFETIME), now,
+        return new RecoveryState.Pending(p.username(), p.channel(), p.address(), now.plus(config.recovery().codeLifetime()), now,
                 p.attempt());
     }
 
@@ -228,9 +226,8 @@ public class RecoveryService {
         // each view reads the account and its blocks from the Management API, whose rate limit the whole tenant
         // shares: one proof may show the page a bounded number of times (reloads and a few failed resets)
         RecoveryState.Proof p = unexpired(proof);
-        if (!store.tryAcquire(StateKeys.of("recovery:proof-views", p.id()), PROOF_VIEWS,
-                config.recovery().proofLifetime())) {
-            throw new Refusal(Reason.TOO_MANY_RECOVERY_REQUESTS);
+        if (!limits.take(Limit.RECOVERY_PROOF_VIEWS, p.id())) {
+            throw new Refusal(Reason.TOO_MANY_PROOF_VIEWS);
         }
         Auth0User user = holder(proof);
         try {
@@ -363,12 +360,12 @@ public class RecoveryService {
      * ({@link #sendLater}): a stranger's starts that sent nothing (a code was still valid) spend none of them.
      */
     private void throttleStarts(String ip) throws Refusal {
-        PortalConfig.Recovery r = config.recovery();
-        String byIp = StateKeys.of("recovery:sends:ip", Objects.toString(ClientAddress.network(ip), ""));
-        if (!store.tryAcquire(byIp, r.maxSends() * 4, r.sendWindow())) {
+        Limit byIp = Limit.RECOVERY_STARTS_PER_ADDRESS;
+        String network = Objects.toString(ClientAddress.network(ip), "");
+        if (!limits.take(byIp, network)) {
             security.report(SecurityEvent.RECOVERY_STARTS_FROM_ONE_ADDRESS, "address " + ip + ": "
-                    + store.count(byIp, r.sendWindow()) + " recovery starts in " + r.sendWindow().toMinutes()
-                    + " minutes (limit " + r.maxSends() * 4 + ")");
+                    + limits.counted(byIp, network) + " recovery starts in " + limits.window(byIp).toMinutes()
+                    + " minutes (limit " + limits.ceiling(byIp) + ")");
             throw new Refusal(Reason.TOO_MANY_RECOVERY_REQUESTS);
         }
     }
@@ -396,31 +393,32 @@ public class RecoveryService {
                 if (resend) {
                     store.release(valid, attempt); // the attempt that sent the valid code may replace it, no other
                 }
-                if (!store.claim(valid, attempt, CODE_LIFETIME)) {
+                if (!store.claim(valid, attempt, r.codeLifetime())) {
                     // a new code would end the one already in the employee's mailbox, perhaps the employee's own
                     LOG.infof("recovery: no code sent: a code sent to that contact of %s is still valid",
                             user.get().userId());
                     return;
                 }
-                String byContact = StateKeys.of("recovery:sends:contact", address.channel().name(), address.value());
-                if (!store.tryAcquire(byContact, r.maxSends(), r.sendWindow())) {
+                if (!limits.take(Limit.RECOVERY_SENDS_PER_CONTACT, address.channel().name(), address.value())) {
                     store.release(valid, attempt);
                     security.report(SecurityEvent.SEND_LIMIT, "contact " + address.masked() + " of account "
-                            + user.get().userId() + ": " + r.maxSends() + " recovery codes sent in "
-                            + r.sendWindow().toMinutes() + " minutes, the limit");
+                            + user.get().userId() + ": " + limits.ceiling(Limit.RECOVERY_SENDS_PER_CONTACT)
+                            + " recovery codes sent in " + limits.window(Limit.RECOVERY_SENDS_PER_CONTACT).toMinutes()
+                            + " minutes, the limit");
                     LOG.infof("recovery: no code sent: the contact had the most codes in the window");
                     return;
                 }
-                if (!store.tryAcquire(StateKeys.of("recovery:sends:user", username), r.maxSends(), r.sendWindow())) {
+                if (!limits.take(Limit.RECOVERY_SENDS_PER_USERNAME, username)) {
                     store.release(valid, attempt);
                     security.report(SecurityEvent.SEND_LIMIT, "account " + user.get().userId() + " (username "
-                            + username + "): " + r.maxSends() + " recovery codes sent in " + r.sendWindow().toMinutes()
+                            + username + "): " + limits.ceiling(Limit.RECOVERY_SENDS_PER_USERNAME)
+                            + " recovery codes sent in " + limits.window(Limit.RECOVERY_SENDS_PER_USERNAME).toMinutes()
                             + " minutes, the limit");
                     LOG.infof("recovery: no code sent: %s had the most codes in the window", user.get().userId());
                     return;
                 }
                 // the wrong tries Auth0 takes on this code are counted under the instant it was sent
-                store.putInstant(sentKey(address.channel(), address.value()), clock.instant(), CODE_LIFETIME);
+                store.putInstant(sentKey(address.channel(), address.value()), clock.instant(), r.codeLifetime());
                 try {
                     authentication.startPasswordless(address.channel(), address.value());
                 } catch (Auth0Exception e) {
@@ -470,31 +468,31 @@ public class RecoveryService {
      * mailbox when met. Parallel guesses cannot pass together.
      */
     private void takeAttempt(RecoveryState.Pending p) throws Refusal {
-        PortalConfig.Recovery r = config.recovery();
-        Duration hour = Duration.ofHours(1);
-        if (!store.tryAcquire(attemptKey(p), r.maxWrongCodesPerHour(), hour)) {
+        Limit perAttempt = Limit.RECOVERY_CODE_TRIES_PER_ATTEMPT;
+        Limit perAccount = Limit.RECOVERY_CODE_TRIES_PER_ACCOUNT;
+        if (!limits.take(perAttempt, p.attempt())) {
             throw new Refusal(Reason.TOO_MANY_WRONG_CODES); // this attempt's own end, the audit trail has it
         }
         boolean enrolled = store.isClaimed(enrolledKey(p.username(), p.channel(), p.address()));
-        if (!enrolled && store.count(accountKey(p), hour) >= r.maxWrongCodesPerAccountPerHour()) {
+        if (!enrolled && limits.counted(perAccount, p.username()) >= limits.ceiling(perAccount)) {
             // counted only for enrolled contacts, but once met it holds for every contact typed with the username:
             // otherwise "too many for this account" after one wrong code would tell which contacts are enrolled
             throw new Refusal(Reason.TOO_MANY_WRONG_CODES);
         }
-        if (enrolled && !store.tryAcquire(accountKey(p), r.maxWrongCodesPerAccountPerHour(), hour)) {
+        if (enrolled && !limits.take(perAccount, p.username())) {
             security.report(SecurityEvent.WRONG_CODE_LIMIT, "username " + p.username() + ", contact "
-                    + ContactAddress.mask(p.channel(), p.address()) + ": " + store.count(accountKey(p), hour)
-                    + " code attempts on the account in the last hour (limit " + r.maxWrongCodesPerAccountPerHour()
-                    + "), " + store.count(attemptKey(p), hour) + " on this attempt (limit " + r.maxWrongCodesPerHour()
-                    + ")");
+                    + ContactAddress.mask(p.channel(), p.address()) + ": " + limits.counted(perAccount, p.username())
+                    + " code attempts on the account in the last hour (limit " + limits.ceiling(perAccount)
+                    + "), " + limits.counted(perAttempt, p.attempt()) + " on this attempt (limit "
+                    + limits.ceiling(perAttempt) + ")");
             throw new Refusal(Reason.TOO_MANY_WRONG_CODES);
         }
     }
 
     private void giveBackAttempt(RecoveryState.Pending p) {
-        store.giveBack(attemptKey(p));
+        limits.giveBack(Limit.RECOVERY_CODE_TRIES_PER_ATTEMPT, p.attempt());
         if (store.isClaimed(enrolledKey(p.username(), p.channel(), p.address()))) {
-            store.giveBack(accountKey(p));
+            limits.giveBack(Limit.RECOVERY_CODE_TRIES_PER_ACCOUNT, p.username());
         }
     }
 
@@ -504,20 +502,11 @@ public class RecoveryService {
      */
     private void countWrongTryOnTheValidCode(RecoveryState.Pending p) {
         store.instant(sentKey(p.channel(), p.address())).ifPresent(sent -> {
-            String tries = StateKeys.of("recovery:code-tries", p.channel().name(), p.address(),
-                    String.valueOf(sent.toEpochMilli()));
-            if (!store.tryAcquire(tries, AUTH0_TRIES_PER_CODE - 1, CODE_LIFETIME)) {
+            if (!limits.take(Limit.AUTH0_WRONG_TRIES_PER_CODE, p.channel().name(), p.address(),
+                    String.valueOf(sent.toEpochMilli()))) {
                 store.release(validCodeKey(p.channel(), p.address()));
             }
         });
-    }
-
-    private static String attemptKey(RecoveryState.Pending p) {
-        return StateKeys.of("recovery:codes:attempt", p.attempt());
-    }
-
-    private static String accountKey(RecoveryState.Pending p) {
-        return StateKeys.of("recovery:codes:account", p.username());
     }
 
     /** Held, by the attempt that sent it, while a code sent to the contact is valid. */

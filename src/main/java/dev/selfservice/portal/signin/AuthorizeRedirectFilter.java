@@ -37,7 +37,7 @@ public class AuthorizeRedirectFilter implements OidcRedirectFilter {
                 .ifPresent(audience -> context.additionalQueryParams().add("audience", audience));
         // the sign-in page speaks the language the portal's pages speak to this browser (Universal Login follows
         // ui_locales among the languages enabled in the tenant)
-        context.additionalQueryParams().add("ui_locales", PageLanguage.tagOf(context.routingContext().request()));
+        context.additionalQueryParams().add("ui_locales", PageLanguage.tagOf(context.routingContext().request(), config));
         io.vertx.core.http.Cookie typed = context.routingContext().request().getCookie(UsernameHint.COOKIE);
         if (typed != null) {
             // the sign-in page starts with the username typed on the portal (Auth0's login_hint)

@@ -1,10 +1,12 @@
 package dev.selfservice.portal.web;
 
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import dev.selfservice.portal.PortalConfig;
 import io.vertx.ext.web.Router;
 
 /**
@@ -16,10 +18,11 @@ import io.vertx.ext.web.Router;
 @ApplicationScoped
 public class AcceptLanguageGuard {
 
-    void install(@Observes Router router) {
+    void install(@Observes Router router, PortalConfig config) {
+        List<Locale> supported = PageLanguage.supported(config);
         router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
             if (ctx.request().headers().contains("Accept-Language")) {
-                Locale chosen = PageLanguage.choose(ctx.request());
+                Locale chosen = PageLanguage.choose(ctx.request(), supported);
                 ctx.request().headers().set("Accept-Language", chosen.toLanguageTag());
             }
             ctx.next();

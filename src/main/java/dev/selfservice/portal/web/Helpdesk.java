@@ -1,6 +1,7 @@
 package dev.selfservice.portal.web;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import dev.selfservice.portal.PortalConfig;
 
@@ -10,10 +11,11 @@ public final class Helpdesk {
     private Helpdesk() {
     }
 
+    /** {@link PortalConfig#helpdeskIn()} for the language, else {@link PortalConfig#helpdesk()}. */
     public static String in(PortalConfig config, Locale locale) {
-        // one setting per shipped language besides English (PageLanguage.SUPPORTED)
-        java.util.Optional<String> localised = Locale.GERMAN.getLanguage().equals(locale.getLanguage())
-                ? config.helpdeskDe() : java.util.Optional.empty();
+        String tag = locale.getLanguage();
+        Optional<String> localised = tag.equals(PageLanguage.defaultLocale(config).getLanguage()) ? Optional.empty()
+                : Optional.ofNullable(config.helpdeskIn().get(tag));
         return localised.filter(h -> !h.isBlank()).orElse(config.helpdesk());
     }
 

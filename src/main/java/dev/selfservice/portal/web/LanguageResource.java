@@ -1,6 +1,8 @@
 package dev.selfservice.portal.web;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Locale;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
+import dev.selfservice.portal.PortalConfig;
 import io.quarkus.runtime.LaunchMode;
 
 /**
@@ -20,11 +23,17 @@ public class LanguageResource {
     private static final int A_YEAR = 365 * 24 * 3600;
     /** As the portal's other cookies: secure outside dev and test. */
     private final boolean secure = LaunchMode.current() == LaunchMode.NORMAL;
+    private final PortalConfig config;
+
+    public LanguageResource(PortalConfig config) {
+        this.config = config;
+    }
 
     @GET
     public Response choose(@QueryParam("to") String to, @QueryParam("back") String back) {
-        String language = PageLanguage.SUPPORTED.stream().map(l -> l.getLanguage()).filter(l -> l.equals(to)).findFirst()
-                .orElse(PageLanguage.SUPPORTED.get(0).getLanguage());
+        List<Locale> supported = PageLanguage.supported(config);
+        String language = supported.stream().map(Locale::getLanguage).filter(l -> l.equals(to)).findFirst()
+                .orElse(supported.get(0).getLanguage());
         NewCookie cookie = new NewCookie.Builder(PageLanguage.COOKIE).value(language).path("/").maxAge(A_YEAR)
                 .httpOnly(true).secure(secure).sameSite(NewCookie.SameSite.LAX).build();
         return Response.seeOther(URI.create(LocalPath.orHome(back))).cookie(cookie).build();

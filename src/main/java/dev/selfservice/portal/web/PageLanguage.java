@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Qualifier;
 
+import dev.selfservice.portal.PortalConfig;
 import io.quarkus.arc.Arc;
 import io.quarkus.qute.EngineBuilder;
 import io.quarkus.qute.i18n.Localized;
@@ -24,15 +25,19 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The language of this request's pages: the one the employee chose with the switcher (a cookie), else the best match
- * of the browser's {@code Accept-Language}, else English. Every template is rendered in it (an initializer of the Qute
- * engine), and Java code that words a page injects {@link Current} {@link Messages}.
+ * of the browser's {@code Accept-Language}, else the default (English). The languages are a setting,
+ * {@link PortalConfig#languages()}. Every template is rendered in it (an initializer of the Qute engine), and Java code
+ * that words a page injects {@link Current} {@link Messages}.
  */
 @RequestScoped
 public class PageLanguage {
 
-    /** The languages the portal ships; the first is the default. */
-    public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.GERMAN);
     static final String COOKIE = "lang";
+
+    /** Another language for the switcher: its name in itself, its tag, the link to it and the link's element id. */
+    @io.quarkus.qute.TemplateData
+    public record Other(String name, String tag, String href, String id) {
+    }
 
     /** The messages in the request's language. */
     @Qualifier
@@ -41,25 +46,37 @@ public class PageLanguage {
     public @interface Current {
     }
 
+    private final List<Locale> supported;
     private final Locale locale;
     private final String path;
 
-    public PageLanguage(CurrentVertxRequest current) {
+    public PageLanguage(CurrentVertxRequest current, PortalConfig config) {
+        this.supported = supported(config);
         // no HTTP request behind a request context that startup or a job opened: the default language
         HttpServerRequest request = current.getCurrent() == null ? null : current.getCurrent().request();
-        this.locale = request == null ? SUPPORTED.get(0) : choose(request);
+        this.locale = request == null ? supported.get(0) : choose(request, supported);
         this.path = request == null ? "/" : request.uri();
     }
 
-    /** The language of the page this request would get, as a tag ({@code en}, {@code de}): for Auth0's ui_locales. */
-    public static String tagOf(HttpServerRequest request) {
-        return choose(request).getLanguage();
+    /** The languages of {@link PortalConfig#languages()}, the default first. */
+    public static List<Locale> supported(PortalConfig config) {
+        return config.languages().stream().map(String::trim).filter(t -> !t.isEmpty()).map(Locale::forLanguageTag)
+                .toList();
     }
 
-    static Locale choose(HttpServerRequest request) {
+    public static Locale defaultLocale(PortalConfig config) {
+        return supported(config).get(0);
+    }
+
+    /** The language of the page this request would get, as a tag ({@code en}, {@code de}): for Auth0's ui_locales. */
+    public static String tagOf(HttpServerRequest request, PortalConfig config) {
+        return choose(request, supported(config)).getLanguage();
+    }
+
+    static Locale choose(HttpServerRequest request, List<Locale> supported) {
         Cookie chosen = request.getCookie(COOKIE);
         if (chosen != null) {
-            for (Locale l : SUPPORTED) {
+            for (Locale l : supported) {
                 if (l.getLanguage().equals(chosen.getValue())) {
                     return l;
                 }
@@ -68,7 +85,7 @@ public class PageLanguage {
         String accept = request.getHeader("Accept-Language");
         if (accept != null && !accept.isBlank() && accept.length() < 512) {
             try {
-                Locale best = Locale.lookup(Locale.LanguageRange.parse(accept), SUPPORTED);
+                Locale best = Locale.lookup(Locale.LanguageRange.parse(accept), supported);
                 if (best != null) {
                     return best;
                 }
@@ -76,7 +93,7 @@ public class PageLanguage {
                 // a malformed header: the default language
             }
         }
-        return SUPPORTED.get(0);
+        return supported.get(0);
     }
 
     public Locale locale() {
@@ -88,23 +105,19 @@ public class PageLanguage {
         return locale.getLanguage();
     }
 
-    /** The other language, named in itself, for the switcher. */
-    public String getOtherName() {
-        Locale other = other();
-        return other.getDisplayLanguage(other);
+    /**
+     * The switcher: every other language, named in itself, each link going back to this page; the first link keeps the
+     * id {@code language}, the others {@code language-<tag>}.
+     */
+    public List<Other> getOthers() {
+        return others(supported, locale, path);
     }
 
-    public String getOtherTag() {
-        return other().getLanguage();
-    }
-
-    /** The switcher's link: to the other language, and back to this page. */
-    public String getSwitchHref() {
-        return "/language?to=" + other().getLanguage() + "&back=" + URLEncoder.encode(path, StandardCharsets.UTF_8);
-    }
-
-    private Locale other() {
-        return locale.equals(Locale.GERMAN) ? Locale.ENGLISH : Locale.GERMAN;
+    private static List<Other> others(List<Locale> supported, Locale locale, String path) {
+        List<Locale> others = supported.stream().filter(l -> !l.equals(locale)).toList();
+        return others.stream().map(o -> new Other(o.getDisplayLanguage(o), o.getLanguage(),
+                "/language?to=" + o.getLanguage() + "&back=" + URLEncoder.encode(path, StandardCharsets.UTF_8),
+                o.equals(others.get(0)) ? "language" : "language-" + o.getLanguage())).toList();
     }
 
     @Produces
@@ -125,27 +138,26 @@ public class PageLanguage {
 
     /** The request's locale, or the default one: for words and dates made in Java. */
     public static Locale currentLocale() {
-        return ofThisRequest().map(PageLanguage::locale).orElse(SUPPORTED.get(0));
+        return ofThisRequest().map(PageLanguage::locale).orElseGet(() -> defaultLocale(config()));
     }
 
-    /** What the layout reads: {@code {page:lang}}, {@code {page:otherName}}, ... */
+    private static PortalConfig config() {
+        return Arc.container().instance(PortalConfig.class).get();
+    }
+
+    /** What the layout reads: {@code {page:lang}} and {@code {page:others}}. */
     @io.quarkus.qute.TemplateExtension(namespace = "page")
     static final class Layout {
 
         static String lang() {
-            return ofThisRequest().map(PageLanguage::getTag).orElse(SUPPORTED.get(0).getLanguage());
+            return ofThisRequest().map(PageLanguage::getTag).orElseGet(() -> defaultLocale(config()).getLanguage());
         }
 
-        static String otherName() {
-            return ofThisRequest().map(PageLanguage::getOtherName).orElse("Deutsch");
-        }
-
-        static String otherTag() {
-            return ofThisRequest().map(PageLanguage::getOtherTag).orElse("de");
-        }
-
-        static String switchHref() {
-            return ofThisRequest().map(PageLanguage::getSwitchHref).orElse("/language?to=de&back=%2F");
+        static List<Other> others() {
+            return ofThisRequest().map(PageLanguage::getOthers).orElseGet(() -> {
+                List<Locale> supported = supported(config());
+                return PageLanguage.others(supported, supported.get(0), "/");
+            });
         }
     }
 

@@ -17,78 +17,99 @@ public class Refusal extends Exception {
         String in(Messages msg, Words words);
     }
 
+    /**
+     * Where a refusal leaves the employee: on the same step, which can be tried again with what the employee holds
+     * (the code, the proof, the pending enrolment, the password form), or back at the start of the flow, which drops
+     * that state. Declared once per {@link Reason}, so that no handler decides it again.
+     */
+    public enum Step {
+        /** The step's page again, with the reason: a wrong code may be typed again, a wait may pass, a rule be met. */
+        STAYS,
+        /** What the employee held no longer takes them further: the flow starts again (or the list is shown). */
+        ENDS
+    }
+
     public enum Reason {
         // input
-        INVALID_EMAIL(400, (m, w) -> m.refused_invalid_email()),
-        INVALID_PHONE(400, (m, w) -> m.refused_invalid_phone()),
-        INVALID_RECOVERY_INPUT(400, (m, w) -> m.recovery_invalid_input()),
+        INVALID_EMAIL(400, Step.ENDS, (m, w) -> m.refused_invalid_email()),
+        INVALID_PHONE(400, Step.ENDS, (m, w) -> m.refused_invalid_phone()),
+        INVALID_RECOVERY_INPUT(400, Step.ENDS, (m, w) -> m.recovery_invalid_input()),
         // one-time codes
-        NO_PENDING(400, (m, w) -> m.refused_no_pending()),
-        WRONG_CODE(400, (m, w) -> m.refused_wrong_code()),
-        CODE_EXPIRED(400, (m, w) -> m.refused_code_expired()),
-        RESEND_TOO_SOON(429, (m, w) -> m.refused_resend_too_soon()),
+        NO_PENDING(400, Step.ENDS, (m, w) -> m.refused_no_pending()),
+        WRONG_CODE(400, Step.STAYS, (m, w) -> m.refused_wrong_code()),
+        CODE_EXPIRED(400, Step.ENDS, (m, w) -> m.refused_code_expired()),
+        RESEND_TOO_SOON(429, Step.STAYS, (m, w) -> m.refused_resend_too_soon()),
         // limits
-        TOO_MANY_CODES(429, (m, w) -> m.refused_too_many_codes()),
-        TOO_MANY_RECOVERY_REQUESTS(429, (m, w) -> m.recovery_too_many_requests()),
-        TOO_MANY_WRONG_CODES(429, (m, w) -> m.recovery_too_many_wrong()),
-        TOO_MANY_PASSWORD_TRIES(429, (m, w) -> m.password_too_many_tries()),
-        TOO_MANY_PASSWORD_CHECKS(429, (m, w) -> m.password_too_many_checks()),
+        TOO_MANY_CODES(429, Step.STAYS, (m, w) -> m.refused_too_many_codes()),
+        TOO_MANY_RECOVERY_REQUESTS(429, Step.ENDS, (m, w) -> m.recovery_too_many_requests()),
+        /** The reset page was shown as often as one proof allows; the proof still holds for the reset itself. */
+        TOO_MANY_PROOF_VIEWS(429, Step.STAYS, (m, w) -> m.recovery_too_many_requests()),
+        TOO_MANY_WRONG_CODES(429, Step.ENDS, (m, w) -> m.recovery_too_many_wrong()),
+        TOO_MANY_PASSWORD_TRIES(429, Step.ENDS, (m, w) -> m.password_too_many_tries()),
+        TOO_MANY_PASSWORD_CHECKS(429, Step.STAYS, (m, w) -> m.password_too_many_checks()),
         // enrolment
-        TOO_MANY_CONTACTS(409, (m, w) -> m.refused_too_many_contacts()),
-        ALREADY_YOURS(409, (m, w) -> m.refused_already_yours()),
-        WORK_ADDRESS(400, (m, w) -> m.refused_work_address()),
-        ADDRESS_MISMATCH(400, (m, w) -> m.refused_address_mismatch()),
-        LINKED_ELSEWHERE(409, (m, w) -> m.refused_linked_elsewhere(w.helpdesk())),
-        NOT_YOURS(404, (m, w) -> m.refused_not_yours()),
-        ADDRESS_REFUSED_BY_AUTH0(400, (m, w) -> m.refused_auth0_address()),
+        TOO_MANY_CONTACTS(409, Step.ENDS, (m, w) -> m.refused_too_many_contacts()),
+        ALREADY_YOURS(409, Step.ENDS, (m, w) -> m.refused_already_yours()),
+        WORK_ADDRESS(400, Step.ENDS, (m, w) -> m.refused_work_address()),
+        ADDRESS_MISMATCH(400, Step.ENDS, (m, w) -> m.refused_address_mismatch()),
+        LINKED_ELSEWHERE(409, Step.ENDS, (m, w) -> m.refused_linked_elsewhere(w.helpdesk())),
+        NOT_YOURS(404, Step.ENDS, (m, w) -> m.refused_not_yours()),
+        ADDRESS_REFUSED_BY_AUTH0(400, Step.STAYS, (m, w) -> m.refused_auth0_address()),
         /** The code was used, but the link failed and was undone: a new code is needed. */
-        CONTACT_NOT_ADDED(503, (m, w) -> m.refused_contact_not_added()),
+        CONTACT_NOT_ADDED(503, Step.STAYS, (m, w) -> m.refused_contact_not_added()),
         /** Auth0's answer to adding or removing a contact was lost, and reading the account did not tell. */
-        CONTACT_NOT_CONFIRMED(504, (m, w) -> m.refused_contact_not_confirmed()),
+        CONTACT_NOT_CONFIRMED(504, Step.ENDS, (m, w) -> m.refused_contact_not_confirmed()),
         // recovery
-        HELPDESK_ONLY(403, (m, w) -> m.recovery_helpdesk(w.helpdesk())),
-        PROOF_INVALID(400, (m, w) -> m.recovery_proof_invalid()),
+        HELPDESK_ONLY(403, Step.ENDS, (m, w) -> m.recovery_helpdesk(w.helpdesk())),
+        PROOF_INVALID(400, Step.ENDS, (m, w) -> m.recovery_proof_invalid()),
         /** The proof is spent because an earlier reset with it may have gone through, unconfirmed. */
-        PROOF_USED_BY_AN_UNCONFIRMED_RESET(409, (m, w) -> m.recovery_proof_unconfirmed()),
+        PROOF_USED_BY_AN_UNCONFIRMED_RESET(409, Step.ENDS, (m, w) -> m.recovery_proof_unconfirmed()),
         // passwords
-        PASSWORD_EMPTY(400, (m, w) -> m.rejected_empty()),
-        PASSWORD_TOO_SHORT(400, (m, w) -> m.rejected_too_short(w.minLength())),
-        PASSWORD_TOO_LONG(400, (m, w) -> m.rejected_too_long(w.maxLength())),
-        PASSWORD_MISMATCH(400, (m, w) -> m.rejected_mismatch()),
-        PASSWORD_SAME_AS_CURRENT(400, (m, w) -> m.rejected_same()),
-        PASSWORD_NOT_COMPLEX(400, (m, w) -> m.rejected_not_complex()),
-        PASSWORD_CONTAINS_NAME(400, (m, w) -> m.rejected_contains_name()),
-        PASSWORD_TOO_GUESSABLE(400, (m, w) -> m.rejected_guessable()),
+        PASSWORD_EMPTY(400, Step.STAYS, (m, w) -> m.rejected_empty()),
+        PASSWORD_TOO_SHORT(400, Step.STAYS, (m, w) -> m.rejected_too_short(w.minLength())),
+        PASSWORD_TOO_LONG(400, Step.STAYS, (m, w) -> m.rejected_too_long(w.maxLength())),
+        PASSWORD_MISMATCH(400, Step.STAYS, (m, w) -> m.rejected_mismatch()),
+        PASSWORD_SAME_AS_CURRENT(400, Step.STAYS, (m, w) -> m.rejected_same()),
+        PASSWORD_NOT_COMPLEX(400, Step.STAYS, (m, w) -> m.rejected_not_complex()),
+        PASSWORD_CONTAINS_NAME(400, Step.STAYS, (m, w) -> m.rejected_contains_name()),
+        PASSWORD_TOO_GUESSABLE(400, Step.STAYS, (m, w) -> m.rejected_guessable()),
         /** Its NFKC form is far longer than itself (U+FDFA is 18 letters): too costly to measure, and no one types it. */
-        PASSWORD_BALLOONS(400, (m, w) -> m.rejected_balloons()),
+        PASSWORD_BALLOONS(400, Step.STAYS, (m, w) -> m.rejected_balloons()),
         /** The strength estimate ran out of its time budget. */
-        PASSWORD_NOT_JUDGED(400, (m, w) -> m.rejected_not_judged()),
+        PASSWORD_NOT_JUDGED(400, Step.STAYS, (m, w) -> m.rejected_not_judged()),
         /** Known from a data breach (breach/BreachScreen). */
-        PASSWORD_BREACHED(400, (m, w) -> m.rejected_breached()),
+        PASSWORD_BREACHED(400, Step.STAYS, (m, w) -> m.rejected_breached()),
         /** The breach list could not be asked and the setting says refuse: the same step may work in a few minutes. */
-        BREACH_CHECK_UNAVAILABLE(503, (m, w) -> m.breach_check_unavailable()),
-        WRONG_CURRENT_PASSWORD(401, (m, w) -> m.password_wrong_current()),
-        ACCOUNT_LOCKED(403, (m, w) -> m.password_locked()),
-        ACCOUNT_REFUSED(403, (m, w) -> m.password_account_refused(w.helpdesk())),
-        DIRECTORY_REFUSED(400, (m, w) -> m.password_directory_refused(w.directoryRules())),
+        BREACH_CHECK_UNAVAILABLE(503, Step.STAYS, (m, w) -> m.breach_check_unavailable()),
+        WRONG_CURRENT_PASSWORD(401, Step.ENDS, (m, w) -> m.password_wrong_current()),
+        ACCOUNT_LOCKED(403, Step.ENDS, (m, w) -> m.password_locked()),
+        ACCOUNT_REFUSED(403, Step.ENDS, (m, w) -> m.password_account_refused(w.helpdesk())),
+        DIRECTORY_REFUSED(400, Step.STAYS, (m, w) -> m.password_directory_refused(w.directoryRules())),
         /** The one answer of the expired-password page for every outcome but success. */
-        PASSWORD_NOT_CHANGED(400, (m, w) -> m.password_not_changed()),
+        PASSWORD_NOT_CHANGED(400, Step.ENDS, (m, w) -> m.password_not_changed()),
         /** Auth0's answer to setting the password was lost, and reading the account did not tell. */
-        PASSWORD_NOT_CONFIRMED(504, (m, w) -> m.password_not_confirmed()),
+        PASSWORD_NOT_CONFIRMED(504, Step.STAYS, (m, w) -> m.password_not_confirmed()),
         /** A change whose answer was lost may still land: no other change until it has settled. */
-        PASSWORD_CHANGE_SETTLING(409, (m, w) -> m.password_change_settling()),
+        PASSWORD_CHANGE_SETTLING(409, Step.STAYS, (m, w) -> m.password_change_settling()),
         /** The one-time code went to Auth0 but no answer came back: it may be used up. */
-        CODE_NOT_CONFIRMED(503, (m, w) -> m.refused_code_not_confirmed()),
+        CODE_NOT_CONFIRMED(503, Step.STAYS, (m, w) -> m.refused_code_not_confirmed()),
         // Auth0 itself
-        AUTH0_RATE_LIMITED(429, (m, w) -> m.refused_rate_limited()),
-        AUTH0_UNAVAILABLE(503, (m, w) -> m.refused_unavailable());
+        AUTH0_RATE_LIMITED(429, Step.STAYS, (m, w) -> m.refused_rate_limited()),
+        AUTH0_UNAVAILABLE(503, Step.STAYS, (m, w) -> m.refused_unavailable());
 
         private final int status;
+        private final Step step;
         private final Text text;
 
-        Reason(int status, Text text) {
+        Reason(int status, Step step, Text text) {
             this.status = status;
+            this.step = step;
             this.text = text;
+        }
+
+        /** Whether the employee stays on the step that was refused (see {@link Step}). */
+        public boolean staysOnTheStep() {
+            return step == Step.STAYS;
         }
 
         public int status() {
@@ -115,12 +136,6 @@ public class Refusal extends Exception {
                 case PASSWORD_NOT_CHANGED -> "current";
                 default -> null;
             };
-        }
-
-        /** A rule of the new password: the password form is shown again to fix it. */
-        public boolean isAboutTheNewPassword() {
-            return name().startsWith("PASSWORD_") && this != PASSWORD_NOT_CHANGED && this != PASSWORD_NOT_CONFIRMED
-                    && this != PASSWORD_CHANGE_SETTLING || this == DIRECTORY_REFUSED;
         }
 
         /**

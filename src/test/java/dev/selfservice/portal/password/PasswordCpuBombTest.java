@@ -1,5 +1,7 @@
 package dev.selfservice.portal.password;
 
+import dev.selfservice.portal.state.Limit;
+
 import static dev.selfservice.support.LocalTenantUrls.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +25,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @CleanSlate
 class PasswordCpuBombTest {
+
+    @jakarta.inject.Inject
+    dev.selfservice.portal.state.Limits limits;
 
     private static final String BOMB = "\uFDFA".repeat(100);
     private static final long LOOSE_MILLIS = 2_000;
@@ -67,10 +72,10 @@ class PasswordCpuBombTest {
     void oneAddressPostsAtMostItsShareOfNewPasswordsAndIsRefusedBeforeThePolicyRuns() {
         Browser browser = new Browser();
         Map<String, String> bomb = expiredForm(browser, BOMB);
-        List<Integer> statuses = Parallel.times(PasswordPostLimit.MAX_POSTS + 5,
+        List<Integer> statuses = Parallel.times(limits.ceiling(Limit.PASSWORD_POSTS_PER_ADDRESS) + 5,
                 () -> browser.post(portal() + "/password/expired", bomb).status());
         // the policy's refusal for the share, the limit's for the rest: counted once each, also in parallel
-        assertThat(statuses.stream().filter(s -> s == 400).count()).isEqualTo(PasswordPostLimit.MAX_POSTS);
+        assertThat(statuses.stream().filter(s -> s == 400).count()).isEqualTo(limits.ceiling(Limit.PASSWORD_POSTS_PER_ADDRESS));
         assertThat(statuses.stream().filter(s -> s == 429).count()).isEqualTo(5);
         // past the share, the same bomb gets the limit's answer, not the policy's: the limit comes first
         Page refused = browser.post(portal() + "/password/expired", bomb);

@@ -1,5 +1,7 @@
 package dev.selfservice.portal.password;
 
+import dev.selfservice.portal.state.Limit;
+
 import static dev.selfservice.support.LocalTenantUrls.DEMO_PASSWORD;
 import static dev.selfservice.support.LocalTenantUrls.portal;
 import static dev.selfservice.support.LocalTenantUrls.tenant;
@@ -28,6 +30,9 @@ import io.quarkus.test.junit.QuarkusTest;
 /** The pages' live checklist is the server's policy: for every password in the table they agree. */
 @QuarkusTest
 class PasswordRulesTest {
+
+    @jakarta.inject.Inject
+    dev.selfservice.portal.state.Limits limits;
 
     @Inject
     PasswordPolicy policy;
@@ -138,9 +143,9 @@ class PasswordRulesTest {
         assertThat(checklistOf(BREACHED)).containsEntry("breach", "breached");
         assertThat(rangePathsAsked()).hasSize(1);
         // the rest of the window, in parallel: exactly what the one check left of the limit is answered
-        List<Integer> statuses = Parallel.times(PasswordRulesResource.MAX_CHECKS + 4,
+        List<Integer> statuses = Parallel.times(limits.ceiling(Limit.PASSWORD_RULES_CHECKS_PER_ADDRESS) + 4,
                 () -> browser.post(portal() + "/password/rules", withPassword("short")).status());
-        assertThat(statuses).filteredOn(s -> s == 200).hasSize(PasswordRulesResource.MAX_CHECKS - 1);
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(limits.ceiling(Limit.PASSWORD_RULES_CHECKS_PER_ADDRESS) - 1);
         assertThat(statuses).filteredOn(s -> s != 200).containsOnly(429);
         // over the limit, a breach check is refused like any other, and the breach list is not asked
         assertThat(browser.post(portal() + "/password/rules", withPassword(BREACHED)).status()).isEqualTo(429);
@@ -150,11 +155,11 @@ class PasswordRulesTest {
     @Test
     void theChecksAreLimitedPerAddress() {
         int answered = 0;
-        for (int i = 0; i < PasswordRulesResource.MAX_CHECKS + 5; i++) {
+        for (int i = 0; i < limits.ceiling(Limit.PASSWORD_RULES_CHECKS_PER_ADDRESS) + 5; i++) {
             if (browser.post(portal() + "/password/rules", withPassword("Violet-Harbor-Lamp-" + i)).status() == 200) {
                 answered++;
             }
         }
-        assertThat(answered).isEqualTo(PasswordRulesResource.MAX_CHECKS);
+        assertThat(answered).isEqualTo(limits.ceiling(Limit.PASSWORD_RULES_CHECKS_PER_ADDRESS));
     }
 }

@@ -1,5 +1,7 @@
 package dev.selfservice.portal.recovery;
 
+import dev.selfservice.portal.state.Limit;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -21,6 +23,9 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(RecoveryLimitsTest.SmallLimits.class)
 @dev.selfservice.support.CleanSlate
 class RecoveryLimitsTest {
+
+    @jakarta.inject.Inject
+    dev.selfservice.portal.state.Limits limits;
 
     public static class SmallLimits implements QuarkusTestProfile {
         @Override
@@ -102,7 +107,7 @@ class RecoveryLimitsTest {
         Page reset = RecoveryFlow.prove(browser, "bob", RecoveryTest.BOB_EMAIL, RecoveryTest.BOB_EMAIL);
         assertThat(reset.path()).isEqualTo("/recovery/reset");
         String page = dev.selfservice.support.LocalTenantUrls.portal() + "/recovery/reset";
-        for (int i = 1; i < RecoveryService.PROOF_VIEWS; i++) {
+        for (int i = 1; i < limits.ceiling(Limit.RECOVERY_PROOF_VIEWS); i++) {
             assertThat(browser.get(page).status()).as("view " + (i + 1)).isEqualTo(200);
         }
         int reads = TenantApi.callsTo("GET /api/v2/users/:id");

@@ -1,12 +1,13 @@
 package dev.selfservice.portal.recovery;
 
+import dev.selfservice.portal.state.Limit;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.selfservice.portal.password.PasswordPostLimit;
 import dev.selfservice.support.Browser;
 import dev.selfservice.support.Browser.Page;
 import dev.selfservice.support.CleanSlate;
@@ -17,6 +18,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @CleanSlate
 class RecoveryResetLimitTest {
+
+    @jakarta.inject.Inject
+    dev.selfservice.portal.state.Limits limits;
 
     private static final String ACCOUNT_READ = "GET /api/v2/users/:id";
 
@@ -40,7 +44,7 @@ class RecoveryResetLimitTest {
         reads = TenantApi.callsTo(ACCOUNT_READ);
         // one after the other (the count's atomicity under parallel posts is PasswordCpuBombTest's)
         List<Integer> statuses = new java.util.ArrayList<>();
-        for (int i = 2; i < PasswordPostLimit.maxPosts(); i++) {
+        for (int i = 2; i < limits.ceiling(Limit.PASSWORD_POSTS_PER_ADDRESS); i++) {
             statuses.add(RecoveryFlow.setPassword(browser, reset, "\uFDFA".repeat(100)).status());
         }
         assertThat(statuses).containsOnly(400);

@@ -1,5 +1,7 @@
 package dev.selfservice.portal.web;
 
+import dev.selfservice.portal.state.Limit;
+
 import static dev.selfservice.support.LocalTenantUrls.DEMO_PASSWORD;
 import static dev.selfservice.support.LocalTenantUrls.portal;
 import static io.restassured.RestAssured.given;
@@ -17,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.selfservice.portal.password.PasswordPostLimit;
 import dev.selfservice.support.CleanSlate;
 import dev.selfservice.support.LogCapture;
 import dev.selfservice.support.Parallel;
@@ -37,6 +38,9 @@ import io.restassured.response.Response;
 @TestProfile(ForwardedClientAddressTest.BehindTheExampleProxy.class)
 @CleanSlate
 class ForwardedClientAddressTest {
+
+    @jakarta.inject.Inject
+    dev.selfservice.portal.state.Limits limits;
 
     public static class BehindTheExampleProxy implements QuarkusTestProfile {
         @Override
@@ -119,7 +123,7 @@ class ForwardedClientAddressTest {
     @Test
     void anIpv6ClientSharesItsLimitsWithItsWholeSlash64() {
         int[] n = { 0 };
-        List<Integer> statuses = Parallel.times(PasswordPostLimit.maxPosts() + 3, () -> {
+        List<Integer> statuses = Parallel.times(limits.ceiling(Limit.PASSWORD_POSTS_PER_ADDRESS) + 3, () -> {
             String chosen;
             synchronized (n) {
                 chosen = "2001:db8:1:2:" + Integer.toHexString(n[0]++) + "::9";
@@ -138,7 +142,7 @@ class ForwardedClientAddressTest {
     @Test
     void aClientThatChangesItsOwnLeftEntryStillSharesItsAddresssLimit() {
         int[] n = { 0 };
-        List<Integer> statuses = Parallel.times(PasswordPostLimit.maxPosts() + 3, () -> {
+        List<Integer> statuses = Parallel.times(limits.ceiling(Limit.PASSWORD_POSTS_PER_ADDRESS) + 3, () -> {
             String chosen;
             synchronized (n) {
                 chosen = "6.6.6." + (n[0]++ % 250);

@@ -1,0 +1,104 @@
+package dev.selfservice.portal.state;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+import dev.selfservice.portal.PortalConfig;
+
+/**
+ * Every limit of the portal, each in one place: the purpose its counts are kept under in the {@link StateStore}, the
+ * parts of its key (hashed, see {@link StateKeys}), its ceiling and its sliding window (a setting where the README
+ * documents one), and, in its javadoc, what it protects. {@link Limits} counts them. Adding a limit is one entry here
+ * and one {@code limits.take(Limit.X, parts)} where it applies.
+ */
+public enum Limit {
+
+    /** Codes sent to enrol a contact, per employee: a signed-in session cannot flood mailboxes or run up SMS costs. */
+    ENROLMENT_SENDS_PER_EMPLOYEE("enrolment:sends", List.of("user id"),
+            c -> c.enrolment().maxSends(), c -> c.enrolment().sendWindow()),
+
+    /**
+     * Recovery starts and resends per client network (an IPv6 client by its /64): the one limit the recovery page may
+     * show, since it says nothing about an account.
+     */
+    RECOVERY_STARTS_PER_ADDRESS("recovery:sends:ip", List.of("network"),
+            c -> c.recovery().maxSends() * 4, c -> c.recovery().sendWindow()),
+
+    /** Recovery codes really sent to one enrolled contact: nobody can flood an employee's mailbox or phone. */
+    RECOVERY_SENDS_PER_CONTACT("recovery:sends:contact", List.of("channel", "address"),
+            c -> c.recovery().maxSends(), c -> c.recovery().sendWindow()),
+
+    /** Recovery codes really sent for one username, over all its contacts. */
+    RECOVERY_SENDS_PER_USERNAME("recovery:sends:user", List.of("username"),
+            c -> c.recovery().maxSends(), c -> c.recovery().sendWindow()),
+
+    /** Code attempts of one recovery attempt (one browser's start, with its resends): a stranger ends only their own. */
+    RECOVERY_CODE_TRIES_PER_ATTEMPT("recovery:codes:attempt", List.of("attempt"),
+            c -> c.recovery().maxWrongCodesPerHour(), c -> Duration.ofHours(1)),
+
+    /** Code attempts at one account, all attempts together (enrolled contacts only): bounds every guess at it. */
+    RECOVERY_CODE_TRIES_PER_ACCOUNT("recovery:codes:account", List.of("username"),
+            c -> c.recovery().maxWrongCodesPerAccountPerHour(), c -> Duration.ofHours(1)),
+
+    /**
+     * Wrong codes Auth0 saw on one code sent to a contact (counted under the instant it was sent): Auth0 ends a code at
+     * its third, so after two counted here the code no longer holds the contact and the next start sends a new one.
+     */
+    AUTH0_WRONG_TRIES_PER_CODE("recovery:code-tries", List.of("channel", "address", "sent at"),
+            c -> 2, c -> c.recovery().codeLifetime()),
+
+    /** Views of the reset page one proof allows: each costs two Management API calls, whose rate limit is shared. */
+    RECOVERY_PROOF_VIEWS("recovery:proof-views", List.of("proof"),
+            c -> 20, c -> c.recovery().proofLifetime()),
+
+    /**
+     * Tries of a current password per AD username, on the expired-password and the change page together: below the
+     * directory's lockout threshold, so that nobody can lock an account from the portal.
+     */
+    CURRENT_PASSWORD_TRIES("password:current-tries", List.of("username"),
+            c -> c.password().expiredTries(), c -> c.password().expiredTriesWindow()),
+
+    /**
+     * New passwords posted per client network and page, counted before anything costly runs (the strength estimate,
+     * the proof's account read, the directory): an employee fixing a refused password needs a handful; an office
+     * behind one address has room for many.
+     */
+    PASSWORD_POSTS_PER_ADDRESS("password:posts", List.of("page", "network"),
+            c -> 100, c -> Duration.ofMinutes(10)),
+
+    /** Checks of the live password checklist per client network: a person typing, debounced, never needs more. */
+    PASSWORD_RULES_CHECKS_PER_ADDRESS("password:rules", List.of("network"),
+            c -> 300, c -> Duration.ofMinutes(10));
+
+    private final String purpose;
+    private final List<String> keyParts;
+    private final Function<PortalConfig, Integer> ceiling;
+    private final Function<PortalConfig, Duration> window;
+
+    Limit(String purpose, List<String> keyParts, Function<PortalConfig, Integer> ceiling,
+            Function<PortalConfig, Duration> window) {
+        this.purpose = purpose;
+        this.keyParts = keyParts;
+        this.ceiling = ceiling;
+        this.window = window;
+    }
+
+    /** The most events counted in one {@link #window}. */
+    public int ceiling(PortalConfig config) {
+        return ceiling.apply(config);
+    }
+
+    public Duration window(PortalConfig config) {
+        return window.apply(config);
+    }
+
+    /** The store key of the count for these parts, which must be the declared ones, in their order. */
+    String key(String... parts) {
+        if (parts.length != keyParts.size()) {
+            throw new IllegalArgumentException(this + " is counted per " + keyParts + ", not per " + parts.length
+                    + " part(s)");
+        }
+        return StateKeys.of(purpose, parts);
+    }
+}
