@@ -147,9 +147,11 @@ public interface PortalConfig {
         int maxWrongCodesPerHour();
 
         /**
-         * Code attempts per account in an hour, all attempts together (for enrolled contacts only): much higher than
-         * one attempt's, so that a stranger's wrong codes do not end the employee's own attempt, while the guesses at
-         * one account stay bounded; meeting it tells the security mailbox.
+         * Code attempts per username and contact in an hour, all attempts together, counted alike whether or not the
+         * contact is enrolled (so that meeting it tells nobody which contacts are): much higher than one attempt's, so
+         * that a stranger's wrong codes do not end the employee's own attempt, while the guesses at a code sent there
+         * stay bounded; meeting it on an enrolled contact tells the security mailbox. The name is kept from when it
+         * counted per account.
          */
         @WithDefault("50")
         int maxWrongCodesPerAccountPerHour();

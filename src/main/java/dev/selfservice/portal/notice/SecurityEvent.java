@@ -4,8 +4,8 @@ package dev.selfservice.portal.notice;
 public enum SecurityEvent {
     PROTECTED_ACCOUNT_RECOVERY("A recovery was attempted for a protected account",
             "The recovery was refused; the employee was sent to the helpdesk."),
-    WRONG_CODE_LIMIT("An account met the wrong-code limit of all its recovery attempts together",
-            "Further code attempts for the account are refused for the rest of the hour."),
+    WRONG_CODE_LIMIT("An enrolled contact met the wrong-code limit of all its recovery attempts together",
+            "Further code attempts at that contact are refused for the rest of the hour."),
     SEND_LIMIT("An account or a contact met the limit of recovery codes sent",
             "No further codes are sent to it in the window."),
     RECOVERY_STARTS_FROM_ONE_ADDRESS("Many recovery starts came from one address",

@@ -46,9 +46,8 @@ import dev.selfservice.portal.web.Refusal.Reason;
  * <p>
  * What must hold across requests and replicas lives in the {@link StateStore}: a proof is claimed before the action it
  * allows, so of parallel requests with one proof exactly one acts; counters are taken before the Auth0 call they
- * guard. Wrong codes count per attempt (one browser's start, kept across its resends); the account-wide ceilings
- * (codes sent per username, wrong codes per account) count only requests whose contact is enrolled, decided after the
- * page answered, so that a stranger who types a username with an address of their own can neither learn anything nor
+ * guard. Wrong codes count per attempt (one browser's start, kept across its resends); the ceilings on codes sent
+ * (per username, per contact) count only codes really sent to an enrolled contact, decided after the page answered, so that a stranger who types a username with an address of their own can neither learn anything nor
  * lock the owner out of recovery.
  * <p>
  * A stranger who knows a username and its enrolled contact must not be able to take the employee's recovery away
@@ -58,11 +57,11 @@ import dev.selfservice.portal.web.Refusal.Reason;
  * the page (the same for everyone) says to use the code already received; the employee reads that mailbox, so the
  * employee's attempt works with whatever code is in it, and a stranger's start neither replaces it nor spends a send.
  * Only the attempt that sent the valid code may replace it (its own resend). Wrong codes end only the attempt that
- * typed them (ten each); a much higher account-wide ceiling bounds all guesses and tells the security mailbox. A
+ * typed them (ten each); a much higher ceiling per username and contact bounds all guesses at its code and tells the security mailbox. A
  * stranger can still end a code at Auth0 with three wrong tries; then it no longer holds the contact, and the
  * employee's next start or resend is sent a new one. What is left: whoever repeats "start, three wrong codes" spends a
  * send each time, so the contact's send limit can still be met for the rest of its window; each round costs a fresh
- * start (bounded per address) and meets the account ceiling, which the security mailbox hears of.
+ * start (bounded per address) and meets the contact's ceiling, which the security mailbox hears of.
  * <p>
  * The only password tried is the one just set, once, while the employee's lock keeps any other change out, so nothing
  * here can add to AD's bad-password count.
@@ -387,7 +386,7 @@ public class RecoveryService {
                     LOG.infof("recovery: no code sent: %s is protected from self-service", user.get().userId());
                     return;
                 }
-                // marked before the code exists, so that every guess at it meets the account-wide ceiling
+                // marked before the code exists, so that the security mailbox hears of the guesses at it
                 store.claim(enrolledKey(username, address.channel(), address.value()), Duration.ofHours(1));
                 String valid = validCodeKey(address.channel(), address.value());
                 if (resend) {
@@ -462,38 +461,38 @@ public class RecoveryService {
     }
 
     /**
-     * Takes one code attempt before the code goes to Auth0: per attempt (this browser's start), and, when the contact
-     * is enrolled for the username, per account too, under a much higher ceiling. A stranger's wrong codes thus end
-     * only the stranger's attempt; the ceiling bounds what many attempts together may guess, and tells the security
-     * mailbox when met. Parallel guesses cannot pass together.
+     * Takes one code attempt before the code goes to Auth0: per attempt (this browser's start), and per username and
+     * contact, under a much higher ceiling. A stranger's wrong codes thus end only the stranger's attempt; the ceiling
+     * bounds what many attempts together may guess at one contact's code, and tells the security mailbox when met on an
+     * enrolled one. Parallel guesses cannot pass together.
      */
     private void takeAttempt(RecoveryState.Pending p) throws Refusal {
         Limit perAttempt = Limit.RECOVERY_CODE_TRIES_PER_ATTEMPT;
-        Limit perAccount = Limit.RECOVERY_CODE_TRIES_PER_ACCOUNT;
+        Limit perContact = Limit.RECOVERY_CODE_TRIES_PER_CONTACT;
         if (!limits.take(perAttempt, p.attempt())) {
             throw new Refusal(Reason.TOO_MANY_WRONG_CODES); // this attempt's own end, the audit trail has it
         }
-        boolean enrolled = store.isClaimed(enrolledKey(p.username(), p.channel(), p.address()));
-        if (!enrolled && limits.counted(perAccount, p.username()) >= limits.ceiling(perAccount)) {
-            // counted only for enrolled contacts, but once met it holds for every contact typed with the username:
-            // otherwise "too many for this account" after one wrong code would tell which contacts are enrolled
-            throw new Refusal(Reason.TOO_MANY_WRONG_CODES);
-        }
-        if (enrolled && !limits.take(perAccount, p.username())) {
-            security.report(SecurityEvent.WRONG_CODE_LIMIT, "username " + p.username() + ", contact "
-                    + ContactAddress.mask(p.channel(), p.address()) + ": " + limits.counted(perAccount, p.username())
-                    + " code attempts on the account in the last hour (limit " + limits.ceiling(perAccount)
-                    + "), " + limits.counted(perAttempt, p.attempt()) + " on this attempt (limit "
-                    + limits.ceiling(perAttempt) + ")");
+        // counted for every contact typed with the username, enrolled or not, and meeting it holds for that contact
+        // only: so that neither when it is met nor for which contacts tells anyone which contacts are enrolled (round
+        // five: counting enrolled contacts alone, and then refusing every contact, told it in about 56 requests), and a
+        // stranger who meets it with an address of their own takes nothing from the employee's contact
+        String[] contact = { p.username(), p.channel().name(), p.address() };
+        if (!limits.take(perContact, contact)) {
+            if (store.isClaimed(enrolledKey(p.username(), p.channel(), p.address()))) {
+                // only the security mailbox hears which of them were enrolled: it is not the attacker's to read
+                security.report(SecurityEvent.WRONG_CODE_LIMIT, "username " + p.username() + ", contact "
+                        + ContactAddress.mask(p.channel(), p.address()) + ": " + limits.counted(perContact, contact)
+                        + " code attempts on the contact in the last hour (limit " + limits.ceiling(perContact)
+                        + "), " + limits.counted(perAttempt, p.attempt()) + " on this attempt (limit "
+                        + limits.ceiling(perAttempt) + ")");
+            }
             throw new Refusal(Reason.TOO_MANY_WRONG_CODES);
         }
     }
 
     private void giveBackAttempt(RecoveryState.Pending p) {
         limits.giveBack(Limit.RECOVERY_CODE_TRIES_PER_ATTEMPT, p.attempt());
-        if (store.isClaimed(enrolledKey(p.username(), p.channel(), p.address()))) {
-            limits.giveBack(Limit.RECOVERY_CODE_TRIES_PER_ACCOUNT, p.username());
-        }
+        limits.giveBack(Limit.RECOVERY_CODE_TRIES_PER_CONTACT, p.username(), p.channel().name(), p.address());
     }
 
     /**

@@ -37,8 +37,11 @@ public enum Limit {
     RECOVERY_CODE_TRIES_PER_ATTEMPT("recovery:codes:attempt", List.of("attempt"),
             c -> c.recovery().maxWrongCodesPerHour(), c -> Duration.ofHours(1)),
 
-    /** Code attempts at one account, all attempts together (enrolled contacts only): bounds every guess at it. */
-    RECOVERY_CODE_TRIES_PER_ACCOUNT("recovery:codes:account", List.of("username"),
+    /**
+     * Code attempts at one username and contact, all attempts together, whether or not the contact is enrolled: bounds
+     * every guess at a code sent there, and, counted alike for any contact, tells nobody which contacts are enrolled.
+     */
+    RECOVERY_CODE_TRIES_PER_CONTACT("recovery:codes:contact", List.of("username", "channel", "address"),
             c -> c.recovery().maxWrongCodesPerAccountPerHour(), c -> Duration.ofHours(1)),
 
     /**
