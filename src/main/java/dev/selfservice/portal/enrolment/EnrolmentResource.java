@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import dev.selfservice.portal.auth0.PasswordlessChannel;
 import dev.selfservice.portal.audit.AuditAction;
 import dev.selfservice.portal.audit.AuditLog;
 import dev.selfservice.portal.audit.AuditOutcome;
@@ -51,7 +52,7 @@ public class EnrolmentResource {
         static native TemplateInstance contacts(SignedInEmployee employee, List<Contact> contacts, boolean canAdd,
                 int maxContacts, String notice, Problem problem, String email, String phone);
 
-        static native TemplateInstance verify(SignedInEmployee employee, String address, Problem problem);
+        static native TemplateInstance verify(SignedInEmployee employee, String address, boolean sms, Problem problem);
 
         static native TemplateInstance remove(SignedInEmployee employee, Contact contact);
     }
@@ -107,7 +108,7 @@ public class EnrolmentResource {
         if (p.isEmpty()) {
             return Response.seeOther(URI.create("/enrolment")).build();
         }
-        return Html.page(200, Templates.verify(employee(), p.get().contact().masked(), Problem.NONE));
+        return Html.page(200, Templates.verify(employee(), p.get().contact().masked(), p.get().contact().channel() == PasswordlessChannel.SMS, Problem.NONE));
     }
 
     @POST
@@ -127,7 +128,7 @@ public class EnrolmentResource {
             // the code page again while the enrolment can go on: the code may be typed again, or (after a link
             // that failed and was undone) a new one sent; otherwise the list, which shows what is true now
             if (p.isPresent() && e.reason().staysOnTheStep()) {
-                return Html.page(e.status(), Templates.verify(employee(), p.get().contact().masked(), problem(e)));
+                return Html.page(e.status(), Templates.verify(employee(), p.get().contact().masked(), p.get().contact().channel() == PasswordlessChannel.SMS, problem(e)));
             }
             return Response.fromResponse(contactsPage(e.status(), null, problem(e), "", "")).cookie(cookie.clear())
                     .build();
@@ -147,7 +148,7 @@ public class EnrolmentResource {
         } catch (Refusal e) {
             audit.refused(AuditAction.ENROLMENT_RESEND, employee().userId(), e);
             if (p.isPresent() && e.reason().staysOnTheStep()) {
-                return Html.page(e.status(), Templates.verify(employee(), p.get().contact().masked(), problem(e)));
+                return Html.page(e.status(), Templates.verify(employee(), p.get().contact().masked(), p.get().contact().channel() == PasswordlessChannel.SMS, problem(e)));
             }
             return Response.fromResponse(contactsPage(e.status(), null, problem(e), "", ""))
                     .cookie(cookie.clear()).build();

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import dev.selfservice.portal.auth0.PasswordlessChannel;
 import dev.selfservice.portal.PortalConfig;
 import dev.selfservice.portal.audit.AuditAction;
 import dev.selfservice.portal.audit.AuditLog;
@@ -46,7 +47,7 @@ public class RecoveryResource {
     static class Templates {
         static native TemplateInstance start(String helpdesk, String username, String contact, Problem problem);
 
-        static native TemplateInstance code(String contact, String helpdesk, Problem problem);
+        static native TemplateInstance code(String contact, boolean sms, String helpdesk, Problem problem);
 
         static native TemplateInstance reset(int minLength, int maxLength, String words, boolean offerUnblock,
                 boolean directoryLocked, Problem problem);
@@ -108,7 +109,7 @@ public class RecoveryResource {
         if (p.isEmpty()) {
             return Response.seeOther(URI.create("/recovery")).build();
         }
-        return Html.page(200, Templates.code(masked(p.get()), dev.selfservice.portal.web.Helpdesk.here(config), Problem.NONE));
+        return Html.page(200, Templates.code(masked(p.get()), sms(p.get()), dev.selfservice.portal.web.Helpdesk.here(config), Problem.NONE));
     }
 
     @POST
@@ -125,7 +126,7 @@ public class RecoveryResource {
             audit.refused(AuditAction.RECOVERY_CODE, null, e);
             if (e.reason().staysOnTheStep() && p.isPresent()) {
                 // a wrong code may be typed again; when Auth0 could not answer, the code is still good
-                return Html.page(e.status(), Templates.code(masked(p.get()), dev.selfservice.portal.web.Helpdesk.here(config), problem(e)));
+                return Html.page(e.status(), Templates.code(masked(p.get()), sms(p.get()), dev.selfservice.portal.web.Helpdesk.here(config), problem(e)));
             }
             return restart(e);
         }
@@ -144,7 +145,7 @@ public class RecoveryResource {
         } catch (Refusal e) {
             audit.refused(AuditAction.RECOVERY_RESEND, null, e);
             if (p.isPresent() && e.reason().staysOnTheStep()) {
-                return Html.page(e.status(), Templates.code(masked(p.get()), dev.selfservice.portal.web.Helpdesk.here(config), problem(e)));
+                return Html.page(e.status(), Templates.code(masked(p.get()), sms(p.get()), dev.selfservice.portal.web.Helpdesk.here(config), problem(e)));
             }
             return restart(e);
         }
@@ -255,6 +256,11 @@ public class RecoveryResource {
 
     private Problem problem(Refusal e) {
         return refusals.problem(e);
+    }
+
+    /** A code sent by text message: its help speaks of signal, not of spam folders. */
+    private static boolean sms(RecoveryState.Pending p) {
+        return p.channel() == PasswordlessChannel.SMS;
     }
 
     private static String masked(RecoveryState.Pending p) {

@@ -72,6 +72,12 @@ public interface Messages {
     @Message("Codes usually arrive within a minute. Look in your spam or junk folder, and check that the address above is the one you meant. Then send a new code with the button above.")
     String code_help_wait();
 
+    @Message("Text messages usually arrive within a minute. Check that the number above is the one you meant and that the phone has signal. Then send a new code with the button above.")
+    String code_help_wait_sms();
+
+    @Message("A code goes only to a contact you added for that username: check that you typed your work username, the one you sign in to your computer with.")
+    String code_help_recovery_username();
+
     @Message("If you added more than one recovery contact, start again and use another one.")
     String code_help_recovery_other();
 

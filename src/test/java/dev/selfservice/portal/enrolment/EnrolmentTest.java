@@ -322,4 +322,15 @@ class EnrolmentTest {
         assertThat(contacts.document().select("a.remove").eachAttr("aria-label"))
                 .containsExactly("Remove a\u2022\u2022\u2022@example.com");
     }
+
+    @Test
+    void aCodeSentToAPhoneIsHelpedWithTheNumberAndSignalNotSpamFolders() {
+        Browser alice = signIn("alice");
+
+        Page phone = add(alice, "add-phone", "phone", "+1 425 883 1929");
+        Page email = add(alice, "add-email", "email", "alice.home@example.net");
+
+        assertThat(phone.text("#code-help-wait")).contains("Text messages", "signal").doesNotContain("spam");
+        assertThat(email.text("#code-help-wait")).as("the control: an email's help").contains("spam or junk folder");
+    }
 }
