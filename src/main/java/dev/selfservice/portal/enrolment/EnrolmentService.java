@@ -131,12 +131,19 @@ public class EnrolmentService {
         if (!otp.matches("[0-9]{6}")) {
             throw new Refusal(Reason.WRONG_CODE);
         }
+        // taken before the exchange, so that parallel posts cannot pass together
+        if (!limits.take(Limit.ENROLMENT_CODE_TRIES_PER_EMPLOYEE, employee.userId())) {
+            throw new Refusal(Reason.TOO_MANY_WRONG_CODES);
+        }
         VerifiedIdentity identity;
         // before the exchange, so that a user it makes is found even if its answer is lost
         leftovers.noteExchange(p.channel(), p.address());
         try {
             identity = authentication.exchangeOtp(p.channel(), p.address(), otp);
         } catch (Auth0Exception e) {
+            if (!(e instanceof Auth0Exception.Refused) && !e.mayHaveActed() && !e.rateLimited()) {
+                limits.giveBack(Limit.ENROLMENT_CODE_TRIES_PER_EMPLOYEE, employee.userId()); // Auth0 never looked
+            }
             throw codeRefusal(e);
         }
         String prefix = p.channel().connection() + "|";

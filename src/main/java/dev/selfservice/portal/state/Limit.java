@@ -14,6 +14,14 @@ import dev.selfservice.portal.PortalConfig;
  */
 public enum Limit {
 
+    /**
+     * Codes tried to enrol a contact, per employee: each is an exchange at Auth0 (whose rate limit the tenant shares),
+     * and each wrong one spends one of the three tries Auth0 allows the code the contact holds (an outside attack
+     * posted them without end).
+     */
+    ENROLMENT_CODE_TRIES_PER_EMPLOYEE("enrolment:codes", List.of("user id"),
+            c -> 10, c -> Duration.ofHours(1)),
+
     /** Codes sent to enrol a contact, per employee: a signed-in session cannot flood mailboxes or run up SMS costs. */
     ENROLMENT_SENDS_PER_EMPLOYEE("enrolment:sends", List.of("user id"),
             c -> c.enrolment().maxSends(), c -> c.enrolment().sendWindow()),

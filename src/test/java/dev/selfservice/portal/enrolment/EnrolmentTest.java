@@ -333,4 +333,20 @@ class EnrolmentTest {
         assertThat(phone.text("#code-help-wait")).contains("Text messages", "signal").doesNotContain("spam");
         assertThat(email.text("#code-help-wait")).as("the control: an email's help").contains("spam or junk folder");
     }
+
+    @Test
+    void wrongCodesAreLimitedPerEmployeeEvenInParallelAndNoMoreReachAuth0() {
+        Browser alice = signIn("alice");
+        Page verify = add(alice, "add-phone", "phone", "+1 425 883 1929");
+        assertThat(verify.path()).isEqualTo("/enrolment/verify");
+        int exchangesBefore = dev.selfservice.support.TenantApi.events(Map.of("type", "fco")).size();
+
+        List<Page> tries = dev.selfservice.support.Parallel.run(alice.copies(15).stream()
+                .map(b -> (java.util.concurrent.Callable<Page>) () -> enterCode(b, verify, "000000")).toList());
+
+        assertThat(tries).filteredOn(p -> p.status() == 429).as("refused by the limit").hasSize(5);
+        assertThat(dev.selfservice.support.TenantApi.events(Map.of("type", "fco")).size() - exchangesBefore)
+                .as("wrong codes that reached the tenant").isEqualTo(10);
+        assertThat(enterCode(alice, verify, "000000").status()).as("and the next one too").isEqualTo(429);
+    }
 }
