@@ -32,8 +32,13 @@ class SecurityMailboxTest {
     public static class WithMailbox implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            // the production timeout, not the test profile's 2 s (which keeps the fault tests quick): forty parallel
+            // exchanges on a loaded machine can take longer than 2 s, and timeouts would open the breaker and refuse
+            // tries that the test counts as reaching Auth0 (seen with four test JVMs on two cores)
             return Map.of("portal.security.mailbox", MAILBOX,
-                    "portal.recovery.max-wrong-codes-per-account-per-hour", "15");
+                    "portal.recovery.max-wrong-codes-per-account-per-hour", "15",
+                    "quarkus.fault-tolerance.\"dev.selfservice.portal.auth0.AuthenticationApiGuard/call\".timeout.value",
+                    "10000");
         }
     }
 
