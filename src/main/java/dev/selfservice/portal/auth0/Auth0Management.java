@@ -3,22 +3,19 @@ package dev.selfservice.portal.auth0;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import io.quarkus.oidc.client.NamedOidcClient;
-import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.Tokens;
-import io.quarkus.oidc.client.runtime.TokensHelper;
 
 /**
  * The portal's calls to Auth0's Management API. Reads and idempotent writes are retried ({@link IdempotentRetry});
  * writes that act differently when repeated are not, and each method says why. Every call goes through the API's
- * guard (timeout, circuit breaker). The machine-to-machine token comes from quarkus-oidc-client (client credentials
- * with Auth0's {@code audience}): fetched once, kept until shortly before it expires, fetched again once if Auth0
+ * guard (timeout, circuit breaker). The machine-to-machine token is put on each call by {@link ManagementTokenFilter}
+ * (quarkus-rest-client-oidc-filter): fetched once, kept until shortly before it expires, fetched again once if Auth0
  * answers 401, and never logged.
  */
 @ApplicationScoped
@@ -30,20 +27,19 @@ public class Auth0Management {
     private final ManagementApi api;
     private final ManagementApiGuard guard;
     private final IdempotentRetry retry;
-    private final OidcClient tokenClient;
-    private final TokensHelper tokens = new TokensHelper();
+    private final ManagementTokenFilter token;
 
     Auth0Management(@RestClient ManagementApi api, ManagementApiGuard guard, IdempotentRetry retry,
-            @NamedOidcClient("auth0-management") OidcClient tokenClient) {
+            ManagementTokenFilter token) {
         this.api = api;
         this.guard = guard;
         this.retry = retry;
-        this.tokenClient = tokenClient;
+        this.token = token;
     }
 
     /** A user by id. A read: retried. */
     public Auth0User user(String userId) {
-        return read(bearer -> api.user(userId, bearer));
+        return read(() -> api.user(userId));
     }
 
     /**
@@ -52,12 +48,12 @@ public class Auth0Management {
      * identities instead.
      */
     public List<Auth0Identity> link(String primaryUserId, String provider, String identityUserId) {
-        return write(bearer -> api.link(primaryUserId, new Auth0Dto.LinkRequest(provider, identityUserId), bearer));
+        return write(() -> api.link(primaryUserId, new Auth0Dto.LinkRequest(provider, identityUserId)));
     }
 
     /** Unlinks an identity. Not retried, for the same reason as {@link #link}: the caller reads the identities. */
     public List<Auth0Identity> unlink(String primaryUserId, String provider, String identityUserId) {
-        return write(bearer -> api.unlink(primaryUserId, provider, identityUserId, bearer));
+        return write(() -> api.unlink(primaryUserId, provider, identityUserId));
     }
 
     /**
@@ -66,13 +62,13 @@ public class Auth0Management {
      * that was made; the caller finds out what happened instead ({@code updated_at}, then one sign-in).
      */
     public void setPassword(String userId, String password) {
-        write(bearer -> api.setPassword(userId, new Auth0Dto.PasswordUpdate(password), bearer));
+        write(() -> api.setPassword(userId, new Auth0Dto.PasswordUpdate(password)));
     }
 
     /** The Auth0 user of an AD username on the AD connection, found with the (read-only) user search. */
     public java.util.Optional<Auth0User> adUser(String adConnection, String username) {
         String query = "identities.connection:\"" + quoted(adConnection) + "\" AND nickname:\"" + quoted(username) + "\"";
-        List<Auth0User> found = read(bearer -> api.search(query, "v3", bearer));
+        List<Auth0User> found = read(() -> api.search(query, "v3"));
         return found.size() == 1 ? java.util.Optional.of(found.get(0)) : java.util.Optional.empty();
     }
 
@@ -84,7 +80,7 @@ public class Auth0Management {
         String field = channel == PasswordlessChannel.EMAIL ? "email" : "phone_number";
         String query = "identities.connection:\"" + channel.connection() + "\" AND " + field + ":\"" + quoted(address)
                 + "\"";
-        return read(bearer -> api.search(query, "v3", bearer)).stream()
+        return read(() -> api.search(query, "v3")).stream()
                 .filter(u -> u.userId().startsWith(channel.connection() + "|") && u.identities().size() == 1
                         && u.identities().get(0).provider().equals(channel.connection()))
                 .toList();
@@ -96,29 +92,29 @@ public class Auth0Management {
 
     /** Whether Auth0's brute-force protection blocks the user from any IP. */
     public boolean hasBruteForceBlocks(String userId) {
-        Auth0Dto.UserBlocks blocks = read(bearer -> api.userBlocks(userId, bearer));
+        Auth0Dto.UserBlocks blocks = read(() -> api.userBlocks(userId));
         return blocks.blockedFor() != null && !blocks.blockedFor().isEmpty();
     }
 
     /** Clears the user's brute-force blocks (not an administrator's block). Idempotent, so retried. */
     public void clearBruteForceBlocks(String userId) {
-        read(bearer -> {
-            api.clearUserBlocks(userId, bearer);
+        read(() -> {
+            api.clearUserBlocks(userId);
             return null;
         });
     }
 
     /** Deleting a user is idempotent in Auth0 (an unknown user answers 204), so it is retried. */
     public void deleteUser(String userId) {
-        read(bearer -> {
-            api.delete(userId, bearer);
+        read(() -> {
+            api.delete(userId);
             return null;
         });
     }
 
     /** Sets top-level keys of the user's {@code app_metadata} (Auth0 merges them); the same values may be sent twice. */
     public void mergeAppMetadata(String userId, Map<String, Object> values) {
-        read(bearer -> api.update(userId, new Auth0Dto.UserUpdate(values), bearer));
+        read(() -> api.update(userId, new Auth0Dto.UserUpdate(values)));
     }
 
     /**
@@ -129,7 +125,7 @@ public class Auth0Management {
     java.util.Set<String> grantedScopes() {
         Tokens t;
         try {
-            t = tokens.getTokens(tokenClient, Map.of(), false).await().atMost(TOKEN_WAIT);
+            t = token.tokens().await().atMost(TOKEN_WAIT);
         } catch (RuntimeException e) {
             throw tokenFailure(e);
         }
@@ -139,7 +135,7 @@ public class Auth0Management {
 
     /** The tenant's connections of these strategies. A read: retried. */
     List<Auth0Dto.Connection> connections(List<String> strategies) {
-        return read(bearer -> api.connections(strategies, bearer));
+        return read(() -> api.connections(strategies));
     }
 
     /** The ids of the applications a connection is enabled for (every page of Auth0's checkpoint pagination). */
@@ -148,7 +144,7 @@ public class Auth0Management {
         String from = null;
         do {
             String cursor = from;
-            Auth0Dto.EnabledClients page = read(bearer -> api.enabledClients(connectionId, 100, cursor, bearer));
+            Auth0Dto.EnabledClients page = read(() -> api.enabledClients(connectionId, 100, cursor));
             page.clients().forEach(c -> ids.add(c.clientId()));
             from = page.next();
         } while (from != null && !from.isBlank() && ids.size() < 10_000);
@@ -158,8 +154,8 @@ public class Auth0Management {
     /** Whether an AD connection's connector is online: Auth0 answers 200, or 404 with a message when it is not. */
     boolean connectorOnline(String connectionId) {
         try {
-            read(bearer -> {
-                api.connectionStatus(connectionId, bearer);
+            read(() -> {
+                api.connectionStatus(connectionId);
                 return null;
             });
             return true;
@@ -184,34 +180,25 @@ public class Auth0Management {
     }
 
     /** A call that may run twice with the same result: retried, each try through the guard. */
-    private <T> T read(Function<String, T> call) {
+    private <T> T read(Supplier<T> call) {
         return Auth0Failures.guarded(() -> retry.call(() -> guard.call(() -> authorized(call))));
     }
 
     /** A call that must run at most once: through the guard, never retried. */
-    private <T> T write(Function<String, T> call) {
+    private <T> T write(Supplier<T> call) {
         return Auth0Failures.guarded(() -> guard.call(() -> authorized(call)));
     }
 
-    private <T> T authorized(Function<String, T> call) {
+    private <T> T authorized(Supplier<T> call) {
         try {
-            return call.apply(bearer(false));
+            return call.get();
         } catch (Auth0Exception.Refused e) {
             if (e.status() != 401) {
                 throw e;
             }
             // the token was revoked or its signing key rotated: one new token, one more try (nothing was done)
-            return call.apply(bearer(true));
-        }
-    }
-
-    private String bearer(boolean renew) {
-        try {
-            Tokens t = tokens.getTokens(tokenClient, Map.of(), renew).await().atMost(TOKEN_WAIT);
-            return "Bearer " + t.getAccessToken();
-        } catch (RuntimeException e) {
-            // the oidc-client's failure can name the token endpoint, never the secret; only its kind is kept
-            throw new Auth0Exception.NoAnswer("no_management_token", false);
+            token.renewForNextCall();
+            return call.get();
         }
     }
 }

@@ -57,6 +57,24 @@ class Auth0ManagementTest {
     }
 
     @Test
+    void whenNoNewTokenCanBeHadTheLinkIsNeverSentAndSaysSo() {
+        String alice = TenantApi.adUserId("alice");
+        String email = TenantApi.passwordlessSignIn("email", "alice.home@example.com");
+        management.user(alice);
+        // Auth0 no longer takes the token, and its token endpoint fails: the filter has no new token to send
+        TenantApi.fault(Map.of("method", "POST", "path", "/api/v2/users/", "status", 401, "times", 0));
+        TenantApi.fault(Map.of("method", "POST", "path", "/oauth/token", "grantType", "client_credentials", "status", 503, "times", 0));
+        assertThatThrownBy(() -> management.link(alice, "email", email.substring("email|".length())))
+                // a try after the 401 that was sent would meet the 401 again and be refused, not unanswered
+                .isInstanceOfSatisfying(Auth0Exception.NoAnswer.class, e -> {
+                    assertThat(e.error()).isEqualTo("no_management_token");
+                    assertThat(e.mayHaveActed()).isFalse();
+                });
+        TenantApi.clearFaults();
+        assertThat(management.user(alice).identities()).hasSize(1);
+    }
+
+    @Test
     void aReadIsRetriedAfterA503() {
         String alice = TenantApi.adUserId("alice");
         TenantApi.fault(Map.of("method", "GET", "path", "/api/v2/users/", "status", 503, "times", 2));
@@ -99,6 +117,7 @@ class Auth0ManagementTest {
         TenantApi.clearFaults();
         // Auth0 is well again, but the breaker (half of the last 10 calls failed) keeps calls away for a while
         assertThatThrownBy(() -> management.user(alice))
+                // a try after the 401 that was sent would meet the 401 again and be refused, not unanswered
                 .isInstanceOfSatisfying(Auth0Exception.NoAnswer.class, e -> {
                     assertThat(e.error()).isEqualTo("circuit_open");
                     assertThat(e.mayHaveActed()).as("nothing was sent").isFalse();
