@@ -196,6 +196,14 @@ public interface PortalConfig {
         @WithDefault("3")
         int expiredTries();
 
+        /**
+         * The directory's "Account lockout duration" ({@code PORTAL_PASSWORD_LOCKOUT_DURATION}, mirrored from its policy): how long
+         * an account locked by wrong passwords stays locked before AD unlocks it by itself; 0 when only an
+         * administrator (or a new password) unlocks it. The pages name this time instead of "after a while".
+         */
+        @WithDefault("30M")
+        java.time.Duration lockoutDuration();
+
         /** The window of {@link #expiredTries()}: the directory's lockout observation window. */
         @WithDefault("30M")
         java.time.Duration expiredTriesWindow();

@@ -193,7 +193,7 @@ public class SignInResource {
             }
             case ACCOUNT_LOCKED -> {
                 title = msg.signin_locked_title();
-                detail = msg.signin_locked_detail();
+                detail = msg.signin_locked_detail(config.password().lockoutDuration().toMinutes(), helpdesk);
                 actions.addAll(List.of(recovery, home));
             }
             case ACCOUNT_DISABLED -> {

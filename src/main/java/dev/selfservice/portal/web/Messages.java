@@ -128,13 +128,15 @@ public interface Messages {
     @Message("Your account is locked")
     String signin_locked_title();
 
-    @Message("Too many wrong passwords were entered for your account, so it is locked for now. It unlocks by itself after a while, or you can unlock it now by setting a new password.")
-    String signin_locked_detail();
+    @Message("Too many wrong passwords were entered for your account, so it is locked. {#if minutes > 0}It unlocks by itself {minutes} minutes after it was locked, or you can unlock it now by setting a new password.{#else}It stays locked until you unlock it by setting a new password, or {helpdesk} unlocks it.{/if}")
+    String signin_locked_detail(long minutes, String helpdesk);
 
     @Message("Too many sign-in attempts")
     String signin_too_many_title();
 
-    @Message("Sign-in is paused for your account after many failed attempts. Set a new password to continue, or try again later.")
+    // Auth0 lifts a brute-force block when an administrator removes it, the user follows the emailed link, or the
+    // password changes; no expiry by time is documented, so the page promises none
+    @Message("Sign-in is paused for your account after many failed attempts, and it does not end by waiting. Lift the pause with \"Forgot your password, or locked out\": you can keep your password if you still know it. The sign-in service may also have emailed a link to lift it to your work address.")
     String signin_too_many_detail();
 
     @Message("Your password has expired")
@@ -513,7 +515,8 @@ public interface Messages {
     @Message("The current password is not right. Your password was not changed. After a few wrong tries the portal stops for half an hour, before the directory locks your account.")
     String password_wrong_current();
 
-    @Message("Your account is locked, so the password could not be changed. Use \"forgot your password or locked out\" to unlock it, or wait and try again.")
+    // Auth0's brute-force pause (PasswordCheck.LOCKED), which no time lifts: see signin_too_many_detail
+    @Message("Sign-in is paused for your account after many failed attempts, so the password could not be changed. Lift the pause with \"Forgot your password, or locked out\": you can keep your password if you still know it.")
     String password_locked();
 
     @Message("The directory refused this account, so the password could not be changed. If it is locked after too many wrong passwords, unlock it with \"Forgot your password, or locked out\"; if it is disabled or expired, contact {helpdesk}.")

@@ -32,6 +32,7 @@ class PasswordPolicyTest {
             public String directoryRules() { return ""; }
             public int expiredTries() { return 3; }
             public java.time.Duration expiredTriesWindow() { return java.time.Duration.ofMinutes(30); }
+            public java.time.Duration lockoutDuration() { return java.time.Duration.ofMinutes(30); }
             public java.time.Duration expiredAnswerFloor() { return java.time.Duration.ZERO; }
         };
         return (PortalConfig) java.lang.reflect.Proxy.newProxyInstance(PortalConfig.class.getClassLoader(),
