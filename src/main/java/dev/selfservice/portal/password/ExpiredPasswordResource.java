@@ -88,7 +88,9 @@ public class ExpiredPasswordResource {
         }
         waitUntil(deadline);
         // post/redirect/get: a reload shows the result, it does not post the passwords again
-        return Response.seeOther(java.net.URI.create(ChangedResource.PATH)).cookie(result.changed()).build();
+        // and the sign-in it offers starts with the username
+        return Response.seeOther(java.net.URI.create(ChangedResource.PATH)).cookie(result.changed(),
+                hint.remember(username)).build();
     }
 
     /**

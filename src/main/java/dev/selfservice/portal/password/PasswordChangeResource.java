@@ -57,10 +57,12 @@ public class PasswordChangeResource {
     private final AuditLog audit;
 
     private final ChangeResult result;
+    private final dev.selfservice.portal.signin.UsernameHint hint;
 
     public PasswordChangeResource(CurrentEmployee current, PasswordService passwords, PasswordPolicy policy,
             Refusals refusals, OidcSession session, HttpServerRequest request, PortalConfig config, AuditLog audit, ChangeResult result,
-            PasswordPostLimit limit) {
+            PasswordPostLimit limit, dev.selfservice.portal.signin.UsernameHint hint) {
+        this.hint = hint;
         this.limit = limit;
         this.result = result;
         this.audit = audit;
@@ -96,7 +98,8 @@ public class PasswordChangeResource {
             return page(e.status(), refusals.problem(e));
         }
         session.logout().await().indefinitely();
-        return Response.seeOther(signOutAfterChange).cookie(result.changed()).build();
+        return Response.seeOther(signOutAfterChange).cookie(result.changed(), hint.remember(employee.username()))
+                .build();
     }
 
     private Response page(int status, Problem problem) {

@@ -52,7 +52,7 @@ public class RecoveryResource {
         static native TemplateInstance reset(int minLength, int maxLength, String words, boolean offerUnblock,
                 boolean directoryLocked, Problem problem);
 
-        static native TemplateInstance done(String title, String detail);
+        static native TemplateInstance done(String title, String detail, boolean remark);
     }
 
     private final RecoveryService recovery;
@@ -185,7 +185,7 @@ public class RecoveryResource {
         String userId = held.map(RecoveryState.Proof::userId).orElse(null);
         try {
             limit.admit("recovery-reset", request); // before the account is read and the password measured
-            return outcome(AuditAction.RECOVERY_RESET, userId, recovery.reset(held, password, confirm, ClientAddress.of(request)));
+            return outcome(AuditAction.RECOVERY_RESET, held, recovery.reset(held, password, confirm, ClientAddress.of(request)));
         } catch (Refusal e) {
             audit.refused(AuditAction.RECOVERY_RESET, userId, e);
             // the proof still holds for these: the form again, to fix the password or to try once more
@@ -204,7 +204,7 @@ public class RecoveryResource {
         Optional<RecoveryState.Proof> held = cookies.proof(proof);
         String userId = held.map(RecoveryState.Proof::userId).orElse(null);
         try {
-            return outcome(AuditAction.RECOVERY_UNBLOCK, userId, recovery.unblock(held));
+            return outcome(AuditAction.RECOVERY_UNBLOCK, held, recovery.unblock(held));
         } catch (Refusal e) {
             audit.refused(AuditAction.RECOVERY_UNBLOCK, userId, e);
             return e.reason().staysOnTheStep() ? Html.page(e.status(), Templates.reset(policy.minLength(),
@@ -216,14 +216,17 @@ public class RecoveryResource {
 
     /**
      * The proof is spent: its cookie goes, and the browser is sent to the result page, so that a reload shows the
-     * result again instead of posting the form twice. No session is opened: the employee signs in with the password.
+     * result again instead of posting the form twice. No session is opened: the employee signs in with the password,
+     * on a sign-in page that starts with the username.
      */
-    private Response outcome(AuditAction action, String userId, RecoveryService.Outcome outcome) {
+    private Response outcome(AuditAction action, Optional<RecoveryState.Proof> held, RecoveryService.Outcome outcome) {
+        String userId = held.map(RecoveryState.Proof::userId).orElse(null);
         // done, or done with a remark (set, but the account still refused, or still paused)
         audit.record(action, AuditOutcome.SUCCESS, outcome == RecoveryService.Outcome.DONE
                 || outcome == RecoveryService.Outcome.UNBLOCKED ? null : outcome.name(), userId, java.util.Map.of());
         return Response.seeOther(URI.create("/recovery/done")).cookie(cookies.clear(RecoveryCookies.PROOF))
-                .cookie(cookies.result(outcome)).build();
+                .cookie(cookies.result(outcome), hint.remember(held.map(RecoveryState.Proof::username).orElse(null)))
+                .build();
     }
 
     @GET
@@ -245,7 +248,10 @@ public class RecoveryResource {
             case SET_BUT_PAUSED -> msg.recovery_set_but_paused(dev.selfservice.portal.web.Helpdesk.here(config));
             case SET_NOT_CHECKED -> msg.recovery_set_not_checked(dev.selfservice.portal.web.Helpdesk.here(config));
         };
-        return Html.page(200, Templates.done(title, detail));
+        // done with a remark (set, but the account is still refused or paused, or the new password is unchecked) is a
+        // warning to heed, not a plain success
+        boolean remark = outcome.get() != RecoveryService.Outcome.DONE && outcome.get() != RecoveryService.Outcome.UNBLOCKED;
+        return Html.page(200, Templates.done(title, detail, remark));
     }
 
     /** Back to the start, with the reason, dropping what state there was. */

@@ -40,6 +40,8 @@ public class SessionGuard {
     @Inject
     OidcSession session;
     @Inject
+    SignedOutNotice notice;
+    @Inject
     dev.selfservice.portal.auth0.TenantSetupCheck setup;
     @Inject
     @dev.selfservice.portal.web.PageLanguage.Current
@@ -68,7 +70,8 @@ public class SessionGuard {
         LOG.infof("session: a session of %s is over (%s)", employee.userId(), ended.get());
         // through the tenant's logout, back to the start page: its session in this browser ends too, so that the next
         // sign-in asks for the password instead of answering from a session older than what ended this one
-        Response out = Response.seeOther(TenantLogout.returningTo(config, "/")).header("Cache-Control", "no-store").build();
+        Response out = Response.seeOther(TenantLogout.returningTo(config, "/")).header("Cache-Control", "no-store")
+                .cookie(notice.set(SignedOutNotice.Why.ENDED)).build();
         return session.logout().replaceWith(out);
     }
 }

@@ -27,9 +27,11 @@ public class SignOutResource {
     private final CurrentEmployee current;
     private final PortalSessions sessions;
     private final URI tenantLogout;
+    private final SignedOutNotice notice;
 
     public SignOutResource(SecurityIdentity identity, OidcSession session, CurrentEmployee current,
-            PortalSessions sessions, PortalConfig config) {
+            PortalSessions sessions, PortalConfig config, SignedOutNotice notice) {
+        this.notice = notice;
         this.identity = identity;
         this.current = current;
         this.sessions = sessions;
@@ -41,7 +43,8 @@ public class SignOutResource {
     @Blocking // the session guard and the sign-out reach the state store (Redis): never on the event loop
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> signOut() {
-        Response toTenant = Response.seeOther(tenantLogout).build();
+        // the start page it returns to says "you are signed out"
+        Response toTenant = Response.seeOther(tenantLogout).cookie(notice.set(SignedOutNotice.Why.YOU)).build();
         if (identity.isAnonymous()) {
             return Uni.createFrom().item(toTenant);
         }

@@ -59,8 +59,11 @@ public class UsernameHint {
                 && username.chars().noneMatch(c -> Character.isISOControl(c));
     }
 
-    /** The cookie that carries {@code username}; one that forgets any earlier hint if it is not plausible. */
-    NewCookie remember(String username) {
+    /**
+     * The cookie that carries {@code username}; one that forgets any earlier hint if it is not plausible. Also set
+     * after a password was changed or reset, so that the sign-in that follows starts with the username.
+     */
+    public NewCookie remember(String username) {
         return plausible(username) ? cookie(username.strip(), Optional.empty()) : forget();
     }
 

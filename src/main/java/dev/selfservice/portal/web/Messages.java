@@ -29,6 +29,12 @@ public interface Messages {
     @Message("Change your password, or fix a password that expired, was forgotten or got your account locked, without waiting for the helpdesk.")
     String landing_intro();
 
+    @Message("You are signed out, here and on your work account's sign-in page in this browser.")
+    String landing_signed_out();
+
+    @Message("You were signed out because your session ended: a session ends after {idleMinutes} minutes without activity, {lifetimeMinutes} minutes after signing in, and when your password is changed. Sign in again to go on.")
+    String landing_session_ended(long idleMinutes, long lifetimeMinutes);
+
     @Message("Sign in with your work account")
     String landing_sign_in();
 

@@ -96,6 +96,8 @@ class LandingPageTest {
         Page alice = PortalSteps.signIn("alice", DEMO_PASSWORD).get(portal() + "/account");
         assertThat(alice.text("#contacts-nudge")).contains("no recovery contact yet");
         assertThat(alice.document().select("#contacts-nudge a[href=/enrolment]")).hasSize(1);
+        assertThat(alice.document().select("#contacts-nudge.warning")).as("a warning to heed, not a green success")
+                .hasSize(1);
 
         Page bob = PortalSteps.signIn("bob", DEMO_PASSWORD).get(portal() + "/account");
         assertThat(bob.document().select("#contacts-nudge")).isEmpty();

@@ -89,6 +89,8 @@ class RecoveryTest {
         Page reset = RecoveryFlow.prove(browser, "frank", "frank.home@example.com", "frank.home@example.com");
         Page done = RecoveryFlow.setPassword(browser, reset, NEW_PASSWORD);
         assertThat(done.text("#recovery-done")).contains("cannot be used").contains("helpdesk");
+        assertThat(done.document().select("#recovery-done.warning")).as("set, with a remark to heed: not green")
+                .hasSize(1);
         // the password is set, as the page says; the account still cannot sign in
         assertThat(TenantApi.events(Map.of("type", "sapi", "operation", "set_password"))).hasSize(1);
         assertThat(PortalSteps.signsIn("frank", NEW_PASSWORD)).isFalse();
@@ -292,5 +294,18 @@ class RecoveryTest {
     private static HttpCookie cookie(Browser browser, String name) {
         return browser.cookies().getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .findFirst().orElseThrow();
+    }
+
+    @Test
+    void afterARecoveryTheSignInPageStartsWithTheUsernameAndTheResultIsAGreenSuccess() {
+        Browser browser = new Browser();
+        Page done = RecoveryFlow.setPassword(browser, RecoveryFlow.prove(browser, "bob", BOB_EMAIL, BOB_EMAIL),
+                NEW_PASSWORD);
+        assertThat(done.document().select("#recovery-done.notice")).as("done, without a remark").hasSize(1);
+        Page login = browser.get(portal() + "/signin");
+        assertThat(login.uri().toString()).startsWith(tenant());
+        assertThat(login.document().select("#username").attr("value")).as("Auth0's login_hint").isEqualTo("bob");
+        // the control: a browser that recovered nothing starts with an empty field
+        assertThat(new Browser().get(portal() + "/signin").document().select("#username").attr("value")).isEmpty();
     }
 }

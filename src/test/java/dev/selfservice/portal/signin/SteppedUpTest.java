@@ -34,6 +34,7 @@ class SteppedUpTest {
         Page refused = alice.get(portal() + "/test-only/step-up-probe/protected");
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.text("#again")).contains("enter your work password again");
+        assertThat(refused.document().select("#again.info")).as("a routine step, not a red error").hasSize(1);
         assertThat(refused.hiddenFields("#sign-in-again")).containsEntry("then", "/account");
         assertThat(refused.body()).doesNotContain("acted");
 
