@@ -25,13 +25,16 @@ public class AccountResource {
 
     @CheckedTemplate(basePath = "home")
     static class Templates {
-        static native TemplateInstance account(SignedInEmployee employee, boolean contactsKnown, int contacts);
+        static native TemplateInstance account(SignedInEmployee employee, boolean contactsKnown, int contacts,
+                String helpdesk);
     }
 
     private final CurrentEmployee current;
     private final EnrolmentService enrolment;
+    private final dev.selfservice.portal.PortalConfig config;
 
-    public AccountResource(CurrentEmployee current, EnrolmentService enrolment) {
+    public AccountResource(CurrentEmployee current, EnrolmentService enrolment, dev.selfservice.portal.PortalConfig config) {
+        this.config = config;
         this.current = current;
         this.enrolment = enrolment;
     }
@@ -41,7 +44,8 @@ public class AccountResource {
     public TemplateInstance account() {
         SignedInEmployee employee = current.get();
         OptionalInt contacts = contactCount(employee);
-        return Templates.account(employee, contacts.isPresent(), contacts.orElse(0));
+        return Templates.account(employee, contacts.isPresent(), contacts.orElse(0),
+                dev.selfservice.portal.web.Helpdesk.here(config));
     }
 
     /** The count of contacts, or nothing when Auth0 cannot say now: the page then leaves the line out. */

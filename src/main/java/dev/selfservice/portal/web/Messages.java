@@ -93,8 +93,8 @@ public interface Messages {
     @Message("Still nothing? Contact {helpdesk}.")
     String code_help_helpdesk(String helpdesk);
 
-    @Message("You have no recovery contact yet. Add a personal email address or mobile number now: it is how you get back in if you forget your password or get locked out.")
-    String account_no_contacts();
+    @Message("You have no recovery contact yet, so if you forget your password or get locked out, only {helpdesk} can let you back in. Add a personal email address or mobile number now: then you can get back in on your own.")
+    String account_no_contacts(String helpdesk);
 
     @Message("Recovery contacts: {count}. You can use any of them if you forget your password or get locked out.")
     String account_contacts_count(int count);

@@ -94,7 +94,10 @@ class LandingPageTest {
     @Test
     void theAccountPageNudgesToAddAContactOnlyWhenThereIsNone() {
         Page alice = PortalSteps.signIn("alice", DEMO_PASSWORD).get(portal() + "/account");
-        assertThat(alice.text("#contacts-nudge")).contains("no recovery contact yet");
+        assertThat(alice.text("#contacts-nudge")).contains("no recovery contact yet")
+                .contains("only the IT helpdesk (+1 555 0100, helpdesk@corp.example) can let you back in");
+        assertThat(alice.document().selectFirst("main h1").nextElementSibling().id()).as("plainly and first")
+                .isEqualTo("contacts-nudge");
         assertThat(alice.document().select("#contacts-nudge a[href=/enrolment]")).hasSize(1);
         assertThat(alice.document().select("#contacts-nudge.warning")).as("a warning to heed, not a green success")
                 .hasSize(1);
