@@ -397,6 +397,9 @@ public interface Messages {
     @Message("Your username")
     String password_username_label();
 
+    @Message("Your work username, in any of the forms you sign in with at work: for example {examples}.")
+    String username_forms(String examples);
+
     @Message("Current password")
     String password_current_label();
 
