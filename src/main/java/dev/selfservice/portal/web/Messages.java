@@ -258,6 +258,12 @@ public interface Messages {
     @Message("Not your work address: one you can still read when you cannot sign in.")
     String enrolment_email_hint();
 
+    @Message("Adding a contact asks for your work password again first; what you type here is kept for when you come back.")
+    String enrolment_asks_password();
+
+    @Message("Your password is confirmed. Check the contact you typed and send the code.")
+    String enrolment_typed_kept();
+
     @Message("Add a mobile phone number")
     String enrolment_add_phone();
 
