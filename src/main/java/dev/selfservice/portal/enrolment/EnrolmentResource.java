@@ -24,6 +24,7 @@ import dev.selfservice.portal.audit.AuditOutcome;
 import dev.selfservice.portal.PortalConfig;
 import dev.selfservice.portal.contact.Contact;
 import dev.selfservice.portal.contact.ContactAddress;
+import dev.selfservice.portal.contact.PhoneRegion;
 import dev.selfservice.portal.signin.CurrentEmployee;
 import dev.selfservice.portal.signin.SignedInEmployee;
 import dev.selfservice.portal.signin.StepUpGate;
@@ -68,10 +69,12 @@ public class EnrolmentResource {
     private final AuditLog audit;
     private final StepUpGate gate;
     private final TypedContactCookie typedContact;
+    private final PhoneRegion phoneRegion;
 
     public EnrolmentResource(CurrentEmployee current, EnrolmentService enrolment, PendingEnrolmentCookie cookie,
             @dev.selfservice.portal.web.PageLanguage.Current Messages msg, Refusals refusals, PortalConfig config, AuditLog audit,
-            StepUpGate gate, TypedContactCookie typedContact) {
+            StepUpGate gate, TypedContactCookie typedContact, PhoneRegion phoneRegion) {
+        this.phoneRegion = phoneRegion;
         this.gate = gate;
         this.typedContact = typedContact;
         this.audit = audit;
@@ -114,7 +117,7 @@ public class EnrolmentResource {
     @Path("phone")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addPhone(@RestForm String phone) {
-        return start(PasswordlessChannel.SMS, () -> ContactAddress.phone(phone, config.enrolment().defaultRegion()),
+        return start(PasswordlessChannel.SMS, () -> phoneRegion.read(phone),
                 Reason.INVALID_PHONE, "", Html.echo(phone));
     }
 

@@ -27,6 +27,7 @@ import dev.selfservice.portal.auth0.Auth0User;
 import dev.selfservice.portal.auth0.PasswordlessChannel;
 import dev.selfservice.portal.auth0.VerifiedIdentity;
 import dev.selfservice.portal.contact.ContactAddress;
+import dev.selfservice.portal.contact.PhoneRegion;
 import dev.selfservice.portal.password.PasswordPolicy;
 import dev.selfservice.portal.password.PasswordWriter;
 import dev.selfservice.portal.signin.AdUsername;
@@ -104,10 +105,12 @@ public class RecoveryService {
     private final SecureRandom random = new SecureRandom();
     private final SecurityNotices security;
     private final AdUsername usernames;
+    private final PhoneRegion phoneRegion;
 
     public RecoveryService(Auth0Authentication authentication, Auth0Management management, PasswordPolicy policy,
             ManagedExecutor executor, PortalConfig config, StateStore store, Limits limits, EmployeeLock lock, PasswordWriter writer,
-            Clock clock, Notices notices, SecurityNotices security, AdUsername usernames) {
+            Clock clock, Notices notices, SecurityNotices security, AdUsername usernames, PhoneRegion phoneRegion) {
+        this.phoneRegion = phoneRegion;
         this.usernames = usernames;
         this.security = security;
         this.notices = notices;
@@ -352,7 +355,7 @@ public class RecoveryService {
         String c = contact == null ? "" : contact.trim();
         try {
             return c.contains("@") ? ContactAddress.email(c)
-                    : ContactAddress.phone(c, config.enrolment().defaultRegion());
+                    : phoneRegion.read(c);
         } catch (ContactAddress.Invalid e) {
             throw new Refusal(Reason.INVALID_RECOVERY_INPUT);
         }

@@ -270,8 +270,12 @@ public interface Messages {
     @Message("Mobile phone number")
     String enrolment_phone_label();
 
-    @Message("Include the country code if you are abroad, for example +44 7911 123456.")
-    String enrolment_phone_hint();
+    @Message("Without a country code, a number is read as one of this country: {region}. From anywhere else, start with + and the country code, for example {example}.")
+    String enrolment_phone_hint(String region, String example);
+
+    /** The region of the example phone number on this language's pages; "default" for the default region. */
+    @Message("default")
+    String phone_example_region();
 
     @Message("Send a code")
     String enrolment_send_code();
@@ -546,6 +550,9 @@ public interface Messages {
 
     @Message("Personal email or mobile number")
     String recovery_contact_label();
+
+    @Message("The one you added: an email address, or a mobile number such as {example}.")
+    String recovery_contact_hint(String example);
 
     @Message("Send me a code")
     String recovery_send();
