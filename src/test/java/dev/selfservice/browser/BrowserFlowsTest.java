@@ -41,14 +41,19 @@ class BrowserFlowsTest {
             assertThat(alice.bodyText()).contains("alice@corp.example");
 
             alice.chooses("Recovery contacts").sees("Recovery contacts");
-            assertThat(alice.bodyText()).contains("You have no recovery contact yet.");
+            assertThat(alice.bodyText()).contains("You have no recovery contact yet.")
+                    .as("said before she types").contains("Adding a contact asks for your work password again first");
             // changing contacts needs the password entered again
             alice.types("Personal email address", "alice.home@example.net").chooses("Send a code")
                     .sees("Sign in again to continue");
             alice.chooses("Sign in again").sees("Log in");
+            assertThat(alice.valueOf("Username")).as("the sign-in page starts with her username").isEqualTo("alice");
             // she takes a moment to type it (a step-up counts only for a password entered after it began)
             TenantApi.advanceClock(1);
             alice.types("Username", "alice").types("Password", DEMO_PASSWORD).chooses("Continue").sees("Recovery contacts");
+            assertThat(alice.valueOf("Personal email address")).as("what she typed is kept").isEqualTo("alice.home@example.net");
+            assertThat(alice.bodyText()).contains("Your password is confirmed.")
+                    .doesNotContain("Adding a contact asks for your work password again first");
             addContact(alice, "Personal email address", "alice.home@example.net", "alice.home@example.net");
             assertThat(alice.bodyText()).contains("Your new recovery contact was added.", "a•••@example.net")
                     .doesNotContain("alice.home@example.net");
