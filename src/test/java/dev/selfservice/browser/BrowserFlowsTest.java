@@ -100,7 +100,12 @@ class BrowserFlowsTest {
             bob.open(portal());
             bob.sees("Get back into your work account");
             bob.chooses("Forgot your password, or locked out").sees("Forgot your password, or locked out");
-            recovers(bob, "bob", "bob.personal@example.com", "bob.personal@example.com");
+            assertThat(bob.bodyText()).as("the forms of a username it takes")
+                    .contains("for example jdoe, jdoe@corp.example, CORP\\jdoe.");
+            // his work address is his username too
+            bob.types("Your username", "bob@corp.example");
+            provesWithACode(bob, "bob.personal@example.com", "bob.personal@example.com");
+            setsANewPasswordAndSignsIn(bob, "bob");
         });
     }
 
@@ -113,7 +118,9 @@ class BrowserFlowsTest {
             bob.chooses("Deutsch").sees("Wieder Zugang zu Ihrem Arbeitskonto");
             bob.chooses("Passwort vergessen oder gesperrt").sees("Passwort vergessen oder gesperrt");
             int before = PortalSteps.outboxCount("bob.personal@example.com");
-            bob.types("Ihr Benutzername", "bob").types("Private E-Mail-Adresse oder Mobilnummer", "bob.personal@example.com")
+            // the page says which forms of the username it takes, and bob uses the one he signs in with at work
+            assertThat(bob.bodyText()).contains("zum Beispiel jdoe, jdoe@corp.example, CORP\\jdoe.");
+            bob.types("Ihr Benutzername", "CORP\\bob").types("Private E-Mail-Adresse oder Mobilnummer", "bob.personal@example.com")
                     .chooses("Code senden").sees("Prüfen Sie Ihre Nachrichten");
             assertThat(bob.bodyText()).contains("Keinen Code erhalten?");
             String code = PortalSteps.awaitCode("bob.personal@example.com", before);
@@ -406,12 +413,6 @@ class BrowserFlowsTest {
         signInFromHere(employee, username, NEW_PASSWORD);
         employee.sees("Your account");
         assertThat(employee.bodyText()).contains(username + "@corp.example");
-    }
-
-    private static void recovers(Employee employee, String username, String typedContact, String outboxAddress) {
-        employee.types("Your username", username);
-        provesWithACode(employee, typedContact, outboxAddress);
-        setsANewPasswordAndSignsIn(employee, username);
     }
 
     /** From the recovery's first page, its username filled in, to the page where a new password is chosen. */
