@@ -27,6 +27,13 @@ public interface PortalConfig {
     java.util.List<String> languages();
 
     /**
+     * {@code PHONE_DEFAULT_REGION}: the region (ISO 3166, as libphonenumber knows it) a phone number typed without a
+     * +country code is read in, on every page that takes one; checked at start by {@code contact.PhoneRegion}.
+     */
+    @io.smallrye.config.WithDefault("US")
+    String phoneDefaultRegion();
+
+    /**
      * The helpdesk as it reads in a language other than English, by language tag ({@code portal.helpdesk-in.de} is
      * {@code HELPDESK_CONTACT_DE}): a German page should not say "Wenden Sie sich an the IT helpdesk". A language
      * without one shows {@link #helpdesk()}.
@@ -228,10 +235,6 @@ public interface PortalConfig {
         /** Contacts an employee may have. */
         @WithDefault("3")
         int maxContacts();
-
-        /** The region a phone number without a +country code is read in ({@code PHONE_DEFAULT_REGION}). */
-        @WithDefault("US")
-        String defaultRegion();
 
         /** How long an enrolment waits for its code (Auth0's codes last five minutes). */
         @WithDefault("5M")

@@ -41,14 +41,19 @@ class BrowserFlowsTest {
             assertThat(alice.bodyText()).contains("alice@corp.example");
 
             alice.chooses("Recovery contacts").sees("Recovery contacts");
-            assertThat(alice.bodyText()).contains("You have no recovery contact yet.");
+            assertThat(alice.bodyText()).contains("You have no recovery contact yet.")
+                    .as("said before she types").contains("Adding a contact asks for your work password again first");
             // changing contacts needs the password entered again
             alice.types("Personal email address", "alice.home@example.net").chooses("Send a code")
                     .sees("Sign in again to continue");
             alice.chooses("Sign in again").sees("Log in");
+            assertThat(alice.valueOf("Username")).as("the sign-in page starts with her username").isEqualTo("alice");
             // she takes a moment to type it (a step-up counts only for a password entered after it began)
             TenantApi.advanceClock(1);
             alice.types("Username", "alice").types("Password", DEMO_PASSWORD).chooses("Continue").sees("Recovery contacts");
+            assertThat(alice.valueOf("Personal email address")).as("what she typed is kept").isEqualTo("alice.home@example.net");
+            assertThat(alice.bodyText()).contains("Your password is confirmed.")
+                    .doesNotContain("Adding a contact asks for your work password again first");
             addContact(alice, "Personal email address", "alice.home@example.net", "alice.home@example.net");
             assertThat(alice.bodyText()).contains("Your new recovery contact was added.", "a•••@example.net")
                     .doesNotContain("alice.home@example.net");
@@ -95,7 +100,12 @@ class BrowserFlowsTest {
             bob.open(portal());
             bob.sees("Get back into your work account");
             bob.chooses("Forgot your password, or locked out").sees("Forgot your password, or locked out");
-            recovers(bob, "bob", "bob.personal@example.com", "bob.personal@example.com");
+            assertThat(bob.bodyText()).as("the forms of a username it takes")
+                    .contains("for example jdoe, jdoe@corp.example, CORP\\jdoe.");
+            // his work address is his username too
+            bob.types("Your username", "bob@corp.example");
+            provesWithACode(bob, "bob.personal@example.com", "bob.personal@example.com");
+            setsANewPasswordAndSignsIn(bob, "bob");
         });
     }
 
@@ -108,7 +118,9 @@ class BrowserFlowsTest {
             bob.chooses("Deutsch").sees("Wieder Zugang zu Ihrem Arbeitskonto");
             bob.chooses("Passwort vergessen oder gesperrt").sees("Passwort vergessen oder gesperrt");
             int before = PortalSteps.outboxCount("bob.personal@example.com");
-            bob.types("Ihr Benutzername", "bob").types("Private E-Mail-Adresse oder Mobilnummer", "bob.personal@example.com")
+            // the page says which forms of the username it takes, and bob uses the one he signs in with at work
+            assertThat(bob.bodyText()).contains("zum Beispiel jdoe, jdoe@corp.example, CORP\\jdoe.");
+            bob.types("Ihr Benutzername", "CORP\\bob").types("Private E-Mail-Adresse oder Mobilnummer", "bob.personal@example.com")
                     .chooses("Code senden").sees("Prüfen Sie Ihre Nachrichten");
             assertThat(bob.bodyText()).contains("Keinen Code erhalten?");
             String code = PortalSteps.awaitCode("bob.personal@example.com", before);
@@ -401,12 +413,6 @@ class BrowserFlowsTest {
         signInFromHere(employee, username, NEW_PASSWORD);
         employee.sees("Your account");
         assertThat(employee.bodyText()).contains(username + "@corp.example");
-    }
-
-    private static void recovers(Employee employee, String username, String typedContact, String outboxAddress) {
-        employee.types("Your username", username);
-        provesWithACode(employee, typedContact, outboxAddress);
-        setsANewPasswordAndSignsIn(employee, username);
     }
 
     /** From the recovery's first page, its username filled in, to the page where a new password is chosen. */

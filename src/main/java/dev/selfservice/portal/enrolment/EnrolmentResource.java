@@ -24,8 +24,10 @@ import dev.selfservice.portal.audit.AuditOutcome;
 import dev.selfservice.portal.PortalConfig;
 import dev.selfservice.portal.contact.Contact;
 import dev.selfservice.portal.contact.ContactAddress;
+import dev.selfservice.portal.contact.PhoneRegion;
 import dev.selfservice.portal.signin.CurrentEmployee;
 import dev.selfservice.portal.signin.SignedInEmployee;
+import dev.selfservice.portal.signin.StepUpGate;
 import dev.selfservice.portal.signin.SteppedUp;
 import dev.selfservice.portal.web.Html;
 import dev.selfservice.portal.web.Messages;
@@ -50,7 +52,7 @@ public class EnrolmentResource {
     @CheckedTemplate(basePath = "enrolment")
     static class Templates {
         static native TemplateInstance contacts(SignedInEmployee employee, List<Contact> contacts, boolean canAdd,
-                int maxContacts, String notice, Problem problem, String email, String phone);
+                int maxContacts, String notice, Problem problem, String email, String phone, boolean asksPassword);
 
         static native TemplateInstance verify(SignedInEmployee employee, String address, boolean sms, Problem problem);
 
@@ -65,9 +67,16 @@ public class EnrolmentResource {
     private final PortalConfig config;
 
     private final AuditLog audit;
+    private final StepUpGate gate;
+    private final TypedContactCookie typedContact;
+    private final PhoneRegion phoneRegion;
 
     public EnrolmentResource(CurrentEmployee current, EnrolmentService enrolment, PendingEnrolmentCookie cookie,
-            @dev.selfservice.portal.web.PageLanguage.Current Messages msg, Refusals refusals, PortalConfig config, AuditLog audit) {
+            @dev.selfservice.portal.web.PageLanguage.Current Messages msg, Refusals refusals, PortalConfig config, AuditLog audit,
+            StepUpGate gate, TypedContactCookie typedContact, PhoneRegion phoneRegion) {
+        this.phoneRegion = phoneRegion;
+        this.gate = gate;
+        this.typedContact = typedContact;
         this.audit = audit;
         this.refusals = refusals;
         this.current = current;
@@ -77,27 +86,39 @@ public class EnrolmentResource {
         this.config = config;
     }
 
+    /**
+     * The contacts and the forms to add one; after a step-up that adding asked for, the form is filled with what was
+     * typed before it (once: the cookie goes).
+     */
     @GET
-    public Response list(@QueryParam("done") String done) {
+    public Response list(@QueryParam("done") String done, @CookieParam(TypedContactCookie.NAME) String typedCookie) {
         String notice = "added".equals(done) ? msg.enrolment_added() : "removed".equals(done) ? msg.enrolment_removed() : null;
-        return contactsPage(200, notice, Problem.NONE, "", "");
+        Optional<TypedContactCookie.Typed> typed = typed(typedCookie);
+        if (notice == null && typed.isPresent() && gate.passed()) {
+            notice = msg.enrolment_typed_kept();
+        }
+        Response page = contactsPage(200, notice, Problem.NONE,
+                typed.filter(t -> t.channel() == PasswordlessChannel.EMAIL).map(TypedContactCookie.Typed::value).orElse(""),
+                typed.filter(t -> t.channel() == PasswordlessChannel.SMS).map(TypedContactCookie.Typed::value).orElse(""));
+        return typedCookie == null ? page : Response.fromResponse(page).cookie(typedContact.clear()).build();
     }
 
+    // Not @SteppedUp: what was typed is judged first (a malformed address, the work address), so that a refusal comes
+    // before the password is asked for again; the gate is asked before anything is sent, and what was typed is kept
+    // through the step-up.
     @POST
     @Path("email")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @SteppedUp(then = "/enrolment")
     public Response addEmail(@RestForm String email) {
-        return start(() -> ContactAddress.email(email), Reason.INVALID_EMAIL, Html.echo(email), "");
+        return start(PasswordlessChannel.EMAIL, () -> ContactAddress.email(email), Reason.INVALID_EMAIL, Html.echo(email), "");
     }
 
     @POST
     @Path("phone")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @SteppedUp(then = "/enrolment")
     public Response addPhone(@RestForm String phone) {
-        return start(() -> ContactAddress.phone(phone, config.enrolment().defaultRegion()), Reason.INVALID_PHONE, "",
-                Html.echo(phone));
+        return start(PasswordlessChannel.SMS, () -> phoneRegion.read(phone),
+                Reason.INVALID_PHONE, "", Html.echo(phone));
     }
 
     @GET
@@ -188,12 +209,21 @@ public class EnrolmentResource {
         ContactAddress parse() throws ContactAddress.Invalid;
     }
 
-    private Response start(AddressParser parser, Reason invalid, String email, String phone) {
+    private Response start(PasswordlessChannel channel, AddressParser parser, Reason invalid, String email, String phone) {
         ContactAddress address;
         try {
             address = parser.parse();
+            enrolment.refuseWorkAddress(employee(), address);
         } catch (ContactAddress.Invalid e) {
             return contactsPage(invalid.status(), null, problem(new Refusal(invalid)), email, phone);
+        } catch (Refusal e) {
+            audit.refused(AuditAction.ENROLMENT_START, employee().userId(), e);
+            return contactsPage(e.status(), null, problem(e), email, phone);
+        }
+        if (!gate.passed()) {
+            return Response.fromResponse(gate.signInAgain("/enrolment"))
+                    .cookie(typedContact.write(employee().userId(), channel, channel == PasswordlessChannel.EMAIL ? email : phone))
+                    .build();
         }
         try {
             PendingEnrolment pending = enrolment.start(employee(), current.sessionBinding(), address);
@@ -206,6 +236,10 @@ public class EnrolmentResource {
         }
     }
 
+    private Optional<TypedContactCookie.Typed> typed(String value) {
+        return typedContact.read(value, employee().userId());
+    }
+
     private SignedInEmployee employee() {
         return current.get();
     }
@@ -216,10 +250,10 @@ public class EnrolmentResource {
             contacts = enrolment.contacts(employee());
         } catch (Refusal e) {
             return Html.page(e.status(), Templates.contacts(employee(), List.of(), false,
-                    config.enrolment().maxContacts(), null, problem(e), "", ""));
+                    config.enrolment().maxContacts(), null, problem(e), "", "", false));
         }
         return Html.page(status, Templates.contacts(employee(), contacts, contacts.size() < config.enrolment().maxContacts(),
-                config.enrolment().maxContacts(), notice, problem, email, phone));
+                config.enrolment().maxContacts(), notice, problem, email, phone, !gate.passed()));
     }
 
     private Problem problem(Refusal refusal) {

@@ -80,6 +80,17 @@ public class EnrolmentService {
         return domain.equals(work) || domain.endsWith("." + work);
     }
 
+    /**
+     * Refuses an address of the work domain: every mailbox there (the employee's own, its plus-addresses and aliases,
+     * a colleague's) is behind the directory's passwords, the very thing the contact is there to recover. Judged from
+     * the address and the session alone, so the page says it before asking for the password again.
+     */
+    public void refuseWorkAddress(SignedInEmployee employee, ContactAddress address) throws Refusal {
+        if (address.channel() == PasswordlessChannel.EMAIL && atTheWorkDomain(address.value(), employee.email())) {
+            throw new Refusal(Reason.WORK_ADDRESS);
+        }
+    }
+
     public List<Contact> contacts(SignedInEmployee employee) throws Refusal {
         return LinkedContacts.of(user(employee));
     }
@@ -94,11 +105,7 @@ public class EnrolmentService {
         if (contacts.stream().anyMatch(c -> c.channel() == address.channel() && c.address().equalsIgnoreCase(address.value()))) {
             throw new Refusal(Reason.ALREADY_YOURS);
         }
-        if (address.channel() == PasswordlessChannel.EMAIL && atTheWorkDomain(address.value(), employee.email())) {
-            // every mailbox of the work domain (the employee's own, its plus-addresses and aliases, a colleague's) is
-            // behind the directory's passwords, the very thing the contact is there to recover
-            throw new Refusal(Reason.WORK_ADDRESS);
-        }
+        refuseWorkAddress(employee, address);
         takeSend(employee);
         // an address that is another account's contact is answered as any other, with a code: refusing it here, before
         // any proof of control, would tell any signed-in employee whose address is whose recovery contact. Only the

@@ -16,6 +16,7 @@ import dev.selfservice.portal.auth0.Auth0Authentication.PasswordCheck;
 import dev.selfservice.portal.auth0.Auth0Exception;
 import dev.selfservice.portal.auth0.Auth0Management;
 import dev.selfservice.portal.auth0.Auth0User;
+import dev.selfservice.portal.signin.AdUsername;
 import dev.selfservice.portal.signin.SignedInEmployee;
 import dev.selfservice.portal.state.EmployeeLock;
 import dev.selfservice.portal.state.Limit;
@@ -44,9 +45,11 @@ public class PasswordService {
     private final PasswordWriter writer;
     private final PasswordPolicy policy;
     private final String adConnection;
+    private final AdUsername usernames;
 
     public PasswordService(Auth0Authentication authentication, Auth0Management management, PasswordWriter writer,
-            PasswordPolicy policy, PortalConfig config, Limits limits, EmployeeLock lock, Notices notices) {
+            PasswordPolicy policy, PortalConfig config, Limits limits, EmployeeLock lock, Notices notices, AdUsername usernames) {
+        this.usernames = usernames;
         this.notices = notices;
         this.limits = limits;
         this.lock = lock;
@@ -103,16 +106,21 @@ public class PasswordService {
      */
     public String changeExpired(String username, String endUserIp, String current, String newPassword,
             String confirmation) throws Refusal {
-        String user = username == null ? "" : username.trim();
-        if (user.isEmpty() || user.length() > 256 || user.chars().anyMatch(Character::isISOControl) || current == null
-                || current.isEmpty()) {
+        if (!AdUsername.wellFormed(username) || current == null || current.isEmpty()) {
             throw new Refusal(Reason.PASSWORD_NOT_CHANGED);
         }
+        // erin, erin@corp.example and CORP\erin are one username with one count of tries; a form of another domain is
+        // counted as typed and, like an unknown username, refused, without asking the directory
+        Optional<String> signInName = usernames.signInName(username);
+        String user = signInName.orElse(username.strip());
         policy.require(newPassword, confirmation, current, List.of(user));
         // counted per username before the directory sees the try, whether or not the account exists (so the answer
         // tells nothing), and kept below AD's lockout threshold
         if (!limits.take(Limit.CURRENT_PASSWORD_TRIES, triesKey(user))) {
             throw new Refusal(Reason.TOO_MANY_PASSWORD_TRIES);
+        }
+        if (signInName.isEmpty()) {
+            throw new Refusal(Reason.PASSWORD_NOT_CHANGED);
         }
         PasswordCheck check;
         try {

@@ -27,8 +27,10 @@ import dev.selfservice.portal.auth0.Auth0User;
 import dev.selfservice.portal.auth0.PasswordlessChannel;
 import dev.selfservice.portal.auth0.VerifiedIdentity;
 import dev.selfservice.portal.contact.ContactAddress;
+import dev.selfservice.portal.contact.PhoneRegion;
 import dev.selfservice.portal.password.PasswordPolicy;
 import dev.selfservice.portal.password.PasswordWriter;
+import dev.selfservice.portal.signin.AdUsername;
 import dev.selfservice.portal.state.EmployeeLock;
 import dev.selfservice.portal.state.Limit;
 import dev.selfservice.portal.state.Limits;
@@ -102,10 +104,14 @@ public class RecoveryService {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final SecurityNotices security;
+    private final AdUsername usernames;
+    private final PhoneRegion phoneRegion;
 
     public RecoveryService(Auth0Authentication authentication, Auth0Management management, PasswordPolicy policy,
             ManagedExecutor executor, PortalConfig config, StateStore store, Limits limits, EmployeeLock lock, PasswordWriter writer,
-            Clock clock, Notices notices, SecurityNotices security) {
+            Clock clock, Notices notices, SecurityNotices security, AdUsername usernames, PhoneRegion phoneRegion) {
+        this.phoneRegion = phoneRegion;
+        this.usernames = usernames;
         this.security = security;
         this.notices = notices;
         this.writer = writer;
@@ -125,10 +131,12 @@ public class RecoveryService {
      * lookup and the sending happen after the answer, so not even its timing tells.
      */
     public RecoveryState.Pending start(String username, String contact, String ip) throws Refusal {
-        String user = username == null ? "" : username.trim();
-        if (user.isEmpty() || user.length() > 256 || user.chars().anyMatch(Character::isISOControl)) {
+        if (!AdUsername.wellFormed(username)) {
             throw new Refusal(Reason.INVALID_RECOVERY_INPUT);
         }
+        // erin, erin@corp.example and CORP\erin are one username, counted and looked up as one; a form of another
+        // domain goes on as typed, and is never looked up (see adUser): an unknown username, whatever it names
+        String user = usernames.signInName(username).orElse(username.strip());
         ContactAddress address = parse(contact);
         throttleStarts(ip);
         byte[] id = new byte[16];
@@ -172,7 +180,7 @@ public class RecoveryService {
         // way, so that the answer's timing does not tell whether the username exists.
         Optional<Auth0User> account;
         try {
-            account = management.adUser(config.auth0().adConnection(), p.username());
+            account = lookUp(p.username());
         } catch (Auth0Exception e) {
             if (!e.rateLimited()) {
                 // Auth0 could not answer: the code is still good, and the try is not used. Not when it declined for
@@ -347,7 +355,7 @@ public class RecoveryService {
         String c = contact == null ? "" : contact.trim();
         try {
             return c.contains("@") ? ContactAddress.email(c)
-                    : ContactAddress.phone(c, config.enrolment().defaultRegion());
+                    : phoneRegion.read(c);
         } catch (ContactAddress.Invalid e) {
             throw new Refusal(Reason.INVALID_RECOVERY_INPUT);
         }
@@ -444,11 +452,17 @@ public class RecoveryService {
     /** For the sending after the answer, where a failure can only be logged: no code is sent then. */
     private Optional<Auth0User> adUser(String username) {
         try {
-            return management.adUser(config.auth0().adConnection(), username);
+            return lookUp(username);
         } catch (Auth0Exception e) {
             LOG.warnf("recovery: no code sent: Auth0 could not look the username up (%s)", e.error());
             return Optional.empty();
         }
+    }
+
+    /** The AD user of a username; none for a form of another domain, which is not asked about. */
+    private Optional<Auth0User> lookUp(String username) {
+        Optional<String> name = usernames.signInName(username);
+        return name.isEmpty() ? Optional.empty() : management.adUser(config.auth0().adConnection(), name.get());
     }
 
     private boolean isProtected(Auth0User user) {

@@ -38,17 +38,21 @@ public class AuthorizeRedirectFilter implements OidcRedirectFilter {
         // the sign-in page speaks the language the portal's pages speak to this browser (Universal Login follows
         // ui_locales among the languages enabled in the tenant)
         context.additionalQueryParams().add("ui_locales", PageLanguage.tagOf(context.routingContext().request(), config));
+        boolean fresh = SignInResource.FRESH.equals(context.routingContext().request().path());
         io.vertx.core.http.Cookie typed = context.routingContext().request().getCookie(UsernameHint.COOKIE);
-        if (typed != null) {
+        if (typed != null && !fresh) {
             // the sign-in page starts with the username typed on the portal (Auth0's login_hint)
             hint.read(typed.getValue()).ifPresent(h -> context.additionalQueryParams().add("login_hint", h.username()));
         }
-        if (SignInResource.FRESH.equals(context.routingContext().request().path())) {
+        if (fresh) {
             context.additionalQueryParams().add("prompt", "login");
             // and say so to any Auth0 rule or action that looks: the password must have been entered just now
             context.additionalQueryParams().add("max_age", "0");
             // the step-up counts only for the sign-in that answers this very request: its ID token carries this nonce
             io.vertx.core.http.Cookie started = context.routingContext().request().getCookie(StepUp.COOKIE);
+            // the sign-in page starts with the employee's own username: it is the same employee who signs in again
+            stepUp.username(started == null ? null : started.getValue())
+                    .ifPresent(username -> context.additionalQueryParams().add("login_hint", username));
             stepUp.boundTo(started == null ? null : started.getValue(), nonceOf(context.redirectUri()))
                     .ifPresent(bound -> context.routingContext().response().addCookie(bound));
         } else {

@@ -135,7 +135,7 @@ public class SignInResource {
         java.time.Instant now = clock.instant();
         java.time.Instant start = current.issuedAt()
                 .plus(java.time.Duration.between(sessions.firstSeen(binding).filter(s -> !s.isAfter(now)).orElse(now), now));
-        jakarta.ws.rs.core.NewCookie begun = stepUp.begin(current.get().userId(), start);
+        jakarta.ws.rs.core.NewCookie begun = stepUp.begin(current.get().userId(), current.get().username(), start);
         sessions.end(binding); // the old session, and every copy of its cookie
         Response next = Response.seeOther(URI.create(FRESH + "?then="
                 + URLEncoder.encode(localPath(then), StandardCharsets.UTF_8))).cookie(begun).build();

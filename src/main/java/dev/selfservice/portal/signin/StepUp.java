@@ -42,14 +42,16 @@ public class StepUp {
     private static final Duration LIFETIME = Duration.ofMinutes(10);
 
     /**
-     * What the cookie holds: the step-up's own id (used once), the employee who began it, the start on the tenant's
-     * clock in milliseconds, and the nonce of the authorize request it was sent to (null until then).
+     * What the cookie holds: the step-up's own id (used once), the employee who began it and their username (the
+     * sign-in page starts with it), the start on the tenant's clock in milliseconds, and the nonce of the authorize
+     * request it was sent to (null until then).
      */
     @RegisterForReflection(registerFullHierarchy = true)
-    record Begun(String id, String subject, long startOnTenantClock, String nonce) {
+    record Begun(String id, String subject, String username, long startOnTenantClock, String nonce) {
     }
 
-    static final StateKind<Begun> KIND = new StateKind<>(COOKIE, 1, Begun.class);
+    // version 2: the username was added
+    static final StateKind<Begun> KIND = new StateKind<>(COOKIE, 2, Begun.class);
 
     private final SealedCookie<Begun> cookie;
     private final StateStore store;
@@ -69,11 +71,17 @@ public class StepUp {
      * but the session's ID token was issued by it, so its {@code iat} plus the time the portal saw pass since it first
      * saw that token is never later than the tenant's time now, whatever the skew between the two clocks.
      */
-    NewCookie begin(String subject, Instant startOnTenantClock) {
+    NewCookie begin(String subject, String username, Instant startOnTenantClock) {
         byte[] id = new byte[16];
         random.nextBytes(id);
         return cookie.write(clock.instant().plus(LIFETIME),
-                new Begun(HexFormat.of().formatHex(id), subject, startOnTenantClock.toEpochMilli(), null));
+                new Begun(HexFormat.of().formatHex(id), subject, username, startOnTenantClock.toEpochMilli(), null));
+    }
+
+    /** The username of the employee who began the step-up this browser holds, for the sign-in page to start with. */
+    Optional<String> username(String cookieValue) {
+        return cookieValue == null ? Optional.empty()
+                : cookie.openUnended(cookieValue).map(o -> o.state().username()).filter(u -> u != null && !u.isBlank());
     }
 
     /**
@@ -85,7 +93,8 @@ public class StepUp {
             return Optional.empty();
         }
         return cookie.openUnended(cookieValue).map(o -> cookie.writeForVertx(o.until(),
-                new Begun(o.state().id(), o.state().subject(), o.state().startOnTenantClock(), nonce)));
+                new Begun(o.state().id(), o.state().subject(), o.state().username(),
+                        o.state().startOnTenantClock(), nonce)));
     }
 
     /**

@@ -13,7 +13,8 @@ import jakarta.interceptor.InterceptorBinding;
  * {@code portal.enrolment.recent-sign-in}: a recent sign-in is not enough, since a copy of its cookie would be too.
  * Without it the method does not run, and the employee gets the "sign in again" page (401), whose form comes back to
  * {@link #then()}. Enforced by {@link SteppedUpInterceptor}; the method must be on an {@code @Authenticated} resource
- * and answer a {@code Response}.
+ * and answer a {@code Response}. An action that must first judge what was typed, so that a refusal comes before the
+ * password is asked for, asks {@link StepUpGate} itself instead (adding a recovery contact).
  */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)

@@ -46,8 +46,10 @@ public class UsernameHint {
 
     private final SealedCookie<Carried> cookie;
     private final Clock clock;
+    private final AdUsername usernames;
 
-    public UsernameHint(CookieSeal seal, Clock clock) {
+    public UsernameHint(CookieSeal seal, Clock clock, AdUsername usernames) {
+        this.usernames = usernames;
         // Lax: it must come back with the top-level redirect from the sign-in page, which is another site
         this.cookie = seal.cookie(KIND, "/", NewCookie.SameSite.LAX);
         this.clock = clock;
@@ -60,11 +62,14 @@ public class UsernameHint {
     }
 
     /**
-     * The cookie that carries {@code username}; one that forgets any earlier hint if it is not plausible. Also set
-     * after a password was changed or reset, so that the sign-in that follows starts with the username.
+     * The cookie that carries {@code username} as the AD connection signs in with it ({@code CORP\erin} as
+     * {@code erin}), so that the sign-in page and the next step are filled with a name they take; a form of another
+     * domain is carried as typed. One that forgets any earlier hint if it is not plausible. Also set after a password
+     * was changed or reset, so that the sign-in that follows starts with the username.
      */
     public NewCookie remember(String username) {
-        return plausible(username) ? cookie(username.strip(), Optional.empty()) : forget();
+        return plausible(username) ? cookie(usernames.signInName(username).orElse(username.strip()), Optional.empty())
+                : forget();
     }
 
     /** The same hint, now also saying why its sign-in failed. */

@@ -266,14 +266,24 @@ public interface Messages {
     @Message("Not your work address: one you can still read when you cannot sign in.")
     String enrolment_email_hint();
 
+    @Message("Adding a contact asks for your work password again first; what you type here is kept for when you come back.")
+    String enrolment_asks_password();
+
+    @Message("Your password is confirmed. Check the contact you typed and send the code.")
+    String enrolment_typed_kept();
+
     @Message("Add a mobile phone number")
     String enrolment_add_phone();
 
     @Message("Mobile phone number")
     String enrolment_phone_label();
 
-    @Message("Include the country code if you are abroad, for example +44 7911 123456.")
-    String enrolment_phone_hint();
+    @Message("Without a country code, a number is read as one of this country: {region}. From anywhere else, start with + and the country code, for example {example}.")
+    String enrolment_phone_hint(String region, String example);
+
+    /** The region of the example phone number on this language's pages; "default" for the default region. */
+    @Message("default")
+    String phone_example_region();
 
     @Message("Send a code")
     String enrolment_send_code();
@@ -404,6 +414,9 @@ public interface Messages {
 
     @Message("Your username")
     String password_username_label();
+
+    @Message("Your work username, in any of the forms you sign in with at work: for example {examples}.")
+    String username_forms(String examples);
 
     @Message("Current password")
     String password_current_label();
@@ -546,6 +559,9 @@ public interface Messages {
 
     @Message("Personal email or mobile number")
     String recovery_contact_label();
+
+    @Message("The one you added: an email address, or a mobile number such as {example}.")
+    String recovery_contact_hint(String example);
 
     @Message("Send me a code")
     String recovery_send();

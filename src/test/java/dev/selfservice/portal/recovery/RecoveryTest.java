@@ -114,17 +114,22 @@ class RecoveryTest {
     void theAnswerIsTheSameForAnUnknownUserAnUnenrolledContactAndTheRightPair() throws Exception {
         Response unknown;
         Response notEnrolled;
+        Response otherSuffix;
+        Response otherDomain;
         Response right;
         try (LogCapture log = LogCapture.start()) {
             unknown = rawStart("nobody", BOB_EMAIL);
             notEnrolled = rawStart("bob", "someone.else@example.com");
+            // bob's username in the forms of a domain the portal does not know: unknown usernames, as "nobody" is
+            otherSuffix = rawStart("bob@other.example", BOB_EMAIL);
+            otherDomain = rawStart("OTHER\\bob", BOB_EMAIL);
             right = rawStart("bob", BOB_EMAIL);
-            // the lookups run after the answers: wait until all three have ended rather than for a while
-            log.awaitCount(line -> line.contains("no code sent: the contact is not enrolled"), 2);
+            // the lookups run after the answers: wait until all five have ended rather than for a while
+            log.awaitCount(line -> line.contains("no code sent: the contact is not enrolled"), 4);
             log.await(line -> line.contains("code sent to an enrolled contact"));
         }
 
-        for (Response r : new Response[] { unknown, notEnrolled }) {
+        for (Response r : new Response[] { unknown, notEnrolled, otherSuffix, otherDomain }) {
             assertThat(r.statusCode()).isEqualTo(right.statusCode()).isEqualTo(303);
             assertThat(r.header("Location")).isEqualTo(right.header("Location"));
             assertThat(r.headers().asList().stream().map(h -> h.getName()).toList())
