@@ -148,6 +148,23 @@ class RecoveryCodePageTest {
     }
 
     @Test
+    void startingAgainInTheSameBrowserGoesOnWithTheSameTriesEvenInParallel() {
+        Browser browser = new Browser();
+        RecoveryFlow.start(browser, "bob", BOB_EMAIL);
+        int exchangesBefore = TenantApi.events(Map.of("type", "fco")).size();
+        // fifteen at once, each starting again with this browser's cookies and typing a wrong code
+        java.util.List<Page> tries = dev.selfservice.support.Parallel.run(browser.copies(15).stream()
+                .map(b -> (java.util.concurrent.Callable<Page>) () -> {
+                    Page again = RecoveryFlow.start(b, "bob", BOB_EMAIL);
+                    return again.status() == 429 ? again : RecoveryFlow.enterCode(b, again, "000000");
+                }).toList());
+        assertThat(tries).filteredOn(p -> p.status() == 400).as("wrong, and looked at").hasSize(10);
+        assertThat(tries).filteredOn(p -> p.status() == 429).as("refused: the attempt's tries are used up").hasSize(5);
+        assertThat(TenantApi.events(Map.of("type", "fco")).size() - exchangesBefore)
+                .as("code exchanges that reached the tenant").isEqualTo(10);
+    }
+
+    @Test
     void theWaitSaysItsTimeInGerman() {
         Browser german = german();
         Page code = RecoveryFlow.start(german, "bob", BOB_EMAIL);
