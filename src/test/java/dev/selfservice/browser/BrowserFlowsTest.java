@@ -353,6 +353,8 @@ class BrowserFlowsTest {
     private static void addContact(Employee alice, String label, String typed, String outboxAddress) {
         int before = PortalSteps.outboxCount(outboxAddress);
         alice.types(label, typed).chooses("Send a code").sees("Enter the code");
+        assertThat(alice.gapBetween("Confirm", "Send a new code")).as("px between the code page's buttons")
+                .isGreaterThanOrEqualTo(8);
         assertThat(alice.bodyText()).contains("We sent a 6-digit code to").doesNotContain(outboxAddress)
                 .as("masked, not as typed either").doesNotContain(typed);
         String sent = PortalSteps.awaitCode(outboxAddress, before);

@@ -211,6 +211,20 @@ final class Employee implements AutoCloseable {
         }
     }
 
+    /**
+     * The space between two controls as the page lays them out, in CSS pixels: below one another or side by side; 0
+     * when they touch or overlap (a thumb meant for one presses the other).
+     */
+    int gapBetween(String first, String second) {
+        return reads.read(() -> {
+            org.openqa.selenium.Rectangle a = control(first).getRect();
+            org.openqa.selenium.Rectangle b = control(second).getRect();
+            int vertical = Math.max(b.getY() - (a.getY() + a.getHeight()), a.getY() - (b.getY() + b.getHeight()));
+            int horizontal = Math.max(b.getX() - (a.getX() + a.getWidth()), a.getX() - (b.getX() + b.getWidth()));
+            return Math.max(0, Math.max(vertical, horizontal));
+        });
+    }
+
     /** Text of the element with this id: for what a page shows in one place (the strength hint, a notice). */
     String textOf(String id) {
         return reads.read(() -> chrome.findElement(By.id(id)).getText());

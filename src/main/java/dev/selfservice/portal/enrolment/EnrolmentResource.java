@@ -54,7 +54,8 @@ public class EnrolmentResource {
         static native TemplateInstance contacts(SignedInEmployee employee, List<Contact> contacts, boolean canAdd,
                 int maxContacts, String notice, Problem problem, String email, String phone, boolean asksPassword);
 
-        static native TemplateInstance verify(SignedInEmployee employee, String address, boolean sms, Problem problem);
+        static native TemplateInstance verify(SignedInEmployee employee, String address, boolean sms, String notice,
+                Problem problem);
 
         static native TemplateInstance remove(SignedInEmployee employee, Contact contact);
     }
@@ -123,13 +124,17 @@ public class EnrolmentResource {
 
     @GET
     @Path("verify")
-    public Response verifyPage(@CookieParam(PendingEnrolmentCookie.NAME) String pending) {
+    public Response verifyPage(@CookieParam(PendingEnrolmentCookie.NAME) String pending,
+            @QueryParam("sent") String sent) {
         Optional<PendingEnrolment> p = cookie.read(pending)
                 .filter(e -> e.userId().equals(employee().userId()) && e.sessionBinding().equals(current.sessionBinding()));
         if (p.isEmpty()) {
             return Response.seeOther(URI.create("/enrolment")).build();
         }
-        return Html.page(200, Templates.verify(employee(), p.get().contact().masked(), p.get().contact().channel() == PasswordlessChannel.SMS, Problem.NONE));
+        // after "Send a new code", the page says it did (post/redirect/get: a reload posts nothing)
+        return Html.page(200, Templates.verify(employee(), p.get().contact().masked(),
+                p.get().contact().channel() == PasswordlessChannel.SMS, "again".equals(sent) ? msg.verify_resent() : null,
+                Problem.NONE));
     }
 
     @POST
@@ -149,7 +154,7 @@ public class EnrolmentResource {
             // the code page again while the enrolment can go on: the code may be typed again, or (after a link
             // that failed and was undone) a new one sent; otherwise the list, which shows what is true now
             if (p.isPresent() && e.reason().staysOnTheStep()) {
-                return Html.page(e.status(), Templates.verify(employee(), p.get().contact().masked(), p.get().contact().channel() == PasswordlessChannel.SMS, problem(e)));
+                return Html.page(e.status(), Templates.verify(employee(), p.get().contact().masked(), p.get().contact().channel() == PasswordlessChannel.SMS, null, problem(e)));
             }
             return Response.fromResponse(contactsPage(e.status(), null, problem(e), "", "")).cookie(cookie.clear())
                     .build();
@@ -165,11 +170,11 @@ public class EnrolmentResource {
         try {
             PendingEnrolment renewed = enrolment.resend(employee(), current.sessionBinding(), p);
             audit.success(AuditAction.ENROLMENT_RESEND, employee().userId());
-            return Response.seeOther(URI.create("/enrolment/verify")).cookie(cookie.write(renewed)).build();
+            return Response.seeOther(URI.create("/enrolment/verify?sent=again")).cookie(cookie.write(renewed)).build();
         } catch (Refusal e) {
             audit.refused(AuditAction.ENROLMENT_RESEND, employee().userId(), e);
             if (p.isPresent() && e.reason().staysOnTheStep()) {
-                return Html.page(e.status(), Templates.verify(employee(), p.get().contact().masked(), p.get().contact().channel() == PasswordlessChannel.SMS, problem(e)));
+                return Html.page(e.status(), Templates.verify(employee(), p.get().contact().masked(), p.get().contact().channel() == PasswordlessChannel.SMS, null, problem(e)));
             }
             return Response.fromResponse(contactsPage(e.status(), null, problem(e), "", ""))
                     .cookie(cookie.clear()).build();

@@ -87,6 +87,8 @@ public class EnrolmentService {
      */
     public void refuseWorkAddress(SignedInEmployee employee, ContactAddress address) throws Refusal {
         if (address.channel() == PasswordlessChannel.EMAIL && atTheWorkDomain(address.value(), employee.email())) {
+            // every mailbox of the work domain (the employee's own, its plus-addresses and aliases, a colleague's) is
+            // behind the directory's passwords, the very thing the contact is there to recover
             throw new Refusal(Reason.WORK_ADDRESS);
         }
     }
@@ -106,24 +108,28 @@ public class EnrolmentService {
             throw new Refusal(Reason.ALREADY_YOURS);
         }
         refuseWorkAddress(employee, address);
+        refuseWhileTriesAreUsedUp(employee);
         takeSend(employee);
+        // the code's end counts from before it is sent, so that the portal's end comes before Auth0's and the page says
+        // "expired" (Auth0 tells an expired code from a wrong one only in words, which the portal does not read)
+        Instant now = clock.instant();
         // an address that is another account's contact is answered as any other, with a code: refusing it here, before
         // any proof of control, would tell any signed-in employee whose address is whose recovery contact. Only the
         // one who holds the code learns it, at confirmation (the exchange signs in as the other account)
         startPasswordless(address);
-        Instant now = clock.instant();
         return new PendingEnrolment(employee.userId(), sessionBinding, address.channel(), address.value(),
                 now.plus(config.codeLifetime()), now);
     }
 
-    /** A new code for the same enrolment, which replaces the first at Auth0. */
+    /** A new code for the same enrolment, which replaces the first at Auth0; also once the first has expired. */
     public PendingEnrolment resend(SignedInEmployee employee, String sessionBinding, Optional<PendingEnrolment> pending)
             throws Refusal {
-        PendingEnrolment p = current(employee, sessionBinding, pending);
+        PendingEnrolment p = ours(employee, sessionBinding, pending);
         Instant now = clock.instant();
         if (now.isBefore(p.lastSentAt().plus(config.resendInterval()))) {
             throw new Refusal(Reason.RESEND_TOO_SOON);
         }
+        refuseWhileTriesAreUsedUp(employee);
         takeSend(employee);
         startPasswordless(p.contact());
         return new PendingEnrolment(p.userId(), p.sessionBinding(), p.channel(), p.address(),
@@ -136,11 +142,11 @@ public class EnrolmentService {
         PendingEnrolment p = current(employee, sessionBinding, pending);
         String otp = code == null ? "" : code.replaceAll("\\s", "");
         if (!otp.matches("[0-9]{6}")) {
-            throw new Refusal(Reason.WRONG_CODE);
+            throw wrongCode(employee);
         }
         // taken before the exchange, so that parallel posts cannot pass together
         if (!limits.take(Limit.ENROLMENT_CODE_TRIES_PER_EMPLOYEE, employee.userId())) {
-            throw new Refusal(Reason.TOO_MANY_WRONG_CODES);
+            throw triesUsedUp(employee);
         }
         VerifiedIdentity identity;
         // before the exchange, so that a user it makes is found even if its answer is lost
@@ -151,7 +157,8 @@ public class EnrolmentService {
             if (!(e instanceof Auth0Exception.Refused) && !e.mayHaveActed() && !e.rateLimited()) {
                 limits.giveBack(Limit.ENROLMENT_CODE_TRIES_PER_EMPLOYEE, employee.userId()); // Auth0 never looked
             }
-            throw codeRefusal(e);
+            Refusal refusal = codeRefusal(e);
+            throw refusal.reason() == Reason.WRONG_CODE ? wrongCode(employee) : refusal;
         }
         String prefix = p.channel().connection() + "|";
         if (!identity.subject().startsWith(prefix)) {
@@ -278,16 +285,41 @@ public class EnrolmentService {
 
     // ---- helpers ----
 
+    /** The pending enrolment of this employee's sign-in session, whose code has not expired. */
     private PendingEnrolment current(SignedInEmployee employee, String sessionBinding, Optional<PendingEnrolment> pending)
             throws Refusal {
-        PendingEnrolment p = pending.orElseThrow(() -> new Refusal(Reason.NO_PENDING));
-        if (!p.userId().equals(employee.userId()) || !p.sessionBinding().equals(sessionBinding)) {
-            throw new Refusal(Reason.NO_PENDING);
-        }
+        PendingEnrolment p = ours(employee, sessionBinding, pending);
         if (!clock.instant().isBefore(p.expiresAt())) {
             throw new Refusal(Reason.CODE_EXPIRED);
         }
         return p;
+    }
+
+    /** The pending enrolment of this employee's sign-in session, its code expired or not. */
+    private static PendingEnrolment ours(SignedInEmployee employee, String sessionBinding,
+            Optional<PendingEnrolment> pending) throws Refusal {
+        PendingEnrolment p = pending.orElseThrow(() -> new Refusal(Reason.NO_PENDING));
+        if (!p.userId().equals(employee.userId()) || !p.sessionBinding().equals(sessionBinding)) {
+            throw new Refusal(Reason.NO_PENDING);
+        }
+        return p;
+    }
+
+    /** A code that could not be used is not sent: while the employee's code tries are used up, none is. */
+    private void refuseWhileTriesAreUsedUp(SignedInEmployee employee) throws Refusal {
+        if (limits.left(Limit.ENROLMENT_CODE_TRIES_PER_EMPLOYEE, employee.userId()) == 0) {
+            throw triesUsedUp(employee);
+        }
+    }
+
+    private Refusal triesUsedUp(SignedInEmployee employee) {
+        return Refusal.until(Reason.TOO_MANY_WRONG_CODES,
+                limits.roomAgainAt(Limit.ENROLMENT_CODE_TRIES_PER_EMPLOYEE, employee.userId()));
+    }
+
+    /** A wrong code, with the tries the employee has before the wait. */
+    private Refusal wrongCode(SignedInEmployee employee) {
+        return Refusal.triesLeft(Reason.WRONG_CODE, limits.left(Limit.ENROLMENT_CODE_TRIES_PER_EMPLOYEE, employee.userId()));
     }
 
     /** One of the employee's sends in the window, taken before the call it guards. */

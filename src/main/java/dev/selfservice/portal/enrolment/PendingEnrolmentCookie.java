@@ -14,20 +14,21 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The pending enrolment as a sealed cookie (it holds the address, so it is encrypted), scoped to
- * {@code /enrolment}, strict same-site, living no longer than the code.
+ * {@code /enrolment}, strict same-site, kept {@link SealedCookie#KEPT_AFTER_ITS_CODE} after its code ended, so that
+ * a code typed late is answered on the code page with a new one at hand.
  */
 @ApplicationScoped
 public class PendingEnrolmentCookie {
 
     public static final String NAME = "enrolment_pending";
 
-    /** What the cookie holds: {@link PendingEnrolment} but its end, which the cookie holds; instants in seconds. */
+    /** What the cookie holds: {@link PendingEnrolment}, instants in seconds. */
     @RegisterForReflection(registerFullHierarchy = true)
     record PendingCode(String userId, String sessionBinding, PasswordlessChannel channel, String address,
-            long lastSentAt) {
+            long expiresAt, long lastSentAt) {
     }
 
-    static final StateKind<PendingCode> KIND = new StateKind<>(NAME, 1, PendingCode.class);
+    static final StateKind<PendingCode> KIND = new StateKind<>(NAME, 2, PendingCode.class);
 
     private final SealedCookie<PendingCode> cookie;
 
@@ -36,7 +37,8 @@ public class PendingEnrolmentCookie {
     }
 
     public NewCookie write(PendingEnrolment p) {
-        return cookie.write(p.expiresAt(), new PendingCode(p.userId(), p.sessionBinding(), p.channel(), p.address(),
+        return cookie.write(p.expiresAt().plus(SealedCookie.KEPT_AFTER_ITS_CODE), new PendingCode(p.userId(),
+                p.sessionBinding(), p.channel(), p.address(), p.expiresAt().getEpochSecond(),
                 p.lastSentAt().getEpochSecond()));
     }
 
@@ -44,9 +46,10 @@ public class PendingEnrolmentCookie {
         return cookie.clear();
     }
 
-    /** The pending enrolment, also when its code has expired: the confirmation says so. */
+    /** The pending enrolment, also when its code has expired (the code page says so), until the cookie itself ends. */
     public Optional<PendingEnrolment> read(String value) {
-        return cookie.open(value).map(o -> new PendingEnrolment(o.state().userId(), o.state().sessionBinding(),
-                o.state().channel(), o.state().address(), o.until(), Instant.ofEpochSecond(o.state().lastSentAt())));
+        return cookie.openUnended(value).map(o -> new PendingEnrolment(o.state().userId(), o.state().sessionBinding(),
+                o.state().channel(), o.state().address(), Instant.ofEpochSecond(o.state().expiresAt()),
+                Instant.ofEpochSecond(o.state().lastSentAt())));
     }
 }

@@ -24,9 +24,13 @@ public class RecoveryCookies {
     /** How long the result page can be reloaded after the step it reports. */
     private static final Duration RESULT_LIFETIME = Duration.ofMinutes(5);
 
-    /** The pending code's cookie: {@link RecoveryState.Pending} but its end, which the cookie holds; instants in seconds. */
+    /**
+     * The pending code's cookie: {@link RecoveryState.Pending}, instants in seconds. The cookie itself ends
+     * {@link SealedCookie#KEPT_AFTER_ITS_CODE} after the code, so that a code typed late is answered on the code page.
+     */
     @RegisterForReflection(registerFullHierarchy = true)
-    record PendingCode(String username, PasswordlessChannel channel, String address, long sentAt, String attempt) {
+    record PendingCode(String username, PasswordlessChannel channel, String address, long expiresAt, long sentAt,
+            String attempt) {
     }
 
     /** The proof's cookie: {@link RecoveryState.Proof} but its end. */
@@ -39,7 +43,7 @@ public class RecoveryCookies {
     record Result(RecoveryService.Outcome outcome) {
     }
 
-    static final StateKind<PendingCode> PENDING_KIND = new StateKind<>(PENDING, 1, PendingCode.class);
+    static final StateKind<PendingCode> PENDING_KIND = new StateKind<>(PENDING, 2, PendingCode.class);
     static final StateKind<ProvenCode> PROOF_KIND = new StateKind<>(PROOF, 1, ProvenCode.class);
     static final StateKind<Result> RESULT_KIND = new StateKind<>(RESULT, 1, Result.class);
 
@@ -56,14 +60,15 @@ public class RecoveryCookies {
     }
 
     NewCookie pending(RecoveryState.Pending p) {
-        return pending.write(p.expiresAt(),
-                new PendingCode(p.username(), p.channel(), p.address(), p.sentAt().getEpochSecond(), p.attempt()));
+        return pending.write(p.expiresAt().plus(SealedCookie.KEPT_AFTER_ITS_CODE), new PendingCode(p.username(),
+                p.channel(), p.address(), p.expiresAt().getEpochSecond(), p.sentAt().getEpochSecond(), p.attempt()));
     }
 
-    /** The pending code, also when it has expired: the code page says so. */
+    /** The pending code, also when its code has expired (the code page says so), until the cookie itself ends. */
     Optional<RecoveryState.Pending> pending(String value) {
-        return pending.open(value).map(o -> new RecoveryState.Pending(o.state().username(), o.state().channel(),
-                o.state().address(), o.until(), Instant.ofEpochSecond(o.state().sentAt()), o.state().attempt()));
+        return pending.openUnended(value).map(o -> new RecoveryState.Pending(o.state().username(), o.state().channel(),
+                o.state().address(), Instant.ofEpochSecond(o.state().expiresAt()),
+                Instant.ofEpochSecond(o.state().sentAt()), o.state().attempt()));
     }
 
     NewCookie proof(RecoveryState.Proof p) {

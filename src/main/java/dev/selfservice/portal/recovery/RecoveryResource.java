@@ -9,6 +9,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -47,7 +48,7 @@ public class RecoveryResource {
     static class Templates {
         static native TemplateInstance start(String helpdesk, String username, String contact, Problem problem);
 
-        static native TemplateInstance code(String contact, boolean sms, String helpdesk, Problem problem);
+        static native TemplateInstance code(String contact, boolean sms, String helpdesk, String notice, Problem problem);
 
         static native TemplateInstance reset(int minLength, int maxLength, String words, boolean offerUnblock,
                 boolean directoryLocked, Problem problem);
@@ -89,9 +90,11 @@ public class RecoveryResource {
     @POST
     @Path("start")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response start(@RestForm String username, @RestForm String contact) {
+    public Response start(@RestForm String username, @RestForm String contact,
+            @CookieParam(RecoveryCookies.PENDING) String earlier) {
         try {
-            RecoveryState.Pending pending = recovery.start(username, contact, ClientAddress.of(request));
+            RecoveryState.Pending pending = recovery.start(username, contact, ClientAddress.of(request),
+                    cookies.pending(earlier));
             // no user id: the answer is the same whether the username and contact belong together
             audit.success(AuditAction.RECOVERY_START, null);
             return Response.seeOther(URI.create("/recovery/code")).cookie(cookies.pending(pending)).build();
@@ -104,12 +107,14 @@ public class RecoveryResource {
 
     @GET
     @Path("code")
-    public Response codePage(@CookieParam(RecoveryCookies.PENDING) String pending) {
+    public Response codePage(@CookieParam(RecoveryCookies.PENDING) String pending, @QueryParam("sent") String sent) {
         Optional<RecoveryState.Pending> p = cookies.pending(pending);
         if (p.isEmpty()) {
             return Response.seeOther(URI.create("/recovery")).build();
         }
-        return Html.page(200, Templates.code(masked(p.get()), sms(p.get()), dev.selfservice.portal.web.Helpdesk.here(config), Problem.NONE));
+        // after "Send a new code", the page says it did (post/redirect/get: a reload posts nothing)
+        String notice = "again".equals(sent) ? msg.recovery_code_resent() : null;
+        return Html.page(200, Templates.code(masked(p.get()), sms(p.get()), dev.selfservice.portal.web.Helpdesk.here(config), notice, Problem.NONE));
     }
 
     @POST
@@ -125,8 +130,12 @@ public class RecoveryResource {
         } catch (Refusal e) {
             audit.refused(AuditAction.RECOVERY_CODE, null, e);
             if (e.reason().staysOnTheStep() && p.isPresent()) {
-                // a wrong code may be typed again; when Auth0 could not answer, the code is still good
-                return Html.page(e.status(), Templates.code(masked(p.get()), sms(p.get()), dev.selfservice.portal.web.Helpdesk.here(config), problem(e)));
+                // a wrong code may be typed again; when Auth0 could not answer, the code is still good; an expired one
+                // is said so here, with "Send a new code" at hand for what was typed
+                return Html.page(e.status(), Templates.code(masked(p.get()), sms(p.get()), dev.selfservice.portal.web.Helpdesk.here(config), null, problem(e)));
+            }
+            if (e.reason() == Reason.TOO_MANY_WRONG_CODES && p.isPresent()) {
+                return waitPage(e, p.get());
             }
             return restart(e);
         }
@@ -141,11 +150,14 @@ public class RecoveryResource {
             RecoveryState.Pending renewed = recovery.resend(p, ClientAddress.of(request));
             // a code sent again is a code sent: the trail counts every one that reaches a contact
             audit.success(AuditAction.RECOVERY_RESEND, null);
-            return Response.seeOther(URI.create("/recovery/code")).cookie(cookies.pending(renewed)).build();
+            return Response.seeOther(URI.create("/recovery/code?sent=again")).cookie(cookies.pending(renewed)).build();
         } catch (Refusal e) {
             audit.refused(AuditAction.RECOVERY_RESEND, null, e);
             if (p.isPresent() && e.reason().staysOnTheStep()) {
-                return Html.page(e.status(), Templates.code(masked(p.get()), sms(p.get()), dev.selfservice.portal.web.Helpdesk.here(config), problem(e)));
+                return Html.page(e.status(), Templates.code(masked(p.get()), sms(p.get()), dev.selfservice.portal.web.Helpdesk.here(config), null, problem(e)));
+            }
+            if (e.reason() == Reason.TOO_MANY_WRONG_CODES && p.isPresent()) {
+                return waitPage(e, p.get());
             }
             return restart(e);
         }
@@ -252,6 +264,16 @@ public class RecoveryResource {
         // warning to heed, not a plain success
         boolean remark = outcome.get() != RecoveryService.Outcome.DONE && outcome.get() != RecoveryService.Outcome.UNBLOCKED;
         return Html.page(200, Templates.done(title, detail, remark));
+    }
+
+    /**
+     * The code tries are used up: the first page again with what was typed and until when to wait. The pending step is
+     * kept, so that starting again here for the same username and contact meets the same wait instead of a new code
+     * that could not be used.
+     */
+    private Response waitPage(Refusal e, RecoveryState.Pending p) {
+        return Html.page(e.status(), Templates.start(dev.selfservice.portal.web.Helpdesk.here(config),
+                Html.echo(p.username()), Html.echo(p.address()), problem(e)));
     }
 
     /** Back to the start, with the reason, dropping what state there was. */

@@ -130,7 +130,8 @@ public class RecoveryService {
      * Asks for a code. The answer is the same whether or not the username exists and the contact is enrolled: the
      * lookup and the sending happen after the answer, so not even its timing tells.
      */
-    public RecoveryState.Pending start(String username, String contact, String ip) throws Refusal {
+    public RecoveryState.Pending start(String username, String contact, String ip,
+            Optional<RecoveryState.Pending> earlier) throws Refusal {
         if (!AdUsername.wellFormed(username)) {
             throw new Refusal(Reason.INVALID_RECOVERY_INPUT);
         }
@@ -138,39 +139,45 @@ public class RecoveryService {
         // domain goes on as typed, and is never looked up (see adUser): an unknown username, whatever it names
         String user = usernames.signInName(username).orElse(username.strip());
         ContactAddress address = parse(contact);
+        // starting again in this browser for the same username and contact goes on with the same attempt and its wrong
+        // codes, so that the wait its limit ends with is a wait, not a button away
+        String attempt = earlier.filter(e -> e.username().equals(user) && e.channel() == address.channel()
+                && e.address().equals(address.value())).map(RecoveryState.Pending::attempt).orElseGet(this::newAttempt);
+        // a code that could not be used is not sent: the same page for every username and contact, since the counts
+        // are kept alike whether or not they belong together
+        refuseWhileTriesAreUsedUp(user, address.channel(), address.value(), attempt);
         throttleStarts(ip);
-        byte[] id = new byte[16];
-        random.nextBytes(id);
-        String attempt = HexFormat.of().formatHex(id);
-        sendLater(user, address, attempt, false);
+        // the code's end counts from before it is sent, so that the portal's end comes first and says "expired"
         Instant now = clock.instant();
+        sendLater(user, address, attempt, false);
         return new RecoveryState.Pending(user, address.channel(), address.value(), now.plus(config.recovery().codeLifetime()), now,
                 attempt);
     }
 
     /** A new code for the same request; the wrong codes counted so far still count. */
     public RecoveryState.Pending resend(Optional<RecoveryState.Pending> pending, String ip) throws Refusal {
-        RecoveryState.Pending p = pending.orElseThrow(() -> new Refusal(Reason.NO_PENDING));
+        RecoveryState.Pending p = pending.orElseThrow(() -> new Refusal(Reason.NO_RECOVERY_CODE_WAITING));
         Instant now = clock.instant();
+        refuseWhileTriesAreUsedUp(p.username(), p.channel(), p.address(), p.attempt());
         if (now.isBefore(p.sentAt().plus(config.recovery().resendInterval()))) {
             throw new Refusal(Reason.RESEND_TOO_SOON);
         }
         ContactAddress address = new ContactAddress(p.channel(), p.address());
         throttleStarts(ip);
-        sendLater(p.username(), address, p.attempt(), true);
+        sendLater(p.username(), address, p.attempt(), true); // its end counts from before it is sent, as a start's
         return new RecoveryState.Pending(p.username(), p.channel(), p.address(), now.plus(config.recovery().codeLifetime()), now,
                 p.attempt());
     }
 
     /** Exchanges the code; only a code that signs in as that username's AD user gives a proof. */
     public RecoveryState.Proof verify(Optional<RecoveryState.Pending> pending, String code) throws Refusal {
-        RecoveryState.Pending p = pending.orElseThrow(() -> new Refusal(Reason.NO_PENDING));
+        RecoveryState.Pending p = pending.orElseThrow(() -> new Refusal(Reason.NO_RECOVERY_CODE_WAITING));
         if (!clock.instant().isBefore(p.expiresAt())) {
             throw new Refusal(Reason.CODE_EXPIRED);
         }
         String otp = code == null ? "" : code.replaceAll("\\s", "");
         if (!otp.matches("[0-9]{6}")) {
-            throw new Refusal(Reason.WRONG_CODE); // no guess reaches Auth0, so none is counted
+            throw wrongCode(p); // no guess reaches Auth0, so none is counted
         }
         // the try is counted before anything is asked of Auth0, so that a pending cookie posted again and again costs
         // the Management API (whose rate limit the whole tenant shares) no more than the attempt's tries
@@ -201,7 +208,7 @@ public class RecoveryService {
             // checked above, and Auth0's would only tell that a code was sent to this contact earlier, which is not
             // for a stranger to learn
             countWrongTryOnTheValidCode(p);
-            throw new Refusal(Reason.WRONG_CODE);
+            throw wrongCode(p);
         } catch (Auth0Exception e) {
             if (e.mayHaveActed()) {
                 LOG.warnf("recovery: a code exchange got no answer (%s)", e.error());
@@ -213,7 +220,7 @@ public class RecoveryService {
         }
         store.release(validCodeKey(p.channel(), p.address())); // used: it no longer holds the contact
         Auth0User user = account.filter(u -> u.userId().equals(identity.subject()))
-                .orElseThrow(() -> new Refusal(Reason.WRONG_CODE));
+                .orElseThrow(() -> wrongCode(p));
         if (user.isBlocked() || isProtected(user)) {
             if (isProtected(user)) {
                 security.report(SecurityEvent.PROTECTED_ACCOUNT_RECOVERY, "account " + user.userId() + " (username "
@@ -484,7 +491,8 @@ public class RecoveryService {
         Limit perAttempt = Limit.RECOVERY_CODE_TRIES_PER_ATTEMPT;
         Limit perContact = Limit.RECOVERY_CODE_TRIES_PER_CONTACT;
         if (!limits.take(perAttempt, p.attempt())) {
-            throw new Refusal(Reason.TOO_MANY_WRONG_CODES); // this attempt's own end, the audit trail has it
+            // this attempt's own end, the audit trail has it
+            throw triesUsedUp(p.username(), p.channel(), p.address(), p.attempt());
         }
         // counted for every contact typed with the username, enrolled or not, and meeting it holds for that contact
         // only: so that neither when it is met nor for which contacts tells anyone which contacts are enrolled (round
@@ -500,8 +508,40 @@ public class RecoveryService {
                         + "), " + limits.counted(perAttempt, p.attempt()) + " on this attempt (limit "
                         + limits.ceiling(perAttempt) + ")");
             }
-            throw new Refusal(Reason.TOO_MANY_WRONG_CODES);
+            throw triesUsedUp(p.username(), p.channel(), p.address(), p.attempt());
         }
+    }
+
+    private String newAttempt() {
+        byte[] id = new byte[16];
+        random.nextBytes(id);
+        return HexFormat.of().formatHex(id);
+    }
+
+    private void refuseWhileTriesAreUsedUp(String username, PasswordlessChannel channel, String address,
+            String attempt) throws Refusal {
+        if (limits.left(Limit.RECOVERY_CODE_TRIES_PER_ATTEMPT, attempt) == 0
+                || limits.left(Limit.RECOVERY_CODE_TRIES_PER_CONTACT, username, channel.name(), address) == 0) {
+            throw triesUsedUp(username, channel, address, attempt);
+        }
+    }
+
+    /** The refusal of a try while the tries are used up, saying until when. */
+    private Refusal triesUsedUp(String username, PasswordlessChannel channel, String address, String attempt) {
+        Optional<Instant> until = java.util.stream.Stream.of(
+                limits.roomAgainAt(Limit.RECOVERY_CODE_TRIES_PER_ATTEMPT, attempt),
+                limits.roomAgainAt(Limit.RECOVERY_CODE_TRIES_PER_CONTACT, username, channel.name(), address))
+                .flatMap(Optional::stream).max(Instant::compareTo);
+        return Refusal.until(Reason.TOO_MANY_WRONG_CODES, until);
+    }
+
+    /**
+     * A wrong code, with the tries this attempt has before it must wait: its own, or the username and contact's if
+     * fewer (counted alike for every contact, so the number tells nothing about an account).
+     */
+    private Refusal wrongCode(RecoveryState.Pending p) {
+        return Refusal.triesLeft(Reason.WRONG_CODE, Math.min(limits.left(Limit.RECOVERY_CODE_TRIES_PER_ATTEMPT, p.attempt()),
+                limits.left(Limit.RECOVERY_CODE_TRIES_PER_CONTACT, p.username(), p.channel().name(), p.address())));
     }
 
     private void giveBackAttempt(RecoveryState.Pending p) {

@@ -136,6 +136,20 @@ final class InMemoryStateStore implements StateStore {
     }
 
     @Override
+    public java.util.Optional<java.time.Instant> oldest(String key, Duration window) {
+        long since = clock.millis() - window.toMillis();
+        Long[] oldest = {null};
+        entries.asMap().computeIfPresent(key, (k, old) -> {
+            if (old instanceof Window w) {
+                prune(w.times(), since);
+                oldest[0] = w.times().peekFirst();
+            }
+            return old;
+        });
+        return java.util.Optional.ofNullable(oldest[0]).map(java.time.Instant::ofEpochMilli);
+    }
+
+    @Override
     public boolean claim(String key, Duration ttl) {
         return claim(key, null, ttl); // a claim nobody gives back: it ends with its time
     }

@@ -36,6 +36,22 @@ public class Limits {
         return store.count(limit.key(parts), limit.window(config));
     }
 
+    /** How many more events the window has room for now, for these key parts. */
+    public int left(Limit limit, String... parts) {
+        return Math.max(0, limit.ceiling(config) - counted(limit, parts));
+    }
+
+    /**
+     * When a limit met for these key parts has room again (its oldest event counted leaves the window); empty while
+     * it has room now.
+     */
+    public java.util.Optional<java.time.Instant> roomAgainAt(Limit limit, String... parts) {
+        if (left(limit, parts) > 0) {
+            return java.util.Optional.empty();
+        }
+        return store.oldest(limit.key(parts), limit.window(config)).map(oldest -> oldest.plus(limit.window(config)));
+    }
+
     public int ceiling(Limit limit) {
         return limit.ceiling(config);
     }

@@ -38,6 +38,14 @@ final class RedisStateStore implements StateStore {
             return redis.call('ZCARD', KEYS[1])
             """;
 
+    /** KEYS[1] window; ARGV now, window ms. Returns the oldest event's time in the window, or -1. */
+    private static final String OLDEST = """
+            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', tonumber(ARGV[1]) - tonumber(ARGV[2]))
+            local first = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+            if #first == 0 then return -1 end
+            return tonumber(first[2])
+            """;
+
     /** KEYS[1] claim; ARGV now, until, ttl ms. Returns 1 when taken. */
     private static final String CLAIM = """
             local held = redis.call('GET', KEYS[1])
@@ -112,6 +120,12 @@ final class RedisStateStore implements StateStore {
     @Override
     public int count(String key, Duration window) {
         return eval(COUNT, key, String.valueOf(clock.millis()), String.valueOf(window.toMillis())).toInteger();
+    }
+
+    @Override
+    public java.util.Optional<java.time.Instant> oldest(String key, Duration window) {
+        long oldest = eval(OLDEST, key, String.valueOf(clock.millis()), String.valueOf(window.toMillis())).toLong();
+        return oldest < 0 ? java.util.Optional.empty() : java.util.Optional.of(java.time.Instant.ofEpochMilli(oldest));
     }
 
     @Override

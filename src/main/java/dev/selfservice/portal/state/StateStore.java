@@ -28,6 +28,12 @@ public interface StateStore {
     /** How many events the key counted in the last {@code window}, without counting one. */
     int count(String key, Duration window);
 
+    /**
+     * The oldest event the key counted in the last {@code window}, if any: when it leaves the window, a full count has
+     * room again (what a page says when a limit is met).
+     */
+    java.util.Optional<java.time.Instant> oldest(String key, Duration window);
+
     /** Takes the key for {@code ttl} if nobody holds it: true for exactly one caller, across replicas. */
     boolean claim(String key, Duration ttl);
 

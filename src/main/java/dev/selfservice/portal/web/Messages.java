@@ -381,6 +381,21 @@ public interface Messages {
     @Message("That code has expired. Send a new code.")
     String refused_code_expired();
 
+    @Message("{#if tries == 0}No tries left: the next one must wait.{#else if tries == 1}1 try left before you must wait.{#else}{tries} tries left before you must wait.{/if}")
+    String refused_tries_left(int tries);
+
+    @Message("Too many wrong codes. You can try again after {time}. If you cannot wait, contact {helpdesk}.")
+    String refused_too_many_wrong_until(String time, String helpdesk);
+
+    @Message("A new code was sent. Use this newest code: an earlier one no longer works.")
+    String verify_resent();
+
+    @Message("If that contact is a recovery contact of the username, a new code was sent there. Use this newest code: an earlier one no longer works.")
+    String recovery_code_resent();
+
+    @Message("There is no code waiting for this browser: it was asked for more than an hour ago, or elsewhere. Enter your username and contact to get a new code.")
+    String recovery_no_code_waiting();
+
     @Message("Your address was not added: the sign-in service did not complete the change, and the code is now used up. Nothing was changed. Send a new code to try again.")
     String refused_contact_not_added();
 

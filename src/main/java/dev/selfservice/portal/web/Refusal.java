@@ -36,8 +36,11 @@ public class Refusal extends Exception {
         INVALID_RECOVERY_INPUT(400, Step.ENDS, (m, w) -> m.recovery_invalid_input()),
         // one-time codes
         NO_PENDING(400, Step.ENDS, (m, w) -> m.refused_no_pending()),
+        /** Recovery's: no code waits for this browser (never asked here, or asked over an hour ago). */
+        NO_RECOVERY_CODE_WAITING(400, Step.ENDS, (m, w) -> m.recovery_no_code_waiting()),
         WRONG_CODE(400, Step.STAYS, (m, w) -> m.refused_wrong_code()),
-        CODE_EXPIRED(400, Step.ENDS, (m, w) -> m.refused_code_expired()),
+        /** The code's time is over: its page says so and sends a new one for what was typed. */
+        CODE_EXPIRED(400, Step.STAYS, (m, w) -> m.refused_code_expired()),
         RESEND_TOO_SOON(429, Step.STAYS, (m, w) -> m.refused_resend_too_soon()),
         // limits
         TOO_MANY_CODES(429, Step.STAYS, (m, w) -> m.refused_too_many_codes()),
@@ -148,14 +151,42 @@ public class Refusal extends Exception {
     }
 
     private final Reason reason;
+    /** For a limit met: when it has room again, for the page to say. */
+    private final java.time.Instant until;
+    /** For a wrong code: the tries left before a limit's wait, for the page to say. */
+    private final Integer triesLeft;
 
     public Refusal(Reason reason) {
+        this(reason, null, null);
+    }
+
+    private Refusal(Reason reason, java.time.Instant until, Integer triesLeft) {
         super(reason.name(), null, false, false);
         this.reason = reason;
+        this.until = until;
+        this.triesLeft = triesLeft;
+    }
+
+    /** A limit met, which has room again at {@code until} (empty: not known). */
+    public static Refusal until(Reason reason, java.util.Optional<java.time.Instant> until) {
+        return new Refusal(reason, until.orElse(null), null);
+    }
+
+    /** A try refused, with so many tries left before a limit's wait. */
+    public static Refusal triesLeft(Reason reason, int triesLeft) {
+        return new Refusal(reason, null, triesLeft);
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    public java.util.Optional<java.time.Instant> until() {
+        return java.util.Optional.ofNullable(until);
+    }
+
+    public java.util.OptionalInt triesLeft() {
+        return triesLeft == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(triesLeft);
     }
 
     public int status() {

@@ -1,5 +1,9 @@
 package dev.selfservice.portal.web;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.selfservice.portal.PortalConfig;
@@ -17,8 +21,15 @@ public class Refusals {
     }
 
     public String explain(Refusal refusal) {
-        return refusal.reason().text(msg, new Refusal.Words(Helpdesk.here(config), config.password().minLength(),
+        if (refusal.until().isPresent()) {
+            // a limit met says until when, as a clock time in the page's language, and who helps sooner
+            String time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(PageLanguage.currentLocale())
+                    .withZone(ZoneOffset.UTC).format(refusal.until().get()) + " UTC";
+            return msg.refused_too_many_wrong_until(time, Helpdesk.here(config));
+        }
+        String text = refusal.reason().text(msg, new Refusal.Words(Helpdesk.here(config), config.password().minLength(),
                 config.password().maxLength(), config.password().directoryRules()));
+        return refusal.triesLeft().isPresent() ? text + " " + msg.refused_tries_left(refusal.triesLeft().getAsInt()) : text;
     }
 
     /** The words and the field they are about, for a page's error summary. */

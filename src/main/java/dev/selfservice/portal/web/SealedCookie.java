@@ -18,6 +18,13 @@ import io.quarkus.runtime.LaunchMode;
  */
 public final class SealedCookie<T extends Record> {
 
+    /**
+     * How long a step waiting for a one-time code is kept after its code ended: a browser that dropped it with the code
+     * would answer the right code typed a minute late with a blank first page; kept, the code page says the code
+     * expired and sends a new one for what was typed. An hour, the window of the wrong-code limits.
+     */
+    public static final java.time.Duration KEPT_AFTER_ITS_CODE = java.time.Duration.ofHours(1);
+
     /** Secure everywhere but dev mode and tests, which run on plain http://localhost. */
     private static final boolean SECURE = LaunchMode.current() == LaunchMode.NORMAL;
 

@@ -80,11 +80,10 @@ class SecurityMailboxTest {
         assertThat(tries).filteredOn(p -> p.status() == 429).as("refused by the ceiling").hasSize(35);
         assertThat(TenantApi.events(Map.of("type", "fco"))).as("code exchanges that reached the tenant").hasSize(15);
 
-        // the ceiling holds for bob's own attempt too, with the right code
+        // the ceiling holds for bob's own attempt too: his start is refused before a code that could not be used is
+        // sent (issue 29 item 4; it used to send one and refuse it)
         Browser bob = new Browser();
-        int bobs = PortalSteps.outboxCount(RecoveryTest.BOB_EMAIL);
-        Page bobsCode = RecoveryFlow.start(bob, "bob", RecoveryTest.BOB_EMAIL);
-        Page refused = RecoveryFlow.enterCode(bob, bobsCode, PortalSteps.awaitCode(RecoveryTest.BOB_EMAIL, bobs));
+        Page refused = RecoveryFlow.start(bob, "bob", RecoveryTest.BOB_EMAIL);
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.text("#problem")).contains("Too many wrong codes");
         // a contact bob never enrolled is counted alike: it meets its own ceiling at the same try, with the same
@@ -102,7 +101,9 @@ class SecurityMailboxTest {
         }
         Page met = RecoveryFlow.enterCode(again, guessAgain, wrong);
         assertThat(met.status()).isEqualTo(refused.status());
-        assertThat(met.text("#problem")).isEqualTo(refused.text("#problem"));
+        // the same words but for the time the wait ends, which is when the first of the tries counted was made
+        assertThat(met.text("#problem").replaceAll("after .* UTC", "after (time)"))
+                .isEqualTo(refused.text("#problem").replaceAll("after .* UTC", "after (time)"));
 
         List<Map<String, Object>> messages = mailboxWhenSent();
         assertThat(messages).as("one message, not one per refused attempt").hasSize(1);

@@ -54,6 +54,23 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void theOldestEventInTheWindowSaysWhenAFullCountHasRoomAgain() {
+        String key = key();
+        Duration window = Duration.ofMinutes(10);
+        assertThat(store().oldest(key, window)).as("nothing counted").isEmpty();
+        assertThat(store().tryAcquire(key, 2, window)).isTrue();
+        java.time.Instant first = store().oldest(key, window).orElseThrow();
+        advance(Duration.ofMinutes(6));
+        assertThat(store().tryAcquire(key, 2, window)).isTrue();
+        assertThat(store().oldest(key, window)).as("the first is still the oldest").contains(first);
+        advance(Duration.ofMinutes(5)); // the first event has left the window: the second is the oldest now
+        assertThat(store().oldest(key, window).orElseThrow()).isBetween(first.plus(Duration.ofMinutes(6)),
+                first.plus(Duration.ofMinutes(7)));
+        advance(Duration.ofMinutes(10));
+        assertThat(store().oldest(key, window)).as("all have left").isEmpty();
+    }
+
+    @Test
     void aCountGivenBackFreesItsPlace() {
         String key = key();
         Duration window = Duration.ofMinutes(10);

@@ -15,9 +15,9 @@ import dev.selfservice.portal.web.Refusal.Reason;
 class RefusalStepTest {
 
     @Test
-    void aWrongCodeAWaitAndARuleOfTheNewPasswordKeepTheEmployeeOnTheStep() {
+    void aWrongOrExpiredCodeAWaitAndARuleOfTheNewPasswordKeepTheEmployeeOnTheStep() {
         assertThat(Arrays.stream(Reason.values()).filter(Reason::staysOnTheStep))
-                .contains(Reason.WRONG_CODE, Reason.RESEND_TOO_SOON, Reason.AUTH0_RATE_LIMITED, Reason.AUTH0_UNAVAILABLE,
+                .contains(Reason.WRONG_CODE, Reason.CODE_EXPIRED, Reason.RESEND_TOO_SOON, Reason.AUTH0_RATE_LIMITED, Reason.AUTH0_UNAVAILABLE,
                         Reason.BREACH_CHECK_UNAVAILABLE, Reason.CODE_NOT_CONFIRMED, Reason.PASSWORD_TOO_SHORT,
                         Reason.PASSWORD_BREACHED, Reason.DIRECTORY_REFUSED, Reason.PASSWORD_NOT_CONFIRMED,
                         Reason.TOO_MANY_PASSWORD_CHECKS);
@@ -26,7 +26,7 @@ class RefusalStepTest {
     @Test
     void whatEndsTheCodeOrTheProofStartsAgain() {
         assertThat(Arrays.stream(Reason.values()).filter(r -> !r.staysOnTheStep()))
-                .contains(Reason.NO_PENDING, Reason.CODE_EXPIRED, Reason.TOO_MANY_WRONG_CODES, Reason.PROOF_INVALID,
+                .contains(Reason.NO_PENDING, Reason.NO_RECOVERY_CODE_WAITING, Reason.TOO_MANY_WRONG_CODES, Reason.PROOF_INVALID,
                         Reason.PROOF_USED_BY_AN_UNCONFIRMED_RESET, Reason.HELPDESK_ONLY, Reason.PASSWORD_NOT_CHANGED,
                         Reason.TOO_MANY_RECOVERY_REQUESTS);
     }
