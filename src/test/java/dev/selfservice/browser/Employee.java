@@ -216,6 +216,11 @@ final class Employee implements AutoCloseable {
         return reads.read(() -> chrome.findElement(By.id(id)).getText());
     }
 
+    /** An attribute of the element with this id, or null when it has none. */
+    String attributeOf(String id, String attribute) {
+        return reads.read(() -> chrome.findElement(By.id(id)).getDomAttribute(attribute));
+    }
+
     private WebElement field(String label) {
         List<WebElement> labels = chrome.findElements(By.tagName("label")).stream()
                 .filter(l -> l.getText().trim().equals(label)).toList();

@@ -88,7 +88,7 @@ public class EnrolmentResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @SteppedUp(then = "/enrolment")
     public Response addEmail(@RestForm String email) {
-        return start(() -> ContactAddress.email(email), Reason.INVALID_EMAIL, Html.echo(email), "");
+        return start(() -> ContactAddress.email(email), Reason.INVALID_EMAIL, "email", Html.echo(email), "");
     }
 
     @POST
@@ -96,8 +96,8 @@ public class EnrolmentResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @SteppedUp(then = "/enrolment")
     public Response addPhone(@RestForm String phone) {
-        return start(() -> ContactAddress.phone(phone, config.enrolment().defaultRegion()), Reason.INVALID_PHONE, "",
-                Html.echo(phone));
+        return start(() -> ContactAddress.phone(phone, config.enrolment().defaultRegion()), Reason.INVALID_PHONE,
+                "phone", "", Html.echo(phone));
     }
 
     @GET
@@ -188,7 +188,11 @@ public class EnrolmentResource {
         ContactAddress parse() throws ContactAddress.Invalid;
     }
 
-    private Response start(AddressParser parser, Reason invalid, String email, String phone) {
+    /** Refusals about the address typed, which the page marks on whichever of its two forms posted it. */
+    private static final java.util.Set<Reason> ABOUT_THE_ADDRESS = java.util.EnumSet.of(Reason.ALREADY_YOURS,
+            Reason.WORK_ADDRESS, Reason.ADDRESS_REFUSED_BY_AUTH0);
+
+    private Response start(AddressParser parser, Reason invalid, String field, String email, String phone) {
         ContactAddress address;
         try {
             address = parser.parse();
@@ -202,7 +206,8 @@ public class EnrolmentResource {
             return Response.seeOther(URI.create("/enrolment/verify")).cookie(cookie.write(pending)).build();
         } catch (Refusal e) {
             audit.refused(AuditAction.ENROLMENT_START, employee().userId(), e);
-            return contactsPage(e.status(), null, problem(e), email, phone);
+            Problem problem = ABOUT_THE_ADDRESS.contains(e.reason()) ? problem(e).about(field) : problem(e);
+            return contactsPage(e.status(), null, problem, email, phone);
         }
     }
 

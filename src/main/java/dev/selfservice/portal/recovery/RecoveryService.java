@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -126,10 +127,16 @@ public class RecoveryService {
      */
     public RecoveryState.Pending start(String username, String contact, String ip) throws Refusal {
         String user = username == null ? "" : username.trim();
+        // every field's error at once, each about its own field (neither depends on any account)
+        List<Reason> errors = new ArrayList<>();
         if (user.isEmpty() || user.length() > 256 || user.chars().anyMatch(Character::isISOControl)) {
-            throw new Refusal(Reason.INVALID_RECOVERY_INPUT);
+            errors.add(Reason.USERNAME_MISSING);
         }
-        ContactAddress address = parse(contact);
+        Optional<ContactAddress> parsed = parse(contact, errors);
+        if (!errors.isEmpty()) {
+            throw Refusal.all(errors);
+        }
+        ContactAddress address = parsed.orElseThrow();
         throttleStarts(ip);
         byte[] id = new byte[16];
         random.nextBytes(id);
@@ -343,13 +350,19 @@ public class RecoveryService {
         return p;
     }
 
-    private ContactAddress parse(String contact) throws Refusal {
+    /** The contact as typed, an email address or a phone number, or the error about it added to {@code errors}. */
+    private Optional<ContactAddress> parse(String contact, List<Reason> errors) {
         String c = contact == null ? "" : contact.trim();
+        if (c.isEmpty()) {
+            errors.add(Reason.RECOVERY_CONTACT_MISSING);
+            return Optional.empty();
+        }
         try {
-            return c.contains("@") ? ContactAddress.email(c)
-                    : ContactAddress.phone(c, config.enrolment().defaultRegion());
+            return Optional.of(c.contains("@") ? ContactAddress.email(c)
+                    : ContactAddress.phone(c, config.enrolment().defaultRegion()));
         } catch (ContactAddress.Invalid e) {
-            throw new Refusal(Reason.INVALID_RECOVERY_INPUT);
+            errors.add(Reason.RECOVERY_CONTACT_INVALID);
+            return Optional.empty();
         }
     }
 

@@ -16,14 +16,21 @@ public class Refusals {
         this.config = config;
     }
 
+    /** The words of the refusal's first reason, for a page that shows no form. */
     public String explain(Refusal refusal) {
-        return refusal.reason().text(msg, new Refusal.Words(Helpdesk.here(config), config.password().minLength(),
-                config.password().maxLength(), config.password().directoryRules()));
+        return refusal.reason().text(msg, words());
     }
 
-    /** The words and the field they are about, for a page's error summary. */
+    private Refusal.Words words() {
+        return new Refusal.Words(Helpdesk.here(config), config.password().minLength(),
+                config.password().maxLength(), config.password().directoryRules());
+    }
+
+    /** The words of each reason and the field it is about, for a page's error summary and its fields. */
     public Problem problem(Refusal refusal) {
-        return new Problem(explain(refusal), refusal.reason().field());
+        Refusal.Words words = words();
+        return new Problem(refusal.reasons().stream()
+                .map(r -> new Problem.FieldError(r.field(), r.text(msg, words))).toList());
     }
 
     /** The title of a page that says a change could not be confirmed. */
