@@ -487,6 +487,9 @@ public interface Messages {
     @Message("Enter the new password again.")
     String rejected_confirmation_missing();
 
+    @Message("The two new passwords are the same.")
+    String password_confirm_matches();
+
     @Message("Enter your current password.")
     String password_current_missing();
 

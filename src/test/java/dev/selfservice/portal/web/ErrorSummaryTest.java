@@ -42,7 +42,7 @@ class ErrorSummaryTest {
         assertThat(summary.text()).contains("There is a problem").contains("not the same");
         assertThat(summary.select("a").attr("href")).isEqualTo("#confirm");
         assertThat(page.selectFirst("#confirm").attr("aria-invalid")).isEqualTo("true");
-        assertThat(page.selectFirst("#confirm").attr("aria-describedby")).isEqualTo("confirm-error");
+        assertThat(page.selectFirst("#confirm").attr("aria-describedby")).isEqualTo("confirm-match confirm-error");
         assertThat(page.selectFirst("#confirm-error").text()).as("the message beside the field").endsWith("not the same.");
         assertThat(page.selectFirst("#password").hasAttr("aria-invalid")).as("only the field at fault").isFalse();
         assertThat(page.selectFirst("#username").val()).as("the username is kept").isEqualTo("carol");
