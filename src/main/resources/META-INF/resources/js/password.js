@@ -48,6 +48,18 @@
     item.appendChild(state);
     rules[item.getAttribute('data-rule')] = { item: item, state: state };
   });
+  // Each rule says "not yet" from the start, as it does once typing begins: the words the first key brings are
+  // already on the page, so no line of the checklist wraps anew and nothing below it moves.
+  function unmet() {
+    Object.keys(rules).forEach(function (r) {
+      rules[r].item.classList.remove('met');
+      // the breach item says nothing until a password long enough to screen has an answer, and "different" says
+      // nothing where the page cannot know the current password
+      var silent = r === 'breach' || (r === 'different' && !current);
+      rules[r].state.textContent = silent ? '' : policy.getAttribute('data-unmet');
+    });
+  }
+  unmet();
 
   function mark(rule, met) {
     var r = rules[rule];
@@ -77,7 +89,7 @@
     if (!value) {
       meter.value = 0;
       label.textContent = '';
-      Object.keys(rules).forEach(function (r) { rules[r].item.classList.remove('met'); rules[r].state.textContent = ''; });
+      unmet();
       return;
     }
     // only where the current password is typed in the form: elsewhere the page cannot know it, and says nothing
@@ -111,4 +123,34 @@
     pending = setTimeout(ask, 250);
   });
   if (current) { current.addEventListener('input', function () { mark('different', password.value !== current.value); }); }
+
+  // The two new passwords compared as they are typed (the server compares them again on submit). While the second is
+  // still the start of the first, nothing is said yet; once it goes astray, or is as long, the line says which.
+  var confirm = document.getElementById('confirm');
+  var match = document.getElementById('confirm-match');
+  if (!confirm || !match) { return; }
+  function compare(done) {
+    var first = password.value;
+    var second = confirm.value;
+    var verdict = '';
+    if (second) {
+      if (first === second) {
+        verdict = 'same';
+      } else if (done || second.length >= first.length || first.indexOf(second) !== 0) {
+        verdict = 'differ';
+      }
+    }
+    if (verdict === (match.getAttribute('data-verdict') || '')) { return; } // said once, not again on every key
+    match.setAttribute('data-verdict', verdict);
+    match.className = 'match' + (verdict ? ' ' + verdict : '');
+    match.textContent = verdict ? match.getAttribute('data-' + verdict) : '';
+    if (verdict === 'differ') {
+      confirm.setAttribute('aria-invalid', 'true');
+    } else {
+      confirm.removeAttribute('aria-invalid');
+    }
+  }
+  confirm.addEventListener('input', function () { compare(false); });
+  confirm.addEventListener('change', function () { compare(true); });
+  password.addEventListener('input', function () { if (confirm.value) { compare(false); } });
 }());

@@ -230,6 +230,28 @@ final class Employee implements AutoCloseable {
         return reads.read(() -> chrome.findElement(By.id(id)).getText());
     }
 
+    /** An attribute of the element with this id, or null when it has none. */
+    String attributeOf(String id, String attribute) {
+        return reads.read(() -> chrome.findElement(By.id(id)).getDomAttribute(attribute));
+    }
+
+    /** Where the top of the element with this id is, in CSS pixels from the top of the document. */
+    double topOf(String id) {
+        return reads.read(() -> ((Number) chrome.executeScript(
+                "var r = document.getElementById(arguments[0]).getBoundingClientRect(); return r.top + window.scrollY;",
+                id)).doubleValue());
+    }
+
+    /** The element with this id as the screen shows it: for what only its pixels tell (a meter's colour). */
+    java.awt.image.BufferedImage pixelsOf(String id) {
+        byte[] png = reads.read(() -> chrome.findElement(By.id(id)).getScreenshotAs(OutputType.BYTES));
+        try {
+            return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private WebElement field(String label) {
         List<WebElement> labels = chrome.findElements(By.tagName("label")).stream()
                 .filter(l -> l.getText().trim().equals(label)).toList();

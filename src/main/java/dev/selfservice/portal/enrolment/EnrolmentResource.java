@@ -111,15 +111,16 @@ public class EnrolmentResource {
     @Path("email")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addEmail(@RestForm String email) {
-        return start(PasswordlessChannel.EMAIL, () -> ContactAddress.email(email), Reason.INVALID_EMAIL, Html.echo(email), "");
+        return start(PasswordlessChannel.EMAIL, () -> ContactAddress.email(email), Reason.INVALID_EMAIL, "email",
+                Html.echo(email), "");
     }
 
     @POST
     @Path("phone")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addPhone(@RestForm String phone) {
-        return start(PasswordlessChannel.SMS, () -> phoneRegion.read(phone),
-                Reason.INVALID_PHONE, "", Html.echo(phone));
+        return start(PasswordlessChannel.SMS, () -> phoneRegion.read(phone), Reason.INVALID_PHONE, "phone", "",
+                Html.echo(phone));
     }
 
     @GET
@@ -214,7 +215,12 @@ public class EnrolmentResource {
         ContactAddress parse() throws ContactAddress.Invalid;
     }
 
-    private Response start(PasswordlessChannel channel, AddressParser parser, Reason invalid, String email, String phone) {
+    /** Refusals about the address typed, which the page marks on whichever of its two forms posted it. */
+    private static final java.util.Set<Reason> ABOUT_THE_ADDRESS = java.util.EnumSet.of(Reason.ALREADY_YOURS,
+            Reason.WORK_ADDRESS, Reason.ADDRESS_REFUSED_BY_AUTH0);
+
+    private Response start(PasswordlessChannel channel, AddressParser parser, Reason invalid, String field,
+            String email, String phone) {
         ContactAddress address;
         try {
             address = parser.parse();
@@ -223,7 +229,7 @@ public class EnrolmentResource {
             return contactsPage(invalid.status(), null, problem(new Refusal(invalid)), email, phone);
         } catch (Refusal e) {
             audit.refused(AuditAction.ENROLMENT_START, employee().userId(), e);
-            return contactsPage(e.status(), null, problem(e), email, phone);
+            return contactsPage(e.status(), null, problem(e).about(field), email, phone);
         }
         if (!gate.passed()) {
             return Response.fromResponse(gate.signInAgain("/enrolment"))
@@ -237,7 +243,8 @@ public class EnrolmentResource {
             return Response.seeOther(URI.create("/enrolment/verify")).cookie(cookie.write(pending)).build();
         } catch (Refusal e) {
             audit.refused(AuditAction.ENROLMENT_START, employee().userId(), e);
-            return contactsPage(e.status(), null, problem(e), email, phone);
+            Problem problem = ABOUT_THE_ADDRESS.contains(e.reason()) ? problem(e).about(field) : problem(e);
+            return contactsPage(e.status(), null, problem, email, phone);
         }
     }
 

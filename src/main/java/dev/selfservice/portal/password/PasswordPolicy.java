@@ -18,7 +18,8 @@ import dev.selfservice.portal.web.Refusal.Reason;
  * after NFKC normalisation, no composition rules, and no common, guessable or personal password (zxcvbn's
  * dictionaries and estimate, plus the employee's own names). Where the domain requires complexity, it adds AD's
  * composition rule ({@link DirectoryComplexity}), because a password the portal accepts and AD refuses helps nobody.
- * It answers with the first reason a password fails. The directory's own policy still applies after it.
+ * It answers with the first reason the new password fails and, beside it, whether its confirmation does. The
+ * directory's own policy still applies after it.
  */
 @ApplicationScoped
 @jakarta.inject.Named("passwordPolicy") // the pages list the rules it applies
@@ -27,7 +28,8 @@ public class PasswordPolicy {
     /** Why a new password is refused. */
     public enum Rejection {
         EMPTY(Reason.PASSWORD_EMPTY), TOO_SHORT(Reason.PASSWORD_TOO_SHORT), TOO_LONG(Reason.PASSWORD_TOO_LONG),
-        MISMATCH(Reason.PASSWORD_MISMATCH), SAME_AS_CURRENT(Reason.PASSWORD_SAME_AS_CURRENT),
+        MISMATCH(Reason.PASSWORD_MISMATCH), CONFIRMATION_MISSING(Reason.CONFIRMATION_MISSING),
+        SAME_AS_CURRENT(Reason.PASSWORD_SAME_AS_CURRENT),
         NOT_COMPLEX(Reason.PASSWORD_NOT_COMPLEX), CONTAINS_NAME(Reason.PASSWORD_CONTAINS_NAME), TOO_GUESSABLE(Reason.PASSWORD_TOO_GUESSABLE),
         BALLOONS(Reason.PASSWORD_BALLOONS), NOT_JUDGED(Reason.PASSWORD_NOT_JUDGED);
 
@@ -43,24 +45,44 @@ public class PasswordPolicy {
         }
     }
 
-    /** Refuses a new password that fails the policy. */
+    /** Refuses a new password that fails the policy, for each of its two fields at once. */
     public void require(String newPassword, String confirmation, String currentPassword, List<String> names)
             throws Refusal {
-        Optional<Rejection> rejection = check(newPassword, confirmation, currentPassword, names);
-        if (rejection.isPresent()) {
-            throw rejection.get().refusal();
-        }
+        throwIfAny(reasons(rejections(newPassword, confirmation, currentPassword, names)));
     }
 
     /**
      * Refuses a new password by the rules that need neither the employee's account nor a strength estimate: empty,
-     * length, a password that grows when normalised, and a confirmation that differs. A page calls it before it reads
-     * the account, and {@link #require} then judges the rest.
+     * length, a password that grows when normalised, and a confirmation that is missing or differs. A page calls it
+     * before it reads the account, and {@link #require} then judges the rest.
      */
     public void requireForm(String newPassword, String confirmation) throws Refusal {
-        Optional<Rejection> rejection = formRejection(newPassword, confirmation);
-        if (rejection.isPresent()) {
-            throw rejection.get().refusal();
+        List<Rejection> found = new ArrayList<>();
+        formRejection(newPassword).ifPresent(found::add);
+        confirmationRejection(newPassword, confirmation).ifPresent(found::add);
+        throwIfAny(reasons(found));
+    }
+
+    /**
+     * Why each of a form's two new-password fields is refused, in their order: the new password's first reason, then
+     * the confirmation's (missing, or not the same). Empty when both pass.
+     */
+    public List<Rejection> rejections(String newPassword, String confirmation, String currentPassword,
+            List<String> names) {
+        List<Rejection> found = new ArrayList<>();
+        passwordRejection(newPassword, currentPassword, names).ifPresent(found::add);
+        confirmationRejection(newPassword, confirmation).ifPresent(found::add);
+        return found;
+    }
+
+    /** The refusal reasons of these rejections, to be added to a form's other errors. */
+    public static List<Reason> reasons(List<Rejection> rejections) {
+        return rejections.stream().map(r -> r.reason).toList();
+    }
+
+    private static void throwIfAny(List<Reason> reasons) throws Refusal {
+        if (!reasons.isEmpty()) {
+            throw Refusal.all(reasons);
         }
     }
 
@@ -121,7 +143,12 @@ public class PasswordPolicy {
 
     /** The first reason the new password is refused, or none. {@code names} are the employee's own words. */
     public Optional<Rejection> check(String newPassword, String confirmation, String currentPassword, List<String> names) {
-        Optional<Rejection> form = formRejection(newPassword, confirmation);
+        return rejections(newPassword, confirmation, currentPassword, names).stream().findFirst();
+    }
+
+    /** The first reason the new password itself is refused (its confirmation aside), or none. */
+    private Optional<Rejection> passwordRejection(String newPassword, String currentPassword, List<String> names) {
+        Optional<Rejection> form = formRejection(newPassword);
         if (form.isPresent()) {
             return form;
         }
@@ -146,7 +173,7 @@ public class PasswordPolicy {
         return Optional.empty();
     }
 
-    private Optional<Rejection> formRejection(String newPassword, String confirmation) {
+    private Optional<Rejection> formRejection(String newPassword) {
         if (newPassword == null || newPassword.isEmpty()) {
             return Optional.of(Rejection.EMPTY);
         }
@@ -161,7 +188,15 @@ public class PasswordPolicy {
         if (balloons(normalised, length)) {
             return Optional.of(Rejection.BALLOONS);
         }
-        if (confirmation == null || !newPassword.equals(confirmation)) {
+        return Optional.empty();
+    }
+
+    /** A confirmation left empty, or not the same as the new password (when one was typed). */
+    private static Optional<Rejection> confirmationRejection(String newPassword, String confirmation) {
+        if (confirmation == null || confirmation.isEmpty()) {
+            return Optional.of(Rejection.CONFIRMATION_MISSING);
+        }
+        if (newPassword != null && !newPassword.isEmpty() && !newPassword.equals(confirmation)) {
             return Optional.of(Rejection.MISMATCH);
         }
         return Optional.empty();

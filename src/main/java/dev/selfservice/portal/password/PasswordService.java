@@ -1,6 +1,7 @@
 package dev.selfservice.portal.password;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,7 +65,16 @@ public class PasswordService {
     /** The signed-in employee's change: user id and username from the session, never from the form. */
     public void change(SignedInEmployee employee, String endUserIp, String current, String newPassword,
             String confirmation) throws Refusal {
-        policy.require(newPassword, confirmation, current, List.of(employee.username(), employee.name(), employee.email()));
+        // every field's error at once: a missing current password is said before the directory is asked with it
+        List<Reason> errors = new ArrayList<>();
+        if (current == null || current.isEmpty()) {
+            errors.add(Reason.CURRENT_PASSWORD_MISSING);
+        }
+        errors.addAll(PasswordPolicy.reasons(policy.rejections(newPassword, confirmation, current,
+                List.of(employee.username(), employee.name(), employee.email()))));
+        if (!errors.isEmpty()) {
+            throw Refusal.all(errors);
+        }
         // The same count as the expired-password page's, per username, taken before the directory sees the try: a
         // current password typed wrong again and again must not lock the AD account from either page.
         String tries = triesKey(employee.username());
@@ -106,14 +116,23 @@ public class PasswordService {
      */
     public String changeExpired(String username, String endUserIp, String current, String newPassword,
             String confirmation) throws Refusal {
-        if (!AdUsername.wellFormed(username) || current == null || current.isEmpty()) {
-            throw new Refusal(Reason.PASSWORD_NOT_CHANGED);
+        // every field's error at once, each about its own field: none of them depends on an account
+        List<Reason> errors = new ArrayList<>();
+        if (!AdUsername.wellFormed(username)) {
+            errors.add(Reason.USERNAME_MISSING);
+        }
+        if (current == null || current.isEmpty()) {
+            errors.add(Reason.CURRENT_PASSWORD_MISSING);
         }
         // erin, erin@corp.example and CORP\erin are one username with one count of tries; a form of another domain is
         // counted as typed and, like an unknown username, refused, without asking the directory
-        Optional<String> signInName = usernames.signInName(username);
-        String user = signInName.orElse(username.strip());
-        policy.require(newPassword, confirmation, current, List.of(user));
+        Optional<String> signInName = errors.contains(Reason.USERNAME_MISSING) ? Optional.empty()
+                : usernames.signInName(username);
+        String user = signInName.orElse(username == null ? "" : username.strip());
+        errors.addAll(PasswordPolicy.reasons(policy.rejections(newPassword, confirmation, current, List.of(user))));
+        if (!errors.isEmpty()) {
+            throw Refusal.all(errors);
+        }
         // counted per username before the directory sees the try, whether or not the account exists (so the answer
         // tells nothing), and kept below AD's lockout threshold
         if (!limits.take(Limit.CURRENT_PASSWORD_TRIES, triesKey(user))) {

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -132,13 +133,19 @@ public class RecoveryService {
      */
     public RecoveryState.Pending start(String username, String contact, String ip,
             Optional<RecoveryState.Pending> earlier) throws Refusal {
+        // every field's error at once, each about its own field (neither depends on any account)
+        List<Reason> errors = new ArrayList<>();
         if (!AdUsername.wellFormed(username)) {
-            throw new Refusal(Reason.INVALID_RECOVERY_INPUT);
+            errors.add(Reason.USERNAME_MISSING);
+        }
+        Optional<ContactAddress> parsed = parse(contact, errors);
+        if (!errors.isEmpty()) {
+            throw Refusal.all(errors);
         }
         // erin, erin@corp.example and CORP\erin are one username, counted and looked up as one; a form of another
         // domain goes on as typed, and is never looked up (see adUser): an unknown username, whatever it names
         String user = usernames.signInName(username).orElse(username.strip());
-        ContactAddress address = parse(contact);
+        ContactAddress address = parsed.orElseThrow();
         // starting again in this browser for the same username and contact goes on with the same attempt and its wrong
         // codes, so that the wait its limit ends with is a wait, not a button away
         String attempt = earlier.filter(e -> e.username().equals(user) && e.channel() == address.channel()
@@ -358,13 +365,18 @@ public class RecoveryService {
         return p;
     }
 
-    private ContactAddress parse(String contact) throws Refusal {
+    /** The contact as typed, an email address or a phone number, or the error about it added to {@code errors}. */
+    private Optional<ContactAddress> parse(String contact, List<Reason> errors) {
         String c = contact == null ? "" : contact.trim();
+        if (c.isEmpty()) {
+            errors.add(Reason.RECOVERY_CONTACT_MISSING);
+            return Optional.empty();
+        }
         try {
-            return c.contains("@") ? ContactAddress.email(c)
-                    : phoneRegion.read(c);
+            return Optional.of(c.contains("@") ? ContactAddress.email(c) : phoneRegion.read(c));
         } catch (ContactAddress.Invalid e) {
-            throw new Refusal(Reason.INVALID_RECOVERY_INPUT);
+            errors.add(Reason.RECOVERY_CONTACT_INVALID);
+            return Optional.empty();
         }
     }
 

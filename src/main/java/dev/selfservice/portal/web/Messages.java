@@ -520,6 +520,15 @@ public interface Messages {
     @Message("The two new passwords are not the same.")
     String rejected_mismatch();
 
+    @Message("Enter the new password again.")
+    String rejected_confirmation_missing();
+
+    @Message("The two new passwords are the same.")
+    String password_confirm_matches();
+
+    @Message("Enter your current password.")
+    String password_current_missing();
+
     @Message("The new password must be different from your current one.")
     String rejected_same();
 
@@ -629,8 +638,14 @@ public interface Messages {
     @Message("Your new password is set, but we could not try it once to check: the sign-in service did not answer. So we cannot tell whether your account can be used now. Sign in with the new password; if your account is refused, contact {helpdesk}.")
     String recovery_set_not_checked(String helpdesk);
 
-    @Message("Enter your username and a valid email address or mobile number.")
-    String recovery_invalid_input();
+    @Message("Enter your work username, the one you sign in with.")
+    String username_missing();
+
+    @Message("Enter the personal email address or mobile number you added as a recovery contact.")
+    String recovery_contact_missing();
+
+    @Message("Enter an email address with its domain, like name@example.com, or a mobile number, like +44 7700 900123.")
+    String recovery_contact_invalid();
 
     @Message("Too many requests. Wait a few minutes, then try again.")
     String recovery_too_many_requests();

@@ -1,20 +1,65 @@
 package dev.selfservice.portal.web;
 
+import java.util.List;
+import java.util.Objects;
+
+import io.quarkus.qute.TemplateData;
+
 /**
- * What a page says went wrong, and the field it is about (its element id), for the error summary at the top of the
- * page and the field's {@code aria-invalid} / {@code aria-describedby} (the GOV.UK pattern). {@link #NONE} when all is
- * well, so that templates never meet a null.
+ * What a page says went wrong, each error with the field it is about (its element id), for the GOV.UK pattern: the
+ * error summary at the top of the page lists every error, each linking to its field, and each field shows its own
+ * message beside it ({@code <id>-error}), is marked {@code aria-invalid} and names that message in
+ * {@code aria-describedby} (the {@code field} and {@code fieldState} tags). {@link #NONE} when all is well, so that
+ * templates never meet a null.
  */
-public record Problem(String text, String field) {
+@TemplateData // read by the shared tags too, whose expressions are not type-checked: no reflection in a native image
+public record Problem(List<FieldError> errors) {
 
-    public static final Problem NONE = new Problem(null, null);
-
-    public boolean present() {
-        return text != null;
+    /** One error: its words, and the id of the field it is about, or null for an error about no one field. */
+    @TemplateData
+    public record FieldError(String field, String text) {
     }
 
-    /** Whether the problem is about this field: the template marks it invalid and points it at the summary. */
+    public static final Problem NONE = new Problem(List.of());
+
+    public Problem {
+        errors = List.copyOf(errors);
+    }
+
+    /** One error about one field (or none, when {@code field} is null). */
+    public Problem(String text, String field) {
+        this(List.of(new FieldError(field, text)));
+    }
+
+    public boolean present() {
+        return !errors.isEmpty();
+    }
+
+    /** Whether an error is about this field: the page marks it invalid and shows the error beside it. */
     public boolean is(String fieldId) {
-        return fieldId.equals(field);
+        return errors.stream().anyMatch(e -> Objects.equals(fieldId, e.field()));
+    }
+
+    /** The words of the error about this field (the first, should there be two), or an empty string. */
+    public String textFor(String fieldId) {
+        return errors.stream().filter(e -> Objects.equals(fieldId, e.field())).map(FieldError::text).findFirst()
+                .orElse("");
+    }
+
+    /** The same errors, each about this field: for a refusal about what was typed in whichever field posted it. */
+    public Problem about(String fieldId) {
+        return new Problem(errors.stream().map(e -> new FieldError(fieldId, e.text())).toList());
+    }
+
+    /**
+     * The field's {@code aria-describedby}: its own descriptions ({@code others}, ids separated by spaces, may be
+     * empty), then its error message if it has one. Empty when there is nothing to name.
+     */
+    public String describedBy(String fieldId, String others) {
+        String own = others == null ? "" : others.trim();
+        if (!is(fieldId)) {
+            return own;
+        }
+        return (own.isEmpty() ? "" : own + " ") + fieldId + "-error";
     }
 }

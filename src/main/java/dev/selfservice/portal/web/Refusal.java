@@ -1,5 +1,8 @@
 package dev.selfservice.portal.web;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
  * A step the portal will not carry out, for a reason the employee is told: the one type for every feature's expected
  * refusals. Each {@link Reason} has the HTTP status of the page that explains it and its text in the message bundle
@@ -33,7 +36,11 @@ public class Refusal extends Exception {
         // input
         INVALID_EMAIL(400, Step.ENDS, (m, w) -> m.refused_invalid_email()),
         INVALID_PHONE(400, Step.ENDS, (m, w) -> m.refused_invalid_phone()),
-        INVALID_RECOVERY_INPUT(400, Step.ENDS, (m, w) -> m.recovery_invalid_input()),
+        /** No username, or none a person could have (too long, control characters): recovery and the expired page. */
+        USERNAME_MISSING(400, Step.ENDS, (m, w) -> m.username_missing()),
+        RECOVERY_CONTACT_MISSING(400, Step.ENDS, (m, w) -> m.recovery_contact_missing()),
+        /** Neither an email address (with its domain) nor a phone number. */
+        RECOVERY_CONTACT_INVALID(400, Step.ENDS, (m, w) -> m.recovery_contact_invalid()),
         // one-time codes
         NO_PENDING(400, Step.ENDS, (m, w) -> m.refused_no_pending()),
         /** Recovery's: no code waits for this browser (never asked here, or asked over an hour ago). */
@@ -72,6 +79,8 @@ public class Refusal extends Exception {
         PASSWORD_TOO_SHORT(400, Step.STAYS, (m, w) -> m.rejected_too_short(w.minLength())),
         PASSWORD_TOO_LONG(400, Step.STAYS, (m, w) -> m.rejected_too_long(w.maxLength())),
         PASSWORD_MISMATCH(400, Step.STAYS, (m, w) -> m.rejected_mismatch()),
+        CONFIRMATION_MISSING(400, Step.STAYS, (m, w) -> m.rejected_confirmation_missing()),
+        CURRENT_PASSWORD_MISSING(400, Step.STAYS, (m, w) -> m.password_current_missing()),
         PASSWORD_SAME_AS_CURRENT(400, Step.STAYS, (m, w) -> m.rejected_same()),
         PASSWORD_NOT_COMPLEX(400, Step.STAYS, (m, w) -> m.rejected_not_complex()),
         PASSWORD_CONTAINS_NAME(400, Step.STAYS, (m, w) -> m.rejected_contains_name()),
@@ -128,14 +137,15 @@ public class Refusal extends Exception {
             return switch (this) {
                 case INVALID_EMAIL, WORK_ADDRESS -> "email";
                 case INVALID_PHONE -> "phone";
-                case INVALID_RECOVERY_INPUT -> "username";
+                case USERNAME_MISSING -> "username";
+                case RECOVERY_CONTACT_MISSING, RECOVERY_CONTACT_INVALID -> "contact";
                 case WRONG_CODE, CODE_EXPIRED -> "code";
                 case PASSWORD_EMPTY, PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_SAME_AS_CURRENT,
                         PASSWORD_NOT_COMPLEX, PASSWORD_CONTAINS_NAME, PASSWORD_TOO_GUESSABLE, PASSWORD_BALLOONS, PASSWORD_NOT_JUDGED,
                         PASSWORD_BREACHED,
                         DIRECTORY_REFUSED -> "password";
-                case PASSWORD_MISMATCH -> "confirm";
-                case WRONG_CURRENT_PASSWORD -> "current";
+                case PASSWORD_MISMATCH, CONFIRMATION_MISSING -> "confirm";
+                case WRONG_CURRENT_PASSWORD, CURRENT_PASSWORD_MISSING -> "current";
                 case PASSWORD_NOT_CHANGED -> "current";
                 default -> null;
             };
@@ -150,35 +160,52 @@ public class Refusal extends Exception {
         }
     }
 
-    private final Reason reason;
+    private final List<Reason> reasons;
     /** For a limit met: when it has room again, for the page to say. */
     private final java.time.Instant until;
     /** For a wrong code: the tries left before a limit's wait, for the page to say. */
     private final Integer triesLeft;
 
     public Refusal(Reason reason) {
-        this(reason, null, null);
+        this(List.of(reason), null, null);
     }
 
-    private Refusal(Reason reason, java.time.Instant until, Integer triesLeft) {
-        super(reason.name(), null, false, false);
-        this.reason = reason;
+    private Refusal(List<Reason> reasons, java.time.Instant until, Integer triesLeft) {
+        super(reasons.stream().map(Reason::name).collect(Collectors.joining(",")), null, false, false);
+        this.reasons = List.copyOf(reasons);
         this.until = until;
         this.triesLeft = triesLeft;
     }
 
     /** A limit met, which has room again at {@code until} (empty: not known). */
     public static Refusal until(Reason reason, java.util.Optional<java.time.Instant> until) {
-        return new Refusal(reason, until.orElse(null), null);
+        return new Refusal(List.of(reason), until.orElse(null), null);
     }
 
     /** A try refused, with so many tries left before a limit's wait. */
     public static Refusal triesLeft(Reason reason, int triesLeft) {
-        return new Refusal(reason, null, triesLeft);
+        return new Refusal(List.of(reason), null, triesLeft);
     }
 
+    /**
+     * A form refused for every reason found in it at once (each about its own field, in the order of the form), so
+     * that the employee fixes all in one go: the first decides the status and the step.
+     */
+    public static Refusal all(List<Reason> reasons) {
+        if (reasons.isEmpty()) {
+            throw new IllegalArgumentException("a refusal needs a reason");
+        }
+        return new Refusal(reasons, null, null);
+    }
+
+    /** The first reason, which decides the status and whether the employee stays on the step. */
     public Reason reason() {
-        return reason;
+        return reasons.get(0);
+    }
+
+    /** Every reason, in the order of the form's fields. */
+    public List<Reason> reasons() {
+        return reasons;
     }
 
     public java.util.Optional<java.time.Instant> until() {
@@ -190,7 +217,7 @@ public class Refusal extends Exception {
     }
 
     public int status() {
-        return reason.status();
+        return reason().status();
     }
 
     /** The refusal for Auth0 being busy (429) or failing (5xx, no answer). */

@@ -20,21 +20,36 @@ public class Refusals {
         this.config = config;
     }
 
+    /** The words of the refusal's first reason, for a page that shows no form. */
     public String explain(Refusal refusal) {
-        if (refusal.until().isPresent()) {
-            // a limit met says until when, as a clock time in the page's language, and who helps sooner
+        return text(refusal, refusal.reason());
+    }
+
+    /**
+     * The words of one of the refusal's reasons. A limit met says until when, as a clock time in the page's language,
+     * and who helps sooner; a wrong code adds the tries left; both belong to the first reason.
+     */
+    private String text(Refusal refusal, Refusal.Reason reason) {
+        boolean first = reason == refusal.reason();
+        if (first && refusal.until().isPresent()) {
             String time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(PageLanguage.currentLocale())
                     .withZone(ZoneOffset.UTC).format(refusal.until().get()) + " UTC";
             return msg.refused_too_many_wrong_until(time, Helpdesk.here(config));
         }
-        String text = refusal.reason().text(msg, new Refusal.Words(Helpdesk.here(config), config.password().minLength(),
-                config.password().maxLength(), config.password().directoryRules()));
-        return refusal.triesLeft().isPresent() ? text + " " + msg.refused_tries_left(refusal.triesLeft().getAsInt()) : text;
+        String text = reason.text(msg, words());
+        return first && refusal.triesLeft().isPresent()
+                ? text + " " + msg.refused_tries_left(refusal.triesLeft().getAsInt()) : text;
     }
 
-    /** The words and the field they are about, for a page's error summary. */
+    private Refusal.Words words() {
+        return new Refusal.Words(Helpdesk.here(config), config.password().minLength(),
+                config.password().maxLength(), config.password().directoryRules());
+    }
+
+    /** The words of each reason and the field it is about, for a page's error summary and its fields. */
     public Problem problem(Refusal refusal) {
-        return new Problem(explain(refusal), refusal.reason().field());
+        return new Problem(refusal.reasons().stream()
+                .map(r -> new Problem.FieldError(r.field(), text(refusal, r))).toList());
     }
 
     /** The title of a page that says a change could not be confirmed. */

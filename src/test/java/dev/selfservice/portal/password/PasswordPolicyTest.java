@@ -76,11 +76,24 @@ class PasswordPolicyTest {
         assertThat(check(password.trim())).contains(reason);
     }
 
+    /** Each of the form's two fields has its own answer, so that the page names both at once (issue 29 item 3). */
+    @org.junit.jupiter.api.Test
+    void judgesTheNewPasswordAndItsConfirmationEachOnItsOwn() {
+        assertThat(POLICY.rejections("short", "shorter", CURRENT, NAMES))
+                .containsExactly(Rejection.TOO_SHORT, Rejection.MISMATCH);
+        assertThat(POLICY.rejections("", "", CURRENT, NAMES))
+                .containsExactly(Rejection.EMPTY, Rejection.CONFIRMATION_MISSING);
+        assertThat(POLICY.rejections("Copper-Lantern-Harbour-42", "", CURRENT, NAMES))
+                .containsExactly(Rejection.CONFIRMATION_MISSING);
+        // the control: a good password typed twice is refused for nothing
+        assertThat(POLICY.rejections("Copper-Lantern-Harbour-42", "Copper-Lantern-Harbour-42", CURRENT, NAMES)).isEmpty();
+    }
+
     @org.junit.jupiter.api.Test
     void refusesEmptyTooLongMismatchedAndUnchangedPasswords() {
         assertThat(POLICY.check("", "", CURRENT, NAMES)).contains(Rejection.EMPTY);
         assertThat(check("x".repeat(10) + " long phrase ".repeat(25))).contains(Rejection.TOO_LONG);
-        assertThat(POLICY.check("purple monkey dishwasher river", "purple monkey dishwasher rivers", CURRENT, NAMES))
+        assertThat(POLICY.rejections("purple monkey dishwasher river", "purple monkey dishwasher rivers", CURRENT, NAMES))
                 .contains(Rejection.MISMATCH);
         String current = "purple monkey dishwasher river";
         assertThat(POLICY.check(current, current, current, NAMES)).contains(Rejection.SAME_AS_CURRENT);

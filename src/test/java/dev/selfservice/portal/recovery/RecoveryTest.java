@@ -216,7 +216,8 @@ class RecoveryTest {
     void aUsernameWithAControlCharacterIsRefusedOnThePage() {
         Page refused = RecoveryFlow.start(new Browser(), "bob\nx", BOB_EMAIL);
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.text("#problem")).contains("Enter your username");
+        assertThat(refused.text("#problem")).contains("Enter your work username");
+        assertThat(refused.document().select("#problem a").attr("href")).as("about the username only").isEqualTo("#username");
     }
 
     @Test
@@ -293,7 +294,9 @@ class RecoveryTest {
     void malformedInputGetsAMessage() {
         Page bad = RecoveryFlow.start(new Browser(), "bob", "not a contact");
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.text("#problem")).contains("valid email address or mobile number");
+        // about the contact, not the username (issue 29 item 3; ErrorSummaryTest has the field marks)
+        assertThat(bad.text("#problem")).contains("Enter an email address with its domain")
+                .doesNotContain("username");
     }
 
     private static HttpCookie cookie(Browser browser, String name) {
