@@ -61,10 +61,11 @@ class ErrorSummaryTest {
         assertThat(page.select("#problem a").attr("href")).isEqualTo("#contact");
         assertThat(page.select("#problem a").text()).isEqualTo(words);
         assertThat(page.selectFirst("#contact").attr("aria-invalid")).isEqualTo("true");
-        assertThat(page.selectFirst("#contact").attr("aria-describedby")).isEqualTo("contact-error");
+        // its hint (which forms a contact takes), then the error
+        assertThat(page.selectFirst("#contact").attr("aria-describedby")).isEqualTo("contact-hint contact-error");
         assertThat(page.selectFirst("#contact-error").text()).isEqualTo("Error: " + words);
         assertThat(page.selectFirst("#username").hasAttr("aria-invalid")).as("the username is not at fault").isFalse();
-        assertThat(page.selectFirst("#username").hasAttr("aria-describedby")).isFalse();
+        assertThat(page.selectFirst("#username").attr("aria-describedby")).as("its hint only").isEqualTo("username-hint");
         assertThat(page.select("#username-error")).isEmpty();
         assertThat(page.selectFirst("#username").val()).isEqualTo("erin");
         assertThat(page.selectFirst("#contact").val()).as("kept, to be corrected").isEqualTo("erin.home");
