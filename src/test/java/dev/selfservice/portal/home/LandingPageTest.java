@@ -129,4 +129,13 @@ class LandingPageTest {
         Browser browser = new Browser();
         return browser.submit(browser.get(portal() + "/signin"), "form", Map.of("username", user, "password", password));
     }
+
+    @Test
+    void inGermanTheAccountPageNamesTheHelpdeskAsTheOnlyWayBackInAGrammaticalSentence() {
+        dev.selfservice.support.Browser alice = PortalSteps.signIn("alice", DEMO_PASSWORD);
+        alice.get(portal() + "/language?to=de&back=/account");
+        // the helpdesk setting reads after "Wenden Sie sich an" (accusative): "über" takes it as it is
+        assertThat(alice.get(portal() + "/account").text("#contacts-nudge"))
+                .contains("kommen Sie deshalb nur über den IT-Helpdesk (+1 555 0100, helpdesk@corp.example) wieder herein");
+    }
 }
