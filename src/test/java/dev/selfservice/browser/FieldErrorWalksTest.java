@@ -39,7 +39,7 @@ class FieldErrorWalksTest {
             assertThat(erin.focusedId()).as("the summary is where she lands").isEqualTo("problem");
             assertThat(erin.textOf("problem-text")).isEqualTo(contactError);
             assertThat(erin.attributeOf("contact", "aria-invalid")).isEqualTo("true");
-            assertThat(erin.attributeOf("contact", "aria-describedby")).isEqualTo("contact-error");
+            assertThat(erin.attributeOf("contact", "aria-describedby")).isEqualTo("contact-hint contact-error");
             assertThat(erin.textOf("contact-error")).as("beside the field").endsWith(contactError);
             assertThat(erin.attributeOf("username", "aria-invalid")).as("the username is not at fault").isNull();
             assertThat(erin.valueOf("Your username")).as("kept").isEqualTo("erin");
