@@ -25,6 +25,8 @@ import io.vertx.ext.web.RoutingContext;
  * <li>{@code POST /test-controls/connections/{name}} {@code {"clientId":"...","enabled":false}}, {@code {"deleted":true}}
  * or {@code {"connectorOnline":false}}: a connection enabled or disabled for an application, deleted, or its AD
  * connector offline</li>
+ * <li>{@code POST /test-controls/actions} {@code {"postLogin":["file.js"],"secrets":{...}}}: the post-login Actions
+ * bound, in place of the configured ones (see {@link ContinueEndpoint})</li>
  * <li>{@code GET /test-controls/calls}: the requests answered per endpoint template and the tokens issued per grant,
  * since the last reset</li>
  * <li>{@code GET /test-controls/pwned-range}: what the range API ({@code /range/...}) was asked since the last reset,
@@ -50,12 +52,14 @@ class TestControlsEndpoint implements TenantEndpoint {
     private final TenantConnections connections;
     private final TenantCalls calls;
     private final PwnedPasswordsEndpoint pwned;
+    private final PostLoginActions actions;
 
     TestControlsEndpoint(TenantDirectory demo, DirectoryControls directory, TenantUsers users,
             BruteForceProtection bruteForce, PasswordlessCodes codes, Outbox outbox, FaultInjector faults,
             ManagementRateLimit rateLimit, LocalTenantConfig config, TenantClock clock, TenantState state,
             TenantMailServer mail, ClientRegistry clients, TenantConnections connections, TenantCalls calls,
-            PwnedPasswordsEndpoint pwned) {
+            PwnedPasswordsEndpoint pwned, PostLoginActions actions) {
+        this.actions = actions;
         this.pwned = pwned;
         this.calls = calls;
         this.clients = clients;
@@ -131,6 +135,7 @@ class TestControlsEndpoint implements TenantEndpoint {
         connections.reset();
         calls.reset();
         pwned.reset();
+        actions.reset();
         ctx.response().setStatusCode(204).end();
     }
 
