@@ -51,7 +51,12 @@ final class AppSignIn {
 
     /** Signs the user in on the tenant's login page; answers where the tenant sent the browser then. */
     static URI signIn(Browser browser, String user) {
-        Browser.Page login = browser.get(authorizeUrl(""));
+        return signIn(browser, user, "");
+    }
+
+    /** The same, with more parameters of the authorize request ({@code &prompt=login}). */
+    static URI signIn(Browser browser, String user, String extra) {
+        Browser.Page login = browser.get(authorizeUrl(extra));
         assertThat(login.path()).isEqualTo("/u/login");
         return redirected(browser.submit(login, "form", Map.of("username", user, "password", DEMO_PASSWORD)));
     }
