@@ -44,7 +44,12 @@ final class AppSignIn {
     }
 
     static String authorizeUrl(String extra) {
-        return tenant() + "authorize?response_type=code&client_id=" + CLIENT + "&redirect_uri=" + enc(callback())
+        return authorizeUrl(CLIENT, callback(), extra);
+    }
+
+    /** The authorize request of another application of the tenant. */
+    static String authorizeUrl(String clientId, String callback, String extra) {
+        return tenant() + "authorize?response_type=code&client_id=" + clientId + "&redirect_uri=" + enc(callback)
                 + "&scope=openid%20profile%20email&state=" + APP_STATE + "&nonce=n0nce&connection=corp-ad"
                 + "&code_challenge_method=S256&code_challenge=" + challenge() + extra;
     }
@@ -56,7 +61,12 @@ final class AppSignIn {
 
     /** The same, with more parameters of the authorize request ({@code &prompt=login}). */
     static URI signIn(Browser browser, String user, String extra) {
-        Browser.Page login = browser.get(authorizeUrl(extra));
+        return signInAt(browser, authorizeUrl(extra), user);
+    }
+
+    /** Signs the user in on the login page this authorize request leads to. */
+    static URI signInAt(Browser browser, String authorizeUrl, String user) {
+        Browser.Page login = browser.get(authorizeUrl);
         assertThat(login.path()).isEqualTo("/u/login");
         return redirected(browser.submit(login, "form", Map.of("username", user, "password", DEMO_PASSWORD)));
     }
@@ -81,8 +91,12 @@ final class AppSignIn {
     }
 
     static Response exchange(String code) {
-        return given().formParam("grant_type", "authorization_code").formParam("client_id", CLIENT)
-                .formParam("client_secret", SECRET).formParam("code", code).formParam("redirect_uri", callback())
+        return exchange(CLIENT, SECRET, callback(), code);
+    }
+
+    static Response exchange(String clientId, String secret, String callback, String code) {
+        return given().formParam("grant_type", "authorization_code").formParam("client_id", clientId)
+                .formParam("client_secret", secret).formParam("code", code).formParam("redirect_uri", callback)
                 .formParam("code_verifier", VERIFIER).post(tenant() + "oauth/token");
     }
 

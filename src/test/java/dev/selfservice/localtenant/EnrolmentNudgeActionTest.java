@@ -105,6 +105,27 @@ class EnrolmentNudgeActionTest {
     }
 
     @Test
+    void anEmployeeSigningInToAnotherApplicationIsNudgedToAndLandsBackInThatApplication() throws Exception {
+        String intranet = portal() + "/intranet/callback";
+        TenantApi.registerApplication("intranet", "intranet-secret", intranet);
+        bindTheAction(secrets());
+        Browser browser = browser();
+        URI nudge = AppSignIn.signInAt(browser, authorizeUrl("intranet", intranet, ""), "alice");
+        assertThat(isNudge(nudge)).as(nudge.toString()).isTrue();
+        String state = query(nudge).get("state");
+        assertThat(verify(NUDGE_SECRET, query(nudge).get("session_token"))).containsEntry("client_id", "intranet");
+
+        String alice = TenantApi.adUserId("alice");
+        URI back = open(browser, continueUrl(state, Map.of("nudge_result", result(state, alice, Map.of("outcome", "enrolled")))));
+        assertThat(back.toString()).startsWith(intranet + "?");
+        assertThat(query(back)).containsEntry("state", APP_STATE);
+        String idToken = exchange("intranet", "intranet-secret", intranet, query(back).get("code")).then().statusCode(200)
+                .extract().path("id_token");
+        assertThat(Jwts.subject(idToken)).isEqualTo(alice);
+        assertThat(Jwts.claims(idToken)).containsEntry("aud", "intranet");
+    }
+
+    @Test
     void anEmployeeWithALinkedEmailOrPhoneIsNeverSentToTheNudge() {
         bindTheAction(secrets());
         // bob has a recovery email
