@@ -13,5 +13,11 @@ record AuthorizationRequest(
         /** Auth0's {@code login_hint}: the login page starts with it as the username. */
         String loginHint,
         /** Auth0's {@code ui_locales}: the languages the login page should speak, most wanted first. */
-        String uiLocales) {
+        String uiLocales,
+        /** Every parameter of the authorize request, as a post-login Action reads them ({@code event.request.query}). */
+        java.util.Map<String, String> query) {
+
+    String prompt() {
+        return query.getOrDefault("prompt", "");
+    }
 }

@@ -40,10 +40,12 @@ class AuthorizeEndpoint implements TenantEndpoint {
     private final TenantState state;
     private final TenantPages pages;
     private final TenantIssuer issuer;
+    private final PostLoginFlow postLogin;
 
     AuthorizeEndpoint(ClientRegistry clients, AdConnection ad, TenantUsers users, BruteForceProtection bruteForce,
-            TenantState state, TenantPages pages, TenantIssuer issuer) {
+            TenantState state, TenantPages pages, TenantIssuer issuer, PostLoginFlow postLogin) {
         this.issuer = issuer;
+        this.postLogin = postLogin;
         this.clients = clients;
         this.ad = ad;
         this.users = users;
@@ -54,7 +56,8 @@ class AuthorizeEndpoint implements TenantEndpoint {
 
     @Override
     public void register(Router router) {
-        router.get("/authorize").handler(this::authorize);
+        // blocking: a sign-in through the tenant session runs the post-login Actions, which may take a while
+        router.get("/authorize").blockingHandler(this::authorize, false);
         router.get("/u/login").handler(this::loginPage);
         router.post("/u/login").blockingHandler(this::login, false);
     }
@@ -118,7 +121,8 @@ class AuthorizeEndpoint implements TenantEndpoint {
                 req.getParam("nonce"), Optional.ofNullable(req.getParam("scope")).orElse("openid"),
                 audience, challenge, responseMode,
                 Optional.ofNullable(req.getParam("login_hint")).filter(h -> h.length() <= 256).orElse(null),
-                Optional.ofNullable(req.getParam("ui_locales")).filter(l -> l.length() <= 256).orElse(null));
+                Optional.ofNullable(req.getParam("ui_locales")).filter(l -> l.length() <= 256).orElse(null),
+                query(req));
 
         String prompt = Optional.ofNullable(req.getParam("prompt")).orElse("");
         Optional<SsoSession> sso = currentSession(ctx)
@@ -129,7 +133,8 @@ class AuthorizeEndpoint implements TenantEndpoint {
             TenantHttp.redirect(ctx, "/u/passwordless?connection=" + TenantHttp.encode(connection) + "&state="
                     + TenantHttp.encode(state.transactions.put(request)));
         } else if (sso.isPresent() && !prompt.equals("login")) {
-            redirectWithCode(state, ctx, request, sso.get().userId(), sso.get().authTime(), ssoId(ctx));
+            postLogin.complete(ctx, request, sso.get().userId(), sso.get().authTime(), ssoId(ctx),
+                    PostLoginFlow.Login.password(ad.name(), sso.get().authTime()));
         } else if (prompt.equals("none")) {
             redirectError(ctx, redirectUri, stateParam, "login_required", "Login required");
         } else {
@@ -183,7 +188,7 @@ class AuthorizeEndpoint implements TenantEndpoint {
             String session = state.sessions.put(new SsoSession(userId, now));
             ctx.response().addCookie(Cookie.cookie(SSO_COOKIE, session).setHttpOnly(true).setPath("/")
                     .setSameSite(CookieSameSite.LAX));
-            redirectWithCode(state, ctx, r, userId, now, session);
+            postLogin.complete(ctx, r, userId, now, session, PostLoginFlow.Login.password(ad.name(), now));
             return;
         }
         AdBindCode code = result.failure().orElseThrow();
@@ -197,6 +202,17 @@ class AuthorizeEndpoint implements TenantEndpoint {
         }
         state.transactions.remove(tx);
         redirectError(ctx, r, "access_denied", code.connectorMessage());
+    }
+
+    /** The authorize request's parameters, the first value of each, bounded as a request line is. */
+    private static Map<String, String> query(HttpServerRequest req) {
+        Map<String, String> query = new LinkedHashMap<>();
+        req.params().forEach(e -> {
+            if (query.size() < 64 && e.getValue().length() <= 2048) {
+                query.putIfAbsent(e.getKey(), e.getValue());
+            }
+        });
+        return java.util.Collections.unmodifiableMap(query);
     }
 
     private Optional<SsoSession> currentSession(RoutingContext ctx) {

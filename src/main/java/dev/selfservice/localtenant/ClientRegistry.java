@@ -50,6 +50,11 @@ class ClientRegistry {
         clients.putAll(configured);
     }
 
+    /** Registers another application (until the reset), as an administrator adds one in the dashboard. */
+    void register(TenantClient client) {
+        clients.putIfAbsent(client.clientId(), client);
+    }
+
     /** Replaces the Management API scopes granted to a client (its client grant), as the dashboard does. */
     void grantScopes(String clientId, List<String> scopes) {
         clients.computeIfPresent(clientId, (id, c) -> new TenantClient(c.clientId(), c.secret(), c.callbacks(),

@@ -31,13 +31,22 @@ final class Expiring<V> {
 
     /** Stores the value under a new random key (256 bits) and returns the key. */
     String put(V value) {
-        Instant now = clock.instant();
-        entries.values().removeIf(e -> !now.isBefore(e.expires()));
+        String key = newKey();
+        put(key, value);
+        return key;
+    }
+
+    /** A new random key (256 bits), for a value stored later under it with {@link #put(String, Object)}. */
+    static String newKey() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        String key = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    void put(String key, V value) {
+        Instant now = clock.instant();
+        entries.values().removeIf(e -> !now.isBefore(e.expires()));
         entries.put(key, new Entry<>(value, now.plus(lifetime)));
-        return key;
     }
 
     Optional<V> get(String key) {

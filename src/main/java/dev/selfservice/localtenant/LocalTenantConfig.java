@@ -64,6 +64,24 @@ public interface LocalTenantConfig {
 
     M2mClient m2mClient();
 
+    Actions actions();
+
+    /**
+     * The tenant's Actions, as bound in the dashboard (Actions > Triggers): their own JavaScript files, run with
+     * GraalJS as Auth0's runtime runs them. None by default, so that a login goes as it always did.
+     */
+    interface Actions {
+        /**
+         * The post-login Actions, in the order they run: paths of {@code .js} files (relative to where dev mode and
+         * the tests run), e.g. {@code deploy/auth0/actions/enrolment-nudge.js}. A file that is missing or does not
+         * parse stops the start, as Auth0 refuses to deploy it.
+         */
+        Optional<List<String>> postLogin();
+
+        /** The Actions' secrets, {@code event.secrets.NAME} ({@code local-tenant.actions.secrets.NAME=value}). */
+        java.util.Map<String, String> secrets();
+    }
+
     OtpClient otpClient();
 
     /**

@@ -1,5 +1,6 @@
 package dev.selfservice.localtenant;
 
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -23,9 +24,11 @@ class PasswordlessLoginEndpoint implements TenantEndpoint {
     private final PasswordlessStartEndpoint sender;
     private final TenantState state;
     private final TenantPages pages;
+    private final PostLoginFlow postLogin;
 
     PasswordlessLoginEndpoint(ClientRegistry clients, TenantUsers users, PasswordlessCodes codes,
-            PasswordlessStartEndpoint sender, TenantState state, TenantPages pages) {
+            PasswordlessStartEndpoint sender, TenantState state, TenantPages pages, PostLoginFlow postLogin) {
+        this.postLogin = postLogin;
         this.clients = clients;
         this.users = users;
         this.codes = codes;
@@ -102,7 +105,8 @@ class PasswordlessLoginEndpoint implements TenantEndpoint {
         users.recordLogin(primary);
         // no tenant session for a sign-in with a code (so no sid): whether Auth0 would let a later AD sign-in ride on
         // it is not documented, and the safer reading is that the AD password is asked for again
-        AuthorizeEndpoint.redirectWithCode(state, ctx, r, primary, state.clock.instant(), null);
+        Instant now = state.clock.instant();
+        postLogin.complete(ctx, r, primary, now, null, new PostLoginFlow.Login(connection, connection, connection, now));
     }
 
     private void expired(RoutingContext ctx) {

@@ -50,6 +50,12 @@ final class TenantLog {
         keep("type", type, "connection", connection, "user", clean(user), "description", description);
     }
 
+    /** {@code f}: a login failed in a post-login Action (it threw, or denied access); the Action's own words. */
+    static void actionFailed(String user, String description) {
+        LOG.infof("type=f user=%s description=\"%s\"", clean(user), clean(description));
+        keep("type", "f", "user", clean(user), "description", clean(description));
+    }
+
     /** {@code limit_wc}: an identifier and IP blocked by brute-force protection. */
     static void blocked(String user, String ip) {
         LOG.infof("type=limit_wc user=%s ip=%s description=\"blocked after too many failed logins\"", clean(user),

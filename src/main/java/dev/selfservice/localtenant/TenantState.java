@@ -18,6 +18,8 @@ class TenantState {
     final Expiring<CodeGrant> codes;
     final Expiring<SsoSession> sessions;
     final Expiring<IssuedToken> accessTokens;
+    /** Logins an Action sent elsewhere, under the {@code state} they resume with at {@code /continue}. */
+    final Expiring<SuspendedLogin> redirects;
 
     TenantState(TenantClock clock) {
         this.clock = clock;
@@ -25,6 +27,8 @@ class TenantState {
         this.codes = new Expiring<>(Duration.ofMinutes(5), clock);
         this.sessions = new Expiring<>(Duration.ofDays(3), clock);
         this.accessTokens = new Expiring<>(ACCESS_TOKEN_LIFETIME, clock);
+        // as long as a login transaction: the site an Action sends the employee to may take a few minutes
+        this.redirects = new Expiring<>(Duration.ofMinutes(30), clock);
     }
 
     void reset() {
@@ -32,5 +36,6 @@ class TenantState {
         codes.clear();
         sessions.clear();
         accessTokens.clear();
+        redirects.clear();
     }
 }

@@ -20,11 +20,16 @@ import io.vertx.ext.web.RoutingContext;
  * <li>{@code POST /test-controls/clock} {@code {"advanceSeconds":301}}: the tenant's clock moves forward</li>
  * <li>{@code POST /test-controls/directory/{username}} {@code {"state":"locked"}}, one of locked, unlocked, expired,
  * must-change, disabled, enabled, account-expired, account-active; or {@code {"password":"..."}}</li>
+ * <li>{@code POST /test-controls/clients} {@code {"clientId":"intranet","secret":"...","callbacks":["..."]}}: another
+ * Regular Web Application (authorization code, the AD connection), as the company's other applications, until the
+ * reset</li>
  * <li>{@code POST /test-controls/client-grant} {@code {"clientId":"...","scopes":["read:users"]}}: the Management API
  * scopes granted to an application</li>
  * <li>{@code POST /test-controls/connections/{name}} {@code {"clientId":"...","enabled":false}}, {@code {"deleted":true}}
  * or {@code {"connectorOnline":false}}: a connection enabled or disabled for an application, deleted, or its AD
  * connector offline</li>
+ * <li>{@code POST /test-controls/actions} {@code {"postLogin":["file.js"],"secrets":{...}}}: the post-login Actions
+ * bound, in place of the configured ones (see {@link ContinueEndpoint})</li>
  * <li>{@code GET /test-controls/calls}: the requests answered per endpoint template and the tokens issued per grant,
  * since the last reset</li>
  * <li>{@code GET /test-controls/pwned-range}: what the range API ({@code /range/...}) was asked since the last reset,
@@ -50,12 +55,14 @@ class TestControlsEndpoint implements TenantEndpoint {
     private final TenantConnections connections;
     private final TenantCalls calls;
     private final PwnedPasswordsEndpoint pwned;
+    private final PostLoginActions actions;
 
     TestControlsEndpoint(TenantDirectory demo, DirectoryControls directory, TenantUsers users,
             BruteForceProtection bruteForce, PasswordlessCodes codes, Outbox outbox, FaultInjector faults,
             ManagementRateLimit rateLimit, LocalTenantConfig config, TenantClock clock, TenantState state,
             TenantMailServer mail, ClientRegistry clients, TenantConnections connections, TenantCalls calls,
-            PwnedPasswordsEndpoint pwned) {
+            PwnedPasswordsEndpoint pwned, PostLoginActions actions) {
+        this.actions = actions;
         this.pwned = pwned;
         this.calls = calls;
         this.clients = clients;
@@ -102,6 +109,7 @@ class TestControlsEndpoint implements TenantEndpoint {
         router.post("/test-controls/directory/:username").blockingHandler(this::directoryState, false);
         // what reached the tenant since the last reset, as its log has it: tests count writes and calls with it
         router.post("/test-controls/client-grant").handler(this::clientGrant);
+        router.post("/test-controls/clients").handler(this::registerApplication);
         router.post("/test-controls/connections/:name").handler(this::connection);
         router.get("/test-controls/calls").handler(ctx -> TenantHttp.json(ctx, 200, calls.snapshot()));
         router.get("/test-controls/pwned-range").handler(ctx -> TenantHttp.jsonArray(ctx, 200,
@@ -131,6 +139,24 @@ class TestControlsEndpoint implements TenantEndpoint {
         connections.reset();
         calls.reset();
         pwned.reset();
+        actions.reset();
+        ctx.response().setStatusCode(204).end();
+    }
+
+    /** Another application of the company, signing employees in with AD as any application of the tenant does. */
+    private void registerApplication(RoutingContext ctx) {
+        JsonObject body = TenantHttp.bodyObject(ctx);
+        String clientId = TenantHttp.str(body, "clientId");
+        String secret = TenantHttp.str(body, "secret");
+        java.util.List<String> callbacks = body.getJsonArray("callbacks", new io.vertx.core.json.JsonArray()).stream()
+                .map(String::valueOf).toList();
+        if (clientId == null || secret == null || callbacks.isEmpty() || clients.find(clientId).isPresent()) {
+            TenantHttp.json(ctx, 400, java.util.Map.of("error", "clientId (new), secret and callbacks are required"));
+            return;
+        }
+        clients.register(new TenantClient(clientId, secret, callbacks, java.util.List.of(),
+                java.util.Set.of(ClientRegistry.AUTHORIZATION_CODE), java.util.Set.of(config.adConnection()), false,
+                java.util.List.of()));
         ctx.response().setStatusCode(204).end();
     }
 

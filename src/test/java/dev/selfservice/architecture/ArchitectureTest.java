@@ -75,6 +75,7 @@ class ArchitectureTest {
             "org.jose4j..", "jose4j",
             "com.unboundid..", "unboundid-ldapsdk",
             "com.icegreen.greenmail..", "greenmail",
+            "org.graalvm.polyglot..", "polyglot",
             "io.quarkus.qute..", "quarkus-qute",
             "io.quarkus.runtime..", "quarkus-core",
             "io.smallrye.config..", "smallrye-config-core",

@@ -72,6 +72,12 @@ class ProductionBuildIT {
         assertThat(libraries).anyMatch(n -> n.startsWith("io.quarkus.quarkus-oidc"));
         assertThat(libraries).noneMatch(n -> n.contains("unboundid") || n.contains("greenmail") || n.contains("com.auth0") || n.contains("okhttp")
                 || n.contains("archunit") || n.contains("jsoup") || n.contains("rest-assured"));
+        // the local tenant's JavaScript engine for Actions (GraalJS and Truffle); org.graalvm.sdk's nativeimage and
+        // word come with quarkus-core and stay
+        assertThat(libraries).noneMatch(n -> n.startsWith("org.graalvm.polyglot") || n.startsWith("org.graalvm.js")
+                || n.startsWith("org.graalvm.truffle") || n.startsWith("org.graalvm.regex")
+                || n.startsWith("org.graalvm.shadowed") || n.startsWith("org.graalvm.sdk.collections")
+                || n.startsWith("org.graalvm.sdk.jniutils"));
     }
 
     @Test

@@ -58,6 +58,30 @@ public final class TenantApi {
         }
     }
 
+    /**
+     * Binds these post-login Action files (paths from the project's root) with these secrets, until the tenant's next
+     * reset ({@code POST /test-controls/actions}).
+     */
+    public static void bindPostLoginActions(List<String> files, Map<String, String> secrets) {
+        given().contentType(ContentType.JSON).body(Map.of("postLogin", files, "secrets", secrets))
+                .post(tenant() + "test-controls/actions").then().statusCode(204);
+    }
+
+    /**
+     * Registers another application of the company (authorization code, the AD connection) until the tenant's next
+     * reset ({@code POST /test-controls/clients}).
+     */
+    public static void registerApplication(String clientId, String secret, String callback) {
+        given().contentType(ContentType.JSON).body(Map.of("clientId", clientId, "secret", secret, "callbacks", List.of(callback)))
+                .post(tenant() + "test-controls/clients").then().statusCode(204);
+    }
+
+    /** The user's {@code app_metadata}, read through the Management API. */
+    public static Map<String, Object> appMetadata(String userId) {
+        return given().auth().oauth2(managementToken()).get(tenant() + "api/v2/users/" + userId).then().statusCode(200)
+                .extract().jsonPath().getMap("app_metadata");
+    }
+
     public static void directoryState(String username, String state) {
         given().contentType(ContentType.JSON).body(Map.of("state", state))
                 .post(tenant() + "test-controls/directory/" + username).then().statusCode(204);

@@ -1,0 +1,4 @@
+// test Action: refuses every login
+exports.onExecutePostLogin = async (event, api) => {
+  api.access.deny('not today');
+};
