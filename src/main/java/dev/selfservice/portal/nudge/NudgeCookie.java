@@ -24,17 +24,20 @@ public class NudgeCookie {
 
     public static final String NAME = "nudge";
 
-    /** What the cookie holds; instants in seconds; the channel is null until a code was sent. */
+    /**
+     * What the cookie holds; instants in seconds, but the token's {@code iat} (the tenant's clock) and when the portal
+     * took the token (its own clock) in milliseconds; the channel is null until a code was sent.
+     */
     @RegisterForReflection(registerFullHierarchy = true)
-    record Step(String subject, String state, long authTime, boolean passwordEntered, int snoozes,
-            PasswordlessChannel channel, String address, long codeExpiresAt, long lastSentAt) {
+    record Step(String subject, String state, long authTime, boolean passwordEntered, int snoozes, long issuedAt,
+            long arrivedAt, PasswordlessChannel channel, String address, long codeExpiresAt, long lastSentAt) {
     }
 
     static final StateKind<Step> KIND = new StateKind<>(NAME, 1, Step.class);
 
     /** One nudge: who, which login, and the enrolment waiting for its code. */
     public record Nudged(String subject, String state, Instant authTime, boolean passwordEntered, int snoozes,
-            Optional<PendingEnrolment> pending, Instant until) {
+            Instant issuedAt, Instant arrivedAt, Optional<PendingEnrolment> pending, Instant until) {
 
         /** The binding the enrolment service keeps a pending enrolment to: this nudge of this login. */
         public String binding() {
@@ -48,15 +51,17 @@ public class NudgeCookie {
         this.cookie = seal.cookie(KIND, "/nudge", NewCookie.SameSite.LAX);
     }
 
-    public NewCookie write(NudgeTokens.Nudge nudge, Instant until) {
+    public NewCookie write(NudgeTokens.Nudge nudge, Instant arrivedAt, Instant until) {
         return cookie.write(until, new Step(nudge.subject(), nudge.state(), nudge.authTime().getEpochSecond(),
-                nudge.passwordEntered(), nudge.snoozes(), null, null, 0, 0));
+                nudge.passwordEntered(), nudge.snoozes(), nudge.issuedAt().toEpochMilli(), arrivedAt.toEpochMilli(),
+                null, null, 0, 0));
     }
 
     /** The same nudge with the enrolment that now waits for its code. */
     public NewCookie write(Nudged nudged, PendingEnrolment pending) {
         return cookie.write(nudged.until(), new Step(nudged.subject(), nudged.state(), nudged.authTime().getEpochSecond(),
-                nudged.passwordEntered(), nudged.snoozes(), pending.channel(), pending.address(),
+                nudged.passwordEntered(), nudged.snoozes(), nudged.issuedAt().toEpochMilli(),
+                nudged.arrivedAt().toEpochMilli(), pending.channel(), pending.address(),
                 pending.expiresAt().getEpochSecond(), pending.lastSentAt().getEpochSecond()));
     }
 
@@ -71,7 +76,7 @@ public class NudgeCookie {
                     : Optional.of(new PendingEnrolment(s.subject(), "nudge:" + s.state(), s.channel(), s.address(),
                             Instant.ofEpochSecond(s.codeExpiresAt()), Instant.ofEpochSecond(s.lastSentAt())));
             return new Nudged(s.subject(), s.state(), Instant.ofEpochSecond(s.authTime()), s.passwordEntered(),
-                    s.snoozes(), pending, o.until());
+                    s.snoozes(), Instant.ofEpochMilli(s.issuedAt()), Instant.ofEpochMilli(s.arrivedAt()), pending, o.until());
         });
     }
 }

@@ -3,6 +3,7 @@ package dev.selfservice.portal.nudge;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,7 +33,11 @@ import dev.selfservice.portal.contact.ContactAddress;
 import dev.selfservice.portal.contact.PhoneRegion;
 import dev.selfservice.portal.enrolment.EnrolmentService;
 import dev.selfservice.portal.enrolment.PendingEnrolment;
+import dev.selfservice.portal.signin.CurrentEmployee;
+import dev.selfservice.portal.signin.SignInResource;
 import dev.selfservice.portal.signin.SignedInEmployee;
+import dev.selfservice.portal.signin.StepUp;
+import dev.selfservice.portal.signin.StepUpGate;
 import dev.selfservice.portal.state.StateKeys;
 import dev.selfservice.portal.state.StateStore;
 import dev.selfservice.portal.web.ErrorPages;
@@ -47,6 +52,7 @@ import dev.selfservice.portal.web.Refusals;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * {@code /nudge}: where the tenant's enrolment nudge Action sends an employee without a recovery contact in the middle
@@ -87,11 +93,20 @@ public class NudgeResource {
     private final Refusals refusals;
     private final PortalConfig config;
     private final Clock clock;
+    private final StepUp stepUp;
+    private final StepUpGate gate;
+    private final CurrentEmployee current;
+    private final SecurityIdentity identity;
 
     public NudgeResource(NudgeTokens tokens, NudgeCookie cookie, NudgeSettings settings, StateStore store,
             EnrolmentService enrolment, Auth0Management management, PhoneRegion phoneRegion, AuditLog audit,
             MeterRegistry metrics, @PageLanguage.Current Messages msg, Refusals refusals,
-            PortalConfig config, Clock clock) {
+            PortalConfig config, Clock clock, StepUp stepUp, StepUpGate gate, CurrentEmployee current,
+            SecurityIdentity identity) {
+        this.stepUp = stepUp;
+        this.gate = gate;
+        this.current = current;
+        this.identity = identity;
         this.tokens = tokens;
         this.cookie = cookie;
         this.settings = settings;
@@ -123,7 +138,7 @@ public class NudgeResource {
         audit.record(AuditAction.NUDGE_SHOWN, AuditOutcome.SUCCESS, null, n.subject(), Map.of());
         count(SHOWN);
         return Response.seeOther(URI.create("/nudge/offer"))
-                .cookie(cookie.write(n, clock.instant().plus(settings.pageLifetime()))).build();
+                .cookie(cookie.write(n, clock.instant(), clock.instant().plus(settings.pageLifetime()))).build();
     }
 
     @GET
@@ -150,7 +165,11 @@ public class NudgeResource {
                 Map.of("snooze_seconds", String.valueOf(settings.snooze().toSeconds())));
     }
 
-    /** "Add now": the contact form, where the password was entered in this very login, recently. */
+    /**
+     * "Add now": the contact form, where the password was entered in this very login, recently; otherwise the portal's
+     * step-up sign-in first ({@code prompt=login} with the employee's username), which counts only for the token's
+     * subject.
+     */
     @POST
     @Path("now")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -159,10 +178,25 @@ public class NudgeResource {
         if (nudged.isEmpty()) {
             return unusable();
         }
-        if (!passwordIsFresh(nudged.get())) {
+        NudgeCookie.Nudged n = nudged.get();
+        if (passwordIsFresh(n) || steppedUp(n)) {
+            return Response.seeOther(URI.create("/nudge/contact")).build();
+        }
+        if (!identity.isAnonymous()) {
+            // a portal session in this browser (perhaps another employee's) would answer the sign-in without a password
             return passwordNeeded();
         }
-        return Response.seeOther(URI.create("/nudge/contact")).build();
+        SignedInEmployee employee;
+        try {
+            employee = employee(n);
+        } catch (Refusal e) {
+            return ErrorPages.page(e.status(), msg.nudge_title(), refusals.explain(e));
+        }
+        // the earliest the tenant's clock can read now: the token's iat, plus what passed here since it was taken
+        Instant now = clock.instant();
+        Instant start = n.issuedAt().plus(Duration.between(n.arrivedAt().isAfter(now) ? now : n.arrivedAt(), now));
+        return Response.seeOther(URI.create(SignInResource.FRESH + "?then=%2Fnudge%2Fcontact"))
+                .cookie(stepUp.beginFor(n.subject(), employee.username(), start)).build();
     }
 
     @GET
@@ -172,7 +206,7 @@ public class NudgeResource {
         if (nudged.isEmpty()) {
             return unusable();
         }
-        if (!passwordIsFresh(nudged.get())) {
+        if (!passwordIsFresh(nudged.get()) && !steppedUp(nudged.get())) {
             return passwordNeeded();
         }
         return Html.page(200, Templates.contact(Problem.NONE, "", ""));
@@ -267,7 +301,7 @@ public class NudgeResource {
             return unusable();
         }
         NudgeCookie.Nudged n = nudged.get();
-        if (!passwordIsFresh(n)) {
+        if (!passwordIsFresh(n) && !steppedUp(n)) {
             return passwordNeeded();
         }
         ContactAddress address;
@@ -312,6 +346,18 @@ public class NudgeResource {
     /** The AD password was entered in the nudged login, recently enough to add a contact without asking it again. */
     private boolean passwordIsFresh(NudgeCookie.Nudged n) {
         return n.passwordEntered() && clock.instant().isBefore(n.authTime().plus(settings.recentPassword()));
+    }
+
+    /** The nudged employee entered the password again in the portal's step-up, within its window. */
+    private boolean steppedUp(NudgeCookie.Nudged n) {
+        if (identity.isAnonymous()) {
+            return false;
+        }
+        try {
+            return current.get().userId().equals(n.subject()) && gate.passed();
+        } catch (RuntimeException e) {
+            return false; // a session of no AD employee
+        }
     }
 
     /** The employee as the enrolment service knows one: the verified token's subject, with the account's own profile. */

@@ -40,7 +40,7 @@ public class NudgeTokens {
 
     /** What a verified nudge token says. */
     public record Nudge(String subject, String state, Instant authTime, boolean passwordEntered, int snoozes,
-            Instant expiresAt) {
+            Instant issuedAt, Instant expiresAt) {
     }
 
     private final NudgeSettings settings;
@@ -88,6 +88,7 @@ public class NudgeTokens {
             return Optional.of(new Nudge(claims.getSubject(), state,
                     authTime instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : Instant.EPOCH, password,
                     snoozes instanceof Number n ? Math.max(0, n.intValue()) : 0,
+                    claims.getIssuedAt() == null ? Instant.EPOCH : Instant.ofEpochSecond(claims.getIssuedAt().getValue()),
                     Instant.ofEpochSecond(claims.getExpirationTime().getValue())));
         } catch (InvalidJwtException | MalformedClaimException e) {
             // what was wrong is not the page's business, and the token is not logged

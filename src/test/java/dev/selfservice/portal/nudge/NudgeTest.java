@@ -287,6 +287,59 @@ class NudgeTest {
         assertThat(browser.visited()).noneMatch(u -> u.getPath().startsWith("/nudge"));
     }
 
+    static void bindTheActionKnowingThePortal() {
+        TenantApi.bindPostLoginActions(List.of(ACTION), Map.of("NUDGE_URL", nudgeUrl(), "NUDGE_SECRET", SECRET,
+                "AD_CONNECTION", "corp-ad", "PORTAL_CLIENT_ID", AppSignIn.CLIENT));
+    }
+
+    /** The offer page, with the password of the nudged login entered longer ago than portal.nudge.recent-password. */
+    static Browser.Page nudgedLongAfterThePassword(Browser browser) {
+        Browser.Page offer = signInToTheIntranet(browser, "alice");
+        assertThat(offer.path()).isEqualTo("/nudge/offer");
+        TenantApi.advanceClocks(Duration.ofMinutes(6));
+        return offer;
+    }
+
+    @Test
+    void addNowLongAfterThePasswordAsksForItAgainAndThenAddsAPhoneAndLandsBackSignedIn() {
+        TenantApi.registerApplication(INTRANET, "intranet-secret", intranetCallback());
+        bindTheActionKnowingThePortal();
+        Browser browser = new Browser().stoppingAt(intranetCallback());
+        Browser.Page offer = nudgedLongAfterThePassword(browser);
+        // no form of a later step opens without the password
+        assertThat(browser.get(portal() + "/nudge/contact").status()).isEqualTo(401);
+
+        Browser.Page login = browser.submit(offer, "#nudge-now", Map.of());
+        assertThat(login.path()).as("the password is asked for again").isEqualTo("/u/login");
+        assertThat(browser.visited()).anyMatch(u -> u.getPath().endsWith("/authorize")
+                && u.getRawQuery().contains("prompt=login") && u.getRawQuery().contains("login_hint=alice"));
+        Browser.Page contact = browser.submit(login, "form", Map.of("username", "alice",
+                "password", dev.selfservice.support.LocalTenantUrls.DEMO_PASSWORD));
+        assertThat(contact.path()).as(contact.body()).isEqualTo("/nudge/contact");
+
+        Browser.Page verify = browser.submit(contact, "#add-phone", Map.of("phone", "+1 425 883 1929"));
+        Browser.Page back = browser.submit(verify, "#verify", Map.of("code", TenantApi.latestCode("+14258831929")));
+        assertThat(landedInTheIntranet(back)).as(back.uri() + " " + back.body()).isTrue();
+        signedInToTheIntranetAs(back, "alice");
+        assertThat(TenantApi.passwordlessSignIn("sms", "+14258831929")).isEqualTo(TenantApi.adUserId("alice"));
+    }
+
+    @Test
+    void anotherEmployeesPasswordAtThatStepDoesNotCountForTheNudgedOne() {
+        TenantApi.registerApplication(INTRANET, "intranet-secret", intranetCallback());
+        bindTheActionKnowingThePortal();
+        Browser browser = new Browser().stoppingAt(intranetCallback());
+        Browser.Page offer = nudgedLongAfterThePassword(browser);
+        Browser.Page login = browser.submit(offer, "#nudge-now", Map.of());
+        assertThat(login.path()).isEqualTo("/u/login");
+        Browser.Page bobs = browser.submit(login, "form", Map.of("username", "bob",
+                "password", dev.selfservice.support.LocalTenantUrls.DEMO_PASSWORD));
+        assertThat(bobs.status()).isEqualTo(401);
+        assertThat(bobs.body()).contains("Your password is needed").doesNotContain("Exception");
+        assertThat(bobs.document().select("#add-phone")).isEmpty();
+        assertThat(browser.post(portal() + "/nudge/phone", Map.of("phone", "+14258831929")).status()).isIn(400, 401);
+    }
+
     // ---- audit and metric ----
 
     @Test
