@@ -194,7 +194,10 @@ public class NudgeResource {
         }
         // the earliest the tenant's clock can read now: the token's iat, plus what passed here since it was taken
         Instant now = clock.instant();
-        Instant start = n.issuedAt().plus(Duration.between(n.arrivedAt().isAfter(now) ? now : n.arrivedAt(), now));
+        // in whole seconds, as auth_time is: a password entered later in the second the step-up began counts, and the
+        // nudged login's own password, entered before the token was issued, does not
+        Instant start = n.issuedAt().plus(Duration.between(n.arrivedAt().isAfter(now) ? now : n.arrivedAt(), now))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         return Response.seeOther(URI.create(SignInResource.FRESH + "?then=%2Fnudge%2Fcontact"))
                 .cookie(stepUp.beginFor(n.subject(), employee.username(), start)).build();
     }

@@ -248,6 +248,28 @@ class NudgeTest {
     }
 
     @Test
+    void theNudgePageAndItsRefusalSpeakGermanAfterTheLanguageSwitch() {
+        TenantApi.registerApplication(INTRANET, "intranet-secret", intranetCallback());
+        bindTheAction();
+        Browser browser = new Browser().stoppingAt(intranetCallback());
+        Browser.Page offer = signInToTheIntranet(browser, "alice");
+        org.jsoup.nodes.Element toGerman = offer.document().selectFirst("a.language[hreflang=de]");
+        assertThat(toGerman).as("the page's language switch").isNotNull();
+
+        Browser.Page german = browser.get(offer.uri().resolve(toGerman.attr("href")).toString());
+        assertThat(german.path()).isEqualTo("/nudge/offer");
+        assertThat(german.document().select("html").attr("lang")).isEqualTo("de");
+        assertThat(german.text("h1")).isEqualTo("Wiederherstellungskontakt hinzufügen");
+        assertThat(german.document().select("#nudge-now button").text()).isEqualTo("Jetzt einen Wiederherstellungskontakt hinzufügen");
+        assertThat(german.document().select("#nudge-later button").text()).isEqualTo("Später erinnern");
+        assertThat(german.text("#later-hint")).contains("in 7 Tagen");
+
+        Browser.Page refused = browser.get(nudgeUrl() + "?session_token=x&state=y");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("Dieser Link kann nicht verwendet werden");
+    }
+
+    @Test
     void addingAPhoneWithACodeLandsBackSignedInAndIsNotNudgedAgain() {
         TenantApi.registerApplication(INTRANET, "intranet-secret", intranetCallback());
         bindTheAction();
