@@ -18,7 +18,11 @@ public enum AuditAction {
     RECOVERY_CODE,
     RECOVERY_RESET,
     RECOVERY_UNBLOCK,
-    NOTICE;
+    NOTICE,
+    /** The enrolment nudge (nudge/NudgeResource): its page opened by a valid token, "later", a contact added. */
+    NUDGE_SHOWN,
+    NUDGE_SNOOZED,
+    NUDGE_ENROLLED;
 
     /** {@code password.expired_change}: the area, a dot, the step. */
     public String eventName() {

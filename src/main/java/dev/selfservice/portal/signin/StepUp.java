@@ -78,6 +78,14 @@ public class StepUp {
                 new Begun(HexFormat.of().formatHex(id), subject, username, startOnTenantClock.toEpochMilli(), null));
     }
 
+    /**
+     * A step-up begun without a portal session, for the employee a verified token names: the enrolment nudge's, whose
+     * Action token stands where the session stands for {@link #begin}; it counts for that employee only, as any other.
+     */
+    public NewCookie beginFor(String subject, String username, Instant startOnTenantClock) {
+        return begin(subject, username, startOnTenantClock);
+    }
+
     /** The username of the employee who began the step-up this browser holds, for the sign-in page to start with. */
     Optional<String> username(String cookieValue) {
         return cookieValue == null ? Optional.empty()

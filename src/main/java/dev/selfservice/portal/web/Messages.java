@@ -96,6 +96,40 @@ public interface Messages {
     @Message("You have no recovery contact yet, so if you forget your password or get locked out, only {helpdesk} can let you back in. Add a personal email address or mobile number now: then you can get back in on your own.")
     String account_no_contacts(String helpdesk);
 
+    // the enrolment nudge (nudge/), reached from the tenant's sign-in to any application
+    @Message("Add a recovery contact")
+    String nudge_title();
+
+    @Message("Your work account has no personal email address or mobile number yet. Without one, if you forget your password or get locked out, only {helpdesk} can let you back in. It takes a minute: we send a code to prove it is yours.")
+    String nudge_intro(String helpdesk);
+
+    @Message("Add a recovery contact now")
+    String nudge_add_now();
+
+    @Message("Remind me later")
+    String nudge_later();
+
+    @Message("We will ask again in {days} days, when you sign in.")
+    String nudge_later_hint(long days);
+
+    @Message("You cannot put this off any more: please add a recovery contact now.")
+    String nudge_no_more_later();
+
+    @Message("Then you go on to where you were signing in.")
+    String nudge_then();
+
+    @Message("This link cannot be used")
+    String nudge_unusable_title();
+
+    @Message("It has expired, was used already, or belongs to another sign-in. Go back to the application you were signing in to and sign in again.")
+    String nudge_unusable_detail();
+
+    @Message("Your password is needed")
+    String nudge_password_needed_title();
+
+    @Message("Your password was not entered in this sign-in, or too long ago. Go back to the application and sign in again with your password, or add a contact in this portal after signing in here.")
+    String nudge_password_needed_detail();
+
     @Message("Recovery contacts: {count}. You can use any of them if you forget your password or get locked out.")
     String account_contacts_count(int count);
 
