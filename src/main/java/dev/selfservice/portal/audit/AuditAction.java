@@ -9,6 +9,10 @@ public enum AuditAction {
     ENROLMENT_RESEND,
     ENROLMENT_CONFIRM,
     ENROLMENT_REMOVE,
+    /** "Is this still yours?": a code sent to an existing contact, sent again, and entered. */
+    ENROLMENT_RECONFIRM_START,
+    ENROLMENT_RECONFIRM_RESEND,
+    ENROLMENT_RECONFIRM,
     PASSWORD_CHANGE,
     PASSWORD_EXPIRED_CHANGE,
     /** A new password that could not be screened for breaches (breach/BreachScreen). */

@@ -1,12 +1,14 @@
 package dev.selfservice.portal.home;
 
-import java.util.OptionalInt;
+import java.util.List;
+import java.util.Optional;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.selfservice.portal.contact.Contact;
 import dev.selfservice.portal.enrolment.EnrolmentService;
 import dev.selfservice.portal.signin.CurrentEmployee;
 import dev.selfservice.portal.signin.SignedInEmployee;
@@ -26,7 +28,7 @@ public class AccountResource {
     @CheckedTemplate(basePath = "home")
     static class Templates {
         static native TemplateInstance account(SignedInEmployee employee, boolean contactsKnown, int contacts,
-                String helpdesk);
+                int confirmationsDue, String helpdesk);
     }
 
     private final CurrentEmployee current;
@@ -43,17 +45,18 @@ public class AccountResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance account() {
         SignedInEmployee employee = current.get();
-        OptionalInt contacts = contactCount(employee);
-        return Templates.account(employee, contacts.isPresent(), contacts.orElse(0),
+        Optional<List<Contact>> contacts = contacts(employee);
+        return Templates.account(employee, contacts.isPresent(), contacts.map(List::size).orElse(0),
+                (int) contacts.orElse(List.of()).stream().filter(Contact::confirmationDue).count(),
                 dev.selfservice.portal.web.Helpdesk.here(config));
     }
 
-    /** The count of contacts, or nothing when Auth0 cannot say now: the page then leaves the line out. */
-    private OptionalInt contactCount(SignedInEmployee employee) {
+    /** The contacts, or nothing when Auth0 cannot say now: the page then leaves their lines out. */
+    private Optional<List<Contact>> contacts(SignedInEmployee employee) {
         try {
-            return OptionalInt.of(enrolment.contacts(employee).size());
+            return Optional.of(enrolment.contacts(employee));
         } catch (Refusal e) {
-            return OptionalInt.empty();
+            return Optional.empty();
         }
     }
 }

@@ -72,6 +72,9 @@ public interface Messages {
     @Message("Start again")
     String back_start_again();
 
+    @Message("Back to your recovery contacts")
+    String back_contacts();
+
     @Message("Didn't get a code?")
     String code_help_summary();
 
@@ -413,6 +416,30 @@ public interface Messages {
 
     @Message("There is no such recovery contact on your account.")
     String refused_not_yours();
+
+    @Message("confirmed on {date}")
+    String enrolment_confirmed_on(String date);
+
+    @Message("Is this still yours? If it no longer reaches you, it cannot help you back in.")
+    String enrolment_still_yours();
+
+    @Message("Yes, send a code")
+    String enrolment_still_yours_button();
+
+    @Message("Thank you: that contact is confirmed as yours.")
+    String enrolment_reconfirmed();
+
+    @Message("{#if count == 1}One of your recovery contacts was{#else}{count} of your recovery contacts were{/if} last confirmed long ago. Check that it still reaches you: if it does not, recovery cannot either.")
+    String account_reconfirm_due(int count);
+
+    @Message("Check your recovery contacts")
+    String account_reconfirm_link();
+
+    @Message("Confirm your recovery contact")
+    String reconfirm_title();
+
+    @Message("Enter the code to show that this contact is still yours. Nothing else changes.")
+    String reconfirm_intro();
 
     @Message("That address cannot receive codes. Check it, or use another one.")
     String refused_auth0_address();
