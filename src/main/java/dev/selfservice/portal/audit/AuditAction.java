@@ -22,7 +22,13 @@ public enum AuditAction {
     RECOVERY_CODE,
     RECOVERY_RESET,
     RECOVERY_UNBLOCK,
-    NOTICE;
+    NOTICE,
+    /** The helpdesk's steps: finding an employee, a verification code sent and entered, and each action. */
+    HELPDESK_FIND,
+    HELPDESK_CODE_SENT,
+    HELPDESK_VERIFY,
+    HELPDESK_REMOVE_CONTACT,
+    HELPDESK_LIFT_PAUSE;
 
     /** {@code password.expired_change}: the area, a dot, the step. */
     public String eventName() {

@@ -261,33 +261,46 @@ public class EnrolmentService {
 
     /** Unlinks one of the employee's own contacts, then deletes the standalone user that unlinking leaves. */
     public Contact remove(SignedInEmployee employee, String contactId) throws Refusal {
-        return lock.holding(employee.userId(), () -> removeHoldingTheLock(employee, contactId));
+        return removeFor(employee.userId(), contactId);
     }
 
-    private Contact removeHoldingTheLock(SignedInEmployee employee, String contactId) throws Refusal {
-        Auth0User user = user(employee);
+    /**
+     * The same for the employee of that user id, which the caller must have from a verified token or its own session
+     * (the helpdesk's case, after the caller was verified by a code).
+     */
+    public Contact removeFor(String userId, String contactId) throws Refusal {
+        return lock.holding(userId, () -> removeHoldingTheLock(userId, contactId));
+    }
+
+    private Contact removeHoldingTheLock(String userId, String contactId) throws Refusal {
+        Auth0User user;
+        try {
+            user = management.user(userId);
+        } catch (Auth0Exception e) {
+            throw auth0Refusal(e);
+        }
         Contact contact = LinkedContacts.of(user).stream().filter(c -> c.id().equals(contactId)).findFirst()
                 .orElseThrow(() -> new Refusal(Reason.NOT_YOURS));
         int bar = contact.id().indexOf('|');
         try {
-            management.unlink(employee.userId(), contact.id().substring(0, bar), contact.id().substring(bar + 1));
+            management.unlink(userId, contact.id().substring(0, bar), contact.id().substring(bar + 1));
         } catch (Auth0Exception e) {
-            LOG.warnf("enrolment: unlinking a contact of %s failed: %s %s", employee.userId(), e.status(), e.error());
+            LOG.warnf("enrolment: unlinking a contact of %s failed: %s %s", userId, e.status(), e.error());
             if (!e.mayHaveActed()) {
                 throw auth0Refusal(e); // Auth0 answered: the contact is still there, still listed
             }
-            Optional<Boolean> linked = isLinked(employee.userId(), contact.id());
+            Optional<Boolean> linked = isLinked(userId, contact.id());
             if (linked.orElse(true)) {
                 // the unlink may still land and leave a standalone user: the agenda removes it if so
                 leftovers.note(contact.id());
                 throw new Refusal(Reason.CONTACT_NOT_CONFIRMED);
             }
-            LOG.infof("enrolment: the unlink of %s was made although its answer was lost", employee.userId());
+            LOG.infof("enrolment: the unlink of %s was made although its answer was lost", userId);
         }
         // unlinking leaves a standalone passwordless user, which can do nothing but is not the employee's any more
         leftovers.remove(contact.id());
-        forgetEnrolledAt(employee.userId(), contact.id());
-        LOG.infof("enrolment: %s removed a %s contact (%s)", employee.userId(), contact.channel().connection(),
+        forgetEnrolledAt(userId, contact.id());
+        LOG.infof("enrolment: %s removed a %s contact (%s)", userId, contact.channel().connection(),
                 contact.masked());
         notices.tell(NoticeKind.CONTACT_REMOVED, user, contact);
         return contact;

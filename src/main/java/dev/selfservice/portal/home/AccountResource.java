@@ -12,6 +12,8 @@ import dev.selfservice.portal.contact.Contact;
 import dev.selfservice.portal.enrolment.EnrolmentService;
 import dev.selfservice.portal.signin.CurrentEmployee;
 import dev.selfservice.portal.signin.SignedInEmployee;
+import dev.selfservice.portal.signin.StaffRoles;
+import io.quarkus.security.identity.SecurityIdentity;
 import dev.selfservice.portal.web.Refusal;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -28,14 +30,17 @@ public class AccountResource {
     @CheckedTemplate(basePath = "home")
     static class Templates {
         static native TemplateInstance account(SignedInEmployee employee, boolean contactsKnown, int contacts,
-                int confirmationsDue, String helpdesk);
+                int confirmationsDue, String helpdesk, boolean staffHelpdesk);
     }
 
     private final CurrentEmployee current;
     private final EnrolmentService enrolment;
     private final dev.selfservice.portal.PortalConfig config;
+    private final SecurityIdentity identity;
 
-    public AccountResource(CurrentEmployee current, EnrolmentService enrolment, dev.selfservice.portal.PortalConfig config) {
+    public AccountResource(CurrentEmployee current, EnrolmentService enrolment, dev.selfservice.portal.PortalConfig config,
+            SecurityIdentity identity) {
+        this.identity = identity;
         this.config = config;
         this.current = current;
         this.enrolment = enrolment;
@@ -48,7 +53,7 @@ public class AccountResource {
         Optional<List<Contact>> contacts = contacts(employee);
         return Templates.account(employee, contacts.isPresent(), contacts.map(List::size).orElse(0),
                 (int) contacts.orElse(List.of()).stream().filter(Contact::confirmationDue).count(),
-                dev.selfservice.portal.web.Helpdesk.here(config));
+                dev.selfservice.portal.web.Helpdesk.here(config), identity.hasRole(StaffRoles.HELPDESK));
     }
 
     /** The contacts, or nothing when Auth0 cannot say now: the page then leaves their lines out. */
