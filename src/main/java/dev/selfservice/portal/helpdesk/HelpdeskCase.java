@@ -9,6 +9,9 @@ import dev.selfservice.portal.auth0.PasswordlessChannel;
  * session), whom (found by the helpdesk's exact search, never named by a later form), the verification code waiting
  * (to which of the employee's contacts, until when; all null when none), and until when the caller counts as
  * verified (null when not). The employee's id comes only from the search, so no form can point an action elsewhere.
+ * <p>
+ * The case belongs to the helpdesk person and outlives their "sign in again" (which starts a new sign-in session), so
+ * that the case is still open after it; a verification holds only in the sign-in session it was made in.
  */
 public record HelpdeskCase(String staffUserId, String sessionBinding, String employeeUserId, String employeeUsername,
         String codeContactId, PasswordlessChannel codeChannel, String codeAddress, Instant codeExpiresAt,
@@ -26,6 +29,12 @@ public record HelpdeskCase(String staffUserId, String sessionBinding, String emp
     HelpdeskCase verified(Instant until) {
         return new HelpdeskCase(staffUserId, sessionBinding, employeeUserId, employeeUsername, null, null, null, null,
                 until);
+    }
+
+    /** The case in this sign-in session: a verification made in another one does not hold here. */
+    HelpdeskCase in(String binding) {
+        return binding.equals(sessionBinding) ? this : new HelpdeskCase(staffUserId, binding, employeeUserId,
+                employeeUsername, codeContactId, codeChannel, codeAddress, codeExpiresAt, null);
     }
 
     boolean codeWaiting() {

@@ -229,10 +229,13 @@ public class HelpdeskResource {
                 helpdesk.otherVerification().orElse(msg.helpdesk_other_verification_default()), notice, problem));
     }
 
-    /** The case of this helpdesk person's session; any other (another person's, an earlier session's) is none. */
+    /**
+     * The case of this helpdesk person (another person's is none), in this sign-in session: it outlives their "sign
+     * in again", but a verification made in an earlier session does not hold.
+     */
     private Optional<HelpdeskCase> ours(String value) {
-        return cookie.read(value).filter(c -> c.staffUserId().equals(staff().userId())
-                && c.sessionBinding().equals(current.sessionBinding()));
+        return cookie.read(value).filter(c -> c.staffUserId().equals(staff().userId()))
+                .map(c -> c.in(current.sessionBinding()));
     }
 
     private SignedInEmployee staff() {

@@ -211,6 +211,29 @@ class HelpdeskTest {
     }
 
     @Test
+    void sendingACodeNeedsThePasswordEnteredAgainAndAVerificationHoldsOnlyInItsSignInSession() {
+        Browser helen = PortalSteps.signIn("helen", DEMO_PASSWORD);
+        Page bob = find(helen, "bob");
+        int sent = PortalSteps.outboxCount(BOBS_CONTACT);
+        Page again = helen.submit(bob, "form.send-code", Map.of());
+        assertThat(again.status()).isEqualTo(401);
+        assertThat(again.text("h1")).isEqualTo("Sign in again to continue");
+        assertThat(PortalSteps.outboxCount(BOBS_CONTACT)).as("no code without the password again").isEqualTo(sent);
+
+        PortalSteps.stepUp(helen, "helen", DEMO_PASSWORD);
+        Page kept = helen.get(portal() + "/helpdesk/employee");
+        assertThat(kept.text("#employee-username")).as("the case outlives the sign in again").isEqualTo("bob");
+        Page codePage = helen.submit(kept, "form.send-code", Map.of());
+        Page verified = helen.submit(codePage, "#verify", Map.of("code", PortalSteps.awaitCode(BOBS_CONTACT, sent)));
+        assertThat(verified.document().select("#verified-until")).hasSize(1);
+
+        PortalSteps.stepUp(helen, "helen", DEMO_PASSWORD);
+        Page later = helen.get(portal() + "/helpdesk/employee");
+        assertThat(later.document().select("#verified-until")).as("a new sign-in session").isEmpty();
+        assertThat(later.document().select("#actions-locked")).hasSize(1);
+    }
+
+    @Test
     void theHelpdeskCannotActOnItsOwnAccountAndFindsOnlyExactNames() {
         Browser helen = helen();
         Page own = find(helen, "helen");
