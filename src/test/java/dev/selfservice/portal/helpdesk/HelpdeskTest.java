@@ -119,6 +119,25 @@ class HelpdeskTest {
     }
 
     @Test
+    void aPauseAfterWrongPasswordsIsShownAndLiftedForAVerifiedCallerAndBobIsTold() {
+        TenantApi.pauseByBruteForce("bob", "203.0.113.9");
+        Browser helen = helen();
+        Page bob = find(helen, "bob");
+        assertThat(bob.text("#employee-state")).isEqualTo("paused after too many wrong passwords");
+        assertThat(bob.document().select("#lift-pause")).as("no action before the caller is verified").isEmpty();
+        int workNotices = TenantApi.notices("bob@corp.example").size();
+
+        int sent = PortalSteps.outboxCount(BOBS_CONTACT);
+        Page codePage = helen.submit(bob, "form.send-code", Map.of());
+        Page verified = helen.submit(codePage, "#verify", Map.of("code", PortalSteps.awaitCode(BOBS_CONTACT, sent)));
+        assertThat(verified.document().select("#lift-pause")).hasSize(1);
+        Page lifted = act(helen, verified, "/helpdesk/employee/lift-pause", Map.of("reason", "ticket 4712"));
+        assertThat(lifted.uri().toString()).endsWith("/helpdesk/employee?done=lifted");
+        assertThat(lifted.text("#employee-state")).isEqualTo("not blocked");
+        assertThat(PortalSteps.awaitNotices("bob@corp.example", workNotices + 1)).isNotEmpty();
+    }
+
+    @Test
     void withoutAVerifiedCodeEveryActionIsRefusedAndNothingChanges() {
         Browser helen = helen();
         Page bob = find(helen, "bob@corp.example");
