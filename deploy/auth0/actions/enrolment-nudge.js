@@ -1,9 +1,12 @@
 /**
  * Enrolment nudge: a post-login Action that sends an employee without a recovery contact to the self-service portal,
- * which offers to add one now or to be reminded later, and then resumes the login at Auth0's /continue.
+ * which offers to add one now or to be reminded later, and then resumes the login at Auth0's /continue. With the
+ * RECONFIRM_AFTER_DAYS secret it also sends an employee whose contact was added or last confirmed longer ago than that,
+ * to be asked "is this still yours?".
  *
  * It runs on every login to every application of the tenant, and nudges only on an interactive sign-in with the AD
- * connection of a user who has no linked `email` or `sms` identity and is not snoozed. Nothing it does may ever block
+ * connection of a user who has no linked `email` or `sms` identity (or, with RECONFIRM_AFTER_DAYS, one such contact
+ * not confirmed for that long) and is not snoozed. Nothing it does may ever block
  * a sign-in: any error of its own (a missing secret, an unexpected profile, an invalid answer from the portal) is
  * caught, and the login goes on as if the Action were not there.
  *
@@ -13,11 +16,15 @@
  *   AD_CONNECTION    the name of the AD connection, e.g. corp-ad
  *   PORTAL_CLIENT_ID (optional) the portal's web application: its own re-authentications (prompt=login, the
  *                    portal's "sign in again") are never nudged, so the nudge page's password step cannot nudge again
+ *   RECONFIRM_AFTER_DAYS (optional) the portal's portal.enrolment.reconfirm-after, in days: a contact whose date in
+ *                    app_metadata (enrolled_at, or confirmed_at when later; written by the portal) is older, or
+ *                    unknown, is due for "is this still yours?"
  *
  * To the portal: NUDGE_URL?session_token=JWT&state=STATE, where the JWT (HS256, NUDGE_SECRET) carries iss (the
  * tenant's domain), sub (the user id), iat, exp (5 minutes), state (this login's, added by Auth0), auth_time (when
  * the user last authenticated in this login, seconds), amr (the methods, e.g. ["pwd"]: "pwd" when the AD password
- * was entered), client_id (the application signed in to) and snoozes (how many times the user chose "later").
+ * was entered), client_id (the application signed in to), snoozes (how many times the user chose "later") and reason
+ * ("enrol": no contact; "reconfirm": a contact is due for "is this still yours?").
  *
  * Back from the portal: https://TENANT/continue?state=STATE&nudge_result=JWT, where the JWT (HS256, NUDGE_SECRET)
  * carries sub, state (the same), exp, and outcome: "enrolled", or "later" with snooze_seconds (at most 90 days).
@@ -47,6 +54,7 @@ exports.onExecutePostLogin = async (event, api) => {
         amr: methods.map((m) => m.name),
         client_id: event.client.client_id,
         snoozes: nudgeState(event).snoozes,
+        reason: hasContact(event) ? 'reconfirm' : 'enrol',
       },
     });
     api.redirect.sendUserTo(requiredUrl(event.secrets.NUDGE_URL), { query: { session_token: token } });
@@ -94,12 +102,36 @@ function shouldNudge(event, api) {
   if (!api.redirect.canRedirect()) {
     return false;
   }
-  const identities = event.user.identities || [];
-  if (identities.some((identity) => CONTACT_PROVIDERS.includes(identity.provider))) {
+  if (hasContact(event) && !contactDue(event)) {
     return false;
   }
   const until = Date.parse(nudgeState(event).snoozed_until);
   return isNaN(until) || until <= Date.now();
+}
+
+function contacts(event) {
+  return (event.user.identities || []).filter((identity) => CONTACT_PROVIDERS.includes(identity.provider));
+}
+
+function hasContact(event) {
+  return contacts(event).length > 0;
+}
+
+/** A contact whose last date (added, or confirmed when later) is older than RECONFIRM_AFTER_DAYS, or unknown. */
+function contactDue(event) {
+  const days = Number(event.secrets.RECONFIRM_AFTER_DAYS);
+  if (!(days > 0)) {
+    return false;
+  }
+  const metadata = event.user.app_metadata || {};
+  const added = metadata.enrolled_at || {};
+  const confirmed = metadata.confirmed_at || {};
+  const oldest = Date.now() - days * 24 * 60 * 60 * 1000;
+  return contacts(event).some((identity) => {
+    const id = identity.provider + '|' + identity.user_id;
+    const times = [Date.parse(added[id]), Date.parse(confirmed[id])].filter((t) => !isNaN(t));
+    return times.length === 0 || Math.max(...times) < oldest;
+  });
 }
 
 function nudgeState(event) {

@@ -98,17 +98,22 @@ class TenantDirectory {
         directory.addUser(entry("erin", "Erin", "Evans"), password);
         directory.addUser(entry("frank", "Frank", "Fisher"), password);
         directory.addUser(entry("grace", "Grace", "Green"), password);
+        // staff: the helpdesk and the reports roles come from these groups (the portal's portal.staff settings)
+        directory.addUser(entry("helen", "Helen", "Hughes", "IT Helpdesk"), password);
+        directory.addUser(entry("rita", "Rita", "Reed", "IT Reports"), password);
         directory.expirePassword("carol");
         directory.requirePasswordChange("dave");
         directory.lock("erin");
         directory.setDisabled("frank", true);
     }
 
-    static DirectoryEntry entry(String name, String given, String surname) {
+    static DirectoryEntry entry(String name, String given, String surname, String... groups) {
         String display = given + " " + surname;
         String mail = name + "@corp.example";
+        List<String> memberOf = new java.util.ArrayList<>(List.of("Domain Users"));
+        memberOf.addAll(List.of(groups));
         return new DirectoryEntry(UUID.nameUUIDFromBytes(("corp.example/" + name).getBytes(StandardCharsets.UTF_8)),
                 name, display, given, surname, mail, mail, "CN=" + display + ",OU=Staff,DC=corp,DC=example",
-                List.of("Domain Users"));
+                List.copyOf(memberOf));
     }
 }

@@ -236,6 +236,14 @@ public interface PortalConfig {
         @WithDefault("3")
         int maxContacts();
 
+        /**
+         * How long after a contact was added, or last confirmed by a code, the portal asks "is this still yours?" (on
+         * the account and contacts pages). A contact that is not confirmed stays: it is never removed for that.
+         * {@code 0} never asks.
+         */
+        @WithDefault("180D")
+        java.time.Duration reconfirmAfter();
+
         /** How long an enrolment waits for its code (Auth0's codes last five minutes). */
         @WithDefault("5M")
         java.time.Duration codeLifetime();

@@ -92,7 +92,9 @@ class EnrolmentNudgeActionTest {
         Map<String, String> params = query(nudge);
         assertThat(params).containsOnlyKeys("session_token", "state");
         Map<String, Object> token = verify(NUDGE_SECRET, params.get("session_token"));
-        assertThat(token).containsOnlyKeys("iss", "sub", "iat", "exp", "state", "auth_time", "amr", "client_id", "snoozes")
+        assertThat(token).containsOnlyKeys("iss", "sub", "iat", "exp", "state", "auth_time", "amr", "client_id", "snoozes",
+                "reason")
+                .containsEntry("reason", "enrol")
                 .containsEntry("iss", URI.create(tenant()).getAuthority())
                 .containsEntry("sub", TenantApi.adUserId("alice"))
                 .containsEntry("state", params.get("state"))
@@ -136,6 +138,37 @@ class EnrolmentNudgeActionTest {
         URI callback = signIn(browser(), "alice");
         assertThat(isCallback(callback)).as(callback.toString()).isTrue();
         assertThat(query(callback)).containsKey("code").containsEntry("state", APP_STATE);
+    }
+
+    @Test
+    void withReconfirmAfterDaysAContactAddedLongAgoIsNudgedForIsThisStillYoursAndARecentOneIsNot() throws Exception {
+        Map<String, String> secrets = new HashMap<>(secrets());
+        secrets.put("RECONFIRM_AFTER_DAYS", "180");
+        bindTheAction(secrets);
+        String alice = TenantApi.adUserId("alice");
+        String phone = TenantApi.linkContact("alice", "sms", "+14155550177");
+        datedContact(alice, phone, "enrolled_at", Instant.now().minus(Duration.ofDays(10)));
+        assertThat(isCallback(signIn(browser(), "alice"))).as("added 10 days ago").isTrue();
+
+        datedContact(alice, phone, "enrolled_at", Instant.now().minus(Duration.ofDays(181)));
+        URI nudge = signIn(browser(), "alice");
+        assertThat(isNudge(nudge)).as("added 181 days ago: " + nudge).isTrue();
+        assertThat(verify(NUDGE_SECRET, query(nudge).get("session_token"))).containsEntry("reason", "reconfirm");
+
+        datedContact(alice, phone, "confirmed_at", Instant.now().minus(Duration.ofDays(1)));
+        assertThat(isCallback(signIn(browser(), "alice"))).as("confirmed yesterday").isTrue();
+
+        // the control: without the secret, a contact's age never nudges
+        datedContact(alice, phone, "confirmed_at", Instant.now().minus(Duration.ofDays(400)));
+        assertThat(isNudge(signIn(browser(), "alice"))).isTrue();
+        bindTheAction(secrets());
+        assertThat(isCallback(signIn(browser(), "alice"))).isTrue();
+    }
+
+    private static void datedContact(String userId, String contactId, String key, Instant when) {
+        given().auth().oauth2(TenantApi.managementToken()).contentType(ContentType.JSON)
+                .body(Map.of("app_metadata", Map.of(key, Map.of(contactId, when.toString()))))
+                .patch(tenant() + "api/v2/users/" + userId).then().statusCode(200);
     }
 
     @Test

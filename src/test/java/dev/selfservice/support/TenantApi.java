@@ -131,11 +131,13 @@ public final class TenantApi {
     }
 
     /** Links a fresh passwordless contact to an AD user, as enrolment would. */
-    public static void linkContact(String username, String connection, String address) {
+    /** Links a passwordless identity of that address to the AD user, and returns its id ({@code sms|...}). */
+    public static String linkContact(String username, String connection, String address) {
         String contact = passwordlessSignIn(connection, address);
         given().auth().oauth2(managementToken()).contentType(ContentType.JSON)
                 .body(Map.of("provider", connection, "user_id", contact.substring(connection.length() + 1)))
                 .post(tenant() + "api/v2/users/" + adUserId(username) + "/identities").then().statusCode(201);
+        return contact;
     }
 
     /** The tokens the tenant issued for this grant since its last reset ({@code GET /test-controls/calls}). */

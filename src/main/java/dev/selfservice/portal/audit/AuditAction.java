@@ -9,6 +9,10 @@ public enum AuditAction {
     ENROLMENT_RESEND,
     ENROLMENT_CONFIRM,
     ENROLMENT_REMOVE,
+    /** "Is this still yours?": a code sent to an existing contact, sent again, and entered. */
+    ENROLMENT_RECONFIRM_START,
+    ENROLMENT_RECONFIRM_RESEND,
+    ENROLMENT_RECONFIRM,
     PASSWORD_CHANGE,
     PASSWORD_EXPIRED_CHANGE,
     /** A new password that could not be screened for breaches (breach/BreachScreen). */
@@ -22,7 +26,13 @@ public enum AuditAction {
     /** The enrolment nudge (nudge/NudgeResource): its page opened by a valid token, "later", a contact added. */
     NUDGE_SHOWN,
     NUDGE_SNOOZED,
-    NUDGE_ENROLLED;
+    NUDGE_ENROLLED,
+    /** The helpdesk's steps: finding an employee, a verification code sent and entered, and each action. */
+    HELPDESK_FIND,
+    HELPDESK_CODE_SENT,
+    HELPDESK_VERIFY,
+    HELPDESK_REMOVE_CONTACT,
+    HELPDESK_LIFT_PAUSE;
 
     /** {@code password.expired_change}: the area, a dot, the step. */
     public String eventName() {

@@ -72,6 +72,13 @@ public class Auth0Management {
         return found.size() == 1 ? java.util.Optional.of(found.get(0)) : java.util.Optional.empty();
     }
 
+    /** The Auth0 user of an AD account by its work email, on the AD connection; empty unless exactly one. */
+    public java.util.Optional<Auth0User> adUserByEmail(String adConnection, String email) {
+        String query = "identities.connection:\"" + quoted(adConnection) + "\" AND email:\"" + quoted(email) + "\"";
+        List<Auth0User> found = read(() -> api.search(query, "v3"));
+        return found.size() == 1 ? java.util.Optional.of(found.get(0)) : java.util.Optional.empty();
+    }
+
     /**
      * The standalone passwordless users of this address (users of their own, linked to nobody): what a code exchange
      * makes. An AD user with this address, or with the identity linked, is not one of them.

@@ -13,7 +13,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 public record Auth0User(@JsonProperty("user_id") String userId, String email, String name, String nickname,
         Boolean blocked, List<Auth0Identity> identities, @JsonProperty("app_metadata") Map<String, Object> appMetadata,
-        List<String> groups, @JsonProperty("updated_at") String updatedAt) {
+        List<String> groups, @JsonProperty("updated_at") String updatedAt, @JsonProperty("last_login") String lastLogin) {
 
     public List<String> groups() {
         return groups == null ? List.of() : groups;

@@ -93,7 +93,8 @@ public class EnrolmentResource {
      */
     @GET
     public Response list(@QueryParam("done") String done, @CookieParam(TypedContactCookie.NAME) String typedCookie) {
-        String notice = "added".equals(done) ? msg.enrolment_added() : "removed".equals(done) ? msg.enrolment_removed() : null;
+        String notice = "added".equals(done) ? msg.enrolment_added() : "removed".equals(done) ? msg.enrolment_removed()
+                : "confirmed".equals(done) ? msg.enrolment_reconfirmed() : null;
         Optional<TypedContactCookie.Typed> typed = typed(typedCookie);
         if (notice == null && typed.isPresent() && gate.passed()) {
             notice = msg.enrolment_typed_kept();

@@ -93,8 +93,18 @@ public class EnrolmentService {
         }
     }
 
+    /** The employee's contacts, each marked when it is time to ask "is this still yours?". */
     public List<Contact> contacts(SignedInEmployee employee) throws Refusal {
-        return LinkedContacts.of(user(employee));
+        return LinkedContacts.of(user(employee)).stream().map(c -> c.withConfirmationDue(confirmationDue(c))).toList();
+    }
+
+    /** A contact not shown to be the employee's for {@code reconfirm-after} (or never, as far as the portal knows). */
+    private boolean confirmationDue(Contact contact) {
+        if (config.reconfirmAfter().isZero() || config.reconfirmAfter().isNegative()) {
+            return false;
+        }
+        Instant shown = contact.lastShownTheirs();
+        return shown == null || !clock.instant().isBefore(shown.plus(config.reconfirmAfter()));
     }
 
     /** Sends a code to a new address and returns the enrolment that waits for it. */
@@ -251,33 +261,46 @@ public class EnrolmentService {
 
     /** Unlinks one of the employee's own contacts, then deletes the standalone user that unlinking leaves. */
     public Contact remove(SignedInEmployee employee, String contactId) throws Refusal {
-        return lock.holding(employee.userId(), () -> removeHoldingTheLock(employee, contactId));
+        return removeFor(employee.userId(), contactId);
     }
 
-    private Contact removeHoldingTheLock(SignedInEmployee employee, String contactId) throws Refusal {
-        Auth0User user = user(employee);
+    /**
+     * The same for the employee of that user id, which the caller must have from a verified token or its own session
+     * (the helpdesk's case, after the caller was verified by a code).
+     */
+    public Contact removeFor(String userId, String contactId) throws Refusal {
+        return lock.holding(userId, () -> removeHoldingTheLock(userId, contactId));
+    }
+
+    private Contact removeHoldingTheLock(String userId, String contactId) throws Refusal {
+        Auth0User user;
+        try {
+            user = management.user(userId);
+        } catch (Auth0Exception e) {
+            throw auth0Refusal(e);
+        }
         Contact contact = LinkedContacts.of(user).stream().filter(c -> c.id().equals(contactId)).findFirst()
                 .orElseThrow(() -> new Refusal(Reason.NOT_YOURS));
         int bar = contact.id().indexOf('|');
         try {
-            management.unlink(employee.userId(), contact.id().substring(0, bar), contact.id().substring(bar + 1));
+            management.unlink(userId, contact.id().substring(0, bar), contact.id().substring(bar + 1));
         } catch (Auth0Exception e) {
-            LOG.warnf("enrolment: unlinking a contact of %s failed: %s %s", employee.userId(), e.status(), e.error());
+            LOG.warnf("enrolment: unlinking a contact of %s failed: %s %s", userId, e.status(), e.error());
             if (!e.mayHaveActed()) {
                 throw auth0Refusal(e); // Auth0 answered: the contact is still there, still listed
             }
-            Optional<Boolean> linked = isLinked(employee.userId(), contact.id());
+            Optional<Boolean> linked = isLinked(userId, contact.id());
             if (linked.orElse(true)) {
                 // the unlink may still land and leave a standalone user: the agenda removes it if so
                 leftovers.note(contact.id());
                 throw new Refusal(Reason.CONTACT_NOT_CONFIRMED);
             }
-            LOG.infof("enrolment: the unlink of %s was made although its answer was lost", employee.userId());
+            LOG.infof("enrolment: the unlink of %s was made although its answer was lost", userId);
         }
         // unlinking leaves a standalone passwordless user, which can do nothing but is not the employee's any more
         leftovers.remove(contact.id());
-        forgetEnrolledAt(employee.userId(), contact.id());
-        LOG.infof("enrolment: %s removed a %s contact (%s)", employee.userId(), contact.channel().connection(),
+        forgetEnrolledAt(userId, contact.id());
+        LOG.infof("enrolment: %s removed a %s contact (%s)", userId, contact.channel().connection(),
                 contact.masked());
         notices.tell(NoticeKind.CONTACT_REMOVED, user, contact);
         return contact;
@@ -306,30 +329,30 @@ public class EnrolmentService {
     }
 
     /** A code that could not be used is not sent: while the employee's code tries are used up, none is. */
-    private void refuseWhileTriesAreUsedUp(SignedInEmployee employee) throws Refusal {
+    void refuseWhileTriesAreUsedUp(SignedInEmployee employee) throws Refusal {
         if (limits.left(Limit.ENROLMENT_CODE_TRIES_PER_EMPLOYEE, employee.userId()) == 0) {
             throw triesUsedUp(employee);
         }
     }
 
-    private Refusal triesUsedUp(SignedInEmployee employee) {
+    Refusal triesUsedUp(SignedInEmployee employee) {
         return Refusal.until(Reason.TOO_MANY_WRONG_CODES,
                 limits.roomAgainAt(Limit.ENROLMENT_CODE_TRIES_PER_EMPLOYEE, employee.userId()));
     }
 
     /** A wrong code, with the tries the employee has before the wait. */
-    private Refusal wrongCode(SignedInEmployee employee) {
+    Refusal wrongCode(SignedInEmployee employee) {
         return Refusal.triesLeft(Reason.WRONG_CODE, limits.left(Limit.ENROLMENT_CODE_TRIES_PER_EMPLOYEE, employee.userId()));
     }
 
     /** One of the employee's sends in the window, taken before the call it guards. */
-    private void takeSend(SignedInEmployee employee) throws Refusal {
+    void takeSend(SignedInEmployee employee) throws Refusal {
         if (!limits.take(Limit.ENROLMENT_SENDS_PER_EMPLOYEE, employee.userId())) {
             throw new Refusal(Reason.TOO_MANY_CODES);
         }
     }
 
-    private void startPasswordless(ContactAddress address) throws Refusal {
+    void startPasswordless(ContactAddress address) throws Refusal {
         try {
             authentication.startPasswordless(address.channel(), address.value());
         } catch (Auth0Exception e) {
@@ -340,7 +363,7 @@ public class EnrolmentService {
         }
     }
 
-    private Auth0User user(SignedInEmployee employee) throws Refusal {
+    Auth0User user(SignedInEmployee employee) throws Refusal {
         try {
             return management.user(employee.userId());
         } catch (Auth0Exception e) {
@@ -394,7 +417,7 @@ public class EnrolmentService {
         }
     }
 
-    private static Refusal codeRefusal(Auth0Exception e) {
+    static Refusal codeRefusal(Auth0Exception e) {
         if (e.mayHaveActed()) {
             // the code reached Auth0 and no answer came back: it may be used up, and a standalone user made
             LOG.warnf("enrolment: a code exchange got no answer (%s)", e.error());
@@ -408,7 +431,7 @@ public class EnrolmentService {
         return auth0Refusal(e);
     }
 
-    private static Refusal auth0Refusal(Auth0Exception e) {
+    static Refusal auth0Refusal(Auth0Exception e) {
         LOG.warnf("enrolment: Auth0 refused a call: %s %s", e.status(), e.error());
         return Refusal.auth0(e.rateLimited());
     }

@@ -1,15 +1,19 @@
 package dev.selfservice.portal.home;
 
-import java.util.OptionalInt;
+import java.util.List;
+import java.util.Optional;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.selfservice.portal.contact.Contact;
 import dev.selfservice.portal.enrolment.EnrolmentService;
 import dev.selfservice.portal.signin.CurrentEmployee;
 import dev.selfservice.portal.signin.SignedInEmployee;
+import dev.selfservice.portal.signin.StaffRoles;
+import io.quarkus.security.identity.SecurityIdentity;
 import dev.selfservice.portal.web.Refusal;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -26,14 +30,17 @@ public class AccountResource {
     @CheckedTemplate(basePath = "home")
     static class Templates {
         static native TemplateInstance account(SignedInEmployee employee, boolean contactsKnown, int contacts,
-                String helpdesk);
+                int confirmationsDue, String helpdesk, boolean staffHelpdesk);
     }
 
     private final CurrentEmployee current;
     private final EnrolmentService enrolment;
     private final dev.selfservice.portal.PortalConfig config;
+    private final SecurityIdentity identity;
 
-    public AccountResource(CurrentEmployee current, EnrolmentService enrolment, dev.selfservice.portal.PortalConfig config) {
+    public AccountResource(CurrentEmployee current, EnrolmentService enrolment, dev.selfservice.portal.PortalConfig config,
+            SecurityIdentity identity) {
+        this.identity = identity;
         this.config = config;
         this.current = current;
         this.enrolment = enrolment;
@@ -43,17 +50,18 @@ public class AccountResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance account() {
         SignedInEmployee employee = current.get();
-        OptionalInt contacts = contactCount(employee);
-        return Templates.account(employee, contacts.isPresent(), contacts.orElse(0),
-                dev.selfservice.portal.web.Helpdesk.here(config));
+        Optional<List<Contact>> contacts = contacts(employee);
+        return Templates.account(employee, contacts.isPresent(), contacts.map(List::size).orElse(0),
+                (int) contacts.orElse(List.of()).stream().filter(Contact::confirmationDue).count(),
+                dev.selfservice.portal.web.Helpdesk.here(config), identity.hasRole(StaffRoles.HELPDESK));
     }
 
-    /** The count of contacts, or nothing when Auth0 cannot say now: the page then leaves the line out. */
-    private OptionalInt contactCount(SignedInEmployee employee) {
+    /** The contacts, or nothing when Auth0 cannot say now: the page then leaves their lines out. */
+    private Optional<List<Contact>> contacts(SignedInEmployee employee) {
         try {
-            return OptionalInt.of(enrolment.contacts(employee).size());
+            return Optional.of(enrolment.contacts(employee));
         } catch (Refusal e) {
-            return OptionalInt.empty();
+            return Optional.empty();
         }
     }
 }

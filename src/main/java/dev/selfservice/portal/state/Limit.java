@@ -59,6 +59,13 @@ public enum Limit {
     AUTH0_WRONG_TRIES_PER_CODE("recovery:code-tries", List.of("channel", "address", "sent at"),
             c -> 2, c -> c.recovery().codeLifetime()),
 
+    /**
+     * Verification codes the helpdesk may try for one employee: a caller reads a code out once or twice; anyone
+     * guessing on the phone is stopped well before the code's own three tries matter.
+     */
+    HELPDESK_CODE_TRIES_PER_EMPLOYEE("helpdesk:codes", List.of("user id"),
+            c -> 5, c -> Duration.ofHours(1)),
+
     /** Views of the reset page one proof allows: each costs two Management API calls, whose rate limit is shared. */
     RECOVERY_PROOF_VIEWS("recovery:proof-views", List.of("proof"),
             c -> 20, c -> c.recovery().proofLifetime()),

@@ -41,6 +41,14 @@ public class Refusal extends Exception {
         RECOVERY_CONTACT_MISSING(400, Step.ENDS, (m, w) -> m.recovery_contact_missing()),
         /** Neither an email address (with its domain) nor a phone number. */
         RECOVERY_CONTACT_INVALID(400, Step.ENDS, (m, w) -> m.recovery_contact_invalid()),
+        // the helpdesk
+        /** The helpdesk's search found no one by that exact username or work email. */
+        NO_SUCH_EMPLOYEE(404, Step.ENDS, (m, w) -> m.helpdesk_no_such_employee()),
+        /** Helpdesk staff do not act on their own account: a colleague does (separation of duties). */
+        HELPDESK_OWN_ACCOUNT(403, Step.ENDS, (m, w) -> m.helpdesk_own_account()),
+        /** An action that needs the caller verified by a code, without (or after) that verification. */
+        CALLER_NOT_VERIFIED(403, Step.ENDS, (m, w) -> m.helpdesk_not_verified()),
+        HELPDESK_REASON_MISSING(400, Step.STAYS, (m, w) -> m.helpdesk_reason_missing()),
         // one-time codes
         NO_PENDING(400, Step.ENDS, (m, w) -> m.refused_no_pending()),
         /** Recovery's: no code waits for this browser (never asked here, or asked over an hour ago). */
@@ -140,6 +148,7 @@ public class Refusal extends Exception {
                 case USERNAME_MISSING -> "username";
                 case RECOVERY_CONTACT_MISSING, RECOVERY_CONTACT_INVALID -> "contact";
                 case WRONG_CODE, CODE_EXPIRED -> "code";
+                case HELPDESK_REASON_MISSING -> "reason";
                 case PASSWORD_EMPTY, PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_SAME_AS_CURRENT,
                         PASSWORD_NOT_COMPLEX, PASSWORD_CONTAINS_NAME, PASSWORD_TOO_GUESSABLE, PASSWORD_BALLOONS, PASSWORD_NOT_JUDGED,
                         PASSWORD_BREACHED,

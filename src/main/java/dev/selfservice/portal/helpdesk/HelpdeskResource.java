@@ -1,0 +1,244 @@
+package dev.selfservice.portal.helpdesk;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import dev.selfservice.portal.audit.AuditAction;
+import dev.selfservice.portal.audit.AuditLog;
+import dev.selfservice.portal.audit.AuditOutcome;
+import dev.selfservice.portal.contact.Contact;
+import dev.selfservice.portal.signin.CurrentEmployee;
+import dev.selfservice.portal.signin.SignedInEmployee;
+import dev.selfservice.portal.signin.StaffRoles;
+import dev.selfservice.portal.signin.SteppedUp;
+import dev.selfservice.portal.web.Html;
+import dev.selfservice.portal.web.Messages;
+import dev.selfservice.portal.web.PageLanguage;
+import dev.selfservice.portal.web.Problem;
+import dev.selfservice.portal.web.Refusal;
+import dev.selfservice.portal.web.Refusals;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * {@code /helpdesk}: for members of the helpdesk groups only (checked on every request, {@link StaffRoles}); everyone
+ * else gets 403. Find an employee, verify the caller by a code sent to one of their contacts, then act with a reason.
+ * Every step that sends or changes anything needs the helpdesk person's password entered again ({@link SteppedUp}).
+ * The employee acted on is the case's (its sealed cookie, bound to this helpdesk person and session), never a form's.
+ */
+@Path("/helpdesk")
+@RolesAllowed(StaffRoles.HELPDESK)
+@Produces(MediaType.TEXT_HTML)
+public class HelpdeskResource {
+
+    @CheckedTemplate(basePath = "helpdesk")
+    static class Templates {
+        static native TemplateInstance find(SignedInEmployee staff, String typed, Problem problem);
+
+        static native TemplateInstance employee(SignedInEmployee staff, EmployeeCard card, boolean codeWaiting,
+                String codeSentTo, boolean verified, String verifiedUntil, String otherVerification, String notice,
+                Problem problem);
+    }
+
+    private final CurrentEmployee current;
+    private final HelpdeskService helpdesk;
+    private final HelpdeskCaseCookie cookie;
+    private final Refusals refusals;
+    private final Messages msg;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public HelpdeskResource(CurrentEmployee current, HelpdeskService helpdesk, HelpdeskCaseCookie cookie,
+            Refusals refusals, @PageLanguage.Current Messages msg, AuditLog audit, Clock clock) {
+        this.current = current;
+        this.helpdesk = helpdesk;
+        this.cookie = cookie;
+        this.refusals = refusals;
+        this.msg = msg;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @GET
+    public Response findPage() {
+        return Html.page(200, Templates.find(staff(), "", Problem.NONE));
+    }
+
+    @POST
+    @Path("find")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response find(@RestForm String employee) {
+        try {
+            HelpdeskCase c = helpdesk.find(staff().userId(), current.sessionBinding(), employee);
+            record(AuditAction.HELPDESK_FIND, c, Map.of());
+            return Response.seeOther(URI.create("/helpdesk/employee")).cookie(cookie.write(c, clock.instant())).build();
+        } catch (Refusal e) {
+            audit.record(AuditAction.HELPDESK_FIND, AuditOutcome.of(e.reason()), e.reason().name(), null,
+                    Map.of("staff", staff().userId()));
+            return Html.page(e.status(), Templates.find(staff(), Html.echo(employee), refusals.problem(e)));
+        }
+    }
+
+    @GET
+    @Path("employee")
+    public Response employeePage(@CookieParam(HelpdeskCaseCookie.NAME) String value, @QueryParam("done") String done) {
+        Optional<HelpdeskCase> c = ours(value);
+        if (c.isEmpty()) {
+            return Response.seeOther(URI.create("/helpdesk")).build();
+        }
+        String notice = switch (done == null ? "" : done) {
+            case "sent" -> msg.helpdesk_code_sent();
+            case "verified" -> msg.helpdesk_verified();
+            case "removed" -> msg.helpdesk_contact_removed();
+            case "lifted" -> msg.helpdesk_pause_lifted();
+            default -> null;
+        };
+        return page(200, c.get(), notice, Problem.NONE);
+    }
+
+    @POST
+    @Path("employee/send-code")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @SteppedUp(then = "/helpdesk/employee")
+    public Response sendCode(@CookieParam(HelpdeskCaseCookie.NAME) String value, @RestForm String contact) {
+        return step(value, AuditAction.HELPDESK_CODE_SENT, "sent", c -> helpdesk.sendCode(c, Html.echo(contact)));
+    }
+
+    @POST
+    @Path("employee/verify")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @SteppedUp(then = "/helpdesk/employee")
+    public Response verify(@CookieParam(HelpdeskCaseCookie.NAME) String value, @RestForm String code) {
+        return step(value, AuditAction.HELPDESK_VERIFY, "verified", c -> helpdesk.verifyCode(c, code));
+    }
+
+    @POST
+    @Path("employee/remove-contact")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @SteppedUp(then = "/helpdesk/employee")
+    public Response removeContact(@CookieParam(HelpdeskCaseCookie.NAME) String value, @RestForm String contact,
+            @RestForm String reason) {
+        return action(value, AuditAction.HELPDESK_REMOVE_CONTACT, "removed", reason, c -> {
+            Contact removed = helpdesk.removeContact(c, Html.echo(contact), reason);
+            return Map.of("channel", removed.channel().connection(), "contact", removed.masked());
+        });
+    }
+
+    @POST
+    @Path("employee/lift-pause")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @SteppedUp(then = "/helpdesk/employee")
+    public Response liftPause(@CookieParam(HelpdeskCaseCookie.NAME) String value, @RestForm String reason) {
+        return action(value, AuditAction.HELPDESK_LIFT_PAUSE, "lifted", reason, c -> {
+            helpdesk.liftPause(c, reason);
+            return Map.of();
+        });
+    }
+
+    // ---- helpers ----
+
+    private interface CaseStep {
+        HelpdeskCase apply(HelpdeskCase c) throws Refusal;
+    }
+
+    private interface CaseAction {
+        Map<String, String> apply(HelpdeskCase c) throws Refusal;
+    }
+
+    /** A verification step: it changes the case, which the cookie then holds. */
+    private Response step(String value, AuditAction action, String done, CaseStep step) {
+        Optional<HelpdeskCase> c = ours(value);
+        if (c.isEmpty()) {
+            return Response.seeOther(URI.create("/helpdesk")).build();
+        }
+        try {
+            HelpdeskCase next = step.apply(c.get());
+            record(action, next, Map.of());
+            return Response.seeOther(URI.create("/helpdesk/employee?done=" + done))
+                    .cookie(cookie.write(next, clock.instant())).build();
+        } catch (Refusal e) {
+            audit.record(action, AuditOutcome.of(e.reason()), e.reason().name(), c.get().employeeUserId(),
+                    Map.of("staff", staff().userId()));
+            return page(e.status(), c.get(), null, refusals.problem(e));
+        }
+    }
+
+    /** An action for a verified caller: audited with the helpdesk person and the reason given. */
+    private Response action(String value, AuditAction auditAction, String done, String reason, CaseAction act) {
+        Optional<HelpdeskCase> c = ours(value);
+        if (c.isEmpty()) {
+            return Response.seeOther(URI.create("/helpdesk")).build();
+        }
+        try {
+            Map<String, String> details = new HashMap<>(act.apply(c.get()));
+            details.put("stated_reason", oneLine(reason));
+            record(auditAction, c.get(), details);
+            return Response.seeOther(URI.create("/helpdesk/employee?done=" + done)).build();
+        } catch (Refusal e) {
+            audit.record(auditAction, AuditOutcome.of(e.reason()), e.reason().name(), c.get().employeeUserId(),
+                    Map.of("staff", staff().userId()));
+            return page(e.status(), c.get(), null, refusals.problem(e));
+        }
+    }
+
+    private void record(AuditAction action, HelpdeskCase c, Map<String, String> details) {
+        Map<String, String> all = new HashMap<>(details);
+        all.put("staff", c.staffUserId());
+        audit.record(action, AuditOutcome.SUCCESS, null, c.employeeUserId(), all);
+    }
+
+    /** A reason as one short line for the audit log: no line breaks to forge entries with, and a bounded length. */
+    private static String oneLine(String reason) {
+        String r = reason == null ? "" : reason.replaceAll("\\p{Cntrl}", " ").strip();
+        return r.length() > 200 ? r.substring(0, 200) : r;
+    }
+
+    private Response page(int status, HelpdeskCase c, String notice, Problem problem) {
+        EmployeeCard card;
+        try {
+            card = helpdesk.card(c);
+        } catch (Refusal e) {
+            return Html.page(e.status(), Templates.find(staff(), "", refusals.problem(e)));
+        }
+        boolean verified = helpdesk.verified(c);
+        String until = verified ? DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+                .withLocale(PageLanguage.currentLocale()).withZone(ZoneOffset.UTC).format(c.verifiedUntil()) + " UTC"
+                : null;
+        String sentTo = c.codeWaiting() ? card.contacts().stream().filter(k -> k.id().equals(c.codeContactId()))
+                .map(Contact::masked).findFirst().orElse("") : null;
+        return Html.page(status, Templates.employee(staff(), card, c.codeWaiting(), sentTo, verified, until,
+                helpdesk.otherVerification().orElse(msg.helpdesk_other_verification_default()), notice, problem));
+    }
+
+    /**
+     * The case of this helpdesk person (another person's is none), in this sign-in session: it outlives their "sign
+     * in again", but a verification made in an earlier session does not hold.
+     */
+    private Optional<HelpdeskCase> ours(String value) {
+        return cookie.read(value).filter(c -> c.staffUserId().equals(staff().userId()))
+                .map(c -> c.in(current.sessionBinding()));
+    }
+
+    private SignedInEmployee staff() {
+        return current.get();
+    }
+}
