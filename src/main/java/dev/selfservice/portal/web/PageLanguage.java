@@ -55,7 +55,14 @@ public class PageLanguage {
         // no HTTP request behind a request context that startup or a job opened: the default language
         HttpServerRequest request = current.getCurrent() == null ? null : current.getCurrent().request();
         this.locale = request == null ? supported.get(0) : choose(request, supported);
-        this.path = request == null ? "/" : request.uri();
+        // a page that answers a form (an error page after a POST) has no address of its own to go back to: the
+        // switch would post nothing and meet a 405 or an expired form; it goes to the start page instead. Refused
+        // forms are GET pages (RefusedForm), so the switch keeps them, with what was typed.
+        this.path = request == null || !isGet(request) ? "/" : request.uri();
+    }
+
+    private static boolean isGet(HttpServerRequest request) {
+        return request.method() == io.vertx.core.http.HttpMethod.GET || request.method() == io.vertx.core.http.HttpMethod.HEAD;
     }
 
     /** The languages of {@link PortalConfig#languages()}, the default first. */
