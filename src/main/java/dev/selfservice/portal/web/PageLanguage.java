@@ -48,7 +48,7 @@ public class PageLanguage {
 
     private final List<Locale> supported;
     private final Locale locale;
-    private final String path;
+    private String path;
 
     public PageLanguage(CurrentVertxRequest current, PortalConfig config) {
         this.supported = supported(config);
@@ -101,6 +101,14 @@ public class PageLanguage {
             }
         }
         return supported.get(0);
+    }
+
+    /**
+     * For a page that answers a form without being a refusal of it (the "sign in again" page a change meets): the
+     * address the switch goes back to instead of the start page, a local path only.
+     */
+    public void returnTo(String localPath) {
+        this.path = LocalPath.orHome(localPath);
     }
 
     public Locale locale() {

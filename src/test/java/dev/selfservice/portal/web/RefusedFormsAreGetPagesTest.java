@@ -273,6 +273,31 @@ class RefusedFormsAreGetPagesTest {
         }
     }
 
+    @Test
+    void theLanguageSwitchOnTheSignInAgainPageGoesBackToTheContactsPageWithTheAddressTyped() {
+        Browser alice = PortalSteps.signIn("alice", DEMO_PASSWORD);
+        Page again = alice.submit(alice.get(portal() + "/enrolment"), "#add-email", Map.of("email", "alice.home@example.com"));
+        assertThat(again.status()).as("the sign-in-again page, answering the form").isEqualTo(401);
+        Page german = switchLanguage(alice, again);
+        assertThat(german.path()).isEqualTo("/enrolment");
+        assertThat(german.status()).isEqualTo(200);
+        assertThat(german.document().selectFirst("html").attr("lang")).isEqualTo("de");
+        assertThat(german.document().selectFirst("#email").val()).isEqualTo("alice.home@example.com");
+    }
+
+    @Test
+    void theLanguageSwitchOnAnErrorPageAnsweringAFormGoesToTheStartPage() {
+        Browser browser = new Browser();
+        browser.get(portal() + "/recovery");
+        // no CSRF token: the form is refused before any resource, with the error page
+        Page refused = browser.post(portal() + "/recovery/start", Map.of("username", "erin", "contact", "erin.home"));
+        assertThat(refused.status()).isEqualTo(400);
+        Page german = switchLanguage(browser, refused);
+        assertThat(german.status()).as("not a 405 for a form's address").isEqualTo(200);
+        assertThat(german.path()).isEqualTo("/");
+        assertThat(german.document().selectFirst("html").attr("lang")).isEqualTo("de");
+    }
+
     private static void assertBlank(Page page) {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.document().select("#problem")).isEmpty();
