@@ -153,6 +153,25 @@ final class Employee implements AutoCloseable {
         return uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
     }
 
+    /** The browser's Back button: the page before this one in the tab's history. */
+    Employee goesBack() {
+        WebElement document = reads.read(() -> chrome.findElement(By.tagName("html")));
+        chrome.navigate().back();
+        pressedOn = document;
+        pressed = "Back";
+        return this;
+    }
+
+    /**
+     * How the browser reached the document it shows, as the page's Navigation Timing entry says: {@code navigate},
+     * {@code reload} or {@code back_forward}; null for a page the browser made itself (its "Confirm Form Resubmission"
+     * error page has no entry of the portal's).
+     */
+    String navigationType() {
+        return reads.read(() -> (String) chrome.executeScript(
+                "var e = performance.getEntriesByType('navigation'); return e.length ? e[0].type : null;"));
+    }
+
     /** Types into the field with this label, replacing what it held. */
     Employee types(String label, String value) {
         reads.read(() -> {

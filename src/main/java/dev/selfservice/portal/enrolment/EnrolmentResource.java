@@ -49,6 +49,10 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.TEXT_HTML)
 public class EnrolmentResource {
 
+    /** The pages a refused form of enrolment comes back to (post/redirect/get). */
+    private static final String LIST = "/enrolment";
+    private static final String VERIFY = "/enrolment/verify";
+
     @CheckedTemplate(basePath = "enrolment")
     static class Templates {
         static native TemplateInstance contacts(SignedInEmployee employee, List<Contact> contacts, boolean canAdd,
@@ -71,10 +75,13 @@ public class EnrolmentResource {
     private final StepUpGate gate;
     private final TypedContactCookie typedContact;
     private final PhoneRegion phoneRegion;
+    private final dev.selfservice.portal.web.RefusedForm refused;
 
     public EnrolmentResource(CurrentEmployee current, EnrolmentService enrolment, PendingEnrolmentCookie cookie,
             @dev.selfservice.portal.web.PageLanguage.Current Messages msg, Refusals refusals, PortalConfig config, AuditLog audit,
-            StepUpGate gate, TypedContactCookie typedContact, PhoneRegion phoneRegion) {
+            StepUpGate gate, TypedContactCookie typedContact, PhoneRegion phoneRegion,
+            dev.selfservice.portal.web.RefusedForm refused) {
+        this.refused = refused;
         this.phoneRegion = phoneRegion;
         this.gate = gate;
         this.typedContact = typedContact;
@@ -98,6 +105,11 @@ public class EnrolmentResource {
         Optional<TypedContactCookie.Typed> typed = typed(typedCookie);
         if (notice == null && typed.isPresent() && gate.passed()) {
             notice = msg.enrolment_typed_kept();
+        }
+        Optional<dev.selfservice.portal.web.RefusedForm.Shown> r = refused.at(LIST, employee().userId());
+        if (r.isPresent()) {
+            // a refused form comes back here (post/redirect/get) with what was typed
+            return contactsPage(r.get().status(), null, r.get().problem(), r.get().value("email"), r.get().value("phone"));
         }
         Response page = contactsPage(200, notice, Problem.NONE,
                 typed.filter(t -> t.channel() == PasswordlessChannel.EMAIL).map(TypedContactCookie.Typed::value).orElse(""),
@@ -134,9 +146,11 @@ public class EnrolmentResource {
             return Response.seeOther(URI.create("/enrolment")).build();
         }
         // after "Send a new code", the page says it did (post/redirect/get: a reload posts nothing)
-        return Html.page(200, Templates.verify(employee(), p.get().contact().masked(),
-                p.get().contact().channel() == PasswordlessChannel.SMS, "again".equals(sent) ? msg.verify_resent() : null,
-                Problem.NONE));
+        Optional<dev.selfservice.portal.web.RefusedForm.Shown> r = refused.at(VERIFY, employee().userId());
+        return Html.page(r.map(dev.selfservice.portal.web.RefusedForm.Shown::status).orElse(200),
+                Templates.verify(employee(), p.get().contact().masked(), p.get().contact().channel() == PasswordlessChannel.SMS,
+                        "again".equals(sent) ? msg.verify_resent() : null,
+                        r.map(dev.selfservice.portal.web.RefusedForm.Shown::problem).orElse(Problem.NONE)));
     }
 
     @POST
@@ -156,10 +170,9 @@ public class EnrolmentResource {
             // the code page again while the enrolment can go on: the code may be typed again, or (after a link
             // that failed and was undone) a new one sent; otherwise the list, which shows what is true now
             if (p.isPresent() && e.reason().staysOnTheStep()) {
-                return Html.page(e.status(), Templates.verify(employee(), p.get().contact().masked(), p.get().contact().channel() == PasswordlessChannel.SMS, null, problem(e)));
+                return refused.redirect(VERIFY, employee().userId(), e, Map.of()).build();
             }
-            return Response.fromResponse(contactsPage(e.status(), null, problem(e), "", "")).cookie(cookie.clear())
-                    .build();
+            return refusedList(e, null, "", "").cookie(cookie.clear()).build();
         }
     }
 
@@ -176,10 +189,9 @@ public class EnrolmentResource {
         } catch (Refusal e) {
             audit.refused(AuditAction.ENROLMENT_RESEND, employee().userId(), e);
             if (p.isPresent() && e.reason().staysOnTheStep()) {
-                return Html.page(e.status(), Templates.verify(employee(), p.get().contact().masked(), p.get().contact().channel() == PasswordlessChannel.SMS, null, problem(e)));
+                return refused.redirect(VERIFY, employee().userId(), e, Map.of()).build();
             }
-            return Response.fromResponse(contactsPage(e.status(), null, problem(e), "", ""))
-                    .cookie(cookie.clear()).build();
+            return refusedList(e, null, "", "").cookie(cookie.clear()).build();
         }
     }
 
@@ -206,7 +218,7 @@ public class EnrolmentResource {
             return Response.seeOther(URI.create("/enrolment?done=removed")).build();
         } catch (Refusal e) {
             audit.refused(AuditAction.ENROLMENT_REMOVE, employee().userId(), e);
-            return contactsPage(e.status(), null, problem(e), "", "");
+            return refusedList(e, null, "", "").build();
         }
     }
 
@@ -227,10 +239,10 @@ public class EnrolmentResource {
             address = parser.parse();
             enrolment.refuseWorkAddress(employee(), address);
         } catch (ContactAddress.Invalid e) {
-            return contactsPage(invalid.status(), null, problem(new Refusal(invalid)), email, phone);
+            return refusedList(new Refusal(invalid), null, email, phone).build();
         } catch (Refusal e) {
             audit.refused(AuditAction.ENROLMENT_START, employee().userId(), e);
-            return contactsPage(e.status(), null, problem(e).about(field), email, phone);
+            return refusedList(e, field, email, phone).build();
         }
         if (!gate.passed()) {
             return Response.fromResponse(gate.signInAgain("/enrolment"))
@@ -244,9 +256,16 @@ public class EnrolmentResource {
             return Response.seeOther(URI.create("/enrolment/verify")).cookie(cookie.write(pending)).build();
         } catch (Refusal e) {
             audit.refused(AuditAction.ENROLMENT_START, employee().userId(), e);
-            Problem problem = ABOUT_THE_ADDRESS.contains(e.reason()) ? problem(e).about(field) : problem(e);
-            return contactsPage(e.status(), null, problem, email, phone);
+            return refusedList(e, ABOUT_THE_ADDRESS.contains(e.reason()) ? field : null, email, phone).build();
         }
+    }
+
+    /**
+     * A refused form of this feature: back to the contacts page (post/redirect/get), with the address typed and, when
+     * {@code about} names a field, every error shown on it.
+     */
+    private Response.ResponseBuilder refusedList(Refusal e, String about, String email, String phone) {
+        return refused.redirect(LIST, employee().userId(), e, about, Map.of("email", email, "phone", phone));
     }
 
     private Optional<TypedContactCookie.Typed> typed(String value) {

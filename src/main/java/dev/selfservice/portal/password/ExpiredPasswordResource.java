@@ -30,6 +30,8 @@ import io.vertx.core.http.HttpServerRequest;
 @Produces(MediaType.TEXT_HTML)
 public class ExpiredPasswordResource {
 
+    private static final String PATH = "/password/expired";
+
     @CheckedTemplate(basePath = "password")
     static class Templates {
         static native TemplateInstance expired(int minLength, int maxLength, String username, Problem problem);
@@ -45,9 +47,12 @@ public class ExpiredPasswordResource {
 
     private final ChangeResult result;
     private final PasswordPostLimit limit;
+    private final dev.selfservice.portal.web.RefusedForm refused;
 
     public ExpiredPasswordResource(PasswordService passwords, PasswordPolicy policy, Refusals refusals,
-            HttpServerRequest request, UsernameHint hint, AuditLog audit, ChangeResult result, PasswordPostLimit limit) {
+            HttpServerRequest request, UsernameHint hint, AuditLog audit, ChangeResult result, PasswordPostLimit limit,
+            dev.selfservice.portal.web.RefusedForm refused) {
+        this.refused = refused;
         this.limit = limit;
         this.result = result;
         this.audit = audit;
@@ -59,8 +64,12 @@ public class ExpiredPasswordResource {
     }
 
     @GET
-    public TemplateInstance form(@jakarta.ws.rs.CookieParam(UsernameHint.COOKIE) String typed) {
-        return Templates.expired(policy.minLength(), policy.maxLength(), hint.usernameFrom(typed), Problem.NONE);
+    public Response form(@jakarta.ws.rs.CookieParam(UsernameHint.COOKIE) String typed) {
+        // a refused change comes back here (post/redirect/get) with the username, never a password
+        return refused.at(PATH, null).map(r -> Html.page(r.status(),
+                Templates.expired(policy.minLength(), policy.maxLength(), r.value("username"), r.problem())))
+                .orElseGet(() -> Html.page(200, Templates.expired(policy.minLength(), policy.maxLength(),
+                        hint.usernameFrom(typed), Problem.NONE)));
     }
 
     @POST
@@ -72,8 +81,7 @@ public class ExpiredPasswordResource {
         } catch (Refusal e) {
             // at once: the refusal depends on the address alone, and a padded answer would hold a thread for nothing
             audit.refused(AuditAction.PASSWORD_EXPIRED_CHANGE, null, e);
-            return Html.page(e.status(),
-                    Templates.expired(policy.minLength(), policy.maxLength(), Html.echo(username), refusals.problem(e)));
+            return refused.redirect(PATH, null, e, java.util.Map.of("username", Html.echo(username))).build();
         }
         long deadline = System.nanoTime() + passwords.answerFloor().toNanos();
         try {
@@ -83,8 +91,7 @@ public class ExpiredPasswordResource {
             // no user id: the page does not tell whether the account exists, and neither does the trail's reason
             audit.refused(AuditAction.PASSWORD_EXPIRED_CHANGE, null, e);
             waitUntil(deadline);
-            return Html.page(e.status(),
-                    Templates.expired(policy.minLength(), policy.maxLength(), Html.echo(username), refusals.problem(e)));
+            return refused.redirect(PATH, null, e, java.util.Map.of("username", Html.echo(username))).build();
         }
         waitUntil(deadline);
         // post/redirect/get: a reload shows the result, it does not post the passwords again

@@ -39,6 +39,8 @@ import io.vertx.core.http.HttpServerRequest;
 @Produces(MediaType.TEXT_HTML)
 public class PasswordChangeResource {
 
+    private static final String PATH = "/password/change";
+
     @CheckedTemplate(basePath = "password")
     static class Templates {
         static native TemplateInstance change(SignedInEmployee employee, int minLength, int maxLength, String words,
@@ -58,10 +60,13 @@ public class PasswordChangeResource {
 
     private final ChangeResult result;
     private final dev.selfservice.portal.signin.UsernameHint hint;
+    private final dev.selfservice.portal.web.RefusedForm refused;
 
     public PasswordChangeResource(CurrentEmployee current, PasswordService passwords, PasswordPolicy policy,
             Refusals refusals, OidcSession session, HttpServerRequest request, PortalConfig config, AuditLog audit, ChangeResult result,
-            PasswordPostLimit limit, dev.selfservice.portal.signin.UsernameHint hint) {
+            PasswordPostLimit limit, dev.selfservice.portal.signin.UsernameHint hint,
+            dev.selfservice.portal.web.RefusedForm refused) {
+        this.refused = refused;
         this.hint = hint;
         this.limit = limit;
         this.result = result;
@@ -77,7 +82,9 @@ public class PasswordChangeResource {
 
     @GET
     public Response form() {
-        return page(200, Problem.NONE);
+        // a refused change comes back here (post/redirect/get); it keeps nothing typed: all three are passwords
+        return refused.at(PATH, current.get().userId()).map(r -> page(r.status(), r.problem()))
+                .orElseGet(() -> page(200, Problem.NONE));
     }
 
     @POST
@@ -95,7 +102,7 @@ public class PasswordChangeResource {
                 session.logout().await().indefinitely();
                 return ErrorPages.page(e.status(), refusals.notConfirmedTitle(), refusals.explain(e));
             }
-            return page(e.status(), refusals.problem(e));
+            return refused.redirect(PATH, employee.userId(), e, java.util.Map.of()).build();
         }
         session.logout().await().indefinitely();
         return Response.seeOther(signOutAfterChange).cookie(result.changed(), hint.remember(employee.username()))

@@ -44,6 +44,11 @@ import io.vertx.core.http.HttpServerRequest;
 @Produces(MediaType.TEXT_HTML)
 public class RecoveryResource {
 
+    /** The pages a refused form of recovery comes back to (post/redirect/get). */
+    private static final String START = "/recovery";
+    private static final String CODE = "/recovery/code";
+    private static final String RESET = "/recovery/reset";
+
     @CheckedTemplate(basePath = "recovery")
     static class Templates {
         static native TemplateInstance start(String helpdesk, String username, String contact, Problem problem);
@@ -66,10 +71,12 @@ public class RecoveryResource {
     private final UsernameHint hint;
     private final AuditLog audit;
     private final PasswordPostLimit limit;
+    private final dev.selfservice.portal.web.RefusedForm refused;
 
     public RecoveryResource(RecoveryService recovery, RecoveryCookies cookies, PasswordPolicy policy,
             Refusals refusals, @dev.selfservice.portal.web.PageLanguage.Current Messages msg, PortalConfig config, HttpServerRequest request,
-            UsernameHint hint, AuditLog audit, PasswordPostLimit limit) {
+            UsernameHint hint, AuditLog audit, PasswordPostLimit limit, dev.selfservice.portal.web.RefusedForm refused) {
+        this.refused = refused;
         this.limit = limit;
         this.hint = hint;
         this.audit = audit;
@@ -83,8 +90,12 @@ public class RecoveryResource {
     }
 
     @GET
-    public TemplateInstance page(@CookieParam(UsernameHint.COOKIE) String typed) {
-        return Templates.start(dev.selfservice.portal.web.Helpdesk.here(config), hint.usernameFrom(typed), "", Problem.NONE);
+    public Response page(@CookieParam(UsernameHint.COOKIE) String typed) {
+        // a refused form comes back here (post/redirect/get) with what was typed
+        return refused.at(START, null).map(r -> Html.page(r.status(), Templates.start(dev.selfservice.portal.web.Helpdesk.here(config),
+                r.value("username"), r.value("contact"), r.problem())))
+                .orElseGet(() -> Html.page(200, Templates.start(dev.selfservice.portal.web.Helpdesk.here(config),
+                        hint.usernameFrom(typed), "", Problem.NONE)));
     }
 
     @POST
@@ -100,8 +111,8 @@ public class RecoveryResource {
             return Response.seeOther(URI.create("/recovery/code")).cookie(cookies.pending(pending)).build();
         } catch (Refusal e) {
             audit.refused(AuditAction.RECOVERY_START, null, e);
-            return Html.page(e.status(), Templates.start(dev.selfservice.portal.web.Helpdesk.here(config), Html.echo(username), Html.echo(contact),
-                    problem(e)));
+            return refused.redirect(START, null, e, java.util.Map.of("username", Html.echo(username), "contact", Html.echo(contact)))
+                    .build();
         }
     }
 
@@ -114,7 +125,10 @@ public class RecoveryResource {
         }
         // after "Send a new code", the page says it did (post/redirect/get: a reload posts nothing)
         String notice = "again".equals(sent) ? msg.recovery_code_resent() : null;
-        return Html.page(200, Templates.code(masked(p.get()), sms(p.get()), dev.selfservice.portal.web.Helpdesk.here(config), notice, Problem.NONE));
+        Optional<dev.selfservice.portal.web.RefusedForm.Shown> r = refused.at(CODE, null);
+        return Html.page(r.map(dev.selfservice.portal.web.RefusedForm.Shown::status).orElse(200), Templates.code(masked(p.get()),
+                sms(p.get()), dev.selfservice.portal.web.Helpdesk.here(config), notice,
+                r.map(dev.selfservice.portal.web.RefusedForm.Shown::problem).orElse(Problem.NONE)));
     }
 
     @POST
@@ -132,7 +146,7 @@ public class RecoveryResource {
             if (e.reason().staysOnTheStep() && p.isPresent()) {
                 // a wrong code may be typed again; when Auth0 could not answer, the code is still good; an expired one
                 // is said so here, with "Send a new code" at hand for what was typed
-                return Html.page(e.status(), Templates.code(masked(p.get()), sms(p.get()), dev.selfservice.portal.web.Helpdesk.here(config), null, problem(e)));
+                return refused.redirect(CODE, null, e, java.util.Map.of()).build();
             }
             if (e.reason() == Reason.TOO_MANY_WRONG_CODES && p.isPresent()) {
                 return waitPage(e, p.get());
@@ -154,7 +168,7 @@ public class RecoveryResource {
         } catch (Refusal e) {
             audit.refused(AuditAction.RECOVERY_RESEND, null, e);
             if (p.isPresent() && e.reason().staysOnTheStep()) {
-                return Html.page(e.status(), Templates.code(masked(p.get()), sms(p.get()), dev.selfservice.portal.web.Helpdesk.here(config), null, problem(e)));
+                return refused.redirect(CODE, null, e, java.util.Map.of()).build();
             }
             if (e.reason() == Reason.TOO_MANY_WRONG_CODES && p.isPresent()) {
                 return waitPage(e, p.get());
@@ -169,6 +183,12 @@ public class RecoveryResource {
             @CookieParam(UsernameHint.COOKIE) String typed) {
         try {
             Optional<RecoveryState.Proof> p = cookies.proof(proof);
+            Optional<dev.selfservice.portal.web.RefusedForm.Shown> r = refused.at(RESET, null);
+            if (r.isPresent()) {
+                // a refused reset or unblock, as its answer showed it: no view of the proof is counted again
+                return Html.page(r.get().status(), Templates.reset(policy.minLength(), policy.maxLength(),
+                        r.get().value("words"), "unblock".equals(r.get().value("offer")), false, r.get().problem()));
+            }
             boolean blocked = recovery.hasBruteForceBlocks(p);
             // Lifting Auth0's pause is offered only where it can be enough. The portal cannot ask AD whether the
             // account is locked (no call reads that without the password); but when this browser's own sign-in just
@@ -202,8 +222,8 @@ public class RecoveryResource {
             audit.refused(AuditAction.RECOVERY_RESET, userId, e);
             // the proof still holds for these: the form again, to fix the password or to try once more
             if (e.reason().staysOnTheStep()) {
-                return Html.page(e.status(), Templates.reset(policy.minLength(), policy.maxLength(), held.map(RecoveryState.Proof::username).orElse(""), false, false,
-                        problem(e)));
+                return refused.redirect(RESET, null, e,
+                        java.util.Map.of("words", held.map(RecoveryState.Proof::username).orElse(""))).build();
             }
             return restart(e);
         }
@@ -219,8 +239,9 @@ public class RecoveryResource {
             return outcome(AuditAction.RECOVERY_UNBLOCK, held, recovery.unblock(held));
         } catch (Refusal e) {
             audit.refused(AuditAction.RECOVERY_UNBLOCK, userId, e);
-            return e.reason().staysOnTheStep() ? Html.page(e.status(), Templates.reset(policy.minLength(),
-                    policy.maxLength(), "", true, false, problem(e))) : restart(e);
+            return e.reason().staysOnTheStep()
+                    ? refused.redirect(RESET, null, e, java.util.Map.of("offer", "unblock")).build()
+                    : restart(e);
         }
     }
 
@@ -272,13 +293,12 @@ public class RecoveryResource {
      * that could not be used.
      */
     private Response waitPage(Refusal e, RecoveryState.Pending p) {
-        return Html.page(e.status(), Templates.start(dev.selfservice.portal.web.Helpdesk.here(config),
-                Html.echo(p.username()), Html.echo(p.address()), problem(e)));
+        return refused.redirect(START, null, e, java.util.Map.of("username", p.username(), "contact", p.address())).build();
     }
 
     /** Back to the start, with the reason, dropping what state there was. */
     private Response restart(Refusal e) {
-        return Response.fromResponse(Html.page(e.status(), Templates.start(dev.selfservice.portal.web.Helpdesk.here(config), "", "", problem(e))))
+        return refused.redirect(START, null, e, java.util.Map.of())
                 .cookie(cookies.clear(RecoveryCookies.PENDING), cookies.clear(RecoveryCookies.PROOF)).build();
     }
 

@@ -25,8 +25,11 @@ public class StepUpGate {
     private final CurrentEmployee current;
     private final PortalSessions sessions;
     private final PortalConfig config;
+    private final dev.selfservice.portal.web.PageLanguage language;
 
-    public StepUpGate(CurrentEmployee current, PortalSessions sessions, PortalConfig config) {
+    public StepUpGate(CurrentEmployee current, PortalSessions sessions, PortalConfig config,
+            dev.selfservice.portal.web.PageLanguage language) {
+        this.language = language;
         this.current = current;
         this.sessions = sessions;
         this.config = config;
@@ -39,6 +42,8 @@ public class StepUpGate {
 
     /** The "sign in again" page (401), whose form comes back to the local path {@code then}. */
     public Response signInAgain(String then) {
+        // it answers a form (a POST): the language switch goes back to the page the form was on
+        language.returnTo(then);
         return Html.page(401, Templates.again(current.get(), then));
     }
 }

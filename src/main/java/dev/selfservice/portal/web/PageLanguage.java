@@ -48,14 +48,21 @@ public class PageLanguage {
 
     private final List<Locale> supported;
     private final Locale locale;
-    private final String path;
+    private String path;
 
     public PageLanguage(CurrentVertxRequest current, PortalConfig config) {
         this.supported = supported(config);
         // no HTTP request behind a request context that startup or a job opened: the default language
         HttpServerRequest request = current.getCurrent() == null ? null : current.getCurrent().request();
         this.locale = request == null ? supported.get(0) : choose(request, supported);
-        this.path = request == null ? "/" : request.uri();
+        // a page that answers a form (an error page after a POST) has no address of its own to go back to: the
+        // switch would post nothing and meet a 405 or an expired form; it goes to the start page instead. Refused
+        // forms are GET pages (RefusedForm), so the switch keeps them, with what was typed.
+        this.path = request == null || !isGet(request) ? "/" : request.uri();
+    }
+
+    private static boolean isGet(HttpServerRequest request) {
+        return request.method() == io.vertx.core.http.HttpMethod.GET || request.method() == io.vertx.core.http.HttpMethod.HEAD;
     }
 
     /** The languages of {@link PortalConfig#languages()}, the default first. */
@@ -94,6 +101,14 @@ public class PageLanguage {
             }
         }
         return supported.get(0);
+    }
+
+    /**
+     * For a page that answers a form without being a refusal of it (the "sign in again" page a change meets): the
+     * address the switch goes back to instead of the start page, a local path only.
+     */
+    public void returnTo(String localPath) {
+        this.path = LocalPath.orHome(localPath);
     }
 
     public Locale locale() {

@@ -32,7 +32,9 @@ class RecoveryConcurrencyTest {
     void ofTenParallelResetsWithOneProofExactlyOneActsAndTheAccountIsNotLocked() {
         Browser browser = new Browser();
         Page reset = RecoveryFlow.prove(browser, "bob", BOB_EMAIL, BOB_EMAIL);
-        List<Page> answers = Parallel.times(10, () -> RecoveryFlow.setPassword(browser, reset, NEW_PASSWORD));
+        // each from a jar of its own: a refusal is shown by the GET its answer redirects to, with its own cookie
+        List<Page> answers = Parallel.run(browser.copies(10).stream()
+                .map(b -> (Callable<Page>) () -> RecoveryFlow.setPassword(b, reset, NEW_PASSWORD)).toList());
 
         assertThat(answers).filteredOn(p -> p.status() == 200).hasSize(1);
         assertThat(answers).filteredOn(p -> p.status() == 400)
@@ -53,9 +55,13 @@ class RecoveryConcurrencyTest {
         // the unblock form shows only when Auth0 blocks the account; its request is the same with or without it
         Map<String, String> unblock = reset.hiddenFields("#recovery-reset");
         List<Callable<Page>> calls = new ArrayList<>();
+        // each from a jar of its own: a refusal is shown by the GET its answer redirects to, with its own cookie
+        List<Browser> copies = browser.copies(10);
         for (int i = 0; i < 5; i++) {
-            calls.add(() -> RecoveryFlow.setPassword(browser, reset, NEW_PASSWORD));
-            calls.add(() -> browser.post(dev.selfservice.support.LocalTenantUrls.portal() + "/recovery/unblock", unblock));
+            Browser resetting = copies.get(2 * i);
+            Browser unblocking = copies.get(2 * i + 1);
+            calls.add(() -> RecoveryFlow.setPassword(resetting, reset, NEW_PASSWORD));
+            calls.add(() -> unblocking.post(dev.selfservice.support.LocalTenantUrls.portal() + "/recovery/unblock", unblock));
         }
         List<Page> answers = Parallel.run(calls);
 
