@@ -111,7 +111,8 @@ public class EnrolmentResource {
     @Path("email")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addEmail(@RestForm String email) {
-        return start(PasswordlessChannel.EMAIL, () -> ContactAddress.email(email), Reason.INVALID_EMAIL, "email",
+        return start(PasswordlessChannel.EMAIL, () -> ContactAddress.email(email),
+                blank(email) ? Reason.EMAIL_MISSING : Reason.INVALID_EMAIL, "email",
                 Html.echo(email), "");
     }
 
@@ -119,7 +120,8 @@ public class EnrolmentResource {
     @Path("phone")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addPhone(@RestForm String phone) {
-        return start(PasswordlessChannel.SMS, () -> phoneRegion.read(phone), Reason.INVALID_PHONE, "phone", "",
+        return start(PasswordlessChannel.SMS, () -> phoneRegion.read(phone),
+                blank(phone) ? Reason.PHONE_MISSING : Reason.INVALID_PHONE, "phone", "",
                 Html.echo(phone));
     }
 
@@ -246,6 +248,11 @@ public class EnrolmentResource {
             Problem problem = ABOUT_THE_ADDRESS.contains(e.reason()) ? problem(e).about(field) : problem(e);
             return contactsPage(e.status(), null, problem, email, phone);
         }
+    }
+
+    /** Nothing typed: the field asks for the address, rather than calling it malformed. */
+    private static boolean blank(String typed) {
+        return typed == null || typed.isBlank();
     }
 
     private Optional<TypedContactCookie.Typed> typed(String value) {
