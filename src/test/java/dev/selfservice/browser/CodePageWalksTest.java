@@ -38,7 +38,7 @@ class CodePageWalksTest {
             assertThat(bob.gapBetween("Confirm", "Send a new code")).as("px between the two buttons").isGreaterThanOrEqualTo(8);
             String late = PortalSteps.awaitCode(BOB_EMAIL, before);
             bob.types("Code", "000000".equals(late) ? "111111" : "000000").chooses("Confirm").sees("Check your messages");
-            assertThat(bob.bodyText()).contains("9 tries left before you must wait.");
+            assertThat(bob.bodyText()).contains("2 more tries with this code.");
 
             TenantApi.advanceClocks(Duration.ofMinutes(6));
             bob.types("Code", late).chooses("Confirm").sees("Check your messages");
@@ -68,7 +68,7 @@ class CodePageWalksTest {
             String late = PortalSteps.awaitCode(BOB_EMAIL, before);
             bob.types("Code", "000000".equals(late) ? "111111" : "000000").chooses("Bestätigen")
                     .sees("Prüfen Sie Ihre Nachrichten");
-            assertThat(bob.bodyText()).contains("Noch 9 Versuche, bevor Sie warten müssen.");
+            assertThat(bob.bodyText()).contains("Noch 2 Versuche mit diesem Code.");
 
             TenantApi.advanceClocks(Duration.ofMinutes(6));
             bob.types("Code", late).chooses("Bestätigen").sees("Prüfen Sie Ihre Nachrichten");

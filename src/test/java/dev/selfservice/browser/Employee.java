@@ -68,6 +68,12 @@ final class Employee implements AutoCloseable {
         return walk;
     }
 
+    /** Sets the browser's time zone, as the employee's own computer has it (DevTools' emulation, for this tab). */
+    Employee livesIn(String zone) {
+        chrome.executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", zone));
+        return this;
+    }
+
     void open(String url) {
         chrome.get(url);
         pressedOn = null;

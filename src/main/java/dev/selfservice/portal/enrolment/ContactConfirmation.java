@@ -96,10 +96,7 @@ public class ContactConfirmation {
         if (!clock.instant().isBefore(p.expiresAt())) {
             throw new Refusal(Reason.CODE_EXPIRED);
         }
-        String otp = code == null ? "" : code.replaceAll("\\s", "");
-        if (!otp.matches("[0-9]{6}")) {
-            throw enrolment.wrongCode(employee);
-        }
+        String otp = dev.selfservice.portal.contact.OneTimeCode.digits(code);
         // taken before the exchange, so that parallel posts cannot pass together
         if (!limits.take(Limit.ENROLMENT_CODE_TRIES_PER_EMPLOYEE, employee.userId())) {
             throw enrolment.triesUsedUp(employee);

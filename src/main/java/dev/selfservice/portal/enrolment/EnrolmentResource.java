@@ -124,7 +124,8 @@ public class EnrolmentResource {
     @Path("email")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addEmail(@RestForm String email) {
-        return start(PasswordlessChannel.EMAIL, () -> ContactAddress.email(email), Reason.INVALID_EMAIL, "email",
+        return start(PasswordlessChannel.EMAIL, () -> ContactAddress.email(email),
+                blank(email) ? Reason.EMAIL_MISSING : Reason.INVALID_EMAIL, "email",
                 Html.echo(email), "");
     }
 
@@ -132,7 +133,8 @@ public class EnrolmentResource {
     @Path("phone")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addPhone(@RestForm String phone) {
-        return start(PasswordlessChannel.SMS, () -> phoneRegion.read(phone), Reason.INVALID_PHONE, "phone", "",
+        return start(PasswordlessChannel.SMS, () -> phoneRegion.read(phone),
+                blank(phone) ? Reason.PHONE_MISSING : Reason.INVALID_PHONE, "phone", "",
                 Html.echo(phone));
     }
 
@@ -266,6 +268,11 @@ public class EnrolmentResource {
      */
     private Response.ResponseBuilder refusedList(Refusal e, String about, String email, String phone) {
         return refused.redirect(LIST, employee().userId(), e, about, Map.of("email", email, "phone", phone));
+    }
+
+    /** Nothing typed: the field asks for the address, rather than calling it malformed. */
+    private static boolean blank(String typed) {
+        return typed == null || typed.isBlank();
     }
 
     private Optional<TypedContactCookie.Typed> typed(String value) {

@@ -29,6 +29,8 @@ import dev.selfservice.portal.signin.SignedInEmployee;
 import dev.selfservice.portal.state.EmployeeLock;
 import dev.selfservice.portal.state.Limit;
 import dev.selfservice.portal.state.Limits;
+import dev.selfservice.portal.state.StateKeys;
+import dev.selfservice.portal.state.StateStore;
 import dev.selfservice.portal.web.Refusal;
 import dev.selfservice.portal.web.Refusal.Reason;
 
@@ -57,10 +59,12 @@ public class EnrolmentService {
     private final PortalConfig.Enrolment config;
     private final Clock clock;
     private final Notices notices;
+    private final StateStore store;
 
     public EnrolmentService(Auth0Authentication authentication, Auth0Management management, Limits limits,
-            EmployeeLock lock, Leftovers leftovers, PortalConfig config, Clock clock, Notices notices) {
+            EmployeeLock lock, Leftovers leftovers, PortalConfig config, Clock clock, Notices notices, StateStore store) {
         this.notices = notices;
+        this.store = store;
         this.leftovers = leftovers;
         this.authentication = authentication;
         this.management = management;
@@ -142,6 +146,8 @@ public class EnrolmentService {
         refuseWhileTriesAreUsedUp(employee);
         takeSend(employee);
         startPasswordless(p.contact());
+        // the step now has an earlier code that no longer works: a wrong code is answered as possibly that one
+        store.claim(replacingKey(p.userId(), now), config.codeLifetime().plus(java.time.Duration.ofHours(1)));
         return new PendingEnrolment(p.userId(), p.sessionBinding(), p.channel(), p.address(),
                 now.plus(config.codeLifetime()), now);
     }
@@ -150,14 +156,13 @@ public class EnrolmentService {
     public Contact verify(SignedInEmployee employee, String sessionBinding, Optional<PendingEnrolment> pending, String code)
             throws Refusal {
         PendingEnrolment p = current(employee, sessionBinding, pending);
-        String otp = code == null ? "" : code.replaceAll("\\s", "");
-        if (!otp.matches("[0-9]{6}")) {
-            throw wrongCode(employee);
-        }
+        String otp = dev.selfservice.portal.contact.OneTimeCode.digits(code);
         // taken before the exchange, so that parallel posts cannot pass together
         if (!limits.take(Limit.ENROLMENT_CODE_TRIES_PER_EMPLOYEE, employee.userId())) {
             throw triesUsedUp(employee);
         }
+        // and one of the code's own three at Auth0, so that the page can say when the code no longer works
+        boolean onTheCode = limits.take(Limit.ENROLMENT_TRIES_PER_CODE, employee.userId(), sentAt(p));
         VerifiedIdentity identity;
         // before the exchange, so that a user it makes is found even if its answer is lost
         leftovers.noteExchange(p.channel(), p.address());
@@ -166,9 +171,12 @@ public class EnrolmentService {
         } catch (Auth0Exception e) {
             if (!(e instanceof Auth0Exception.Refused) && !e.mayHaveActed() && !e.rateLimited()) {
                 limits.giveBack(Limit.ENROLMENT_CODE_TRIES_PER_EMPLOYEE, employee.userId()); // Auth0 never looked
+                if (onTheCode) {
+                    limits.giveBack(Limit.ENROLMENT_TRIES_PER_CODE, employee.userId(), sentAt(p));
+                }
             }
             Refusal refusal = codeRefusal(e);
-            throw refusal.reason() == Reason.WRONG_CODE ? wrongCode(employee) : refusal;
+            throw refusal.reason() == Reason.WRONG_CODE ? wrongCode(employee, p) : refusal;
         }
         String prefix = p.channel().connection() + "|";
         if (!identity.subject().startsWith(prefix)) {
@@ -340,9 +348,35 @@ public class EnrolmentService {
                 limits.roomAgainAt(Limit.ENROLMENT_CODE_TRIES_PER_EMPLOYEE, employee.userId()));
     }
 
-    /** A wrong code, with the tries the employee has before the wait. */
+    /**
+     * A wrong code of a step that does not count its code's own tries at Auth0 (confirming a contact is still the
+     * employee's): the tries the employee has before the wait.
+     */
     Refusal wrongCode(SignedInEmployee employee) {
-        return Refusal.triesLeft(Reason.WRONG_CODE, limits.left(Limit.ENROLMENT_CODE_TRIES_PER_EMPLOYEE, employee.userId()));
+        int left = limits.left(Limit.ENROLMENT_CODE_TRIES_PER_EMPLOYEE, employee.userId());
+        return Refusal.wrongCode(left, left, false,
+                left > 0 ? Optional.empty() : limits.roomAgainAt(Limit.ENROLMENT_CODE_TRIES_PER_EMPLOYEE, employee.userId()));
+    }
+
+    /**
+     * A wrong code, said as what it leaves: the tries the employee has before the wait, or the code's own at Auth0 when
+     * fewer; and whether a newer code sent in this step may be why.
+     */
+    private Refusal wrongCode(SignedInEmployee employee, PendingEnrolment p) {
+        int left = limits.left(Limit.ENROLMENT_CODE_TRIES_PER_EMPLOYEE, employee.userId());
+        return Refusal.wrongCode(left, limits.left(Limit.ENROLMENT_TRIES_PER_CODE, employee.userId(), sentAt(p)),
+                store.isClaimed(replacingKey(employee.userId(), p.lastSentAt())),
+                left > 0 ? Optional.empty() : limits.roomAgainAt(Limit.ENROLMENT_CODE_TRIES_PER_EMPLOYEE, employee.userId()));
+    }
+
+    /** The code of a pending enrolment, by the instant it was sent (in seconds, as its cookie keeps it). */
+    private static String sentAt(PendingEnrolment p) {
+        return String.valueOf(p.lastSentAt().getEpochSecond());
+    }
+
+    /** Held while the code sent at {@code sentAt} is one that replaced an earlier code of the same step. */
+    private static String replacingKey(String userId, Instant sentAt) {
+        return StateKeys.of("enrolment:replacing-code", userId, String.valueOf(sentAt.getEpochSecond()));
     }
 
     /** One of the employee's sends in the window, taken before the call it guards. */

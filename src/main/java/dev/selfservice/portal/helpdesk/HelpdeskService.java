@@ -125,10 +125,7 @@ public class HelpdeskService {
         if (!clock.instant().isBefore(c.codeExpiresAt())) {
             throw new Refusal(Reason.CODE_EXPIRED);
         }
-        String otp = code == null ? "" : code.replaceAll("\\s", "");
-        if (!otp.matches("[0-9]{6}")) {
-            throw wrongCode(c);
-        }
+        String otp = dev.selfservice.portal.contact.OneTimeCode.digits(code);
         // taken before the exchange, so that parallel posts cannot pass together
         if (!limits.take(Limit.HELPDESK_CODE_TRIES_PER_EMPLOYEE, c.employeeUserId())) {
             throw Refusal.until(Reason.TOO_MANY_WRONG_CODES,
@@ -189,7 +186,9 @@ public class HelpdeskService {
     }
 
     private Refusal wrongCode(HelpdeskCase c) {
-        return Refusal.triesLeft(Reason.WRONG_CODE, limits.left(Limit.HELPDESK_CODE_TRIES_PER_EMPLOYEE, c.employeeUserId()));
+        int left = limits.left(Limit.HELPDESK_CODE_TRIES_PER_EMPLOYEE, c.employeeUserId());
+        return Refusal.wrongCode(left, left, false,
+                left > 0 ? Optional.empty() : limits.roomAgainAt(Limit.HELPDESK_CODE_TRIES_PER_EMPLOYEE, c.employeeUserId()));
     }
 
     /** Whether the case may still act, for the page to show the actions. */

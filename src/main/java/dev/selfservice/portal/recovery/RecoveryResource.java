@@ -212,12 +212,17 @@ public class RecoveryResource {
     @Path("reset")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response reset(@RestForm String password, @RestForm String confirm,
-            @CookieParam(RecoveryCookies.PROOF) String proof) {
+            @CookieParam(RecoveryCookies.PROOF) String proof, @CookieParam(UsernameHint.COOKIE) String typed) {
         Optional<RecoveryState.Proof> held = cookies.proof(proof);
         String userId = held.map(RecoveryState.Proof::userId).orElse(null);
         try {
             limit.admit("recovery-reset", request); // before the account is read and the password measured
-            return outcome(AuditAction.RECOVERY_RESET, held, recovery.reset(held, password, confirm, ClientAddress.of(request)));
+            RecoveryService.Outcome outcome = recovery.reset(held, password, confirm, ClientAddress.of(request));
+            // "unlocked" only where the directory said it was locked: said to anyone else it would be untrue
+            boolean wasLocked = held.isPresent()
+                    && hint.read(typed).filter(h -> h.directorySaysLocked(held.get().username())).isPresent();
+            return outcome(AuditAction.RECOVERY_RESET, held,
+                    outcome == RecoveryService.Outcome.DONE && wasLocked ? RecoveryService.Outcome.DONE_UNLOCKED : outcome);
         } catch (Refusal e) {
             audit.refused(AuditAction.RECOVERY_RESET, userId, e);
             // the proof still holds for these: the form again, to fix the password or to try once more
@@ -256,7 +261,8 @@ public class RecoveryResource {
         String userId = held.map(RecoveryState.Proof::userId).orElse(null);
         // done, or done with a remark (set, but the account still refused, or still paused)
         audit.record(action, AuditOutcome.SUCCESS, outcome == RecoveryService.Outcome.DONE
-                || outcome == RecoveryService.Outcome.UNBLOCKED ? null : outcome.name(), userId, java.util.Map.of());
+                || outcome == RecoveryService.Outcome.DONE_UNLOCKED || outcome == RecoveryService.Outcome.UNBLOCKED
+                ? null : outcome.name(), userId, java.util.Map.of());
         return Response.seeOther(URI.create("/recovery/done")).cookie(cookies.clear(RecoveryCookies.PROOF))
                 .cookie(cookies.result(outcome), hint.remember(held.map(RecoveryState.Proof::username).orElse(null)))
                 .build();
@@ -270,12 +276,13 @@ public class RecoveryResource {
             return Response.seeOther(URI.create("/recovery")).build();
         }
         String title = switch (outcome.get()) {
-            case DONE -> msg.recovery_set_title();
+            case DONE, DONE_UNLOCKED -> msg.recovery_set_title();
             case UNBLOCKED -> msg.recovery_unblocked_title();
             case SET_BUT_ACCOUNT_REFUSED, SET_BUT_PAUSED, SET_NOT_CHECKED -> msg.changed_title();
         };
         String detail = switch (outcome.get()) {
-            case DONE -> msg.recovery_done_detail();
+            case DONE -> msg.recovery_done_detail_not_locked();
+            case DONE_UNLOCKED -> msg.recovery_done_detail();
             case UNBLOCKED -> msg.recovery_unblocked_detail();
             case SET_BUT_ACCOUNT_REFUSED -> msg.recovery_set_but_refused(dev.selfservice.portal.web.Helpdesk.here(config));
             case SET_BUT_PAUSED -> msg.recovery_set_but_paused(dev.selfservice.portal.web.Helpdesk.here(config));
@@ -283,7 +290,8 @@ public class RecoveryResource {
         };
         // done with a remark (set, but the account is still refused or paused, or the new password is unchecked) is a
         // warning to heed, not a plain success
-        boolean remark = outcome.get() != RecoveryService.Outcome.DONE && outcome.get() != RecoveryService.Outcome.UNBLOCKED;
+        boolean remark = outcome.get() != RecoveryService.Outcome.DONE && outcome.get() != RecoveryService.Outcome.DONE_UNLOCKED
+                && outcome.get() != RecoveryService.Outcome.UNBLOCKED;
         return Html.page(200, Templates.done(title, detail, remark));
     }
 

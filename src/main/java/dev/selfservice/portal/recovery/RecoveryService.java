@@ -80,6 +80,11 @@ public class RecoveryService {
     public enum Outcome {
         /** The new password is set and signs in. */
         DONE,
+        /**
+         * As {@link #DONE}, for an account the directory had said was locked (this browser's sign-in was refused so):
+         * the new password unlocked it. Only then does the page say "unlocked"; the portal cannot read AD's lockout.
+         */
+        DONE_UNLOCKED,
         /** Set, but the account still cannot sign in (disabled, expired, still locked): the helpdesk can help. */
         SET_BUT_ACCOUNT_REFUSED,
         /**
@@ -172,6 +177,8 @@ public class RecoveryService {
         ContactAddress address = new ContactAddress(p.channel(), p.address());
         throttleStarts(ip);
         sendLater(p.username(), address, p.attempt(), true); // its end counts from before it is sent, as a start's
+        // the step now has an earlier code that no longer works: a wrong code is answered as possibly that one
+        store.claim(replacingKey(p.attempt(), now), config.recovery().codeLifetime().plus(Duration.ofHours(1)));
         return new RecoveryState.Pending(p.username(), p.channel(), p.address(), now.plus(config.recovery().codeLifetime()), now,
                 p.attempt());
     }
@@ -182,13 +189,12 @@ public class RecoveryService {
         if (!clock.instant().isBefore(p.expiresAt())) {
             throw new Refusal(Reason.CODE_EXPIRED);
         }
-        String otp = code == null ? "" : code.replaceAll("\\s", "");
-        if (!otp.matches("[0-9]{6}")) {
-            throw wrongCode(p); // no guess reaches Auth0, so none is counted
-        }
+        String otp = dev.selfservice.portal.contact.OneTimeCode.digits(code);
         // the try is counted before anything is asked of Auth0, so that a pending cookie posted again and again costs
         // the Management API (whose rate limit the whole tenant shares) no more than the attempt's tries
         takeAttempt(p);
+        // and one of the code's own three at Auth0, so that the page can say when the code no longer works
+        boolean onTheCode = limits.take(Limit.RECOVERY_TRIES_PER_CODE, p.attempt(), sentAt(p));
         // the username's user is looked up before the code is used: when Auth0 cannot answer that, the code is still
         // good and the try is given back. It is looked up whether or not it exists, and the code exchanged either
         // way, so that the answer's timing does not tell whether the username exists.
@@ -199,7 +205,7 @@ public class RecoveryService {
             if (!e.rateLimited()) {
                 // Auth0 could not answer: the code is still good, and the try is not used. Not when it declined for
                 // its rate limit, though: a try given back there would let each post add to the overload
-                giveBackAttempt(p);
+                giveBackAttempt(p, onTheCode);
             }
             throw auth0Refusal(e);
         }
@@ -222,7 +228,7 @@ public class RecoveryService {
                 store.release(validCodeKey(p.channel(), p.address())); // it may be used up: the next start sends one
                 throw new Refusal(Reason.CODE_NOT_CONFIRMED); // the code may be used up: a new one is needed
             }
-            giveBackAttempt(p); // Auth0 did not look at the code: the try does not count
+            giveBackAttempt(p, onTheCode); // Auth0 did not look at the code: the try does not count
             throw auth0Refusal(e);
         }
         store.release(validCodeKey(p.channel(), p.address())); // used: it no longer holds the contact
@@ -549,16 +555,33 @@ public class RecoveryService {
 
     /**
      * A wrong code, with the tries this attempt has before it must wait: its own, or the username and contact's if
-     * fewer (counted alike for every contact, so the number tells nothing about an account).
+     * fewer (counted alike for every contact, so the number tells nothing about an account); or the code's own three
+     * at Auth0 when fewer still; and whether a newer code sent in this attempt may be why.
      */
     private Refusal wrongCode(RecoveryState.Pending p) {
-        return Refusal.triesLeft(Reason.WRONG_CODE, Math.min(limits.left(Limit.RECOVERY_CODE_TRIES_PER_ATTEMPT, p.attempt()),
-                limits.left(Limit.RECOVERY_CODE_TRIES_PER_CONTACT, p.username(), p.channel().name(), p.address())));
+        int left = Math.min(limits.left(Limit.RECOVERY_CODE_TRIES_PER_ATTEMPT, p.attempt()),
+                limits.left(Limit.RECOVERY_CODE_TRIES_PER_CONTACT, p.username(), p.channel().name(), p.address()));
+        return Refusal.wrongCode(left, limits.left(Limit.RECOVERY_TRIES_PER_CODE, p.attempt(), sentAt(p)),
+                store.isClaimed(replacingKey(p.attempt(), p.sentAt())),
+                left > 0 ? Optional.empty() : triesUsedUp(p.username(), p.channel(), p.address(), p.attempt()).until());
     }
 
-    private void giveBackAttempt(RecoveryState.Pending p) {
+    private void giveBackAttempt(RecoveryState.Pending p, boolean onTheCode) {
         limits.giveBack(Limit.RECOVERY_CODE_TRIES_PER_ATTEMPT, p.attempt());
         limits.giveBack(Limit.RECOVERY_CODE_TRIES_PER_CONTACT, p.username(), p.channel().name(), p.address());
+        if (onTheCode) {
+            limits.giveBack(Limit.RECOVERY_TRIES_PER_CODE, p.attempt(), sentAt(p));
+        }
+    }
+
+    /** The attempt's code, by the instant it was sent (in seconds, as its cookie keeps it). */
+    private static String sentAt(RecoveryState.Pending p) {
+        return String.valueOf(p.sentAt().getEpochSecond());
+    }
+
+    /** Held while the attempt's code sent at {@code sentAt} is one that replaced an earlier code of the attempt. */
+    private static String replacingKey(String attempt, Instant sentAt) {
+        return StateKeys.of("recovery:replacing-code", attempt, String.valueOf(sentAt.getEpochSecond()));
     }
 
     /**

@@ -60,6 +60,21 @@ public enum Limit {
             c -> 2, c -> c.recovery().codeLifetime()),
 
     /**
+     * Tries at one enrolment code, per employee and the instant the code was sent: Auth0 ends a code at its third wrong
+     * try, so the page says how many the code has left, and when it no longer works. Counted, not refused: the
+     * employee's own limit above is the one that stops.
+     */
+    ENROLMENT_TRIES_PER_CODE("enrolment:code-tries", List.of("user id", "sent at"),
+            c -> Limit.AUTH0_TRIES_PER_CODE, c -> c.enrolment().codeLifetime()),
+
+    /**
+     * Tries at the code of one recovery attempt, per attempt and the instant it was sent (counted alike whether or not
+     * a code went anywhere, so it tells nothing about an account): as {@link #ENROLMENT_TRIES_PER_CODE}.
+     */
+    RECOVERY_TRIES_PER_CODE("recovery:attempt-code-tries", List.of("attempt", "sent at"),
+            c -> Limit.AUTH0_TRIES_PER_CODE, c -> c.recovery().codeLifetime()),
+
+    /**
      * Verification codes the helpdesk may try for one employee: a caller reads a code out once or twice; anyone
      * guessing on the phone is stopped well before the code's own three tries matter.
      */
@@ -88,6 +103,9 @@ public enum Limit {
     /** Checks of the live password checklist per client network: a person typing, debounced, never needs more. */
     PASSWORD_RULES_CHECKS_PER_ADDRESS("password:rules", List.of("network"),
             c -> 300, c -> Duration.ofMinutes(10));
+
+    /** The tries Auth0 gives one passwordless code: the third wrong one ends it. */
+    static final int AUTH0_TRIES_PER_CODE = 3;
 
     private final String purpose;
     private final List<String> keyParts;

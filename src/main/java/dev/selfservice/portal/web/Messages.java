@@ -394,6 +394,12 @@ public interface Messages {
     @Message("That does not look like a mobile phone number. Check it, and add the country code if it is not a local number.")
     String refused_invalid_phone();
 
+    @Message("Enter an email address.")
+    String refused_email_missing();
+
+    @Message("Enter a mobile phone number.")
+    String refused_phone_missing();
+
     @Message("You already have the most recovery contacts allowed. Remove one to add another.")
     String refused_too_many_contacts();
 
@@ -418,8 +424,29 @@ public interface Messages {
     @Message("That code has expired. Send a new code.")
     String refused_code_expired();
 
-    @Message("{#if tries == 0}No tries left: the next one must wait.{#else if tries == 1}1 try left before you must wait.{#else}{tries} tries left before you must wait.{/if}")
+    @Message("{#if tries == 1}1 try left before you must wait.{#else}{tries} tries left before you must wait.{/if}")
     String refused_tries_left(int tries);
+
+    @Message("{#if tries == 1}1 more try with this code.{#else}{tries} more tries with this code.{/if}")
+    String refused_code_tries_left(int tries);
+
+    @Message("That code is not right, or it came in an earlier message: a newer code was sent, and it replaced the earlier ones. Use the latest code.")
+    String refused_wrong_or_replaced_code();
+
+    @Message("That code is not right, and it no longer works: a code ends after 3 wrong tries. Send a new code.")
+    String refused_code_used_up();
+
+    @Message("That code is not right, and that was the last try for now. Wait an hour before you try again. If you cannot wait, contact {helpdesk}.")
+    String refused_wrong_code_last_try(String helpdesk);
+
+    @Message("That code is not right, and that was the last try for now. You can try again after {time}. If you cannot wait, contact {helpdesk}.")
+    String refused_wrong_code_last_try_until(String time, String helpdesk);
+
+    @Message("Enter the 6-digit code.")
+    String refused_code_missing();
+
+    @Message("The code has 6 digits. Check it and enter all 6.")
+    String refused_code_malformed();
 
     @Message("Too many wrong codes. You can try again after {time}. If you cannot wait, contact {helpdesk}.")
     String refused_too_many_wrong_until(String time, String helpdesk);
@@ -660,7 +687,7 @@ public interface Messages {
     @Message("If {contact} is a recovery contact of that username, we sent a 6-digit code there. Enter it within 5 minutes.")
     String recovery_code_sent(String contact);
 
-    @Message("While a code sent there is still valid, asking again sends no new one: use the newest code you received.")
+    @Message("\"Send a new code\" sends another one, and then only the newest code works. Starting again from the first page sends none while a code sent there is still valid: use the newest code you received.")
     String recovery_code_still_valid();
 
     @Message("Get back into your account")
@@ -686,6 +713,9 @@ public interface Messages {
 
     @Message("It works: we signed in with it once to check, and your account is unlocked. Sign in with the new password now; other devices and apps will ask for it too.")
     String recovery_done_detail();
+
+    @Message("It works: we signed in with it once to check, so your account can be used now. Sign in with the new password; other devices and apps will ask for it too.")
+    String recovery_done_detail_not_locked();
 
     @Message("The pause on sign-in is lifted")
     String recovery_unblocked_title();

@@ -15,9 +15,25 @@ import io.quarkus.qute.TemplateData;
 @TemplateData // read by the shared tags too, whose expressions are not type-checked: no reflection in a native image
 public record Problem(List<FieldError> errors) {
 
-    /** One error: its words, and the id of the field it is about, or null for an error about no one field. */
+    /**
+     * One error: its words, and the id of the field it is about, or null for an error about no one field; and, for a
+     * wait, the clock time it names ({@code time}, else null), which the page marks up so that a script can add the
+     * employee's own time to the UTC one.
+     */
     @TemplateData
-    public record FieldError(String field, String text) {
+    public record FieldError(String field, String text, Timed time) {
+
+        public FieldError(String field, String text) {
+            this(field, text, null);
+        }
+    }
+
+    /**
+     * Words around a clock time: {@code before + utc + after} is the whole text; {@code datetime} is the instant in
+     * ISO-8601, for a {@code <time>} element.
+     */
+    @TemplateData
+    public record Timed(String before, String datetime, String utc, String after) {
     }
 
     public static final Problem NONE = new Problem(List.of());
@@ -35,6 +51,16 @@ public record Problem(List<FieldError> errors) {
         return !errors.isEmpty();
     }
 
+    /** Whether an error names a clock time: the page then brings the script that adds the employee's own time. */
+    public boolean timed() {
+        return errors.stream().anyMatch(e -> e.time() != null);
+    }
+
+    /** The error about this field (the first, should there be two), or null. */
+    public FieldError errorFor(String fieldId) {
+        return errors.stream().filter(e -> Objects.equals(fieldId, e.field())).findFirst().orElse(null);
+    }
+
     /** Whether an error is about this field: the page marks it invalid and shows the error beside it. */
     public boolean is(String fieldId) {
         return errors.stream().anyMatch(e -> Objects.equals(fieldId, e.field()));
@@ -48,7 +74,7 @@ public record Problem(List<FieldError> errors) {
 
     /** The same errors, each about this field: for a refusal about what was typed in whichever field posted it. */
     public Problem about(String fieldId) {
-        return new Problem(errors.stream().map(e -> new FieldError(fieldId, e.text())).toList());
+        return new Problem(errors.stream().map(e -> new FieldError(fieldId, e.text(), e.time())).toList());
     }
 
     /**

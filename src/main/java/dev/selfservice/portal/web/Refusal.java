@@ -36,6 +36,9 @@ public class Refusal extends Exception {
         // input
         INVALID_EMAIL(400, Step.ENDS, (m, w) -> m.refused_invalid_email()),
         INVALID_PHONE(400, Step.ENDS, (m, w) -> m.refused_invalid_phone()),
+        /** The email form posted empty: not an address that is wrong, one that is missing. */
+        EMAIL_MISSING(400, Step.ENDS, (m, w) -> m.refused_email_missing()),
+        PHONE_MISSING(400, Step.ENDS, (m, w) -> m.refused_phone_missing()),
         /** No username, or none a person could have (too long, control characters): recovery and the expired page. */
         USERNAME_MISSING(400, Step.ENDS, (m, w) -> m.username_missing()),
         RECOVERY_CONTACT_MISSING(400, Step.ENDS, (m, w) -> m.recovery_contact_missing()),
@@ -54,6 +57,19 @@ public class Refusal extends Exception {
         /** Recovery's: no code waits for this browser (never asked here, or asked over an hour ago). */
         NO_RECOVERY_CODE_WAITING(400, Step.ENDS, (m, w) -> m.recovery_no_code_waiting()),
         WRONG_CODE(400, Step.STAYS, (m, w) -> m.refused_wrong_code()),
+        /**
+         * A wrong code in a step that sent a newer code: the portal cannot tell a replaced code from a mistyped one, so
+         * it says both.
+         */
+        WRONG_OR_REPLACED_CODE(400, Step.STAYS, (m, w) -> m.refused_wrong_or_replaced_code()),
+        /** A wrong code that was the code's last try at Auth0 (three): the code no longer works, a new one is needed. */
+        CODE_USED_UP(400, Step.STAYS, (m, w) -> m.refused_code_used_up()),
+        /** A wrong code that was the employee's last try before the wait (said with its end, see {@link Refusals}). */
+        WRONG_CODE_LAST_TRY(400, Step.STAYS, (m, w) -> m.refused_wrong_code_last_try(w.helpdesk())),
+        /** Nothing typed in the code field: nothing goes to Auth0, no try is spent. */
+        CODE_MISSING(400, Step.STAYS, (m, w) -> m.refused_code_missing()),
+        /** Not six digits: never a code, so nothing goes to Auth0 and no try is spent. */
+        CODE_MALFORMED(400, Step.STAYS, (m, w) -> m.refused_code_malformed()),
         /** The code's time is over: its page says so and sends a new one for what was typed. */
         CODE_EXPIRED(400, Step.STAYS, (m, w) -> m.refused_code_expired()),
         RESEND_TOO_SOON(429, Step.STAYS, (m, w) -> m.refused_resend_too_soon()),
@@ -143,11 +159,12 @@ public class Refusal extends Exception {
         /** The id of the form field the refusal is about, if one: the page marks it and links to it. */
         public String field() {
             return switch (this) {
-                case INVALID_EMAIL, WORK_ADDRESS -> "email";
-                case INVALID_PHONE -> "phone";
+                case INVALID_EMAIL, EMAIL_MISSING, WORK_ADDRESS -> "email";
+                case INVALID_PHONE, PHONE_MISSING -> "phone";
                 case USERNAME_MISSING -> "username";
                 case RECOVERY_CONTACT_MISSING, RECOVERY_CONTACT_INVALID -> "contact";
-                case WRONG_CODE, CODE_EXPIRED -> "code";
+                case WRONG_CODE, WRONG_OR_REPLACED_CODE, CODE_USED_UP, WRONG_CODE_LAST_TRY, CODE_MISSING, CODE_MALFORMED,
+                        CODE_EXPIRED -> "code";
                 case HELPDESK_REASON_MISSING -> "reason";
                 case PASSWORD_EMPTY, PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_SAME_AS_CURRENT,
                         PASSWORD_NOT_COMPLEX, PASSWORD_CONTAINS_NAME, PASSWORD_TOO_GUESSABLE, PASSWORD_BALLOONS, PASSWORD_NOT_JUDGED,
@@ -174,26 +191,53 @@ public class Refusal extends Exception {
     private final java.time.Instant until;
     /** For a wrong code: the tries left before a limit's wait, for the page to say. */
     private final Integer triesLeft;
+    /** Whether {@link #triesLeft} are the code's own (Auth0 ends a code at its third wrong try), fewer than the wait's. */
+    private final boolean triesOfTheCode;
 
     public Refusal(Reason reason) {
-        this(List.of(reason), null, null);
+        this(List.of(reason), null, null, false);
     }
 
-    private Refusal(List<Reason> reasons, java.time.Instant until, Integer triesLeft) {
+    private Refusal(List<Reason> reasons, java.time.Instant until, Integer triesLeft, boolean triesOfTheCode) {
         super(reasons.stream().map(Reason::name).collect(Collectors.joining(",")), null, false, false);
         this.reasons = List.copyOf(reasons);
         this.until = until;
         this.triesLeft = triesLeft;
+        this.triesOfTheCode = triesOfTheCode;
+    }
+
+    /** A refusal as it was made, from what a {@link RefusedForm} kept of it for the page that shows it. */
+    static Refusal restored(List<Reason> reasons, java.time.Instant until, Integer triesLeft, boolean triesOfTheCode) {
+        return new Refusal(reasons, until, triesLeft, triesOfTheCode);
     }
 
     /** A limit met, which has room again at {@code until} (empty: not known). */
     public static Refusal until(Reason reason, java.util.Optional<java.time.Instant> until) {
-        return new Refusal(List.of(reason), until.orElse(null), null);
+        return new Refusal(List.of(reason), until.orElse(null), null, false);
     }
 
     /** A try refused, with so many tries left before a limit's wait. */
     public static Refusal triesLeft(Reason reason, int triesLeft) {
-        return new Refusal(List.of(reason), null, triesLeft);
+        return new Refusal(List.of(reason), null, triesLeft, false);
+    }
+
+    /**
+     * A wrong code, said as what it leaves: the employee's last try before the wait (until when), the code's last
+     * try at Auth0 (send a new one), or so many tries left, the fewer of the wait's and the code's own.
+     *
+     * @param replaced whether the step sent a newer code, which ended the earlier ones
+     */
+    public static Refusal wrongCode(int portalTriesLeft, int codeTriesLeft, boolean replaced,
+            java.util.Optional<java.time.Instant> waitEnds) {
+        if (portalTriesLeft <= 0) {
+            return new Refusal(List.of(Reason.WRONG_CODE_LAST_TRY), waitEnds.orElse(null), null, false);
+        }
+        if (codeTriesLeft <= 0) {
+            return new Refusal(Reason.CODE_USED_UP);
+        }
+        Reason reason = replaced ? Reason.WRONG_OR_REPLACED_CODE : Reason.WRONG_CODE;
+        return codeTriesLeft < portalTriesLeft ? new Refusal(List.of(reason), null, codeTriesLeft, true)
+                : new Refusal(List.of(reason), null, portalTriesLeft, false);
     }
 
     /**
@@ -204,7 +248,7 @@ public class Refusal extends Exception {
         if (reasons.isEmpty()) {
             throw new IllegalArgumentException("a refusal needs a reason");
         }
-        return new Refusal(reasons, null, null);
+        return new Refusal(reasons, null, null, false);
     }
 
     /** The first reason, which decides the status and whether the employee stays on the step. */
@@ -223,6 +267,11 @@ public class Refusal extends Exception {
 
     public java.util.OptionalInt triesLeft() {
         return triesLeft == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(triesLeft);
+    }
+
+    /** Whether the tries left are the code's own rather than those before the wait. */
+    public boolean triesOfTheCode() {
+        return triesOfTheCode;
     }
 
     public int status() {

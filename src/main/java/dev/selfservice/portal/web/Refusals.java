@@ -20,25 +20,40 @@ public class Refusals {
         this.config = config;
     }
 
+    /** Stands for the clock time in a message, to find where the time goes in the words around it. */
+    private static final String TIME_MARK = "\uE000";
+
     /** The words of the refusal's first reason, for a page that shows no form. */
     public String explain(Refusal refusal) {
-        return text(refusal, refusal.reason());
+        return error(refusal, refusal.reason()).text();
     }
 
     /**
      * The words of one of the refusal's reasons. A limit met says until when, as a clock time in the page's language,
-     * and who helps sooner; a wrong code adds the tries left; both belong to the first reason.
+     * and who helps sooner; a wrong code adds the tries left (the code's own when they are fewer); both belong to the
+     * first reason.
      */
-    private String text(Refusal refusal, Refusal.Reason reason) {
+    private Problem.FieldError error(Refusal refusal, Refusal.Reason reason) {
         boolean first = reason == refusal.reason();
         if (first && refusal.until().isPresent()) {
-            String time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(PageLanguage.currentLocale())
-                    .withZone(ZoneOffset.UTC).format(refusal.until().get()) + " UTC";
-            return msg.refused_too_many_wrong_until(time, Helpdesk.here(config));
+            java.time.Instant until = refusal.until().get();
+            String utc = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(PageLanguage.currentLocale())
+                    .withZone(ZoneOffset.UTC).format(until) + " UTC";
+            String helpdesk = Helpdesk.here(config);
+            String marked = reason == Refusal.Reason.WRONG_CODE_LAST_TRY
+                    ? msg.refused_wrong_code_last_try_until(TIME_MARK, helpdesk)
+                    : msg.refused_too_many_wrong_until(TIME_MARK, helpdesk);
+            int at = marked.indexOf(TIME_MARK);
+            Problem.Timed time = new Problem.Timed(marked.substring(0, at), until.toString(), utc,
+                    marked.substring(at + TIME_MARK.length()));
+            return new Problem.FieldError(reason.field(), time.before() + utc + time.after(), time);
         }
         String text = reason.text(msg, words());
-        return first && refusal.triesLeft().isPresent()
-                ? text + " " + msg.refused_tries_left(refusal.triesLeft().getAsInt()) : text;
+        if (first && refusal.triesLeft().isPresent()) {
+            int tries = refusal.triesLeft().getAsInt();
+            text = text + " " + (refusal.triesOfTheCode() ? msg.refused_code_tries_left(tries) : msg.refused_tries_left(tries));
+        }
+        return new Problem.FieldError(reason.field(), text);
     }
 
     private Refusal.Words words() {
@@ -48,8 +63,7 @@ public class Refusals {
 
     /** The words of each reason and the field it is about, for a page's error summary and its fields. */
     public Problem problem(Refusal refusal) {
-        return new Problem(refusal.reasons().stream()
-                .map(r -> new Problem.FieldError(r.field(), text(refusal, r))).toList());
+        return new Problem(refusal.reasons().stream().map(r -> error(refusal, r)).toList());
     }
 
     /** The title of a page that says a change could not be confirmed. */

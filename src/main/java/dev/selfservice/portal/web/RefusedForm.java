@@ -50,10 +50,10 @@ public class RefusedForm {
     /** What the cookie holds. Instants in epoch seconds, reasons by name (an unknown one opens as nothing). */
     @RegisterForReflection(registerFullHierarchy = true)
     record Kept(String page, String userId, String id, List<String> reasons, Long until, Integer triesLeft,
-            String field, Map<String, String> values) {
+            boolean triesOfTheCode, String field, Map<String, String> values) {
     }
 
-    static final StateKind<Kept> KIND = new StateKind<>(NAME, 1, Kept.class);
+    static final StateKind<Kept> KIND = new StateKind<>(NAME, 2, Kept.class);
 
     /** A refusal to show on its page: the refusal, its words for the page's fields, and what the page keeps. */
     public record Shown(Refusal refusal, Problem problem, Map<String, String> values) {
@@ -102,7 +102,8 @@ public class RefusedForm {
         values.forEach((k, v) -> kept.put(k, Html.echo(v)));
         Kept state = new Kept(page, userId, id, refusal.reasons().stream().map(Enum::name).toList(),
                 refusal.until().map(Instant::getEpochSecond).orElse(null),
-                refusal.triesLeft().isPresent() ? refusal.triesLeft().getAsInt() : null, field, kept);
+                refusal.triesLeft().isPresent() ? refusal.triesLeft().getAsInt() : null, refusal.triesOfTheCode(), field,
+                kept);
         return Response.seeOther(URI.create(page + "?" + QUERY + "=" + id))
                 .cookie(cookie.write(clock.instant().plus(LIFETIME), state));
     }
@@ -135,9 +136,8 @@ public class RefusedForm {
         if (reasons.isEmpty()) {
             return Optional.empty();
         }
-        Refusal refusal = kept.until() != null
-                ? Refusal.until(reasons.get(0), Optional.of(Instant.ofEpochSecond(kept.until())))
-                : kept.triesLeft() != null ? Refusal.triesLeft(reasons.get(0), kept.triesLeft()) : Refusal.all(reasons);
+        Refusal refusal = Refusal.restored(reasons,
+                kept.until() == null ? null : Instant.ofEpochSecond(kept.until()), kept.triesLeft(), kept.triesOfTheCode());
         Problem problem = refusals.problem(refusal);
         return Optional.of(new Shown(refusal, kept.field() == null ? problem : problem.about(kept.field()),
                 kept.values() == null ? Map.of() : Map.copyOf(kept.values())));
