@@ -104,7 +104,7 @@ public class EnrolmentResource {
         return typedCookie == null ? page : Response.fromResponse(page).cookie(typedContact.clear()).build();
     }
 
-    // Not @SteppedUp: what was typed is judged first (a malformed address, the work address), so that a refusal comes
+    // Not @SteppedUp: what was typed is judged first (a malformed address, the work address, one already hers), so that a refusal comes
     // before the password is asked for again; the gate is asked before anything is sent, and what was typed is kept
     // through the step-up.
     @POST
@@ -224,12 +224,13 @@ public class EnrolmentResource {
         ContactAddress address;
         try {
             address = parser.parse();
-            enrolment.refuseWorkAddress(employee(), address);
+            enrolment.refuseBeforeTheStepUp(employee(), address);
         } catch (ContactAddress.Invalid e) {
             return contactsPage(invalid.status(), null, problem(new Refusal(invalid)), email, phone);
         } catch (Refusal e) {
             audit.refused(AuditAction.ENROLMENT_START, employee().userId(), e);
-            return contactsPage(e.status(), null, problem(e).about(field), email, phone);
+            Problem problem = ABOUT_THE_ADDRESS.contains(e.reason()) ? problem(e).about(field) : problem(e);
+            return contactsPage(e.status(), null, problem, email, phone);
         }
         if (!gate.passed()) {
             return Response.fromResponse(gate.signInAgain("/enrolment"))

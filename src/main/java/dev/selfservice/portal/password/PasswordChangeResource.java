@@ -98,7 +98,7 @@ public class PasswordChangeResource {
             return page(e.status(), refusals.problem(e));
         }
         session.logout().await().indefinitely();
-        return Response.seeOther(signOutAfterChange).cookie(result.changed(), hint.remember(employee.username()))
+        return Response.seeOther(signOutAfterChange).cookie(result.changed(), hint.rememberForSignIn(employee.username()))
                 .build();
     }
 

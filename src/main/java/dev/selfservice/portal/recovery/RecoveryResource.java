@@ -237,7 +237,7 @@ public class RecoveryResource {
         audit.record(action, AuditOutcome.SUCCESS, outcome == RecoveryService.Outcome.DONE
                 || outcome == RecoveryService.Outcome.UNBLOCKED ? null : outcome.name(), userId, java.util.Map.of());
         return Response.seeOther(URI.create("/recovery/done")).cookie(cookies.clear(RecoveryCookies.PROOF))
-                .cookie(cookies.result(outcome), hint.remember(held.map(RecoveryState.Proof::username).orElse(null)))
+                .cookie(cookies.result(outcome), hint.rememberForSignIn(held.map(RecoveryState.Proof::username).orElse(null)))
                 .build();
     }
 

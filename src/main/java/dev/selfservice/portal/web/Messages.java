@@ -96,7 +96,7 @@ public interface Messages {
     @Message("You have no recovery contact yet, so if you forget your password or get locked out, only {helpdesk} can let you back in. Add a personal email address or mobile number now: then you can get back in on your own.")
     String account_no_contacts(String helpdesk);
 
-    @Message("Recovery contacts: {count}. You can use any of them if you forget your password or get locked out.")
+    @Message("{#if count == 1}You have 1 recovery contact. You can use it if you forget your password or get locked out.{#else}You have {count} recovery contacts. You can use any of them if you forget your password or get locked out.{/if}")
     String account_contacts_count(int count);
 
     @Message("Forgot your password, or locked out")
@@ -278,10 +278,14 @@ public interface Messages {
     @Message("Mobile phone number")
     String enrolment_phone_label();
 
-    @Message("Without a country code, a number is read as one of this country: {region}. From anywhere else, start with + and the country code, for example {example}.")
-    String enrolment_phone_hint(String region, String example);
+    @Message("A number without a country code is taken as {code} ({region}). From another country, start with + and its code, for example {example}.")
+    String enrolment_phone_hint(String code, String region, String example);
 
-    /** The region of the example phone number on this language's pages; "default" for the default region. */
+    /**
+     * This language's region for phone numbers: of the example number on its pages, and, where
+     * {@code portal.phone-default-region} is unset, where a number without a country code is read; "default" for none
+     * (then US, or the setting).
+     */
     @Message("default")
     String phone_example_region();
 
@@ -640,6 +644,9 @@ public interface Messages {
 
     @Message("Enter your work username, the one you sign in with.")
     String username_missing();
+
+    @Message("Use your work username, not a personal email address: for example {forms}.")
+    String username_personal_email(String forms);
 
     @Message("Enter the personal email address or mobile number you added as a recovery contact.")
     String recovery_contact_missing();

@@ -11,8 +11,11 @@ import java.util.stream.Collectors;
  */
 public class Refusal extends Exception {
 
-    /** The words a reason may need besides its own: the helpdesk and the password rules. */
-    public record Words(String helpdesk, int minLength, int maxLength, String directoryRules) {
+    /**
+     * The words a reason may need besides its own: the helpdesk, the password rules, and the forms of a username the
+     * portal takes (empty where the refusal did not give them).
+     */
+    public record Words(String helpdesk, int minLength, int maxLength, String directoryRules, String usernameForms) {
     }
 
     @FunctionalInterface
@@ -38,6 +41,11 @@ public class Refusal extends Exception {
         INVALID_PHONE(400, Step.ENDS, (m, w) -> m.refused_invalid_phone()),
         /** No username, or none a person could have (too long, control characters): recovery and the expired page. */
         USERNAME_MISSING(400, Step.ENDS, (m, w) -> m.username_missing()),
+        /**
+         * An email address of a domain that is none of the work domain's UPN suffixes, typed as the username: judged
+         * from the typed text alone, never from whether an account exists.
+         */
+        USERNAME_PERSONAL_EMAIL(400, Step.ENDS, (m, w) -> m.username_personal_email(w.usernameForms())),
         RECOVERY_CONTACT_MISSING(400, Step.ENDS, (m, w) -> m.recovery_contact_missing()),
         /** Neither an email address (with its domain) nor a phone number. */
         RECOVERY_CONTACT_INVALID(400, Step.ENDS, (m, w) -> m.recovery_contact_invalid()),
@@ -137,7 +145,7 @@ public class Refusal extends Exception {
             return switch (this) {
                 case INVALID_EMAIL, WORK_ADDRESS -> "email";
                 case INVALID_PHONE -> "phone";
-                case USERNAME_MISSING -> "username";
+                case USERNAME_MISSING, USERNAME_PERSONAL_EMAIL -> "username";
                 case RECOVERY_CONTACT_MISSING, RECOVERY_CONTACT_INVALID -> "contact";
                 case WRONG_CODE, CODE_EXPIRED -> "code";
                 case PASSWORD_EMPTY, PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_SAME_AS_CURRENT,
@@ -165,26 +173,38 @@ public class Refusal extends Exception {
     private final java.time.Instant until;
     /** For a wrong code: the tries left before a limit's wait, for the page to say. */
     private final Integer triesLeft;
+    /** For a username in a form the portal does not take: the forms it does take, for the page to say. */
+    private final String usernameForms;
 
     public Refusal(Reason reason) {
-        this(List.of(reason), null, null);
+        this(List.of(reason), null, null, null);
     }
 
-    private Refusal(List<Reason> reasons, java.time.Instant until, Integer triesLeft) {
+    private Refusal(List<Reason> reasons, java.time.Instant until, Integer triesLeft, String usernameForms) {
         super(reasons.stream().map(Reason::name).collect(Collectors.joining(",")), null, false, false);
         this.reasons = List.copyOf(reasons);
         this.until = until;
         this.triesLeft = triesLeft;
+        this.usernameForms = usernameForms;
+    }
+
+    /** The same refusal, saying which forms of a username the portal takes ("jdoe, jdoe@corp.example"). */
+    public Refusal withUsernameForms(String forms) {
+        return new Refusal(reasons, until, triesLeft, forms);
+    }
+
+    public String usernameForms() {
+        return usernameForms == null ? "" : usernameForms;
     }
 
     /** A limit met, which has room again at {@code until} (empty: not known). */
     public static Refusal until(Reason reason, java.util.Optional<java.time.Instant> until) {
-        return new Refusal(List.of(reason), until.orElse(null), null);
+        return new Refusal(List.of(reason), until.orElse(null), null, null);
     }
 
     /** A try refused, with so many tries left before a limit's wait. */
     public static Refusal triesLeft(Reason reason, int triesLeft) {
-        return new Refusal(List.of(reason), null, triesLeft);
+        return new Refusal(List.of(reason), null, triesLeft, null);
     }
 
     /**
@@ -195,7 +215,7 @@ public class Refusal extends Exception {
         if (reasons.isEmpty()) {
             throw new IllegalArgumentException("a refusal needs a reason");
         }
-        return new Refusal(reasons, null, null);
+        return new Refusal(reasons, null, null, null);
     }
 
     /** The first reason, which decides the status and whether the employee stays on the step. */

@@ -36,14 +36,14 @@ public class Refusals {
                     .withZone(ZoneOffset.UTC).format(refusal.until().get()) + " UTC";
             return msg.refused_too_many_wrong_until(time, Helpdesk.here(config));
         }
-        String text = reason.text(msg, words());
+        String text = reason.text(msg, words(refusal));
         return first && refusal.triesLeft().isPresent()
                 ? text + " " + msg.refused_tries_left(refusal.triesLeft().getAsInt()) : text;
     }
 
-    private Refusal.Words words() {
+    private Refusal.Words words(Refusal refusal) {
         return new Refusal.Words(Helpdesk.here(config), config.password().minLength(),
-                config.password().maxLength(), config.password().directoryRules());
+                config.password().maxLength(), config.password().directoryRules(), refusal.usernameForms());
     }
 
     /** The words of each reason and the field it is about, for a page's error summary and its fields. */
