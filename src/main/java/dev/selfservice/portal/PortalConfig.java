@@ -28,10 +28,10 @@ public interface PortalConfig {
 
     /**
      * {@code PHONE_DEFAULT_REGION}: the region (ISO 3166, as libphonenumber knows it) a phone number typed without a
-     * +country code is read in, on every page that takes one; checked at start by {@code contact.PhoneRegion}.
+     * +country code is read in, on every page that takes one; checked at start by {@code contact.PhoneRegion}. Unset,
+     * each page reads it in its language's region ({@code phone_example_region}: German pages DE, English ones US).
      */
-    @io.smallrye.config.WithDefault("US")
-    String phoneDefaultRegion();
+    java.util.Optional<String> phoneDefaultRegion();
 
     /**
      * The helpdesk as it reads in a language other than English, by language tag ({@code portal.helpdesk-in.de} is

@@ -93,7 +93,7 @@
       return;
     }
     // only where the current password is typed in the form: elsewhere the page cannot know it, and says nothing
-    if (current) { mark('different', value !== current.value); }
+    if (current) { markDifferent(); }
     label.textContent = policy.getAttribute('data-checking');
     var body = new URLSearchParams();
     form.querySelectorAll('input[type=hidden]').forEach(function (h) { body.append(h.name, h.value); });
@@ -122,7 +122,9 @@
     markBreach('unchecked');
     pending = setTimeout(ask, 250);
   });
-  if (current) { current.addEventListener('input', function () { mark('different', password.value !== current.value); }); }
+  // different from the current password: only once the current one is typed too, since an empty one tells nothing
+  function markDifferent() { mark('different', current.value !== '' && password.value !== current.value); }
+  if (current) { current.addEventListener('input', function () { if (password.value) { markDifferent(); } }); }
 
   // The two new passwords compared as they are typed (the server compares them again on submit). While the second is
   // still the start of the first, nothing is said yet; once it goes astray, or is as long, the line says which.

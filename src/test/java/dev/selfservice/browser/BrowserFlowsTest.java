@@ -52,6 +52,7 @@ class BrowserFlowsTest {
             TenantApi.advanceClock(1);
             alice.types("Username", "alice").types("Password", DEMO_PASSWORD).chooses("Continue").sees("Recovery contacts");
             assertThat(alice.valueOf("Personal email address")).as("what she typed is kept").isEqualTo("alice.home@example.net");
+            assertThat(alice.focusedId()).as("the focus is back on the field she typed into").isEqualTo("email");
             assertThat(alice.bodyText()).contains("Your password is confirmed.")
                     .doesNotContain("Adding a contact asks for your work password again first");
             addContact(alice, "Personal email address", "alice.home@example.net", "alice.home@example.net");

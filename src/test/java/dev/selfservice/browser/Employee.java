@@ -91,7 +91,99 @@ final class Employee implements AutoCloseable {
         reads.until(expected, this::shown, shown -> heading.equals(shown.heading()) && (before == null || gone(before)));
         pressedOn = null;
         checkAccessibility();
+        // the portal's own pages: the local tenant's stand-in for Auth0's login page is not the product's
+        if (narrowed && reads.read(chrome::getCurrentUrl).startsWith(dev.selfservice.support.LocalTenantUrls.portal())) {
+            int sideways = sidewaysScroll();
+            assertThat(sideways).as(() -> "px of sideways scrolling on " + reads.read(chrome::getCurrentUrl) + " (\""
+                    + heading + "\") at " + reads.read(() -> chrome.manage().window().getSize().getWidth())
+                    + " px wide (WCAG 1.4.10: no scrolling in two directions), beyond its right edge: " + tooWide())
+                    .isLessThanOrEqualTo(0);
+            assertThat(smallTargets()).as(() -> "controls less than 24 px tall on " + reads.read(chrome::getCurrentUrl)
+                    + " (\"" + heading + "\"; WCAG 2.5.8, links inside a sentence excepted)").isEmpty();
+        }
         return this;
+    }
+
+    /**
+     * The buttons, links and disclosures shown on the page that are less than 24 CSS px tall, except a link inside a
+     * sentence (WCAG 2.5.8's inline exception: its block says more than the link).
+     */
+    List<String> smallTargets() {
+        return reads.read(() -> {
+            @SuppressWarnings("unchecked")
+            List<String> small = (List<String>) chrome.executeScript("""
+                    var out = [];
+                    document.querySelectorAll('a, button, summary, input[type=submit]').forEach(function (e) {
+                      var r = e.getBoundingClientRect();
+                      if (r.width === 0 || r.height === 0 || r.right <= 0) { return; }
+                      var block = e.parentElement;
+                      while (block && getComputedStyle(block).display.indexOf('inline') === 0) { block = block.parentElement; }
+                      var inSentence = e.tagName === 'A' && block && block.textContent.trim().length > e.textContent.trim().length;
+                      if (r.height < 24 && !inSentence) {
+                        out.push('<' + e.tagName.toLowerCase() + '> "' + e.textContent.trim().slice(0, 40) + '" ' + Math.round(r.height) + ' px');
+                      }
+                    });
+                    return out;""");
+            return small;
+        });
+    }
+
+    /** The background colour of the element with this id, as computed: {@code rgb(164, 22, 26)}. */
+    String colourOf(String id) {
+        return reads.read(() -> chrome.findElement(By.id(id)).getCssValue("background-color")).replace("rgba", "rgb")
+                .replaceAll(", 1\\)$", ")");
+    }
+
+    /** The width of the focus ring a keyboard user sees on the first element that matches, reached with Tab. */
+    String focusRingWhenTabbedTo(String cssSelector) {
+        WebElement target = reads.read(() -> chrome.findElement(By.cssSelector(cssSelector)));
+        tabTo(target);
+        return reads.read(() -> (String) chrome.executeScript(
+                "var s = getComputedStyle(document.activeElement); return s.outlineStyle + ' ' + s.outlineWidth;"));
+    }
+
+    /** Whether every page seen from now on must fit the window's width: see {@link #narrowsTo}. */
+    private boolean narrowed;
+
+    /**
+     * Makes the window this many CSS pixels wide (320: WCAG 1.4.10's reflow width; 195: a 390 px phone at 200 %
+     * zoom), and from then on checks that every page it sees fits that width, without scrolling sideways.
+     */
+    Employee narrowsTo(int width) {
+        reads.read(() -> {
+            chrome.manage().window().setSize(new org.openqa.selenium.Dimension(width, walk.height()));
+            return width;
+        });
+        narrowed = true;
+        return this;
+    }
+
+    /** How many CSS pixels the page is wider than the window (0 or less: it fits, and nothing scrolls sideways). */
+    int sidewaysScroll() {
+        return reads.read(() -> ((Number) chrome.executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth;")).intValue());
+    }
+
+    /** The elements that reach beyond the window's right edge, innermost first: where a failed reflow check looks. */
+    String tooWide() {
+        return String.valueOf(reads.read(() -> chrome.executeScript("""
+                var out = [];
+                document.querySelectorAll('body *').forEach(function (e) {
+                  var r = e.getBoundingClientRect();
+                  if (r.right > window.innerWidth + 0.5 && !Array.from(e.children).some(function (c) {
+                        return c.getBoundingClientRect().right > window.innerWidth + 0.5; })) {
+                    out.push('<' + e.tagName.toLowerCase() + (e.id ? ' id=' + e.id : '') + (e.className ? ' class=' + e.className : '')
+                        + '> ' + Math.round(r.right) + ' px: ' + (e.textContent || '').trim().slice(0, 40));
+                  }
+                });
+                return out.slice(0, 8).join('; ');""")));
+    }
+
+    /** Adds a style sheet to the page as it is shown: for a control that a check notices what the page's own prevents. */
+    void addsStyle(String css) {
+        // into the page's own sheet: the Content-Security-Policy refuses a <style> element, not the CSS object model
+        reads.read(() -> chrome.executeScript("var sheet = document.styleSheets[0];"
+                + " sheet.insertRule(arguments[0], sheet.cssRules.length); return document.documentElement.scrollWidth;", css));
     }
 
     /** Whether the document this element belonged to has been replaced. */

@@ -29,7 +29,10 @@ public record Contact(String id, PasswordlessChannel channel, String address, In
         return java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** The day it was added, or null when the portal has no date for it. */
+    /**
+     * The day it was added, written as the page's language writes a date ("5. Dezember 2026", "December 5, 2026"), or
+     * null when the portal has no date for it.
+     */
     public String addedOn() {
         return day(addedAt);
     }
@@ -52,7 +55,8 @@ public record Contact(String id, PasswordlessChannel channel, String address, In
     }
 
     private static String day(Instant when) {
-        return when == null ? null : java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", dev.selfservice.portal.web.PageLanguage.currentLocale())
+        return when == null ? null : java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+                .withLocale(dev.selfservice.portal.web.PageLanguage.currentLocale())
                 .withZone(java.time.ZoneOffset.UTC).format(when);
     }
 }

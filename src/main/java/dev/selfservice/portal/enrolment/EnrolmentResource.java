@@ -117,7 +117,7 @@ public class EnrolmentResource {
         return typedCookie == null ? page : Response.fromResponse(page).cookie(typedContact.clear()).build();
     }
 
-    // Not @SteppedUp: what was typed is judged first (a malformed address, the work address), so that a refusal comes
+    // Not @SteppedUp: what was typed is judged first (a malformed address, the work address, one already hers), so that a refusal comes
     // before the password is asked for again; the gate is asked before anything is sent, and what was typed is kept
     // through the step-up.
     @POST
@@ -239,12 +239,12 @@ public class EnrolmentResource {
         ContactAddress address;
         try {
             address = parser.parse();
-            enrolment.refuseWorkAddress(employee(), address);
+            enrolment.refuseBeforeTheStepUp(employee(), address);
         } catch (ContactAddress.Invalid e) {
             return refusedList(new Refusal(invalid), null, email, phone).build();
         } catch (Refusal e) {
             audit.refused(AuditAction.ENROLMENT_START, employee().userId(), e);
-            return refusedList(e, field, email, phone).build();
+            return refusedList(e, ABOUT_THE_ADDRESS.contains(e.reason()) ? field : null, email, phone).build();
         }
         if (!gate.passed()) {
             return Response.fromResponse(gate.signInAgain("/enrolment"))

@@ -97,6 +97,22 @@ public class EnrolmentService {
         }
     }
 
+    /**
+     * Refuses what no password entered again could make right, judged from the address, the session and her own
+     * contacts alone: the work address, and a contact that is already hers. Asked before the step-up, so that the
+     * page says it before asking for the password.
+     */
+    public void refuseBeforeTheStepUp(SignedInEmployee employee, ContactAddress address) throws Refusal {
+        refuseWorkAddress(employee, address);
+        refuseAlreadyHers(contacts(employee), address);
+    }
+
+    private static void refuseAlreadyHers(List<Contact> contacts, ContactAddress address) throws Refusal {
+        if (contacts.stream().anyMatch(c -> c.channel() == address.channel() && c.address().equalsIgnoreCase(address.value()))) {
+            throw new Refusal(Reason.ALREADY_YOURS);
+        }
+    }
+
     /** The employee's contacts, each marked when it is time to ask "is this still yours?". */
     public List<Contact> contacts(SignedInEmployee employee) throws Refusal {
         return LinkedContacts.of(user(employee)).stream().map(c -> c.withConfirmationDue(confirmationDue(c))).toList();
@@ -118,9 +134,7 @@ public class EnrolmentService {
         if (contacts.size() >= config.maxContacts()) {
             throw new Refusal(Reason.TOO_MANY_CONTACTS);
         }
-        if (contacts.stream().anyMatch(c -> c.channel() == address.channel() && c.address().equalsIgnoreCase(address.value()))) {
-            throw new Refusal(Reason.ALREADY_YOURS);
-        }
+        refuseAlreadyHers(contacts, address);
         refuseWorkAddress(employee, address);
         refuseWhileTriesAreUsedUp(employee);
         takeSend(employee);

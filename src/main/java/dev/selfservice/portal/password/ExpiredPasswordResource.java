@@ -97,7 +97,7 @@ public class ExpiredPasswordResource {
         // post/redirect/get: a reload shows the result, it does not post the passwords again
         // and the sign-in it offers starts with the username
         return Response.seeOther(java.net.URI.create(ChangedResource.PATH)).cookie(result.changed(),
-                hint.remember(username)).build();
+                hint.rememberForSignIn(username)).build();
     }
 
     /**

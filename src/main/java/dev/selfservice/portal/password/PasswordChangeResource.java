@@ -105,7 +105,7 @@ public class PasswordChangeResource {
             return refused.redirect(PATH, employee.userId(), e, java.util.Map.of()).build();
         }
         session.logout().await().indefinitely();
-        return Response.seeOther(signOutAfterChange).cookie(result.changed(), hint.remember(employee.username()))
+        return Response.seeOther(signOutAfterChange).cookie(result.changed(), hint.rememberForSignIn(employee.username()))
                 .build();
     }
 

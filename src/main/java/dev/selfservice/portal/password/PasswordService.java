@@ -120,6 +120,8 @@ public class PasswordService {
         List<Reason> errors = new ArrayList<>();
         if (!AdUsername.wellFormed(username)) {
             errors.add(Reason.USERNAME_MISSING);
+        } else if (usernames.personalEmail(username)) {
+            errors.add(Reason.USERNAME_PERSONAL_EMAIL);
         }
         if (current == null || current.isEmpty()) {
             errors.add(Reason.CURRENT_PASSWORD_MISSING);
@@ -131,7 +133,7 @@ public class PasswordService {
         String user = signInName.orElse(username == null ? "" : username.strip());
         errors.addAll(PasswordPolicy.reasons(policy.rejections(newPassword, confirmation, current, List.of(user))));
         if (!errors.isEmpty()) {
-            throw Refusal.all(errors);
+            throw Refusal.all(errors).withUsernameForms(usernames.examples());
         }
         // counted per username before the directory sees the try, whether or not the account exists (so the answer
         // tells nothing), and kept below AD's lockout threshold

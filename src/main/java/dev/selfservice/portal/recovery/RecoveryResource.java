@@ -264,7 +264,7 @@ public class RecoveryResource {
                 || outcome == RecoveryService.Outcome.DONE_UNLOCKED || outcome == RecoveryService.Outcome.UNBLOCKED
                 ? null : outcome.name(), userId, java.util.Map.of());
         return Response.seeOther(URI.create("/recovery/done")).cookie(cookies.clear(RecoveryCookies.PROOF))
-                .cookie(cookies.result(outcome), hint.remember(held.map(RecoveryState.Proof::username).orElse(null)))
+                .cookie(cookies.result(outcome), hint.rememberForSignIn(held.map(RecoveryState.Proof::username).orElse(null)))
                 .build();
     }
 

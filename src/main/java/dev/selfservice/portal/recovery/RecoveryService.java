@@ -142,10 +142,12 @@ public class RecoveryService {
         List<Reason> errors = new ArrayList<>();
         if (!AdUsername.wellFormed(username)) {
             errors.add(Reason.USERNAME_MISSING);
+        } else if (usernames.personalEmail(username)) {
+            errors.add(Reason.USERNAME_PERSONAL_EMAIL);
         }
         Optional<ContactAddress> parsed = parse(contact, errors);
         if (!errors.isEmpty()) {
-            throw Refusal.all(errors);
+            throw Refusal.all(errors).withUsernameForms(usernames.examples());
         }
         // erin, erin@corp.example and CORP\erin are one username, counted and looked up as one; a form of another
         // domain goes on as typed, and is never looked up (see adUser): an unknown username, whatever it names

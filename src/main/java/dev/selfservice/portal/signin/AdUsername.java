@@ -38,6 +38,23 @@ public class AdUsername {
                 && typed.chars().noneMatch(Character::isISOControl);
     }
 
+    /**
+     * Whether {@code typed} is an email address of a domain that is none of the UPN suffixes: a personal address typed
+     * where the work username goes. Judged from the text alone, so that saying it tells nothing about any account.
+     */
+    public boolean personalEmail(String typed) {
+        if (!wellFormed(typed) || typed.indexOf('\\') >= 0) {
+            return false;
+        }
+        String name = typed.strip();
+        int at = name.lastIndexOf('@');
+        if (at <= 0 || at == name.length() - 1) {
+            return false;
+        }
+        String domain = name.substring(at + 1);
+        return domain.indexOf('.') > 0 && !domain.endsWith(".") && upnSuffixes.stream().noneMatch(domain::equalsIgnoreCase);
+    }
+
     /** The name the AD connection signs in with, or empty when {@code typed} is no username of this domain. */
     public Optional<String> signInName(String typed) {
         if (!wellFormed(typed)) {

@@ -45,7 +45,9 @@ public class SignInFailurePage {
                 ctx.failure().getCause() == null ? "no cause" : ctx.failure().getCause().getClass().getSimpleName());
         String html = SignInResource.Templates.error(msg.signin_unavailable_title(), msg.signin_unavailable_detail(),
                 "SIGN_IN_NOT_COMPLETED", List.of(new SignInResource.Action("/signin", msg.action_sign_in_again()),
-                        new SignInResource.Action("/", msg.action_home())), true)
+                        new SignInResource.Action("/", msg.action_home())),
+                List.of(new SignInResource.Action("/recovery", msg.landing_recovery()),
+                        new SignInResource.Action("/password/expired", msg.landing_expired())))
                 .render();
         ctx.response().setStatusCode(503).putHeader("Content-Type", "text/html;charset=UTF-8")
                 .putHeader("Cache-Control", "no-store").putHeader("Retry-After", "60").end(html);

@@ -48,7 +48,7 @@ public class SignInResource {
     @CheckedTemplate(basePath = "signin")
     static class Templates {
         static native TemplateInstance error(String title, String detail, String reason, List<Action> actions,
-                boolean selfService);
+                List<Action> also);
     }
 
     private final Messages msg;
@@ -218,9 +218,22 @@ public class SignInResource {
             }
         }
         Response.ResponseBuilder page = Response.status(reason.status()).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Templates.error(title, detail, reason.name(), actions, reason.selfServiceCanHelp()).render());
+                .entity(Templates.error(title, detail, reason.name(), actions, alsoOffered(reason, actions)).render());
         // the next step is filled with the username; why this sign-in failed decides what the recovery offers
         typed.ifPresent(h -> page.cookie(hint.failed(h, reason)));
         return page.build();
+    }
+
+    /**
+     * The self-service ways in that a failed sign-in may need, below its own buttons, for an account they can help:
+     * each only once on the page, so not where a button already leads there.
+     */
+    private List<Action> alsoOffered(SignInError reason, List<Action> actions) {
+        if (!reason.selfServiceCanHelp()) {
+            return List.of();
+        }
+        return java.util.stream.Stream.of(new Action("/recovery", msg.landing_recovery()),
+                new Action("/password/expired", msg.landing_expired()))
+                .filter(a -> actions.stream().noneMatch(b -> b.href().equals(a.href()))).toList();
     }
 }

@@ -28,8 +28,11 @@ public class UsernameHint {
     static final Duration LIFETIME = Duration.ofMinutes(15);
     private static final int MAX_LENGTH = 256;
 
-    /** What the hint says: the username, and why its last sign-in failed, where the portal saw that. */
-    public record Hint(String username, Optional<SignInError> lastFailure) {
+    /**
+     * What the hint says: the username, why its last sign-in failed (where the portal saw that), and whether it is for
+     * the sign-in page alone (after a password was changed or reset).
+     */
+    public record Hint(String username, Optional<SignInError> lastFailure, boolean signInOnly) {
 
         /** Whether the directory said this username's account is locked, so that lifting Auth0's pause alone cannot help. */
         public boolean directorySaysLocked(String forUsername) {
@@ -37,12 +40,16 @@ public class UsernameHint {
         }
     }
 
-    /** What the cookie holds: the username, and why its last sign-in failed (null where the portal did not see it). */
+    /**
+     * What the cookie holds: the username, why its last sign-in failed (null where the portal did not see it), and
+     * whether it may fill only the sign-in page.
+     */
     @RegisterForReflection(registerFullHierarchy = true)
-    record Carried(String username, SignInError lastFailure) {
+    record Carried(String username, SignInError lastFailure, boolean signInOnly) {
     }
 
-    static final StateKind<Carried> KIND = new StateKind<>(COOKIE, 1, Carried.class);
+    // version 2: signInOnly
+    static final StateKind<Carried> KIND = new StateKind<>(COOKIE, 2, Carried.class);
 
     private final SealedCookie<Carried> cookie;
     private final Clock clock;
@@ -64,34 +71,47 @@ public class UsernameHint {
     /**
      * The cookie that carries {@code username} as the AD connection signs in with it ({@code CORP\erin} as
      * {@code erin}), so that the sign-in page and the next step are filled with a name they take; a form of another
-     * domain is carried as typed. One that forgets any earlier hint if it is not plausible. Also set after a password
-     * was changed or reset, so that the sign-in that follows starts with the username.
+     * domain is carried as typed. One that forgets any earlier hint if it is not plausible.
      */
     public NewCookie remember(String username) {
-        return plausible(username) ? cookie(usernames.signInName(username).orElse(username.strip()), Optional.empty())
+        return carry(username, false);
+    }
+
+    /**
+     * After a password was changed or reset: the sign-in that follows starts with the username, but no other page is
+     * filled with it. On a shared phone the next person who opens "forgot your password" must not find the previous
+     * one's username there for the next 15 minutes.
+     */
+    public NewCookie rememberForSignIn(String username) {
+        return carry(username, true);
+    }
+
+    private NewCookie carry(String username, boolean signInOnly) {
+        return plausible(username)
+                ? cookie(usernames.signInName(username).orElse(username.strip()), Optional.empty(), signInOnly)
                 : forget();
     }
 
     /** The same hint, now also saying why its sign-in failed. */
     NewCookie failed(Hint hint, SignInError why) {
-        return cookie(hint.username(), Optional.of(why));
+        return cookie(hint.username(), Optional.of(why), hint.signInOnly());
     }
 
     public Optional<Hint> read(String value) {
         return cookie.openUnended(value).map(CookieSeal.Opened::state).filter(c -> c.username() != null)
-                .map(c -> new Hint(c.username(), Optional.ofNullable(c.lastFailure())));
+                .map(c -> new Hint(c.username(), Optional.ofNullable(c.lastFailure()), c.signInOnly()));
     }
 
-    /** The username to fill a field with, or an empty field. */
+    /** The username to fill a page's field with, or an empty field (also for a hint meant for the sign-in alone). */
     public String usernameFrom(String value) {
-        return read(value).map(Hint::username).orElse("");
+        return read(value).filter(h -> !h.signInOnly()).map(Hint::username).orElse("");
     }
 
     NewCookie forget() {
         return cookie.clear();
     }
 
-    private NewCookie cookie(String username, Optional<SignInError> why) {
-        return cookie.write(clock.instant().plus(LIFETIME), new Carried(username, why.orElse(null)));
+    private NewCookie cookie(String username, Optional<SignInError> why, boolean signInOnly) {
+        return cookie.write(clock.instant().plus(LIFETIME), new Carried(username, why.orElse(null), signInOnly));
     }
 }

@@ -133,7 +133,7 @@ public interface Messages {
     @Message("Your password was not entered in this sign-in, or too long ago. Go back to the application and sign in again with your password, or add a contact in this portal after signing in here.")
     String nudge_password_needed_detail();
 
-    @Message("Recovery contacts: {count}. You can use any of them if you forget your password or get locked out.")
+    @Message("{#if count == 1}You have 1 recovery contact. You can use it if you forget your password or get locked out.{#else}You have {count} recovery contacts. You can use any of them if you forget your password or get locked out.{/if}")
     String account_contacts_count(int count);
 
     @Message("Forgot your password, or locked out")
@@ -315,10 +315,14 @@ public interface Messages {
     @Message("Mobile phone number")
     String enrolment_phone_label();
 
-    @Message("Without a country code, a number is read as one of this country: {region}. From anywhere else, start with + and the country code, for example {example}.")
-    String enrolment_phone_hint(String region, String example);
+    @Message("A number without a country code is taken as {code} ({region}). From another country, start with + and its code, for example {example}.")
+    String enrolment_phone_hint(String code, String region, String example);
 
-    /** The region of the example phone number on this language's pages; "default" for the default region. */
+    /**
+     * This language's region for phone numbers: of the example number on its pages, and, where
+     * {@code portal.phone-default-region} is unset, where a number without a country code is read; "default" for none
+     * (then US, or the setting).
+     */
     @Message("default")
     String phone_example_region();
 
@@ -731,6 +735,9 @@ public interface Messages {
 
     @Message("Enter your work username, the one you sign in with.")
     String username_missing();
+
+    @Message("Use your work username, not a personal email address: for example {forms}.")
+    String username_personal_email(String forms);
 
     @Message("Enter the personal email address or mobile number you added as a recovery contact.")
     String recovery_contact_missing();

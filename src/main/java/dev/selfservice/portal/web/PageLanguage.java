@@ -139,8 +139,13 @@ public class PageLanguage {
     @RequestScoped
     @Current
     Messages messages() {
-        return locale.equals(Locale.ENGLISH) ? MessageBundles.get(Messages.class)
-                : MessageBundles.get(Messages.class, Localized.Literal.of(locale.getLanguage()));
+        return messagesIn(locale);
+    }
+
+    /** The messages in {@code language}: for words a page's language decides outside a page (a phone number's region). */
+    public static Messages messagesIn(Locale language) {
+        return language.equals(Locale.ENGLISH) ? MessageBundles.get(Messages.class)
+                : MessageBundles.get(Messages.class, Localized.Literal.of(language.getLanguage()));
     }
 
     /** The request's language, or the default one outside a request (a failure page rendered by Vert.x). */

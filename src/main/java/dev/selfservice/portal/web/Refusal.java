@@ -11,8 +11,11 @@ import java.util.stream.Collectors;
  */
 public class Refusal extends Exception {
 
-    /** The words a reason may need besides its own: the helpdesk and the password rules. */
-    public record Words(String helpdesk, int minLength, int maxLength, String directoryRules) {
+    /**
+     * The words a reason may need besides its own: the helpdesk, the password rules, and the forms of a username the
+     * portal takes (empty where the refusal did not give them).
+     */
+    public record Words(String helpdesk, int minLength, int maxLength, String directoryRules, String usernameForms) {
     }
 
     @FunctionalInterface
@@ -41,6 +44,11 @@ public class Refusal extends Exception {
         PHONE_MISSING(400, Step.ENDS, (m, w) -> m.refused_phone_missing()),
         /** No username, or none a person could have (too long, control characters): recovery and the expired page. */
         USERNAME_MISSING(400, Step.ENDS, (m, w) -> m.username_missing()),
+        /**
+         * An email address of a domain that is none of the work domain's UPN suffixes, typed as the username: judged
+         * from the typed text alone, never from whether an account exists.
+         */
+        USERNAME_PERSONAL_EMAIL(400, Step.ENDS, (m, w) -> m.username_personal_email(w.usernameForms())),
         RECOVERY_CONTACT_MISSING(400, Step.ENDS, (m, w) -> m.recovery_contact_missing()),
         /** Neither an email address (with its domain) nor a phone number. */
         RECOVERY_CONTACT_INVALID(400, Step.ENDS, (m, w) -> m.recovery_contact_invalid()),
@@ -161,7 +169,7 @@ public class Refusal extends Exception {
             return switch (this) {
                 case INVALID_EMAIL, EMAIL_MISSING, WORK_ADDRESS -> "email";
                 case INVALID_PHONE, PHONE_MISSING -> "phone";
-                case USERNAME_MISSING -> "username";
+                case USERNAME_MISSING, USERNAME_PERSONAL_EMAIL -> "username";
                 case RECOVERY_CONTACT_MISSING, RECOVERY_CONTACT_INVALID -> "contact";
                 case WRONG_CODE, WRONG_OR_REPLACED_CODE, CODE_USED_UP, WRONG_CODE_LAST_TRY, CODE_MISSING, CODE_MALFORMED,
                         CODE_EXPIRED -> "code";
@@ -193,32 +201,46 @@ public class Refusal extends Exception {
     private final Integer triesLeft;
     /** Whether {@link #triesLeft} are the code's own (Auth0 ends a code at its third wrong try), fewer than the wait's. */
     private final boolean triesOfTheCode;
+    /** For a username in a form the portal does not take: the forms it does take, for the page to say. */
+    private final String usernameForms;
 
     public Refusal(Reason reason) {
-        this(List.of(reason), null, null, false);
+        this(List.of(reason), null, null, false, null);
     }
 
-    private Refusal(List<Reason> reasons, java.time.Instant until, Integer triesLeft, boolean triesOfTheCode) {
+    private Refusal(List<Reason> reasons, java.time.Instant until, Integer triesLeft, boolean triesOfTheCode,
+            String usernameForms) {
         super(reasons.stream().map(Reason::name).collect(Collectors.joining(",")), null, false, false);
         this.reasons = List.copyOf(reasons);
         this.until = until;
         this.triesLeft = triesLeft;
         this.triesOfTheCode = triesOfTheCode;
+        this.usernameForms = usernameForms;
     }
 
     /** A refusal as it was made, from what a {@link RefusedForm} kept of it for the page that shows it. */
-    static Refusal restored(List<Reason> reasons, java.time.Instant until, Integer triesLeft, boolean triesOfTheCode) {
-        return new Refusal(reasons, until, triesLeft, triesOfTheCode);
+    static Refusal restored(List<Reason> reasons, java.time.Instant until, Integer triesLeft, boolean triesOfTheCode,
+            String usernameForms) {
+        return new Refusal(reasons, until, triesLeft, triesOfTheCode, usernameForms);
+    }
+
+    /** The same refusal, saying which forms of a username the portal takes ("jdoe, jdoe@corp.example"). */
+    public Refusal withUsernameForms(String forms) {
+        return new Refusal(reasons, until, triesLeft, triesOfTheCode, forms);
+    }
+
+    public String usernameForms() {
+        return usernameForms == null ? "" : usernameForms;
     }
 
     /** A limit met, which has room again at {@code until} (empty: not known). */
     public static Refusal until(Reason reason, java.util.Optional<java.time.Instant> until) {
-        return new Refusal(List.of(reason), until.orElse(null), null, false);
+        return new Refusal(List.of(reason), until.orElse(null), null, false, null);
     }
 
     /** A try refused, with so many tries left before a limit's wait. */
     public static Refusal triesLeft(Reason reason, int triesLeft) {
-        return new Refusal(List.of(reason), null, triesLeft, false);
+        return new Refusal(List.of(reason), null, triesLeft, false, null);
     }
 
     /**
@@ -230,14 +252,14 @@ public class Refusal extends Exception {
     public static Refusal wrongCode(int portalTriesLeft, int codeTriesLeft, boolean replaced,
             java.util.Optional<java.time.Instant> waitEnds) {
         if (portalTriesLeft <= 0) {
-            return new Refusal(List.of(Reason.WRONG_CODE_LAST_TRY), waitEnds.orElse(null), null, false);
+            return new Refusal(List.of(Reason.WRONG_CODE_LAST_TRY), waitEnds.orElse(null), null, false, null);
         }
         if (codeTriesLeft <= 0) {
             return new Refusal(Reason.CODE_USED_UP);
         }
         Reason reason = replaced ? Reason.WRONG_OR_REPLACED_CODE : Reason.WRONG_CODE;
-        return codeTriesLeft < portalTriesLeft ? new Refusal(List.of(reason), null, codeTriesLeft, true)
-                : new Refusal(List.of(reason), null, portalTriesLeft, false);
+        return codeTriesLeft < portalTriesLeft ? new Refusal(List.of(reason), null, codeTriesLeft, true, null)
+                : new Refusal(List.of(reason), null, portalTriesLeft, false, null);
     }
 
     /**
@@ -248,7 +270,7 @@ public class Refusal extends Exception {
         if (reasons.isEmpty()) {
             throw new IllegalArgumentException("a refusal needs a reason");
         }
-        return new Refusal(reasons, null, null, false);
+        return new Refusal(reasons, null, null, false, null);
     }
 
     /** The first reason, which decides the status and whether the employee stays on the step. */

@@ -48,7 +48,7 @@ public class Refusals {
                     marked.substring(at + TIME_MARK.length()));
             return new Problem.FieldError(reason.field(), time.before() + utc + time.after(), time);
         }
-        String text = reason.text(msg, words());
+        String text = reason.text(msg, words(refusal));
         if (first && refusal.triesLeft().isPresent()) {
             int tries = refusal.triesLeft().getAsInt();
             text = text + " " + (refusal.triesOfTheCode() ? msg.refused_code_tries_left(tries) : msg.refused_tries_left(tries));
@@ -56,9 +56,9 @@ public class Refusals {
         return new Problem.FieldError(reason.field(), text);
     }
 
-    private Refusal.Words words() {
+    private Refusal.Words words(Refusal refusal) {
         return new Refusal.Words(Helpdesk.here(config), config.password().minLength(),
-                config.password().maxLength(), config.password().directoryRules());
+                config.password().maxLength(), config.password().directoryRules(), refusal.usernameForms());
     }
 
     /** The words of each reason and the field it is about, for a page's error summary and its fields. */

@@ -50,7 +50,7 @@ public class RefusedForm {
     /** What the cookie holds. Instants in epoch seconds, reasons by name (an unknown one opens as nothing). */
     @RegisterForReflection(registerFullHierarchy = true)
     record Kept(String page, String userId, String id, List<String> reasons, Long until, Integer triesLeft,
-            boolean triesOfTheCode, String field, Map<String, String> values) {
+            boolean triesOfTheCode, String usernameForms, String field, Map<String, String> values) {
     }
 
     static final StateKind<Kept> KIND = new StateKind<>(NAME, 2, Kept.class);
@@ -102,8 +102,8 @@ public class RefusedForm {
         values.forEach((k, v) -> kept.put(k, Html.echo(v)));
         Kept state = new Kept(page, userId, id, refusal.reasons().stream().map(Enum::name).toList(),
                 refusal.until().map(Instant::getEpochSecond).orElse(null),
-                refusal.triesLeft().isPresent() ? refusal.triesLeft().getAsInt() : null, refusal.triesOfTheCode(), field,
-                kept);
+                refusal.triesLeft().isPresent() ? refusal.triesLeft().getAsInt() : null, refusal.triesOfTheCode(),
+                refusal.usernameForms(), field, kept);
         return Response.seeOther(URI.create(page + "?" + QUERY + "=" + id))
                 .cookie(cookie.write(clock.instant().plus(LIFETIME), state));
     }
@@ -137,7 +137,8 @@ public class RefusedForm {
             return Optional.empty();
         }
         Refusal refusal = Refusal.restored(reasons,
-                kept.until() == null ? null : Instant.ofEpochSecond(kept.until()), kept.triesLeft(), kept.triesOfTheCode());
+                kept.until() == null ? null : Instant.ofEpochSecond(kept.until()), kept.triesLeft(), kept.triesOfTheCode(),
+                kept.usernameForms());
         Problem problem = refusals.problem(refusal);
         return Optional.of(new Shown(refusal, kept.field() == null ? problem : problem.about(kept.field()),
                 kept.values() == null ? Map.of() : Map.copyOf(kept.values())));

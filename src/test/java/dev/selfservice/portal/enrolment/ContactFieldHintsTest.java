@@ -14,7 +14,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The contact fields suggest only what fits them, and say how a phone number is read with an example in the page's
- * language: a German page shows a German number, whatever the default region (here the test profile's US).
+ * language. No region is set here ({@code portal.phone-default-region}, as in dev mode): a German page reads a number
+ * without a country code as German, an English one as US (issue 29's outside walk, finding 5).
  */
 @QuarkusTest
 @dev.selfservice.support.CleanSlate
@@ -38,13 +39,27 @@ class ContactFieldHintsTest {
     }
 
     @Test
-    void thePhoneHintNamesTheDefaultRegionAndShowsAnExampleOfThePagesLanguage() {
+    void thePhoneHintNamesThePagesRegionAndShowsAnExampleOfThePagesLanguage() {
         Browser alice = PortalSteps.signIn("alice", DEMO_PASSWORD);
         assertThat(alice.get(portal() + "/enrolment").text("#phone-hint")).isEqualTo(
-                "Without a country code, a number is read as one of this country: United States. From anywhere else, start with + and the country code, for example +1 201-555-0123.");
+                "A number without a country code is taken as +1 (United States). From another country, start with + and its code, for example +1 201-555-0123.");
         alice.get(portal() + "/language?to=de&back=/enrolment");
         assertThat(alice.get(portal() + "/enrolment").text("#phone-hint")).isEqualTo(
-                "Ohne Ländervorwahl gilt eine Nummer als eine aus diesem Land: Vereinigte Staaten. Aus anderen Ländern beginnen Sie mit + und der Ländervorwahl, zum Beispiel +49 1512 3456789.");
+                "Eine Nummer ohne Ländervorwahl gilt als +49 (Deutschland). Aus einem anderen Land beginnen Sie mit + und dessen Vorwahl, zum Beispiel +49 1512 3456789.");
         assertThat(alice.get(portal() + "/recovery").text("#contact-hint")).endsWith("Mobilnummer wie +49 1512 3456789.");
+    }
+
+    @Test
+    void withoutARegionSetAGermanPageReadsALocalNumberAsGermanAndAnEnglishPageAsAmerican() {
+        Browser alice = PortalSteps.stepUp(PortalSteps.signIn("alice", DEMO_PASSWORD), "alice", DEMO_PASSWORD);
+        alice.get(portal() + "/language?to=de&back=/enrolment");
+        Page verify = EnrolmentTest.add(alice, "add-phone", "phone", "0151 23456789");
+        assertThat(verify.path()).isEqualTo("/enrolment/verify");
+        assertThat(PortalSteps.outboxCount("+4915123456789")).as("the code went to the German number").isEqualTo(1);
+
+        // the control: the same kind of typing on an English page is read as a US number, as it always was
+        Browser bob = PortalSteps.stepUp(PortalSteps.signIn("bob", DEMO_PASSWORD), "bob", DEMO_PASSWORD);
+        assertThat(EnrolmentTest.add(bob, "add-phone", "phone", "415 555 0177").path()).isEqualTo("/enrolment/verify");
+        assertThat(PortalSteps.outboxCount("+14155550177")).as("the code went to the US number").isEqualTo(1);
     }
 }

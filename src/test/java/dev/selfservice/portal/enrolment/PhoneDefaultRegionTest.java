@@ -31,7 +31,7 @@ class PhoneDefaultRegionTest {
     void aNumberWithoutCountryCodeIsReadInTheConfiguredRegionAndThePageSaysWhich() {
         Browser alice = PortalSteps.stepUp(PortalSteps.signIn("alice", DEMO_PASSWORD), "alice", DEMO_PASSWORD);
         assertThat(alice.get(dev.selfservice.support.LocalTenantUrls.portal() + "/enrolment").text("#phone-hint"))
-                .startsWith("Without a country code, a number is read as one of this country: Germany.");
+                .startsWith("A number without a country code is taken as +49 (Germany).");
 
         Page verify = EnrolmentTest.add(alice, "add-phone", "phone", "0151 23456789");
         assertThat(verify.path()).isEqualTo("/enrolment/verify");

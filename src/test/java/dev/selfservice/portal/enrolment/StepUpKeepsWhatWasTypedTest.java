@@ -44,6 +44,28 @@ class StepUpKeepsWhatWasTypedTest {
     }
 
     @Test
+    void aContactThatIsAlreadyHersIsRefusedBeforeThePasswordIsAskedAgainInEnglishAndGerman() {
+        Browser bob = PortalSteps.signIn("bob", DEMO_PASSWORD);
+        Page his = EnrolmentTest.add(bob, "add-email", "email", "Bob.Personal@example.com");
+        assertThat(his.status()).isEqualTo(409);
+        assertThat(his.text("#problem")).contains("That contact is already one of yours.");
+        assertThat(his.document().selectFirst("#email").attr("aria-invalid")).as("the field it is about").isEqualTo("true");
+        assertThat(his.document().selectFirst("#email").attr("value")).as("kept").isEqualTo("Bob.Personal@example.com");
+        assertThat(his.document().select("#sign-in-again")).as("no password asked for").isEmpty();
+
+        bob.get(portal() + "/language?to=de&back=/enrolment");
+        Page german = EnrolmentTest.add(bob, "add-email", "email", "bob.personal@example.com");
+        assertThat(german.status()).isEqualTo(409);
+        assertThat(german.text("#problem")).contains("Dieser Kontakt gehört bereits zu Ihnen.");
+        assertThat(german.document().select("#sign-in-again")).isEmpty();
+
+        // the control: an address that is not his yet asks for the password first
+        Page again = EnrolmentTest.add(bob, "add-email", "email", "bob.second@example.net");
+        assertThat(again.status()).isEqualTo(401);
+        assertThat(again.document().select("#sign-in-again")).hasSize(1);
+    }
+
+    @Test
     void theNumberTypedBeforeTheStepUpIsOnTheFormAfterItAndTheSignInPageStartsWithTheUsername() {
         Browser alice = PortalSteps.signIn("alice", DEMO_PASSWORD);
         Page again = EnrolmentTest.add(alice, "add-phone", "phone", "+49 151 23456789");
@@ -60,6 +82,10 @@ class StepUpKeepsWhatWasTypedTest {
         assertThat(back.path()).isEqualTo("/enrolment");
         assertThat(back.document().select("#phone").attr("value")).isEqualTo("+49 151 23456789");
         assertThat(back.text("#notice")).isEqualTo("Your password is confirmed. Check the contact you typed and send the code.");
+        assertThat(back.document().selectFirst("#phone").hasAttr("autofocus")).as("the focus comes back to it").isTrue();
+        assertThat(back.document().selectFirst("#phone").attr("aria-describedby")).as("and it reads the notice")
+                .isEqualTo("notice phone-hint");
+        assertThat(back.document().selectFirst("#email").hasAttr("autofocus")).as("not the other form").isFalse();
         assertThat(alice.visited()).as("never in a URL").noneMatch(u -> u.toString().contains("23456789"));
 
         Page verify = alice.submit(back, "#add-phone", Map.of());

@@ -104,7 +104,7 @@ class LandingPageTest {
 
         Page bob = PortalSteps.signIn("bob", DEMO_PASSWORD).get(portal() + "/account");
         assertThat(bob.document().select("#contacts-nudge")).isEmpty();
-        assertThat(bob.text("#contacts-summary")).contains("Recovery contacts: 1");
+        assertThat(bob.text("#contacts-summary")).startsWith("You have 1 recovery contact. You can use it if");
     }
 
     /** Disabled (frank) and blocked (grace) accounts: the helpdesk, never a recovery that cannot help them. */

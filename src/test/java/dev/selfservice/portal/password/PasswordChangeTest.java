@@ -222,8 +222,8 @@ class PasswordChangeTest {
         Page wrong = changeExpired("carol", "not-carols-password", NEW_PASSWORD);
         Page unknown = changeExpired("nobody", DEMO_PASSWORD, NEW_PASSWORD);
         Page notExpired = changeExpired("bob", DEMO_PASSWORD, NEW_PASSWORD);
-        // carol's right password with her name in another domain's forms: an unknown username
-        Page otherSuffix = changeExpired("carol@other.example", DEMO_PASSWORD, NEW_PASSWORD);
+        // carol's right password with her name in another domain's down-level form: an unknown username
+        // (carol@other.example is answered from its shape: PersonalEmailAsUsernameTest)
         Page otherDomain = changeExpired("OTHER\\carol", DEMO_PASSWORD, NEW_PASSWORD);
 
         assertThat(wrong.status()).isEqualTo(400);
@@ -231,9 +231,7 @@ class PasswordChangeTest {
         assertThat(notExpired.status()).isEqualTo(wrong.status());
         assertThat(normalise(unknown, "nobody")).isEqualTo(normalise(wrong, "carol"));
         assertThat(normalise(notExpired, "bob")).isEqualTo(normalise(wrong, "carol"));
-        assertThat(otherSuffix.status()).isEqualTo(wrong.status());
         assertThat(otherDomain.status()).isEqualTo(wrong.status());
-        assertThat(normalise(otherSuffix, "carol@other.example")).isEqualTo(normalise(wrong, "carol"));
         assertThat(normalise(otherDomain, "OTHER\\carol")).isEqualTo(normalise(wrong, "carol"));
         assertThat(PortalSteps.signsIn("bob", DEMO_PASSWORD)).as("bob's password was not changed through this page").isTrue();
         assertThat(changeExpired("carol", DEMO_PASSWORD, NEW_PASSWORD).status()).as("carol's is still the old one")

@@ -52,6 +52,16 @@ class SignInErrorsTest {
         assertThat(page.body()).doesNotContain("Exception", "at dev.", "at io.");
     }
 
+    /** Issue 29's outside walk, finding 13: each way on is offered once, as a button or below them, not both. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "carol", "dave", "erin" })
+    void aSignInErrorPageOffersEachWayOnOnceAndBothSelfServiceWays(String user) {
+        Page page = attempt(new Browser(), user, DEMO_PASSWORD);
+        java.util.List<String> hrefs = page.document().select("main a").eachAttr("href");
+        assertThat(hrefs).as("no link twice").doesNotHaveDuplicates();
+        assertThat(hrefs).as("both ways of self-service, once each").contains("/recovery", "/password/expired");
+    }
+
     @Test
     void aWrongPasswordStaysOnTheLoginPageWithAMessage() {
         Page page = attempt(new Browser(), "bob", "not-bobs-password");
