@@ -31,7 +31,6 @@ import dev.selfservice.portal.signin.SignedInEmployee;
 import dev.selfservice.portal.signin.StaffRoles;
 import dev.selfservice.portal.signin.SteppedUp;
 import dev.selfservice.portal.web.Html;
-import dev.selfservice.portal.web.Messages;
 import dev.selfservice.portal.web.PageLanguage;
 import dev.selfservice.portal.web.Problem;
 import dev.selfservice.portal.web.Refusal;
@@ -63,17 +62,22 @@ public class HelpdeskResource {
     private final HelpdeskService helpdesk;
     private final HelpdeskCaseCookie cookie;
     private final Refusals refusals;
-    private final Messages msg;
+    /** This request's language's words of the helpdesk pages. */
+    private HelpdeskMessages msg() {
+        java.util.Locale locale = PageLanguage.currentLocale();
+        return locale.getLanguage().equals("en") ? io.quarkus.qute.i18n.MessageBundles.get(HelpdeskMessages.class)
+                : io.quarkus.qute.i18n.MessageBundles.get(HelpdeskMessages.class,
+                        io.quarkus.qute.i18n.Localized.Literal.of(locale.getLanguage()));
+    }
     private final AuditLog audit;
     private final Clock clock;
 
     public HelpdeskResource(CurrentEmployee current, HelpdeskService helpdesk, HelpdeskCaseCookie cookie,
-            Refusals refusals, @PageLanguage.Current Messages msg, AuditLog audit, Clock clock) {
+            Refusals refusals, AuditLog audit, Clock clock) {
         this.current = current;
         this.helpdesk = helpdesk;
         this.cookie = cookie;
         this.refusals = refusals;
-        this.msg = msg;
         this.audit = audit;
         this.clock = clock;
     }
@@ -106,10 +110,10 @@ public class HelpdeskResource {
             return Response.seeOther(URI.create("/helpdesk")).build();
         }
         String notice = switch (done == null ? "" : done) {
-            case "sent" -> msg.helpdesk_code_sent();
-            case "verified" -> msg.helpdesk_verified();
-            case "removed" -> msg.helpdesk_contact_removed();
-            case "lifted" -> msg.helpdesk_pause_lifted();
+            case "sent" -> msg().helpdesk_code_sent();
+            case "verified" -> msg().helpdesk_verified();
+            case "removed" -> msg().helpdesk_contact_removed();
+            case "lifted" -> msg().helpdesk_pause_lifted();
             default -> null;
         };
         return page(200, c.get(), notice, Problem.NONE);
@@ -226,7 +230,7 @@ public class HelpdeskResource {
         String sentTo = c.codeWaiting() ? card.contacts().stream().filter(k -> k.id().equals(c.codeContactId()))
                 .map(Contact::masked).findFirst().orElse("") : null;
         return Html.page(status, Templates.employee(staff(), card, c.codeWaiting(), sentTo, verified, until,
-                helpdesk.otherVerification().orElse(msg.helpdesk_other_verification_default()), notice, problem));
+                helpdesk.otherVerification().orElse(msg().helpdesk_other_verification_default()), notice, problem));
     }
 
     /**

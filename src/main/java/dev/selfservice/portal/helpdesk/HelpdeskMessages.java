@@ -1,0 +1,110 @@
+package dev.selfservice.portal.helpdesk;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The helpdesk pages' words (templates: {@code {desk:...}}; German in {@code messages/desk_de.properties}), a bundle
+ * of their own: staff pages change apart from the employees' pages, and Qute's generated resolver of one bundle of
+ * more than 300 messages loses messages (seen here: {@code msg:verify_title} rendered as NOT_FOUND), which
+ * {@code MessageBundlesResolveEveryMessageTest} guards against.
+ */
+@MessageBundle("desk")
+public interface HelpdeskMessages {
+
+    @Message("Helpdesk: find an employee")
+    String helpdesk_title();
+
+    @Message("Find the caller's account, then verify the caller with a code sent to one of their own recovery contacts before you act. You never see a password, a full contact or the code.")
+    String helpdesk_intro();
+
+    @Message("Username or work email")
+    String helpdesk_find_label();
+
+    @Message("Exactly as the employee has it, for example jdoe or jdoe@corp.example. There is no free search.")
+    String helpdesk_find_hint();
+
+    @Message("Find")
+    String helpdesk_find_submit();
+
+    @Message("Helpdesk: {name}")
+    String helpdesk_employee_title(String name);
+
+    @Message("Last sign-in")
+    String helpdesk_last_sign_in();
+
+    @Message("never")
+    String helpdesk_never();
+
+    @Message("Sign-in")
+    String helpdesk_sign_in_state();
+
+    @Message("blocked by an administrator in Auth0")
+    String helpdesk_blocked();
+
+    @Message("paused after too many wrong passwords")
+    String helpdesk_paused();
+
+    @Message("not blocked")
+    String helpdesk_can_sign_in();
+
+    @Message("Recovery contacts")
+    String helpdesk_contacts();
+
+    @Message("This employee has no recovery contact, so no code can verify the caller.")
+    String helpdesk_no_contacts();
+
+    @Message("Verify the caller by your organisation's own procedure for callers without a recovery contact. The actions that need a verified caller stay off.")
+    String helpdesk_other_verification_default();
+
+    @Message("Send a verification code")
+    String helpdesk_send_code();
+
+    @Message("Verify the caller")
+    String helpdesk_verify_title();
+
+    @Message("A code was sent to {address}. Ask the caller to read it out, and enter it here.")
+    String helpdesk_verify_intro(String address);
+
+    @Message("Code the caller reads out")
+    String helpdesk_code_label();
+
+    @Message("Verify")
+    String helpdesk_verify_submit();
+
+    @Message("Actions")
+    String helpdesk_actions();
+
+    @Message("The actions are available once the caller is verified with a code.")
+    String helpdesk_actions_locked();
+
+    @Message("The caller is verified until {time}.")
+    String helpdesk_verified_until(String time);
+
+    @Message("Reason")
+    String helpdesk_reason_label();
+
+    @Message("Required, and kept in the audit log with your name, for example: phone lost, ticket 4711.")
+    String helpdesk_reason_hint();
+
+    @Message("Remove {contact}")
+    String helpdesk_remove_contact(String contact);
+
+    @Message("Lift the sign-in pause")
+    String helpdesk_lift_pause();
+
+    @Message("Find another employee")
+    String helpdesk_another();
+
+    @Message("A verification code was sent.")
+    String helpdesk_code_sent();
+
+    @Message("The caller is verified.")
+    String helpdesk_verified();
+
+    @Message("The contact was removed. The employee's work address and the removed contact are told.")
+    String helpdesk_contact_removed();
+
+    @Message("The sign-in pause was lifted. The employee's work address is told.")
+    String helpdesk_pause_lifted();
+}
