@@ -255,7 +255,7 @@ class BrowserFlowsTest {
             signInTypingTheUsername(erin, "erin", DEMO_PASSWORD);
             erin.sees("Your account is locked");
             // self-service can help here, so the page offers it (the control for the helpdesk-only pages below)
-            assertThat(erin.bodyText()).contains("Forgot your password, or locked out");
+            assertThat(erin.bodyText()).contains("Reset my password or unlock my account");
             erin.chooses("Reset my password or unlock my account").sees("Forgot your password, or locked out");
             assertThat(erin.valueOf("Your username")).as("carried from the start page").isEqualTo("erin");
             provesWithACode(erin, "+1 415 555 0142", "+14155550142");

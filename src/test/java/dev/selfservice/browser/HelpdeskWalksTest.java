@@ -53,7 +53,10 @@ class HelpdeskWalksTest {
 
             helen.types("Code the caller reads out", readOut).chooses("Verify").sees("Helpdesk: Bob Baker");
             assertThat(helen.bodyText()).contains("The caller is verified until");
-            helen.types("Reason", "phone lost, ticket 4711").chooses("Remove b•••@example.com").sees("Helpdesk: Bob Baker");
+            helen.types("Reason", "phone lost, ticket 4711").chooses("Remove b•••@example.com")
+                    .sees("Remove this recovery contact?");
+            assertThat(helen.bodyText()).contains("It is their only recovery contact", "phone lost, ticket 4711");
+            helen.chooses("Yes, remove it").sees("Helpdesk: Bob Baker");
             assertThat(helen.bodyText()).contains("The contact was removed.", "This employee has no recovery contact");
         });
     }

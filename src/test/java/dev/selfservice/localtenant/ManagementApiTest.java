@@ -140,9 +140,10 @@ class ManagementApiTest {
         api().queryParam("q", "identities.connection:\"corp-ad\" AND nickname:\"carol\"").queryParam("search_engine", "v3")
                 .get(tenant() + "api/v2/users").then().statusCode(200).body("$", hasSize(1))
                 .body("[0].nickname", equalTo("carol"));
+        // the nine demo users: alice to grace, and the staff helen and rita
         api().queryParam("q", "identities.connection:\"corp-ad\"").queryParam("include_totals", "true")
                 .queryParam("per_page", "2").get(tenant() + "api/v2/users").then().statusCode(200)
-                .body("total", equalTo(7)).body("users", hasSize(2)).body("length", equalTo(2));
+                .body("total", equalTo(9)).body("users", hasSize(2)).body("length", equalTo(2));
         api().queryParam("q", "nickname:carol OR nickname:dave").get(tenant() + "api/v2/users").then().statusCode(400)
                 .body("errorCode", equalTo("invalid_query_string"));
     }

@@ -14,11 +14,10 @@ import io.quarkus.qute.TemplateExtension;
 import io.quarkus.runtime.Startup;
 
 /**
- * Where a phone number typed without a +country code is read, on every page that takes one, and the example number
- * the pages show. With {@code portal.phone-default-region} set, everywhere in that region; unset, in the page
- * language's region ({@code phone_example_region}: a German page reads {@code 0151 23456789} as German, an English
- * one, whose value is {@value #DEFAULT}, as US). The setting is checked at start: a code libphonenumber does not know
- * would refuse every national number without saying why.
+ * Where a phone number typed without a +country code is read ({@code portal.phone-default-region}, {@value #FALLBACK}
+ * when unset), on every page that takes one whatever its language, and the example numbers the pages show: a page
+ * in German shows a German number. The setting is checked at start: a code libphonenumber does not know would
+ * refuse every national number without saying why.
  */
 @ApplicationScoped
 @Startup
@@ -27,7 +26,7 @@ public class PhoneRegion {
     /** The message value that means "no region of its own" ({@code phone_example_region}). */
     static final String DEFAULT = "default";
 
-    /** Where a page language without a region of its own reads numbers when no region is set: what it always was. */
+    /** Where numbers are read when no region is set. */
     static final String FALLBACK = "US";
 
     private final java.util.Optional<String> configured;
@@ -50,12 +49,12 @@ public class PhoneRegion {
         return ContactAddress.phone(typed, regionFor(PageLanguage.currentLocale()));
     }
 
-    /** The region a number without +country code is read in on a page in {@code language}. */
+    /**
+     * The region a number without +country code is read in: the organisation's, on a page in any language. It once
+     * followed the page's language, and a US number typed on a German page was sent to +49: a stranger's phone.
+     */
     public String regionFor(Locale language) {
-        return configured.orElseGet(() -> {
-            String own = PageLanguage.messagesIn(language).phone_example_region().strip().toUpperCase(Locale.ROOT);
-            return known(own) ? own : FALLBACK;
-        });
+        return configured.orElse(FALLBACK);
     }
 
     /** That region's name in {@code language}. */
@@ -83,6 +82,23 @@ public class PhoneRegion {
     }
 
     /**
+     * An example for "from another country, start with + and its code": the page language's example where that is
+     * another country than the one numbers are read in, else one of {@value #ANOTHER} (or, read there, of
+     * {@value #FALLBACK}).
+     */
+    public String otherExample(String exampleRegion) {
+        String read = regionFor(PageLanguage.currentLocale());
+        String r = exampleRegion == null ? DEFAULT : exampleRegion.strip().toUpperCase(Locale.ROOT);
+        if (!known(r) || r.equals(read)) {
+            r = read.equals(ANOTHER) ? FALLBACK : ANOTHER;
+        }
+        return example(r);
+    }
+
+    /** The country of an example number from abroad, where the page's own is the one numbers are read in. */
+    static final String ANOTHER = "GB";
+
+    /**
      * What the pages read: {@code {phone:region}}, {@code {phone:callingCode}} and
      * {@code {phone:example(msg:phone_example_region)}}.
      */
@@ -99,6 +115,10 @@ public class PhoneRegion {
 
         static String example(String exampleRegion) {
             return phoneRegion().example(exampleRegion);
+        }
+
+        static String otherExample(String exampleRegion) {
+            return phoneRegion().otherExample(exampleRegion);
         }
 
         private static PhoneRegion phoneRegion() {

@@ -107,4 +107,19 @@ public interface HelpdeskMessages {
 
     @Message("The sign-in pause was lifted. The employee's work address is told.")
     String helpdesk_pause_lifted();
+
+    @Message("Remove this recovery contact?")
+    String helpdesk_confirm_remove_title();
+
+    @Message("{contact} will no longer be a recovery contact of {name}. The employee's work address and that contact are told.")
+    String helpdesk_confirm_remove_detail(String contact, String name);
+
+    @Message("Reason, for the audit log: {reason}")
+    String helpdesk_confirm_remove_reason(String reason);
+
+    @Message("It is their only recovery contact: without it, they cannot get back in on their own until they add another.")
+    String helpdesk_confirm_remove_last();
+
+    @Message("Yes, remove it")
+    String helpdesk_confirm_remove_yes();
 }

@@ -51,9 +51,13 @@ public class HelpdeskResource {
 
     @CheckedTemplate(basePath = "helpdesk")
     static class Templates {
-        static native TemplateInstance find(SignedInEmployee staff, String typed, Problem problem);
+        // the staff member is "employee" to the layout, which shows who is signed in and the sign-out button
+        static native TemplateInstance find(SignedInEmployee employee, String typed, Problem problem);
 
-        static native TemplateInstance employee(SignedInEmployee staff, EmployeeCard card, boolean codeWaiting,
+        static native TemplateInstance confirmRemove(SignedInEmployee employee, EmployeeCard card, Contact contact,
+                String reason);
+
+        static native TemplateInstance employee(SignedInEmployee employee, EmployeeCard card, boolean codeWaiting,
                 String codeSentTo, boolean verified, String verifiedUntil, String otherVerification, String notice,
                 Problem problem);
     }
@@ -140,7 +144,11 @@ public class HelpdeskResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @SteppedUp(then = "/helpdesk/employee")
     public Response removeContact(@CookieParam(HelpdeskCaseCookie.NAME) String value, @RestForm String contact,
-            @RestForm String reason) {
+            @RestForm String reason, @RestForm String confirm) {
+        if (!"yes".equals(confirm)) {
+            // asked first, as an employee removing their own contact is: a caller's only contact may be the one
+            return confirmRemoval(value, Html.echo(contact), reason);
+        }
         return action(value, AuditAction.HELPDESK_REMOVE_CONTACT, "removed", reason, c -> {
             Contact removed = helpdesk.removeContact(c, Html.echo(contact), reason);
             return Map.of("channel", removed.channel().connection(), "contact", removed.masked());
@@ -156,6 +164,20 @@ public class HelpdeskResource {
             helpdesk.liftPause(c, reason);
             return Map.of();
         });
+    }
+
+    /** "Remove this contact of NAME?", with the reason given, before anything is removed. */
+    private Response confirmRemoval(String value, String contactId, String reason) {
+        Optional<HelpdeskCase> c = ours(value);
+        if (c.isEmpty()) {
+            return Response.seeOther(URI.create("/helpdesk")).build();
+        }
+        try {
+            Contact contact = helpdesk.checkRemoval(c.get(), contactId, reason);
+            return Html.page(200, Templates.confirmRemove(staff(), helpdesk.card(c.get()), contact, oneLine(reason)));
+        } catch (Refusal e) {
+            return page(e.status(), c.get(), null, refusals.problem(e));
+        }
     }
 
     // ---- helpers ----

@@ -92,7 +92,7 @@ public class HelpdeskService {
             Auth0User user = management.user(c.employeeUserId());
             boolean paused = management.hasBruteForceBlocks(user.userId());
             return new EmployeeCard(user.nickname(), user.name(), user.email(), LinkedContacts.of(user),
-                    user.isBlocked(), paused, user.lastLogin());
+                    user.isBlocked(), paused, lastSignIn(user.lastLogin()));
         } catch (Auth0Exception e) {
             throw Refusal.auth0(e.rateLimited());
         }
@@ -148,6 +148,12 @@ public class HelpdeskService {
         return c.verified(clock.instant().plus(staff.verifiedFor()));
     }
 
+    /** What removing would remove, for the question before it: refused as the removal itself would be. */
+    public Contact checkRemoval(HelpdeskCase c, String contactId, String reason) throws Refusal {
+        requireVerifiedWithReason(c, reason);
+        return ownContact(c, contactId);
+    }
+
     /** Removes one of the employee's contacts (a lost phone), for a verified caller, with a reason. */
     public Contact removeContact(HelpdeskCase c, String contactId, String reason) throws Refusal {
         requireVerifiedWithReason(c, reason);
@@ -164,6 +170,20 @@ public class HelpdeskService {
             throw Refusal.auth0(e.rateLimited());
         }
         notices.tell(NoticeKind.PAUSE_LIFTED, c.employeeUserId());
+    }
+
+    /** The last sign-in as the page's language writes a date and time (UTC, said so); null when never. */
+    private static String lastSignIn(String iso) {
+        if (iso == null || iso.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM)
+                    .withLocale(dev.selfservice.portal.web.PageLanguage.currentLocale())
+                    .withZone(java.time.ZoneOffset.UTC).format(Instant.parse(iso)) + " UTC";
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
     }
 
     private void requireVerifiedWithReason(HelpdeskCase c, String reason) throws Refusal {

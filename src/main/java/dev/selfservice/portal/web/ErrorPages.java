@@ -88,7 +88,19 @@ public class ErrorPages {
         if (status == 404) {
             return notFound(null);
         }
+        if (status == 403) {
+            return forbidden(null);
+        }
         return page(status, msg.error_bad_request_title(), msg.error_bad_request_detail());
+    }
+
+    /**
+     * A signed-in person without the role a page needs (the helpdesk's): said as what it is, not as a form that
+     * expired, and nothing about what the page would have shown.
+     */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return page(403, msg.error_forbidden_title(), msg.error_forbidden_detail());
     }
 
     /**

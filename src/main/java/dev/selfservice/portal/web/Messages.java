@@ -278,6 +278,12 @@ public interface Messages {
     @Message("The form was not valid or has expired. Go back, reload the page and try again.")
     String error_bad_request_detail();
 
+    @Message("You do not have access to this page")
+    String error_forbidden_title();
+
+    @Message("Your work account is not allowed to open it. If you think it should be, ask your manager or the IT department.")
+    String error_forbidden_detail();
+
     // enrolment
     @Message("Recovery contacts")
     String enrolment_title();

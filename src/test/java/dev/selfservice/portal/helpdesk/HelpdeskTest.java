@@ -68,6 +68,7 @@ class HelpdeskTest {
         try (LogCapture log = LogCapture.start()) {
             Page bob = find(helen, "bob");
             assertThat(bob.path()).isEqualTo("/helpdesk/employee");
+            assertThat(bob.document().select("form.signout")).as("who is signed in, and the way out").hasSize(1);
             assertThat(bob.text("#employee-username")).isEqualTo("bob");
             assertThat(bob.text(".contact .address")).isEqualTo("b\u2022\u2022\u2022@example.com");
             assertThat(bob.body()).doesNotContain(BOBS_CONTACT);
@@ -92,9 +93,13 @@ class HelpdeskTest {
             assertThat(noReason.text("#reason-error")).contains("Enter a reason.");
             assertThat(identities("bob")).extracting(i -> i.get("provider")).contains("email");
 
-            Page removed = act(helen, verified, "/helpdesk/employee/remove-contact",
+            Page asked = act(helen, verified, "/helpdesk/employee/remove-contact",
                     Map.of("contact", verified.document().selectFirst("button[formaction$=remove-contact]").attr("value"),
                             "reason", "phone lost, ticket 4711"));
+            assertThat(asked.text("h1")).as("asked first, as Enter in the reason field posts it").isEqualTo("Remove this recovery contact?");
+            assertThat(asked.text("#last-contact")).contains("only recovery contact");
+            assertThat(identities("bob")).as("nothing removed by the question").extracting(i -> i.get("provider")).contains("email");
+            Page removed = helen.submit(asked, "#confirm-remove", Map.of());
             assertThat(removed.uri().toString()).endsWith("/helpdesk/employee?done=removed");
             assertThat(removed.document().select(".contact")).isEmpty();
             assertThat(identities("bob")).extracting(i -> i.get("provider")).containsExactly("ad");
@@ -148,6 +153,7 @@ class HelpdeskTest {
 
         Map<String, String> remove = new HashMap<>(fields);
         remove.put("contact", contact);
+        remove.put("confirm", "yes");
         Page refused = helen.post(portal() + "/helpdesk/employee/remove-contact", remove);
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.text("#problem")).contains("Verify the caller with a code first");
@@ -191,7 +197,9 @@ class HelpdeskTest {
         fields.put("code", "123456");
         fields.put("reason", "x");
         for (String path : List.of("/helpdesk", "/helpdesk/employee")) {
-            assertThat(alice.get(portal() + path).status()).as("GET " + path).isEqualTo(403);
+            Page refused = alice.get(portal() + path);
+            assertThat(refused.status()).as("GET " + path).isEqualTo(403);
+            assertThat(refused.text("h1")).isEqualTo("You do not have access to this page");
         }
         for (String path : List.of("/helpdesk/find", "/helpdesk/employee/send-code", "/helpdesk/employee/verify",
                 "/helpdesk/employee/remove-contact", "/helpdesk/employee/lift-pause")) {
