@@ -45,6 +45,11 @@ class PersonalEmailAsUsernameTest {
                 body = body.replace(hidden.attr("value"), "TOKEN");
             }
         }
+        // the refusal's address (post/redirect/get), whose id is random, in the language switch's link
+        String query = page.uri().getQuery();
+        if (query != null && query.startsWith("refused=")) {
+            body = body.replace(query.substring("refused=".length()), "REFUSED");
+        }
         // only the username field's value: the contact field may hold the same text
         return body.replaceFirst("(<input id=\"username\"[^>]*value=\")" + java.util.regex.Pattern.quote(username) + "\"",
                 "$1USER\"").replace("data-words=\"" + username + "\"", "data-words=\"USER\"");
