@@ -136,7 +136,8 @@ class TwoReplicasIT {
 
     @Test
     void theStartLimitOfOneAddressCountsAcrossBothReplicas() {
-        Browser browser = new Browser();
+        // replica B is a production build, whose cookies (a refusal's too: post/redirect/get) are Secure
+        Browser browser = Browser.withLocalhostAsSecure();
         Map<String, String> same = Map.of("username", "nobody", "contact", "same@example.com");
         // four times max-sends (2) per address, the one limit the page shows
         for (int i = 0; i < 8; i++) {
@@ -155,7 +156,8 @@ class TwoReplicasIT {
 
     @Test
     void aProofUsedOnOneReplicaIsRefusedOnTheOther() {
-        Browser browser = new Browser();
+        // replica B is a production build, whose cookies (a refusal's too: post/redirect/get) are Secure
+        Browser browser = Browser.withLocalhostAsSecure();
         Page reset = prove(browser);
         HttpCookie proof = browser.cookies().getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals("recovery_proof")).findFirst().orElseThrow();
@@ -172,13 +174,17 @@ class TwoReplicasIT {
 
     @Test
     void ofTenParallelResetsSpreadOverBothReplicasExactlyOneActs() {
-        Browser browser = new Browser();
+        // replica B is a production build, whose cookies (a refusal's too: post/redirect/get) are Secure
+        Browser browser = Browser.withLocalhostAsSecure();
         Page reset = prove(browser);
         Map<String, String> password = Map.of("password", "Quiet-Garden-Moon-58", "confirm", "Quiet-Garden-Moon-58");
         List<Callable<Page>> calls = new ArrayList<>();
+        // a jar each: with one shared jar, one answer's refusal cookie replaces another's before its page is read
+        List<Browser> copies = browser.copies(10);
         for (int i = 0; i < 10; i++) {
             String replica = i % 2 == 0 ? portal() : b;
-            calls.add(() -> browser.submitTo(replica, reset, "#recovery-reset", password));
+            Browser copy = copies.get(i);
+            calls.add(() -> copy.submitTo(replica, reset, "#recovery-reset", password));
         }
         List<Page> answers = Parallel.run(calls);
         assertThat(answers).filteredOn(p -> p.status() == 200).hasSize(1);

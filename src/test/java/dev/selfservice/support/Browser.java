@@ -74,7 +74,13 @@ public class Browser {
      * packaged application on loopback, which has no TLS in front of it here.
      */
     public static Browser withLocalhostAsSecure() {
-        return new Browser(new CookieManager(null, CookiePolicy.ACCEPT_ALL) {
+        Browser browser = new Browser(localhostSecureJar());
+        browser.localhostSecure = true;
+        return browser;
+    }
+
+    private static CookieManager localhostSecureJar() {
+        return new CookieManager(null, CookiePolicy.ACCEPT_ALL) {
             @Override
             public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
                 return super.get(secureIfLocal(uri), requestHeaders);
@@ -84,8 +90,11 @@ public class Browser {
             public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
                 super.put(secureIfLocal(uri), responseHeaders);
             }
-        });
+        };
     }
+
+    /** Whether this browser keeps and sends Secure cookies over http://localhost (its copies do too). */
+    private boolean localhostSecure;
 
     private static URI secureIfLocal(URI uri) {
         if (!"http".equals(uri.getScheme()) || !"localhost".equals(uri.getHost())) {
@@ -129,12 +138,13 @@ public class Browser {
     public List<Browser> copies(int n) {
         List<Browser> copies = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            CookieManager jar = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+            CookieManager jar = localhostSecure ? localhostSecureJar() : new CookieManager(null, CookiePolicy.ACCEPT_ALL);
             for (URI uri : cookies.getCookieStore().getURIs()) {
                 cookies.getCookieStore().get(uri).forEach(c -> jar.getCookieStore().add(uri, c));
             }
             Browser copy = new Browser(jar);
             copy.stopAt = stopAt;
+            copy.localhostSecure = localhostSecure;
             copies.add(copy);
         }
         return copies;
