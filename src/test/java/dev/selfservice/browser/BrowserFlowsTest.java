@@ -364,7 +364,7 @@ class BrowserFlowsTest {
         alice.types("Code", read).chooses("Confirm").sees("Recovery contacts");
     }
 
-    private static void choosesNewPassword(Employee employee) {
+    static void choosesNewPassword(Employee employee) {
         employee.types("New password", NEW_PASSWORD).types("New password again", NEW_PASSWORD);
         // the strength hint is written by the page's script: empty with JavaScript off (the control that it is off)
         if (employee.walk().javaScript()) {
@@ -419,7 +419,7 @@ class BrowserFlowsTest {
     }
 
     /** From the recovery's first page, its username filled in, to the page where a new password is chosen. */
-    private static void provesWithACode(Employee employee, String typedContact, String outboxAddress) {
+    static void provesWithACode(Employee employee, String typedContact, String outboxAddress) {
         int before = PortalSteps.outboxCount(outboxAddress);
         employee.types("Personal email or mobile number", typedContact)
                 .chooses("Send me a code").sees("Check your messages");

@@ -74,6 +74,26 @@ class RefusedFormWalksTest {
         });
     }
 
+    /** The outside walk's finding: Back after a reset showed "This recovery has expired or was already used" in red. */
+    @ParameterizedTest
+    @EnumSource(value = Walk.class, names = { "DESKTOP", "NO_JAVASCRIPT" })
+    void backAfterANewPasswordShowsThatItIsSetNotAnExpiredRecovery(Walk walk, TestInfo test) {
+        walk(test, walk, erin -> {
+            openStart(erin, ENGLISH);
+            erin.types(ENGLISH.username(), "erin");
+            BrowserFlowsTest.provesWithACode(erin, "+1 415 555 0142", "+14155550142");
+            BrowserFlowsTest.choosesNewPassword(erin);
+            erin.chooses("Set new password").sees("Your new password is set");
+
+            // Back to the form it was set with, and once more to the code page: each shows what happened
+            erin.goesBack().sees("Your new password is set");
+            assertThat(erin.bodyText()).doesNotContain("expired").doesNotContain("already used");
+            assertThat(erin.title()).doesNotStartWith("Error");
+            erin.goesBack().sees("Your new password is set");
+            assertThat(erin.bodyText()).doesNotContain("expired").doesNotContain("Confirm Form Resubmission");
+        });
+    }
+
     @ParameterizedTest
     @EnumSource(value = Walk.class, names = { "DESKTOP", "NO_JAVASCRIPT" })
     void theLanguageSwitchOnARefusedFormKeepsItsErrorsAndWhatWasTyped(Walk walk, TestInfo test) {

@@ -118,10 +118,13 @@ public class RecoveryResource {
 
     @GET
     @Path("code")
-    public Response codePage(@CookieParam(RecoveryCookies.PENDING) String pending, @QueryParam("sent") String sent) {
+    public Response codePage(@CookieParam(RecoveryCookies.PENDING) String pending, @QueryParam("sent") String sent,
+            @CookieParam(RecoveryCookies.PROOF) String proof, @CookieParam(RecoveryCookies.RESULT) String result) {
         Optional<RecoveryState.Pending> p = cookies.pending(pending);
         if (p.isEmpty()) {
-            return Response.seeOther(URI.create("/recovery")).build();
+            // Back from a later step: that step, not a blank start that reads as if the code had been lost
+            return Response.seeOther(URI.create(cookies.proof(proof).isPresent() ? "/recovery/reset"
+                    : cookies.result(result).isPresent() ? "/recovery/done" : "/recovery")).build();
         }
         // after "Send a new code", the page says it did (post/redirect/get: a reload posts nothing)
         String notice = "again".equals(sent) ? msg.recovery_code_resent() : null;
@@ -180,9 +183,14 @@ public class RecoveryResource {
     @GET
     @Path("reset")
     public Response resetPage(@CookieParam(RecoveryCookies.PROOF) String proof,
-            @CookieParam(UsernameHint.COOKIE) String typed) {
+            @CookieParam(UsernameHint.COOKIE) String typed, @CookieParam(RecoveryCookies.RESULT) String result) {
         try {
             Optional<RecoveryState.Proof> p = cookies.proof(proof);
+            if (p.isEmpty() && cookies.result(result).isPresent()) {
+                // Back from the result page: the proof was spent on that result, which is what this tab should show
+                // again, not "this recovery has expired" in red as if it had failed
+                return Response.seeOther(URI.create("/recovery/done")).build();
+            }
             Optional<dev.selfservice.portal.web.RefusedForm.Shown> r = refused.at(RESET, null);
             if (r.isPresent()) {
                 // a refused reset or unblock, as its answer showed it: no view of the proof is counted again
