@@ -43,7 +43,8 @@ public class SignInFailurePage {
         // the exception's message can quote the token endpoint's answer; only its kind goes to the log
         LOG.warnf("sign-in: could not complete the sign-in at %s (%s)", ctx.request().path(),
                 ctx.failure().getCause() == null ? "no cause" : ctx.failure().getCause().getClass().getSimpleName());
-        String html = SignInResource.Templates.error(msg.signin_unavailable_title(), msg.signin_unavailable_detail(),
+        String html = SignInResource.Templates.error(msg.signin_unavailable_title(),
+                new dev.selfservice.portal.web.Problem.FieldError(null, msg.signin_unavailable_detail()),
                 "SIGN_IN_NOT_COMPLETED", List.of(new SignInResource.Action("/signin", msg.action_sign_in_again()),
                         new SignInResource.Action("/", msg.action_home())),
                 List.of(new SignInResource.Action("/recovery", msg.landing_recovery()),

@@ -47,7 +47,8 @@ public class SignInResource {
 
     @CheckedTemplate(basePath = "signin")
     static class Templates {
-        static native TemplateInstance error(String title, String detail, String reason, List<Action> actions,
+        static native TemplateInstance error(String title, dev.selfservice.portal.web.Problem.FieldError detail,
+                String reason, List<Action> actions,
                 List<Action> also);
     }
 
@@ -170,6 +171,7 @@ public class SignInResource {
         List<Action> actions = new ArrayList<>();
         String title;
         String detail;
+        dev.selfservice.portal.web.Problem.FieldError timed = null;
         switch (reason) {
             case BLOCKED -> {
                 title = msg.signin_blocked_title();
@@ -193,7 +195,13 @@ public class SignInResource {
             }
             case ACCOUNT_LOCKED -> {
                 title = msg.signin_locked_title();
-                detail = msg.signin_locked_detail(config.password().lockoutDuration().toMinutes(), helpdesk);
+                // AD's lockout began at the latest now, so it ends by now plus its duration at the latest; when it
+                // began cannot be read without the password
+                long minutes = config.password().lockoutDuration().toMinutes();
+                timed = dev.selfservice.portal.web.Refusals.atTime(null,
+                        clock.instant().plus(config.password().lockoutDuration()),
+                        time -> msg.signin_locked_detail(minutes, time, helpdesk));
+                detail = timed.text();
                 actions.addAll(List.of(recovery, home));
             }
             case ACCOUNT_DISABLED -> {
@@ -218,7 +226,8 @@ public class SignInResource {
             }
         }
         Response.ResponseBuilder page = Response.status(reason.status()).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Templates.error(title, detail, reason.name(), actions, alsoOffered(reason, actions)).render());
+                .entity(Templates.error(title, timed != null ? timed : new dev.selfservice.portal.web.Problem.FieldError(null, detail),
+                        reason.name(), actions, alsoOffered(reason, actions)).render());
         // the next step is filled with the username; why this sign-in failed decides what the recovery offers
         typed.ifPresent(h -> page.cookie(hint.failed(h, reason)));
         return page.build();

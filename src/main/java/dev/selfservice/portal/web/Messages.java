@@ -171,8 +171,8 @@ public interface Messages {
     @Message("Your account is locked")
     String signin_locked_title();
 
-    @Message("Too many wrong passwords were entered for your account, so it is locked. {#if minutes > 0}It unlocks by itself {minutes} minutes after it was locked, or you can unlock it now by setting a new password.{#else}It stays locked until you unlock it by setting a new password, or {helpdesk} unlocks it.{/if}")
-    String signin_locked_detail(long minutes, String helpdesk);
+    @Message("Too many wrong passwords were entered for your account, so it is locked. {#if minutes > 0}It unlocks by itself within {minutes} minutes, by {time} at the latest, or you can unlock it now by setting a new password.{#else}It stays locked until you unlock it by setting a new password, or {helpdesk} unlocks it.{/if}")
+    String signin_locked_detail(long minutes, String time, String helpdesk);
 
     @Message("Too many sign-in attempts")
     String signin_too_many_title();

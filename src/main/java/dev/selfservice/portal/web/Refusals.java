@@ -36,17 +36,10 @@ public class Refusals {
     private Problem.FieldError error(Refusal refusal, Refusal.Reason reason) {
         boolean first = reason == refusal.reason();
         if (first && refusal.until().isPresent()) {
-            java.time.Instant until = refusal.until().get();
-            String utc = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(PageLanguage.currentLocale())
-                    .withZone(ZoneOffset.UTC).format(until) + " UTC";
             String helpdesk = Helpdesk.here(config);
-            String marked = reason == Refusal.Reason.WRONG_CODE_LAST_TRY
-                    ? msg.refused_wrong_code_last_try_until(TIME_MARK, helpdesk)
-                    : msg.refused_too_many_wrong_until(TIME_MARK, helpdesk);
-            int at = marked.indexOf(TIME_MARK);
-            Problem.Timed time = new Problem.Timed(marked.substring(0, at), until.toString(), utc,
-                    marked.substring(at + TIME_MARK.length()));
-            return new Problem.FieldError(reason.field(), time.before() + utc + time.after(), time);
+            return atTime(reason.field(), refusal.until().get(), time -> reason == Refusal.Reason.WRONG_CODE_LAST_TRY
+                    ? msg.refused_wrong_code_last_try_until(time, helpdesk)
+                    : msg.refused_too_many_wrong_until(time, helpdesk));
         }
         String text = reason.text(msg, words(refusal));
         if (first && refusal.triesLeft().isPresent()) {
@@ -54,6 +47,21 @@ public class Refusals {
             text = text + " " + (refusal.triesOfTheCode() ? msg.refused_code_tries_left(tries) : msg.refused_tries_left(tries));
         }
         return new Problem.FieldError(reason.field(), text);
+    }
+
+    /**
+     * Words that name a clock time, as a clock time in the page's language and UTC, marked up so that the page can add
+     * the employee's own time ({@link Problem.Timed}); {@code words} is given where the time goes.
+     */
+    public static Problem.FieldError atTime(String field, java.time.Instant when,
+            java.util.function.UnaryOperator<String> words) {
+        String utc = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(PageLanguage.currentLocale())
+                .withZone(ZoneOffset.UTC).format(when) + " UTC";
+        String marked = words.apply(TIME_MARK);
+        int at = marked.indexOf(TIME_MARK);
+        Problem.Timed time = new Problem.Timed(marked.substring(0, at), when.toString(), utc,
+                marked.substring(at + TIME_MARK.length()));
+        return new Problem.FieldError(field, time.before() + utc + time.after(), time);
     }
 
     private Refusal.Words words(Refusal refusal) {

@@ -27,22 +27,51 @@ class LockedAccountPagesNameTheTimeTest {
         return browser.submit(login, "form", Map.of("username", username, "password", DEMO_PASSWORD));
     }
 
+    @jakarta.inject.Inject
+    dev.selfservice.support.PortalTestClock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void clockBack() {
+        clock.reset();
+    }
+
+    /**
+     * When AD locked the account cannot be read, but it was at the latest now: the page names the time by which it
+     * unlocks at the latest, in the page's language and UTC, marked up for the employee's own time.
+     */
     @Test
-    void theLockedSignInPageSaysItUnlocksByItselfThirtyMinutesAfterItWasLocked() {
+    void theLockedSignInPageSaysByWhatTimeItUnlocksByItselfAtTheLatest() {
+        clock.advance(java.time.Duration.ofMinutes(197)); // another time of day than the machine's
+        java.time.Instant before = clock.instant();
         Page page = signInAs(new Browser(), "erin");
+        java.time.Instant after = clock.instant();
         assertThat(page.text("h1")).isEqualTo("Your account is locked");
-        assertThat(page.text("main")).contains("It unlocks by itself 30 minutes after it was locked")
+        assertThat(page.text("main")).contains("It unlocks by itself within 30 minutes, by ")
                 .doesNotContain("after a while");
+        assertThat(page.text("#signin-problem time")).isIn(utc(before.plusSeconds(1800), java.util.Locale.ENGLISH),
+                utc(after.plusSeconds(1800), java.util.Locale.ENGLISH));
+        assertThat(page.document().select("#signin-problem time").attr("datetime")).startsWith(
+                before.plusSeconds(1800).toString().substring(0, 13));
+        assertThat(page.document().select("script[src=/js/local-time.js]")).isNotEmpty();
     }
 
     @Test
     void inGermanToo() {
         Browser browser = new Browser();
         browser.get(portal() + "/language?to=de&back=/");
+        java.time.Instant before = clock.instant();
         Page page = signInAs(browser, "erin");
+        java.time.Instant after = clock.instant();
         assertThat(page.text("h1")).isEqualTo("Ihr Konto ist gesperrt");
-        assertThat(page.text("main")).contains("Die Sperre endet von selbst 30 Minuten nachdem sie begann")
+        assertThat(page.text("main")).contains("Die Sperre endet von selbst innerhalb von 30 Minuten, spätestens um ")
                 .doesNotContain("nach einer Weile");
+        assertThat(page.text("#signin-problem time")).isIn(utc(before.plusSeconds(1800), java.util.Locale.GERMAN),
+                utc(after.plusSeconds(1800), java.util.Locale.GERMAN));
+    }
+
+    private static String utc(java.time.Instant instant, java.util.Locale locale) {
+        return java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT).withLocale(locale)
+                .withZone(java.time.ZoneOffset.UTC).format(instant) + " UTC";
     }
 
     @Test
