@@ -100,9 +100,67 @@ final class Employee implements AutoCloseable {
                     .isLessThanOrEqualTo(0);
             assertThat(smallTargets()).as(() -> "controls less than 24 px tall on " + reads.read(chrome::getCurrentUrl)
                     + " (\"" + heading + "\"; WCAG 2.5.8, links inside a sentence excepted)").isEmpty();
+            assertThat(brokenShortWords()).as(() -> "short words broken across two lines on "
+                    + reads.read(chrome::getCurrentUrl) + " (\"" + heading + "\")").isEmpty();
         }
         return this;
     }
+
+    /**
+     * The words of at most {@value #SHORT_WORD} letters that the page shows broken across two lines although they
+     * would fit one line of their box (the outside walk's "Abmeld/en" at 320 px, a button squeezed by its row): only
+     * a word wider than its box may be broken. A compound's parts
+     * count as words, since a line may end at its hyphen ("IT-/Helpdesk").
+     */
+    List<String> brokenShortWords() {
+        return reads.read(() -> {
+            @SuppressWarnings("unchecked")
+            List<String> broken = (List<String>) chrome.executeScript("""
+                    var out = [], max = arguments[0];
+                    function sides(e) {
+                      var s = getComputedStyle(e);
+                      return parseFloat(s.paddingLeft) + parseFloat(s.paddingRight)
+                          + parseFloat(s.borderLeftWidth) + parseFloat(s.borderRightWidth);
+                    }
+                    function lineOf(e) {
+                      var a = e;
+                      while (a.parentElement) {
+                        var own = getComputedStyle(a).display, row = getComputedStyle(a.parentElement).display;
+                        if (['block', 'list-item', 'flex', 'grid'].indexOf(own) >= 0
+                            && row.indexOf('flex') < 0 && row.indexOf('grid') < 0) { break; }
+                        a = a.parentElement;
+                      }
+                      return a.getBoundingClientRect().width - sides(a) - (a === e ? 0 : sides(e));
+                    }
+                    var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+                      var box = node.parentElement.getBoundingClientRect();
+                      if (box.width <= 1) { continue; } // a screen reader's words, hidden from sight ("Error:")
+                      var text = node.textContent, re = /[^\\s\u2010-]+[\u2010-]?/g, m;
+                      while ((m = re.exec(text)) !== null) {
+                        if (m[0].length > max) { continue; }
+                        var range = document.createRange();
+                        range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+                        var tops = {}, wide = 0;
+                        Array.from(range.getClientRects()).forEach(function (r) {
+                          if (r.width > 0) { tops[Math.round(r.top)] = 1; wide += r.width; } });
+                        // broken although the whole word fits the line its block offers: a box in a row (a button
+                        // in the bar, a cell of a grid) is measured by the block the row stands in, since a row
+                        // that squeezes a button below one word's width is the fault looked for
+                        var line = lineOf(node.parentElement);
+                        if (Object.keys(tops).length > 1 && wide <= line) {
+                          var p = node.parentElement;
+                          out.push(m[0] + ' in <' + p.tagName.toLowerCase() + (p.id ? ' id=' + p.id : '')
+                              + (p.className ? ' class=' + p.className : '') + '> ' + Math.round(box.width) + ' px');
+                        }
+                      }
+                    }
+                    return out;""", SHORT_WORD);
+            return broken;
+        });
+    }
+
+    private static final int SHORT_WORD = 12;
 
     /**
      * The buttons, links and disclosures shown on the page that are less than 24 CSS px tall, except a link inside a

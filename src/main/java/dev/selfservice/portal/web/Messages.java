@@ -712,7 +712,7 @@ public interface Messages {
     @Message("Sign-in is also paused for your account after many failed attempts. If you still know your password, you can lift that pause without changing it; but if your account is also locked in the directory, only a new password unlocks it.")
     String recovery_unblock_intro();
 
-    @Message("The directory has locked your account after too many wrong passwords, and only a new password unlocks it: set one here. Lifting the pause alone would not let you in.")
+    @Message("The directory has locked your account after too many wrong passwords, and only a new password unlocks it: set one here.")
     String recovery_directory_locked();
 
     @Message("Keep my password and lift the pause")
