@@ -97,7 +97,8 @@ public class PasswordService {
                 // directory or the breach screening then refuses does not use up the employee's tries
                 limits.giveBack(Limit.CURRENT_PASSWORD_TRIES, tries);
             }
-            case WRONG -> throw new Refusal(Reason.WRONG_CURRENT_PASSWORD);
+            // the tries left before the portal's stop, so that nobody meets it unwarned
+            case WRONG -> throw triesLeft(Reason.WRONG_CURRENT_PASSWORD, tries);
             case LOCKED -> throw new Refusal(Reason.ACCOUNT_LOCKED);
             default -> throw new Refusal(Reason.ACCOUNT_REFUSED);
         }
@@ -141,7 +142,8 @@ public class PasswordService {
             throw new Refusal(Reason.TOO_MANY_PASSWORD_TRIES);
         }
         if (signInName.isEmpty()) {
-            throw new Refusal(Reason.PASSWORD_NOT_CHANGED);
+            // counted and said as for any account, so that the tries left tell nothing of whether it exists
+            throw triesLeft(Reason.PASSWORD_NOT_CHANGED, triesKey(user));
         }
         PasswordCheck check;
         try {
@@ -153,7 +155,7 @@ public class PasswordService {
             throw refusal(e);
         }
         if (check != PasswordCheck.EXPIRED && check != PasswordCheck.MUST_CHANGE) {
-            throw new Refusal(Reason.PASSWORD_NOT_CHANGED);
+            throw triesLeft(Reason.PASSWORD_NOT_CHANGED, triesKey(user));
         }
         // proven, as on the signed-in page: a later refusal of the new password does not use up a try
         limits.giveBack(Limit.CURRENT_PASSWORD_TRIES, triesKey(user));
@@ -176,6 +178,12 @@ public class PasswordService {
         LOG.infof("password: %s changed an expired password", account.userId());
         notices.tell(NoticeKind.EXPIRED_PASSWORD_CHANGED, account);
         return account.userId();
+    }
+
+    /** A try of the current password refused, with the tries left before the portal stops (none said at the last). */
+    private Refusal triesLeft(Reason reason, String triesKey) {
+        int left = limits.left(Limit.CURRENT_PASSWORD_TRIES, triesKey);
+        return left > 0 ? Refusal.triesLeft(reason, left) : new Refusal(reason);
     }
 
     /** One count per AD username, whatever its case (AD matches names without case, so must the count). */

@@ -68,6 +68,29 @@ class PasswordChangeTest {
         assertThat(PortalSteps.signsIn("alice", DEMO_PASSWORD)).isTrue();
     }
 
+    /** The outside walk's finding: the portal's stop before AD's lockout came unwarned. */
+    @Test
+    void aWrongCurrentPasswordSaysHowManyTriesAreLeftBeforeThePortalStops() {
+        Browser alice = signIn("alice", DEMO_PASSWORD);
+        assertThat(change(alice, "not-the-password", NEW_PASSWORD, NEW_PASSWORD).text("#current-error"))
+                .contains("current password is not right", "2 tries left before you must wait.");
+        assertThat(change(alice, "not-the-password", NEW_PASSWORD, NEW_PASSWORD).text("#current-error"))
+                .contains("1 try left before you must wait.");
+        Page last = change(alice, "not-the-password", NEW_PASSWORD, NEW_PASSWORD);
+        assertThat(last.text("#current-error")).contains("the portal stops for half an hour").doesNotContain("left");
+        assertThat(change(alice, "not-the-password", NEW_PASSWORD, NEW_PASSWORD).status()).isEqualTo(429);
+    }
+
+    @Test
+    void theExpiredPageSaysTheTriesLeftAlikeForAnAccountAndForNone() {
+        assertThat(changeExpired("carol", "not-carols-password", NEW_PASSWORD).text("#problem"))
+                .contains("2 tries left before you must wait.");
+        assertThat(changeExpired("nobody", "whatever-it-is", NEW_PASSWORD).text("#problem"))
+                .contains("2 tries left before you must wait.");
+        assertThat(changeExpired("carol", "not-carols-password", NEW_PASSWORD).text("#problem"))
+                .contains("1 try left before you must wait.");
+    }
+
     @Test
     void theFormCannotNameAnotherUser() {
         Browser alice = signIn("alice", DEMO_PASSWORD);
