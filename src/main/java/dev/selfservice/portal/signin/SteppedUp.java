@@ -21,7 +21,10 @@ import jakarta.interceptor.InterceptorBinding;
 @Target({ ElementType.METHOD, ElementType.TYPE })
 public @interface SteppedUp {
 
-    /** The local path the "sign in again" form returns to once the password was entered. */
+    /**
+     * The local path the "sign in again" form returns to once the password was entered, for a form's post; a page
+     * asked for by GET returns to itself.
+     */
     @Nonbinding
     String then();
 }

@@ -17,9 +17,11 @@ import jakarta.ws.rs.core.Response;
 public class SteppedUpInterceptor {
 
     private final StepUpGate gate;
+    private final io.vertx.core.http.HttpServerRequest request;
 
-    public SteppedUpInterceptor(StepUpGate gate) {
+    public SteppedUpInterceptor(StepUpGate gate, io.vertx.core.http.HttpServerRequest request) {
         this.gate = gate;
+        this.request = request;
     }
 
     @AroundInvoke
@@ -31,6 +33,10 @@ public class SteppedUpInterceptor {
             throw new IllegalStateException("@SteppedUp on " + ctx.getMethod() + ", which does not answer a Response");
         }
         SteppedUp declared = ctx.getInterceptorBinding(SteppedUp.class);
-        return gate.signInAgain(declared.then());
+        // a page asked for by GET (removing which contact) is where the employee was going: back there, not to a list
+        // on which the same button must be found and pressed again; a form's answer goes to the declared page
+        String asked = request.uri();
+        return gate.signInAgain(request.method() == io.vertx.core.http.HttpMethod.GET
+                && dev.selfservice.portal.web.LocalPath.isLocal(asked) ? asked : declared.then());
     }
 }

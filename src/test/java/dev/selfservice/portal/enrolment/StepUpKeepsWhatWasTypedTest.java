@@ -65,6 +65,28 @@ class StepUpKeepsWhatWasTypedTest {
         assertThat(again.document().select("#sign-in-again")).hasSize(1);
     }
 
+    /** The outside walk's finding: after the password, bob was on his contacts with nothing saying to press Remove again. */
+    @Test
+    void removingAContactComesBackToItsQuestionAfterThePasswordIsAskedAgain() {
+        Browser bob = PortalSteps.signIn("bob", DEMO_PASSWORD);
+        Page contacts = bob.get(portal() + "/enrolment");
+        String remove = contacts.document().select("a[href^=/enrolment/remove]").attr("href");
+        assertThat(remove).contains("contact=");
+
+        Page again = bob.get(portal() + remove);
+        assertThat(again.status()).isEqualTo(401);
+        assertThat(again.document().select("#sign-in-again input[name=then]").attr("value")).isEqualTo(remove);
+        Page login = bob.submit(again, "#sign-in-again", Map.of());
+        TenantApi.advanceClock(1); // a step-up counts only for a password typed after it began
+        Page back = bob.submit(login, "form", Map.of("username", "bob", "password", DEMO_PASSWORD));
+        assertThat(back.path()).isEqualTo("/enrolment/remove");
+        assertThat(back.text("h1")).isEqualTo("Remove this recovery contact?");
+        assertThat(back.document().select("#remove input[name=contact]").attr("value"))
+                .isEqualTo(java.net.URLDecoder.decode(remove.substring(remove.indexOf('=') + 1),
+                        java.nio.charset.StandardCharsets.UTF_8));
+        // a form's post still comes back to the page it declares: theNumberTypedBeforeTheStepUp... below
+    }
+
     @Test
     void theNumberTypedBeforeTheStepUpIsOnTheFormAfterItAndTheSignInPageStartsWithTheUsername() {
         Browser alice = PortalSteps.signIn("alice", DEMO_PASSWORD);
