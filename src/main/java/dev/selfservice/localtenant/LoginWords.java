@@ -8,7 +8,10 @@ import io.quarkus.qute.TemplateInstance;
 /**
  * The words of the tenant's login prompt in the languages it speaks, chosen by the authorize request's
  * {@code ui_locales} as Universal Login chooses them (the first listed language it has, else English). The English
- * messages are Auth0's own; the German ones are Universal Login's German texts for the same prompts.
+ * messages are Auth0's own; the German ones are Universal Login's German texts for the same prompts. A wrong password
+ * is said with Universal Login's words for a connection that signs in with a username (its {@code wrong-credentials}
+ * text; which key a tenant's AD prompt uses is unverified here, and the username form is what the employee typed),
+ * not the API's {@code error_description} "Wrong email or password.", which the password grant keeps.
  */
 record LoginWords(String locale, String title, String tenant, String connection, String username, String password,
         String proceed, Map<Error, String> errors) {
@@ -19,12 +22,12 @@ record LoginWords(String locale, String title, String tenant, String connection,
     }
 
     private static final LoginWords ENGLISH = new LoginWords("en", "Log in", "Local tenant", "connection", "Username",
-            "Password", "Continue", Map.of(Error.WRONG_CREDENTIALS, "Wrong email or password.",
+            "Password", "Continue", Map.of(Error.WRONG_CREDENTIALS, "Wrong username or password.",
                     Error.MISSING_FIELDS, "Enter your username and password.",
                     Error.TOO_MANY_ATTEMPTS, BruteForceProtection.TOO_MANY_ATTEMPTS));
 
     private static final LoginWords GERMAN = new LoginWords("de", "Anmelden", "Lokaler Mandant", "Verbindung",
-            "Benutzername", "Passwort", "Weiter", Map.of(Error.WRONG_CREDENTIALS, "Falsche E-Mail-Adresse oder falsches Passwort.",
+            "Benutzername", "Passwort", "Weiter", Map.of(Error.WRONG_CREDENTIALS, "Falscher Benutzername oder falsches Passwort.",
                     Error.MISSING_FIELDS, "Geben Sie Ihren Benutzernamen und Ihr Passwort ein.",
                     Error.TOO_MANY_ATTEMPTS, "Ihr Konto wurde nach mehreren aufeinanderfolgenden Anmeldeversuchen gesperrt. "
                             + "Wir haben Ihnen eine E-Mail mit Anweisungen zum Entsperren gesendet."));

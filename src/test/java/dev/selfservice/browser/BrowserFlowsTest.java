@@ -148,7 +148,7 @@ class BrowserFlowsTest {
             carol.open(portal());
             carol.chooses("Deutsch").sees("Wieder Zugang zu Ihrem Arbeitskonto");
             // the tenant's sign-in page speaks the portal's language (ui_locales)
-            carol.types("Ihr Benutzername (optional)", "carol").chooses("Mit dem Arbeitskonto anmelden").sees("Anmelden");
+            carol.types("Ihr Benutzername", "carol").chooses("Mit dem Arbeitskonto anmelden").sees("Anmelden");
             carol.types("Passwort", DEMO_PASSWORD).chooses("Weiter").sees("Ihr Passwort ist abgelaufen");
             carol.chooses("Neues Passwort wählen").sees("Abgelaufenes Passwort ändern");
             assertThat(carol.valueOf("Ihr Benutzername")).isEqualTo("carol");
@@ -289,7 +289,7 @@ class BrowserFlowsTest {
         walk(test, walk, alice -> {
             signIn(alice, "alice", "not-her-password");
             alice.sees("Log in");
-            assertThat(alice.bodyText()).contains("Wrong email or password.");
+            assertThat(alice.bodyText()).contains("Wrong username or password.");
             assertThat(alice.origin() + "/").isEqualTo(tenant());
             assertThat(alice.valueOf("Username")).isEqualTo("alice");
             // the positive control: the same page takes the right password
@@ -307,14 +307,14 @@ class BrowserFlowsTest {
         walk(test, walk, bob -> {
             signIn(bob, "bob", "not-his-password");
             bob.sees("Log in");
-            assertThat(bob.bodyText()).contains("Wrong email or password.");
+            assertThat(bob.bodyText()).contains("Wrong username or password.");
             bob.chooses("Forgot your password or locked out?").sees("Forgot your password, or locked out");
 
             bob.chooses("Deutsch").sees("Passwort vergessen oder gesperrt");
             bob.open(portal());
             bob.chooses("Mit dem Arbeitskonto anmelden").sees("Anmelden");
             bob.types("Benutzername", "bob").types("Passwort", "not-his-password").chooses("Weiter").sees("Anmelden");
-            assertThat(bob.bodyText()).contains("Falsche E-Mail-Adresse oder falsches Passwort.");
+            assertThat(bob.bodyText()).contains("Falscher Benutzername oder falsches Passwort.");
             bob.chooses("Passwort vergessen oder Konto gesperrt?").sees("Passwort vergessen oder gesperrt");
         });
     }
@@ -331,7 +331,7 @@ class BrowserFlowsTest {
     private static void signInTypingTheUsername(Employee employee, String username, String password) {
         employee.open(portal());
         employee.sees("Get back into your work account");
-        employee.types("Your username (optional)", username).chooses("Sign in with your work account").sees("Log in");
+        employee.types("Your username", username).chooses("Sign in with your work account").sees("Log in");
         assertThat(employee.valueOf("Username")).as("Auth0's login_hint").isEqualTo(username);
         employee.types("Password", password).chooses("Continue");
     }

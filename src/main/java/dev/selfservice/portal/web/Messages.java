@@ -38,10 +38,10 @@ public interface Messages {
     @Message("Sign in with your work account")
     String landing_sign_in();
 
-    @Message("Your username (optional)")
+    @Message("Your username")
     String landing_username_label();
 
-    @Message("If signing in does not work, the next step is filled in with it.")
+    @Message("You may leave it empty. Typed here, it is filled in on the sign-in page, and in the next step if signing in does not work.")
     String landing_username_hint();
 
     @Message("Signed in? Change your password and manage the personal email address or phone number you can use to recover your account.")

@@ -68,7 +68,8 @@ class SignInErrorsTest {
 
         assertThat(page.uri().toString()).startsWith(tenant() + "u/login");
         assertThat(page.status()).isEqualTo(400);
-        assertThat(page.text("#error-message")).isEqualTo("Wrong email or password.");
+        assertThat(page.text("#error-message")).as("Universal Login's words for a username prompt")
+                .isEqualTo("Wrong username or password.");
     }
 
     @Test

@@ -66,7 +66,7 @@ class TheWayInFromTheSignInPageTest {
         Page refused = browser.submit(login, "form", Map.of("username", "bob", "password", "not-bobs-password"));
 
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.text("#error-message")).isEqualTo("Falsche E-Mail-Adresse oder falsches Passwort.");
+        assertThat(refused.text("#error-message")).isEqualTo("Falscher Benutzername oder falsches Passwort.");
         assertThat(refused.document().selectFirst("#password-portal a").attr("href"))
                 .isEqualTo(portal() + "/language?to=de&back=/recovery");
     }
