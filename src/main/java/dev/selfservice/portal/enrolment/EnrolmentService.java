@@ -175,8 +175,12 @@ public class EnrolmentService {
         if (!limits.take(Limit.ENROLMENT_CODE_TRIES_PER_EMPLOYEE, employee.userId())) {
             throw triesUsedUp(employee);
         }
-        // and one of the code's own three at Auth0, so that the page can say when the code no longer works
-        boolean onTheCode = limits.take(Limit.ENROLMENT_TRIES_PER_CODE, employee.userId(), sentAt(p));
+        // and one of the code's own three at Auth0: a code that had them is ended there, so a try on it is said so at
+        // once, and neither reaches Auth0 nor spends one of the employee's tries
+        if (!limits.take(Limit.ENROLMENT_TRIES_PER_CODE, employee.userId(), sentAt(p))) {
+            limits.giveBack(Limit.ENROLMENT_CODE_TRIES_PER_EMPLOYEE, employee.userId());
+            throw new Refusal(Reason.CODE_USED_UP);
+        }
         VerifiedIdentity identity;
         // before the exchange, so that a user it makes is found even if its answer is lost
         leftovers.noteExchange(p.channel(), p.address());
@@ -185,9 +189,7 @@ public class EnrolmentService {
         } catch (Auth0Exception e) {
             if (!(e instanceof Auth0Exception.Refused) && !e.mayHaveActed() && !e.rateLimited()) {
                 limits.giveBack(Limit.ENROLMENT_CODE_TRIES_PER_EMPLOYEE, employee.userId()); // Auth0 never looked
-                if (onTheCode) {
-                    limits.giveBack(Limit.ENROLMENT_TRIES_PER_CODE, employee.userId(), sentAt(p));
-                }
+                limits.giveBack(Limit.ENROLMENT_TRIES_PER_CODE, employee.userId(), sentAt(p));
             }
             Refusal refusal = codeRefusal(e);
             throw refusal.reason() == Reason.WRONG_CODE ? wrongCode(employee, p) : refusal;
