@@ -4,6 +4,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,7 +35,9 @@ import dev.selfservice.portal.auth0.PasswordlessChannel;
 import dev.selfservice.portal.contact.Contact;
 import dev.selfservice.portal.contact.ContactAddress;
 import dev.selfservice.portal.contact.PhoneRegion;
+import dev.selfservice.portal.enrolment.ContactConfirmation;
 import dev.selfservice.portal.enrolment.EnrolmentService;
+import dev.selfservice.portal.enrolment.PendingConfirmation;
 import dev.selfservice.portal.enrolment.PendingEnrolment;
 import dev.selfservice.portal.signin.CurrentEmployee;
 import dev.selfservice.portal.signin.SignInResource;
@@ -68,16 +74,25 @@ public class NudgeResource {
 
     @CheckedTemplate(basePath = "nudge")
     static class Templates {
-        static native TemplateInstance offer(boolean canSnooze, long snoozeDays, String helpdesk, Problem problem);
+        static native TemplateInstance offer(boolean canSnooze, long snoozeDays, String snoozeEnds, String helpdesk,
+                Problem problem);
 
         static native TemplateInstance contact(Problem problem, String email, String phone);
 
         static native TemplateInstance verify(String address, boolean sms, String notice, Problem problem);
+
+        static native TemplateInstance stillYours(List<Contact> contacts, boolean canSnooze, long snoozeDays,
+                String snoozeEnds, Problem problem);
+
+        static native TemplateInstance confirm(String address, boolean sms, String notice, Problem problem);
+
+        static native TemplateInstance passwordNeeded(boolean canSnooze, long snoozeDays, String snoozeEnds);
     }
 
     static final String SHOWN = "shown";
     static final String SNOOZED = "snoozed";
     static final String ENROLLED = "enrolled";
+    static final String CONFIRMED = "confirmed";
     static final String REFUSED = "refused";
 
     private final NudgeTokens tokens;
@@ -85,6 +100,7 @@ public class NudgeResource {
     private final NudgeSettings settings;
     private final StateStore store;
     private final EnrolmentService enrolment;
+    private final ContactConfirmation confirmation;
     private final Auth0Management management;
     private final PhoneRegion phoneRegion;
     private final AuditLog audit;
@@ -99,7 +115,7 @@ public class NudgeResource {
     private final SecurityIdentity identity;
 
     public NudgeResource(NudgeTokens tokens, NudgeCookie cookie, NudgeSettings settings, StateStore store,
-            EnrolmentService enrolment, Auth0Management management, PhoneRegion phoneRegion, AuditLog audit,
+            EnrolmentService enrolment, ContactConfirmation confirmation, Auth0Management management, PhoneRegion phoneRegion, AuditLog audit,
             MeterRegistry metrics, @PageLanguage.Current Messages msg, Refusals refusals,
             PortalConfig config, Clock clock, StepUp stepUp, StepUpGate gate, CurrentEmployee current,
             SecurityIdentity identity) {
@@ -112,6 +128,7 @@ public class NudgeResource {
         this.settings = settings;
         this.store = store;
         this.enrolment = enrolment;
+        this.confirmation = confirmation;
         this.management = management;
         this.phoneRegion = phoneRegion;
         this.audit = audit;
@@ -135,7 +152,8 @@ public class NudgeResource {
             return unusable();
         }
         NudgeTokens.Nudge n = nudge.get();
-        audit.record(AuditAction.NUDGE_SHOWN, AuditOutcome.SUCCESS, null, n.subject(), Map.of());
+        audit.record(AuditAction.NUDGE_SHOWN, AuditOutcome.SUCCESS, null, n.subject(),
+                Map.of("reason", n.reconfirm() ? "reconfirm" : "enrol"));
         count(SHOWN);
         return Response.seeOther(URI.create("/nudge/offer"))
                 .cookie(cookie.write(n, clock.instant(), clock.instant().plus(settings.pageLifetime()))).build();
@@ -144,7 +162,7 @@ public class NudgeResource {
     @GET
     @Path("offer")
     public Response offer(@CookieParam(NudgeCookie.NAME) String value) {
-        return cookie.read(value).map(n -> offerPage(200, n, Problem.NONE)).orElseGet(this::unusable);
+        return cookie.read(value).map(n -> firstPage(200, n, Problem.NONE)).orElseGet(this::unusable);
     }
 
     /** "Later": the snooze goes back to the tenant, unless the snoozes allowed are used up. */
@@ -159,7 +177,7 @@ public class NudgeResource {
         NudgeCookie.Nudged n = nudged.get();
         if (!canSnooze(n)) {
             audit.record(AuditAction.NUDGE_SNOOZED, AuditOutcome.REFUSED, "SNOOZES_USED_UP", n.subject(), Map.of());
-            return offerPage(403, n, new Problem(msg.nudge_no_more_later(), null));
+            return firstPage(403, n, new Problem(msg.nudge_no_more_later(), null));
         }
         return answer(n, SNOOZED, "later", Optional.of(settings.snooze()), AuditAction.NUDGE_SNOOZED,
                 Map.of("snooze_seconds", String.valueOf(settings.snooze().toSeconds())));
@@ -182,9 +200,107 @@ public class NudgeResource {
         if (passwordIsFresh(n) || steppedUp(n)) {
             return Response.seeOther(URI.create("/nudge/contact")).build();
         }
+        return stepUp(n, "/nudge/contact");
+    }
+
+    /**
+     * "Yes, send a code" for one of the employee's own contacts ("is this still yours?"): through the same confirmation
+     * as the contacts page's, its limits and its proof; with the same password rule as "add now", whose step-up comes
+     * back to the question.
+     */
+    @POST
+    @Path("confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response confirm(@RestForm String contact, @CookieParam(NudgeCookie.NAME) String value) {
+        Optional<NudgeCookie.Nudged> nudged = cookie.read(value);
+        if (nudged.isEmpty()) {
+            return unusable();
+        }
+        NudgeCookie.Nudged n = nudged.get();
+        if (!passwordIsFresh(n) && !steppedUp(n)) {
+            return stepUp(n, "/nudge/offer");
+        }
+        try {
+            PendingConfirmation pending = confirmation.start(employee(n), n.binding(), Html.echo(contact));
+            audit.record(AuditAction.ENROLMENT_RECONFIRM_START, AuditOutcome.SUCCESS, null, n.subject(),
+                    Map.of("channel", pending.channel().connection(), "contact", pending.contact().masked(), "via", "nudge"));
+            return Response.seeOther(URI.create("/nudge/confirm/code")).cookie(cookie.write(n, pending)).build();
+        } catch (Refusal e) {
+            audit.refused(AuditAction.ENROLMENT_RECONFIRM_START, n.subject(), e);
+            return firstPage(e.status(), n, refusals.problem(e));
+        }
+    }
+
+    @GET
+    @Path("confirm/code")
+    public Response confirmCodePage(@CookieParam(NudgeCookie.NAME) String value, @QueryParam("sent") String sent) {
+        Optional<NudgeCookie.Nudged> nudged = cookie.read(value);
+        if (nudged.isEmpty()) {
+            return unusable();
+        }
+        Optional<PendingConfirmation> p = nudged.get().confirming();
+        if (p.isEmpty()) {
+            return Response.seeOther(URI.create("/nudge/offer")).build();
+        }
+        return confirmPage(200, p.get(), "again".equals(sent) ? msg.verify_resent() : null, Problem.NONE);
+    }
+
+    /** The code: the contact's date is refreshed, and "confirmed" goes back to the tenant. */
+    @POST
+    @Path("confirm/code")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response confirmCode(@RestForm String code, @CookieParam(NudgeCookie.NAME) String value) {
+        Optional<NudgeCookie.Nudged> nudged = cookie.read(value);
+        if (nudged.isEmpty()) {
+            return unusable();
+        }
+        NudgeCookie.Nudged n = nudged.get();
+        try {
+            Contact confirmed = confirmation.verify(employee(n), n.binding(), n.confirming(), code);
+            Map<String, String> details = Map.of("channel", confirmed.channel().connection(), "contact", confirmed.masked());
+            audit.record(AuditAction.ENROLMENT_RECONFIRM, AuditOutcome.SUCCESS, null, n.subject(),
+                    Map.of("channel", confirmed.channel().connection(), "contact", confirmed.masked(), "via", "nudge"));
+            return answer(n, CONFIRMED, "confirmed", Optional.empty(), AuditAction.NUDGE_CONFIRMED, details);
+        } catch (Refusal e) {
+            audit.refused(AuditAction.ENROLMENT_RECONFIRM, n.subject(), e);
+            if (n.confirming().isPresent() && e.reason().staysOnTheStep()) {
+                return confirmPage(e.status(), n.confirming().get(), null, refusals.problem(e));
+            }
+            return firstPage(e.status(), n, refusals.problem(e));
+        }
+    }
+
+    @POST
+    @Path("confirm/resend")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response confirmResend(@CookieParam(NudgeCookie.NAME) String value) {
+        Optional<NudgeCookie.Nudged> nudged = cookie.read(value);
+        if (nudged.isEmpty()) {
+            return unusable();
+        }
+        NudgeCookie.Nudged n = nudged.get();
+        try {
+            PendingConfirmation renewed = confirmation.resend(employee(n), n.binding(), n.confirming());
+            audit.success(AuditAction.ENROLMENT_RECONFIRM_RESEND, n.subject());
+            return Response.seeOther(URI.create("/nudge/confirm/code?sent=again")).cookie(cookie.write(n, renewed))
+                    .build();
+        } catch (Refusal e) {
+            audit.refused(AuditAction.ENROLMENT_RECONFIRM_RESEND, n.subject(), e);
+            if (n.confirming().isPresent() && e.reason().staysOnTheStep()) {
+                return confirmPage(e.status(), n.confirming().get(), null, refusals.problem(e));
+            }
+            return firstPage(e.status(), n, refusals.problem(e));
+        }
+    }
+
+    /**
+     * The portal's step-up sign-in ({@code prompt=login} with the employee's username), which counts only for the
+     * token's subject, then {@code then}.
+     */
+    private Response stepUp(NudgeCookie.Nudged n, String then) {
         if (!identity.isAnonymous()) {
             // a portal session in this browser (perhaps another employee's) would answer the sign-in without a password
-            return passwordNeeded();
+            return passwordNeeded(n);
         }
         SignedInEmployee employee;
         try {
@@ -198,7 +314,8 @@ public class NudgeResource {
         // nudged login's own password, entered before the token was issued, does not
         Instant start = n.issuedAt().plus(Duration.between(n.arrivedAt().isAfter(now) ? now : n.arrivedAt(), now))
                 .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        return Response.seeOther(URI.create(SignInResource.FRESH + "?then=%2Fnudge%2Fcontact"))
+        return Response.seeOther(URI.create(SignInResource.FRESH + "?then="
+                + java.net.URLEncoder.encode(then, java.nio.charset.StandardCharsets.UTF_8)))
                 .cookie(stepUp.beginFor(n.subject(), employee.username(), start)).build();
     }
 
@@ -210,7 +327,7 @@ public class NudgeResource {
             return unusable();
         }
         if (!passwordIsFresh(nudged.get()) && !steppedUp(nudged.get())) {
-            return passwordNeeded();
+            return passwordNeeded(nudged.get());
         }
         return Html.page(200, Templates.contact(Problem.NONE, "", ""));
     }
@@ -305,7 +422,7 @@ public class NudgeResource {
         }
         NudgeCookie.Nudged n = nudged.get();
         if (!passwordIsFresh(n) && !steppedUp(n)) {
-            return passwordNeeded();
+            return passwordNeeded(n);
         }
         ContactAddress address;
         try {
@@ -375,9 +492,41 @@ public class NudgeResource {
         }
     }
 
-    private Response offerPage(int status, NudgeCookie.Nudged n, Problem problem) {
-        return Html.page(status, Templates.offer(canSnooze(n), Math.max(1, settings.snooze().toDays()),
-                Helpdesk.here(config), problem));
+    /**
+     * The nudge's first page: "is this still yours?" when the Action sent the employee for a contact that is due (the
+     * due ones; all of them when the portal's reconfirm-after finds none due, since the Action's setting sent the
+     * employee here), otherwise, and when no contact is left, the offer to add one.
+     */
+    private Response firstPage(int status, NudgeCookie.Nudged n, Problem problem) {
+        if (n.reconfirm()) {
+            List<Contact> contacts;
+            try {
+                contacts = enrolment.contacts(employee(n));
+            } catch (Refusal e) {
+                return ErrorPages.page(e.status(), msg.nudge_title(), refusals.explain(e));
+            }
+            List<Contact> due = contacts.stream().filter(Contact::confirmationDue).toList();
+            if (!contacts.isEmpty()) {
+                return Html.page(status, Templates.stillYours(due.isEmpty() ? contacts : due, canSnooze(n), snoozeDays(),
+                        snoozeEnds(), problem));
+            }
+        }
+        return Html.page(status, Templates.offer(canSnooze(n), snoozeDays(), snoozeEnds(), Helpdesk.here(config), problem));
+    }
+
+    private long snoozeDays() {
+        return Math.max(1, settings.snooze().toDays());
+    }
+
+    /** The day "later" keeps the nudge away until, as the page's language writes a date. */
+    private String snoozeEnds() {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(PageLanguage.currentLocale())
+                .withZone(ZoneOffset.UTC).format(clock.instant().plus(settings.snooze()));
+    }
+
+    private Response confirmPage(int status, PendingConfirmation p, String notice, Problem problem) {
+        return Html.page(status, Templates.confirm(p.contact().masked(), p.channel() == PasswordlessChannel.SMS, notice,
+                problem));
     }
 
     private Response verifyPage(int status, PendingEnrolment p, String notice, Problem problem) {
@@ -389,8 +538,9 @@ public class NudgeResource {
         return ErrorPages.page(400, msg.nudge_unusable_title(), msg.nudge_unusable_detail());
     }
 
-    private Response passwordNeeded() {
-        return ErrorPages.page(401, msg.nudge_password_needed_title(), msg.nudge_password_needed_detail());
+    /** The password is needed: said plainly, with "later" still there where it is allowed, and the way back. */
+    private Response passwordNeeded(NudgeCookie.Nudged n) {
+        return Html.page(401, Templates.passwordNeeded(canSnooze(n), snoozeDays(), snoozeEnds()));
     }
 
     private void count(String outcome) {

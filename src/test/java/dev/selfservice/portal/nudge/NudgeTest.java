@@ -263,6 +263,9 @@ class NudgeTest {
         assertThat(german.document().select("#nudge-now button").text()).isEqualTo("Jetzt einen Wiederherstellungskontakt hinzufügen");
         assertThat(german.document().select("#nudge-later button").text()).isEqualTo("Später erinnern");
         assertThat(german.text("#later-hint")).contains("in 7 Tagen");
+        assertThat(german.text("#later-hint")).contains(java.time.format.DateTimeFormatter
+                .ofPattern("d. MMMM yyyy", java.util.Locale.GERMAN).withZone(java.time.ZoneOffset.UTC)
+                .format(clock.instant().plus(Duration.ofDays(7))));
 
         Browser.Page refused = browser.get(nudgeUrl() + "?session_token=x&state=y");
         assertThat(refused.status()).isEqualTo(400);
@@ -344,6 +347,39 @@ class NudgeTest {
         assertThat(landedInTheIntranet(back)).as(back.uri() + " " + back.body()).isTrue();
         signedInToTheIntranetAs(back, "alice");
         assertThat(TenantApi.passwordlessSignIn("sms", "+14258831929")).isEqualTo(TenantApi.adUserId("alice"));
+    }
+
+    @Test
+    void thePasswordNeededPageKeepsRemindMeLaterWhichLandsBackSnoozed() {
+        TenantApi.registerApplication(INTRANET, "intranet-secret", intranetCallback());
+        bindTheActionKnowingThePortal();
+        Browser browser = new Browser().stoppingAt(intranetCallback());
+        nudgedLongAfterThePassword(browser);
+        Browser.Page needed = browser.get(portal() + "/nudge/contact");
+        assertThat(needed.status()).isEqualTo(401);
+        assertThat(needed.text("h1")).isEqualTo("Your password is needed");
+        assertThat(needed.document().select("#back").attr("href")).isEqualTo("/nudge/offer");
+        assertThat(needed.document().select("#nudge-later button").text()).isEqualTo("Remind me later");
+        assertThat(needed.text("#later-hint")).contains(englishDate(clock.instant().plus(Duration.ofDays(7))));
+
+        Browser.Page back = browser.submit(needed, "#nudge-later", Map.of());
+        assertThat(landedInTheIntranet(back)).as(back.uri().toString()).isTrue();
+        signedInToTheIntranetAs(back, "alice");
+        assertThat(nudgeMetadata("alice")).containsEntry("snoozes", 1);
+    }
+
+    @Test
+    void theOfferSaysTheDayItAsksAgainBeforeLaterIsPressed() {
+        TenantApi.registerApplication(INTRANET, "intranet-secret", intranetCallback());
+        bindTheAction();
+        Browser.Page offer = signInToTheIntranet(new Browser().stoppingAt(intranetCallback()), "alice");
+        assertThat(offer.text("#later-hint")).isEqualTo("We will ask again when you sign in after "
+                + englishDate(clock.instant().plus(Duration.ofDays(7))) + ", in 7 days.");
+    }
+
+    static String englishDate(Instant when) {
+        return java.time.format.DateTimeFormatter.ofPattern("MMMM d, yyyy", java.util.Locale.ENGLISH)
+                .withZone(java.time.ZoneOffset.UTC).format(when);
     }
 
     @Test
