@@ -51,10 +51,28 @@ public class NudgeCookie {
         }
     }
 
+    /** The signed answer's way back to the tenant's {@code /continue}, between the last post and {@code /nudge/back}. */
+    @RegisterForReflection(registerFullHierarchy = true)
+    record Back(String url) {
+    }
+
+    static final StateKind<Back> BACK_KIND = new StateKind<>("nudge_back", 1, Back.class);
+
     private final SealedCookie<Step> cookie;
+    private final SealedCookie<Back> back;
 
     public NudgeCookie(CookieSeal seal) {
         this.cookie = seal.cookie(KIND, "/nudge", NewCookie.SameSite.LAX);
+        this.back = seal.cookie(BACK_KIND, "/nudge", NewCookie.SameSite.STRICT);
+    }
+
+    /** The way back to the tenant, sealed (it holds the signed answer), until the answer expires. */
+    public NewCookie writeBack(java.net.URI continueUrl, Instant until) {
+        return back.write(until, new Back(continueUrl.toString()));
+    }
+
+    public Optional<java.net.URI> readBack(String value) {
+        return back.openUnended(value).map(o -> java.net.URI.create(o.state().url()));
     }
 
     public NewCookie write(NudgeTokens.Nudge nudge, Instant arrivedAt, Instant until) {

@@ -28,4 +28,13 @@ public interface NudgeMessages {
 
     @Message("We will ask again when you sign in after {date}, in {days} days.")
     String later_until(String date, long days);
+
+    @Message("Taking you back")
+    String back_title();
+
+    @Message("You are going on to where you were signing in. If nothing happens, use the link.")
+    String back_hint();
+
+    @Message("Continue")
+    String back_continue();
 }

@@ -87,6 +87,8 @@ public class NudgeResource {
         static native TemplateInstance confirm(String address, boolean sms, String notice, Problem problem);
 
         static native TemplateInstance passwordNeeded(boolean canSnooze, long snoozeDays, String snoozeEnds);
+
+        static native TemplateInstance back(String url);
     }
 
     static final String SHOWN = "shown";
@@ -444,6 +446,23 @@ public class NudgeResource {
     }
 
     /**
+     * The way back to the tenant after the last post: a page of its own that moves on by itself ({@code Refresh}) and
+     * offers the link. Not a redirect of the post: browsers hold the redirects that follow a form post to the page's
+     * form-action, and the tenant's {@code /continue} then redirects to the callback of whichever application the
+     * employee was signing in to, an origin the portal cannot list.
+     */
+    @GET
+    @Path("back")
+    public Response back(@CookieParam("nudge_back") String value) {
+        Optional<URI> back = cookie.readBack(value);
+        if (back.isEmpty()) {
+            return unusable();
+        }
+        return Response.fromResponse(Html.page(200, Templates.back(back.get().toString())))
+                .header("Refresh", "0; url=" + back.get()).build();
+    }
+
+    /**
      * The signed answer goes back to the configured tenant's {@code /continue}, never to an address a request names;
      * once per login, so that a second post (a forged "later" after "enrolled") answers nothing.
      */
@@ -456,7 +475,8 @@ public class NudgeResource {
         count(counted);
         URI back = UriBuilder.fromUri(config.auth0().url()).path("continue").queryParam("state", n.state())
                 .queryParam("nudge_result", tokens.answer(n.subject(), n.state(), outcome, snooze)).build();
-        return Response.seeOther(back).cookie(cookie.clear()).build();
+        return Response.seeOther(URI.create("/nudge/back"))
+                .cookie(cookie.clear(), cookie.writeBack(back, clock.instant().plus(NudgeTokens.ANSWER_LIFETIME))).build();
     }
 
     private boolean canSnooze(NudgeCookie.Nudged n) {

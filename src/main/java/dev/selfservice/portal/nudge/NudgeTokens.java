@@ -36,7 +36,7 @@ public class NudgeTokens {
 
     private static final Logger LOG = Logger.getLogger(NudgeTokens.class);
     static final int MIN_SECRET_BYTES = 32;
-    private static final Duration ANSWER_LIFETIME = Duration.ofMinutes(5);
+    static final Duration ANSWER_LIFETIME = Duration.ofMinutes(5);
 
     /**
      * What a verified nudge token says; {@code reconfirm} when the Action sent the employee because a contact is due

@@ -88,6 +88,19 @@ class NudgeTest {
         return browser.submit(login, "form", Map.of("username", user, "password", dev.selfservice.support.LocalTenantUrls.DEMO_PASSWORD));
     }
 
+    /**
+     * Where the last post of the nudge leads: the portal's "Taking you back" page, which moves on by itself (its
+     * {@code Refresh} header) or by its link to the tenant's {@code /continue}; that is followed, as a browser does.
+     */
+    static Browser.Page returned(Browser browser, Browser.Page page) {
+        assertThat(page.path()).as(page.uri() + " " + page.body()).isEqualTo("/nudge/back");
+        String link = page.document().select("#continue").attr("href");
+        assertThat(link).startsWith(dev.selfservice.support.LocalTenantUrls.tenant() + "continue?state=");
+        assertThat(page.headers().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("refresh"))
+                .flatMap(h -> h.getValue().stream())).containsExactly("0; url=" + link);
+        return browser.get(link);
+    }
+
     static boolean landedInTheIntranet(Browser.Page page) {
         return page.status() == 302 && page.uri().toString().startsWith(intranetCallback() + "?");
     }
@@ -187,6 +200,12 @@ class NudgeTest {
     }
 
     @Test
+    void theWayBackPageWithoutItsSealedCookieIsAClearPage() {
+        refusedClearly(open(nudgeUrl() + "/back"));
+        refusedClearly(given().redirects().follow(false).cookie("nudge_back", "forged").get(nudgeUrl() + "/back"));
+    }
+
+    @Test
     void anExpiredTokenGetsAClearPage() {
         bindTheAction();
         URI link = nudgeLink("alice");
@@ -231,7 +250,7 @@ class NudgeTest {
         assertThat(offer.document().select("#nudge-now button").text()).isEqualTo("Add a recovery contact now");
         assertThat(offer.document().select("#nudge-later button").text()).isEqualTo("Remind me later");
 
-        Browser.Page back = browser.submit(offer, "#nudge-later", Map.of());
+        Browser.Page back = returned(browser, browser.submit(offer, "#nudge-later", Map.of()));
         assertThat(landedInTheIntranet(back)).as(back.uri().toString()).isTrue();
         assertThat(AppSignIn.query(back.uri())).containsEntry("state", AppSignIn.APP_STATE);
         signedInToTheIntranetAs(back, "alice");
@@ -289,7 +308,7 @@ class NudgeTest {
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(nudgeMetadata("alice")).isNull();
 
-        Browser.Page back = browser.submit(verify, "#verify", Map.of("code", TenantApi.latestCode("+14258831929")));
+        Browser.Page back = returned(browser, browser.submit(verify, "#verify", Map.of("code", TenantApi.latestCode("+14258831929"))));
         assertThat(landedInTheIntranet(back)).as(back.uri() + " " + back.body()).isTrue();
         signedInToTheIntranetAs(back, "alice");
         assertThat(TenantApi.passwordlessSignIn("sms", "+14258831929")).isEqualTo(TenantApi.adUserId("alice"));
@@ -343,7 +362,7 @@ class NudgeTest {
         assertThat(contact.path()).as(contact.body()).isEqualTo("/nudge/contact");
 
         Browser.Page verify = browser.submit(contact, "#add-phone", Map.of("phone", "+1 425 883 1929"));
-        Browser.Page back = browser.submit(verify, "#verify", Map.of("code", TenantApi.latestCode("+14258831929")));
+        Browser.Page back = returned(browser, browser.submit(verify, "#verify", Map.of("code", TenantApi.latestCode("+14258831929"))));
         assertThat(landedInTheIntranet(back)).as(back.uri() + " " + back.body()).isTrue();
         signedInToTheIntranetAs(back, "alice");
         assertThat(TenantApi.passwordlessSignIn("sms", "+14258831929")).isEqualTo(TenantApi.adUserId("alice"));
@@ -362,7 +381,7 @@ class NudgeTest {
         assertThat(needed.document().select("#nudge-later button").text()).isEqualTo("Remind me later");
         assertThat(needed.text("#later-hint")).contains(englishDate(clock.instant().plus(Duration.ofDays(7))));
 
-        Browser.Page back = browser.submit(needed, "#nudge-later", Map.of());
+        Browser.Page back = returned(browser, browser.submit(needed, "#nudge-later", Map.of()));
         assertThat(landedInTheIntranet(back)).as(back.uri().toString()).isTrue();
         signedInToTheIntranetAs(back, "alice");
         assertThat(nudgeMetadata("alice")).containsEntry("snoozes", 1);
@@ -411,15 +430,15 @@ class NudgeTest {
         String alice = TenantApi.adUserId("alice");
         try (LogCapture log = LogCapture.start()) {
             Browser browser = new Browser().stoppingAt(intranetCallback());
-            browser.submit(signInToTheIntranet(browser, "alice"), "#nudge-later", Map.of());
+            returned(browser, browser.submit(signInToTheIntranet(browser, "alice"), "#nudge-later", Map.of()));
 
             Browser enrolling = new Browser().stoppingAt(intranetCallback());
             TenantApi.advanceClocks(Duration.ofDays(8));
             Browser.Page offer = signInToTheIntranet(enrolling, "alice");
             Browser.Page verify = enrolling.submit(enrolling.submit(offer, "#nudge-now", Map.of()), "#add-email",
                     Map.of("email", "alice.private@example.com"));
-            assertThat(landedInTheIntranet(enrolling.submit(verify, "#verify",
-                    Map.of("code", TenantApi.latestCode("alice.private@example.com"))))).isTrue();
+            assertThat(landedInTheIntranet(returned(enrolling, enrolling.submit(verify, "#verify",
+                    Map.of("code", TenantApi.latestCode("alice.private@example.com")))))).isTrue();
             refusedClearly(open(nudgeUrl() + "?session_token=x&state=y"));
 
             List<Map<String, Object>> events = new ArrayList<>();
