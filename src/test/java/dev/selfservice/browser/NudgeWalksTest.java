@@ -81,6 +81,46 @@ class NudgeWalksTest {
     }
 
     @ParameterizedTest
+    @EnumSource(value = Walk.class, names = { "DESKTOP", "KEYBOARD_ONLY" })
+    void aliceIsAskedWhetherHerPhoneIsStillHersAndConfirmsItWithACode(Walk walk, TestInfo test) {
+        TenantApi.bindPostLoginActions(List.of("deploy/auth0/actions/enrolment-nudge.js"), Map.of(
+                "NUDGE_URL", portal() + "/nudge",
+                "NUDGE_SECRET", ConfigProvider.getConfig().getValue("portal.nudge.secret", String.class),
+                "AD_CONNECTION", "corp-ad", "RECONFIRM_AFTER_DAYS", "180"));
+        // linked with no date: as far as the Action and the portal know, never confirmed
+        TenantApi.linkContact("alice", "sms", PHONE);
+        BrowserFlowsTest.walk(test, walk, alice -> {
+            alice.open(intranet.signInUrl());
+            alice.sees("Log in");
+            alice.types("Username", "alice").types("Password", DEMO_PASSWORD).chooses("Continue")
+                    .sees("Is this still yours?");
+            assertThat(alice.bodyText()).contains("+1 \u2022\u2022\u2022\u2022 \u2022\u2022\u2022 929", "Nothing is removed")
+                    .doesNotContain("883");
+            alice.chooses("Yes, send a code").sees("Confirm your recovery contact");
+            alice.types("Code", TenantApi.latestCode(PHONE)).chooses("Confirm").sees("Intranet");
+            assertThat(alice.textOf("signed-in")).isEqualTo("Signed in as Alice Adams (" + TenantApi.adUserId("alice") + ")");
+        });
+        assertThat(TenantApi.appMetadata(TenantApi.adUserId("alice"))).containsKey("confirmed_at");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Walk.class, names = { "PHONE" })
+    void aliceWhosePasswordIsNeededCanStillChooseLater(Walk walk, TestInfo test) {
+        BrowserFlowsTest.walk(test, walk, alice -> {
+            alice.open(intranet.signInUrl());
+            alice.sees("Log in");
+            alice.types("Username", "alice").types("Password", DEMO_PASSWORD).chooses("Continue")
+                    .sees("Add a recovery contact");
+            TenantApi.advanceClocks(Duration.ofMinutes(6));
+            alice.open(portal() + "/nudge/contact");
+            alice.sees("Your password is needed");
+            assertThat(alice.bodyText()).contains("We will ask again when you sign in after");
+            alice.chooses("Remind me later").sees("Intranet");
+            assertThat(alice.textOf("signed-in")).isEqualTo("Signed in as Alice Adams (" + TenantApi.adUserId("alice") + ")");
+        });
+    }
+
+    @ParameterizedTest
     @EnumSource(value = Walk.class, names = { "DESKTOP", "PHONE" })
     void helenChoosesLaterInGermanAndLandsBackSignedIn(Walk walk, TestInfo test) {
         String day = DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.GERMAN).withZone(ZoneOffset.UTC)
