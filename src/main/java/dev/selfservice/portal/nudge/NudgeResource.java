@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.selfservice.portal.PortalConfig;
 import dev.selfservice.portal.audit.AuditAction;
@@ -164,7 +165,7 @@ public class NudgeResource {
     @GET
     @Path("offer")
     public Response offer(@CookieParam(NudgeCookie.NAME) String value) {
-        return cookie.read(value).map(n -> firstPage(200, n, Problem.NONE)).orElseGet(this::unusable);
+        return firstPage(200, nudged(value), Problem.NONE);
     }
 
     /** "Later": the snooze goes back to the tenant, unless the snoozes allowed are used up. */
@@ -172,11 +173,7 @@ public class NudgeResource {
     @Path("later")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response later(@CookieParam(NudgeCookie.NAME) String value) {
-        Optional<NudgeCookie.Nudged> nudged = cookie.read(value);
-        if (nudged.isEmpty()) {
-            return unusable();
-        }
-        NudgeCookie.Nudged n = nudged.get();
+        NudgeCookie.Nudged n = nudged(value);
         if (!canSnooze(n)) {
             audit.record(AuditAction.NUDGE_SNOOZED, AuditOutcome.REFUSED, "SNOOZES_USED_UP", n.subject(), Map.of());
             return firstPage(403, n, new Problem(msg.nudge_no_more_later(), null));
@@ -194,11 +191,7 @@ public class NudgeResource {
     @Path("now")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response now(@CookieParam(NudgeCookie.NAME) String value) {
-        Optional<NudgeCookie.Nudged> nudged = cookie.read(value);
-        if (nudged.isEmpty()) {
-            return unusable();
-        }
-        NudgeCookie.Nudged n = nudged.get();
+        NudgeCookie.Nudged n = nudged(value);
         if (passwordIsFresh(n) || steppedUp(n)) {
             return Response.seeOther(URI.create("/nudge/contact")).build();
         }
@@ -214,11 +207,7 @@ public class NudgeResource {
     @Path("confirm")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response confirm(@RestForm String contact, @CookieParam(NudgeCookie.NAME) String value) {
-        Optional<NudgeCookie.Nudged> nudged = cookie.read(value);
-        if (nudged.isEmpty()) {
-            return unusable();
-        }
-        NudgeCookie.Nudged n = nudged.get();
+        NudgeCookie.Nudged n = nudged(value);
         if (!passwordIsFresh(n) && !steppedUp(n)) {
             return stepUp(n, "/nudge/offer");
         }
@@ -236,11 +225,8 @@ public class NudgeResource {
     @GET
     @Path("confirm/code")
     public Response confirmCodePage(@CookieParam(NudgeCookie.NAME) String value, @QueryParam("sent") String sent) {
-        Optional<NudgeCookie.Nudged> nudged = cookie.read(value);
-        if (nudged.isEmpty()) {
-            return unusable();
-        }
-        Optional<PendingConfirmation> p = nudged.get().confirming();
+        NudgeCookie.Nudged n = nudged(value);
+        Optional<PendingConfirmation> p = n.confirming();
         if (p.isEmpty()) {
             return Response.seeOther(URI.create("/nudge/offer")).build();
         }
@@ -252,11 +238,7 @@ public class NudgeResource {
     @Path("confirm/code")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response confirmCode(@RestForm String code, @CookieParam(NudgeCookie.NAME) String value) {
-        Optional<NudgeCookie.Nudged> nudged = cookie.read(value);
-        if (nudged.isEmpty()) {
-            return unusable();
-        }
-        NudgeCookie.Nudged n = nudged.get();
+        NudgeCookie.Nudged n = nudged(value);
         try {
             Contact confirmed = confirmation.verify(employee(n), n.binding(), n.confirming(), code);
             Map<String, String> details = Map.of("channel", confirmed.channel().connection(), "contact", confirmed.masked());
@@ -276,11 +258,7 @@ public class NudgeResource {
     @Path("confirm/resend")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response confirmResend(@CookieParam(NudgeCookie.NAME) String value) {
-        Optional<NudgeCookie.Nudged> nudged = cookie.read(value);
-        if (nudged.isEmpty()) {
-            return unusable();
-        }
-        NudgeCookie.Nudged n = nudged.get();
+        NudgeCookie.Nudged n = nudged(value);
         try {
             PendingConfirmation renewed = confirmation.resend(employee(n), n.binding(), n.confirming());
             audit.success(AuditAction.ENROLMENT_RECONFIRM_RESEND, n.subject());
@@ -324,12 +302,9 @@ public class NudgeResource {
     @GET
     @Path("contact")
     public Response contact(@CookieParam(NudgeCookie.NAME) String value) {
-        Optional<NudgeCookie.Nudged> nudged = cookie.read(value);
-        if (nudged.isEmpty()) {
-            return unusable();
-        }
-        if (!passwordIsFresh(nudged.get()) && !steppedUp(nudged.get())) {
-            return passwordNeeded(nudged.get());
+        NudgeCookie.Nudged n = nudged(value);
+        if (!passwordIsFresh(n) && !steppedUp(n)) {
+            return passwordNeeded(n);
         }
         return Html.page(200, Templates.contact(Problem.NONE, "", ""));
     }
@@ -351,11 +326,8 @@ public class NudgeResource {
     @GET
     @Path("verify")
     public Response verifyPage(@CookieParam(NudgeCookie.NAME) String value, @QueryParam("sent") String sent) {
-        Optional<NudgeCookie.Nudged> nudged = cookie.read(value);
-        if (nudged.isEmpty()) {
-            return unusable();
-        }
-        Optional<PendingEnrolment> p = nudged.get().pending();
+        NudgeCookie.Nudged n = nudged(value);
+        Optional<PendingEnrolment> p = n.pending();
         if (p.isEmpty()) {
             return Response.seeOther(URI.create("/nudge/offer")).build();
         }
@@ -367,11 +339,7 @@ public class NudgeResource {
     @Path("verify")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response verify(@RestForm String code, @CookieParam(NudgeCookie.NAME) String value) {
-        Optional<NudgeCookie.Nudged> nudged = cookie.read(value);
-        if (nudged.isEmpty()) {
-            return unusable();
-        }
-        NudgeCookie.Nudged n = nudged.get();
+        NudgeCookie.Nudged n = nudged(value);
         SignedInEmployee employee;
         try {
             employee = employee(n);
@@ -393,11 +361,7 @@ public class NudgeResource {
     @Path("resend")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response resend(@CookieParam(NudgeCookie.NAME) String value) {
-        Optional<NudgeCookie.Nudged> nudged = cookie.read(value);
-        if (nudged.isEmpty()) {
-            return unusable();
-        }
-        NudgeCookie.Nudged n = nudged.get();
+        NudgeCookie.Nudged n = nudged(value);
         try {
             PendingEnrolment renewed = enrolment.resend(employee(n), n.binding(), n.pending());
             audit.success(AuditAction.ENROLMENT_RESEND, n.subject());
@@ -413,16 +377,30 @@ public class NudgeResource {
 
     // ---- helpers ----
 
+    /** A step of the nudge without its cookie, or with one this portal did not seal or that has ended. */
+    static final class NoNudge extends RuntimeException {
+        NoNudge() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Every step's start: the nudge of this browser's cookie, else the nudge's own "cannot be used" page. */
+    private NudgeCookie.Nudged nudged(String value) {
+        return cookie.read(value).orElseThrow(NoNudge::new);
+    }
+
+    /** For this resource's methods only: see {@link #nudged}. */
+    @ServerExceptionMapper
+    public Response noNudge(NoNudge e) {
+        return unusable();
+    }
+
     private interface AddressParser {
         ContactAddress parse() throws ContactAddress.Invalid;
     }
 
     private Response start(String value, AddressParser parser, Reason invalid, String field, String email, String phone) {
-        Optional<NudgeCookie.Nudged> nudged = cookie.read(value);
-        if (nudged.isEmpty()) {
-            return unusable();
-        }
-        NudgeCookie.Nudged n = nudged.get();
+        NudgeCookie.Nudged n = nudged(value);
         if (!passwordIsFresh(n) && !steppedUp(n)) {
             return passwordNeeded(n);
         }

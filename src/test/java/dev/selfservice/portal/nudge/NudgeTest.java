@@ -236,6 +236,44 @@ class NudgeTest {
         assertThat(nudgeMetadata("alice")).isNull();
     }
 
+    @Test
+    void everyStepOfTheNudgeWithAnAlteredOrNoNudgeCookieGetsTheClearPageAndChangesNothing() {
+        bindTheAction();
+        Browser browser = new Browser().stoppingAt(AppSignIn.callback());
+        Browser.Page offer = browser.submit(browser.get(AppSignIn.authorizeUrl("")), "form",
+                Map.of("username", "alice", "password", dev.selfservice.support.LocalTenantUrls.DEMO_PASSWORD));
+        assertThat(offer.path()).isEqualTo("/nudge/offer");
+        Map<String, String> tokens = offer.hiddenFields("#nudge-now");
+        String real = browser.cookie(NudgeCookie.NAME);
+        Browser untouched = browser.copies(1).get(0);
+        int codes = dev.selfservice.support.PortalSteps.outboxCount("+14258831929");
+        for (String altered : List.of(real.replace('A', 'B').replace('a', 'b'), "")) {
+            if (altered.isEmpty()) {
+                browser.dropCookie(NudgeCookie.NAME);
+            } else {
+                browser.replaceCookie(NudgeCookie.NAME, altered);
+            }
+            for (String step : List.of("later", "now", "email", "phone", "verify", "resend", "confirm", "confirm/code",
+                    "confirm/resend")) {
+                Map<String, String> fields = new HashMap<>(tokens);
+                fields.putAll(Map.of("email", "alice.private@example.com", "phone", "+14258831929", "code", "123456",
+                        "contact", "sms|x"));
+                Browser.Page answer = browser.post(portal() + "/nudge/" + step, fields);
+                assertThat(answer.status()).as(step).isEqualTo(400);
+                assertThat(answer.body()).as(step).contains(UNUSABLE).doesNotContain("Exception");
+            }
+            for (String page : List.of("offer", "contact", "verify", "confirm/code")) {
+                Browser.Page answer = browser.get(portal() + "/nudge/" + page);
+                assertThat(answer.status()).as(page).isEqualTo(400);
+                assertThat(answer.body()).as(page).contains(UNUSABLE);
+            }
+        }
+        assertThat(nudgeMetadata("alice")).isNull();
+        assertThat(dev.selfservice.support.PortalSteps.outboxCount("+14258831929")).isEqualTo(codes);
+        // the control: the real cookie still opens the page
+        assertThat(untouched.get(portal() + "/nudge/offer").status()).isEqualTo(200);
+    }
+
     // ---- the employee's ways ----
 
     @Test
