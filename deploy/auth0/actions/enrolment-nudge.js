@@ -27,7 +27,8 @@
  * ("enrol": no contact; "reconfirm": a contact is due for "is this still yours?").
  *
  * Back from the portal: https://TENANT/continue?state=STATE&nudge_result=JWT, where the JWT (HS256, NUDGE_SECRET)
- * carries sub, state (the same), exp, and outcome: "enrolled", or "later" with snooze_seconds (at most 90 days).
+ * carries sub, state (the same), exp, and outcome: "enrolled", "confirmed" (a due contact was confirmed by a code; the
+ * portal wrote its date), or "later" with snooze_seconds (at most 90 days).
  * "later" records app_metadata.enrolment_nudge = { snoozed_until: ISO date, snoozes: n }.
  */
 

@@ -166,9 +166,7 @@ class EnrolmentNudgeActionTest {
     }
 
     private static void datedContact(String userId, String contactId, String key, Instant when) {
-        given().auth().oauth2(TenantApi.managementToken()).contentType(ContentType.JSON)
-                .body(Map.of("app_metadata", Map.of(key, Map.of(contactId, when.toString()))))
-                .patch(tenant() + "api/v2/users/" + userId).then().statusCode(200);
+        TenantApi.dateContact(userId, contactId, key, when);
     }
 
     @Test

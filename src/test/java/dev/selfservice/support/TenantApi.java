@@ -140,6 +140,16 @@ public final class TenantApi {
         return contact;
     }
 
+    /**
+     * Notes in the AD user's {@code app_metadata} that its contact was added ({@code enrolled_at}) or last confirmed
+     * ({@code confirmed_at}) then, as the portal writes it.
+     */
+    public static void dateContact(String userId, String contactId, String key, java.time.Instant when) {
+        given().auth().oauth2(managementToken()).contentType(ContentType.JSON)
+                .body(Map.of("app_metadata", Map.of(key, Map.of(contactId, when.toString()))))
+                .patch(tenant() + "api/v2/users/" + userId).then().statusCode(200);
+    }
+
     /** The tokens the tenant issued for this grant since its last reset ({@code GET /test-controls/calls}). */
     public static int tokensIssued(String grantType) {
         Integer n = given().get(tenant() + "test-controls/calls").then().statusCode(200).extract().path("tokens." + grantType);

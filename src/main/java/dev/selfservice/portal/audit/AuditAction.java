@@ -23,10 +23,14 @@ public enum AuditAction {
     RECOVERY_RESET,
     RECOVERY_UNBLOCK,
     NOTICE,
-    /** The enrolment nudge (nudge/NudgeResource): its page opened by a valid token, "later", a contact added. */
+    /**
+     * The enrolment nudge (nudge/NudgeResource): its page opened by a valid token, "later", a contact added, a contact
+     * confirmed as still the employee's.
+     */
     NUDGE_SHOWN,
     NUDGE_SNOOZED,
     NUDGE_ENROLLED,
+    NUDGE_CONFIRMED,
     /** The helpdesk's steps: finding an employee, a verification code sent and entered, and each action. */
     HELPDESK_FIND,
     HELPDESK_CODE_SENT,

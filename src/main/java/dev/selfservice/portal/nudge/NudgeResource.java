@@ -4,6 +4,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.selfservice.portal.PortalConfig;
 import dev.selfservice.portal.audit.AuditAction;
@@ -31,7 +36,9 @@ import dev.selfservice.portal.auth0.PasswordlessChannel;
 import dev.selfservice.portal.contact.Contact;
 import dev.selfservice.portal.contact.ContactAddress;
 import dev.selfservice.portal.contact.PhoneRegion;
+import dev.selfservice.portal.enrolment.ContactConfirmation;
 import dev.selfservice.portal.enrolment.EnrolmentService;
+import dev.selfservice.portal.enrolment.PendingConfirmation;
 import dev.selfservice.portal.enrolment.PendingEnrolment;
 import dev.selfservice.portal.signin.CurrentEmployee;
 import dev.selfservice.portal.signin.SignInResource;
@@ -68,16 +75,27 @@ public class NudgeResource {
 
     @CheckedTemplate(basePath = "nudge")
     static class Templates {
-        static native TemplateInstance offer(boolean canSnooze, long snoozeDays, String helpdesk, Problem problem);
+        static native TemplateInstance offer(boolean canSnooze, long snoozeDays, String snoozeEnds, String helpdesk,
+                Problem problem);
 
         static native TemplateInstance contact(Problem problem, String email, String phone);
 
         static native TemplateInstance verify(String address, boolean sms, String notice, Problem problem);
+
+        static native TemplateInstance stillYours(List<Contact> contacts, boolean canSnooze, long snoozeDays,
+                String snoozeEnds, Problem problem);
+
+        static native TemplateInstance confirm(String address, boolean sms, String notice, Problem problem);
+
+        static native TemplateInstance passwordNeeded(boolean canSnooze, long snoozeDays, String snoozeEnds);
+
+        static native TemplateInstance back(String url);
     }
 
     static final String SHOWN = "shown";
     static final String SNOOZED = "snoozed";
     static final String ENROLLED = "enrolled";
+    static final String CONFIRMED = "confirmed";
     static final String REFUSED = "refused";
 
     private final NudgeTokens tokens;
@@ -85,6 +103,7 @@ public class NudgeResource {
     private final NudgeSettings settings;
     private final StateStore store;
     private final EnrolmentService enrolment;
+    private final ContactConfirmation confirmation;
     private final Auth0Management management;
     private final PhoneRegion phoneRegion;
     private final AuditLog audit;
@@ -99,7 +118,7 @@ public class NudgeResource {
     private final SecurityIdentity identity;
 
     public NudgeResource(NudgeTokens tokens, NudgeCookie cookie, NudgeSettings settings, StateStore store,
-            EnrolmentService enrolment, Auth0Management management, PhoneRegion phoneRegion, AuditLog audit,
+            EnrolmentService enrolment, ContactConfirmation confirmation, Auth0Management management, PhoneRegion phoneRegion, AuditLog audit,
             MeterRegistry metrics, @PageLanguage.Current Messages msg, Refusals refusals,
             PortalConfig config, Clock clock, StepUp stepUp, StepUpGate gate, CurrentEmployee current,
             SecurityIdentity identity) {
@@ -112,6 +131,7 @@ public class NudgeResource {
         this.settings = settings;
         this.store = store;
         this.enrolment = enrolment;
+        this.confirmation = confirmation;
         this.management = management;
         this.phoneRegion = phoneRegion;
         this.audit = audit;
@@ -135,7 +155,8 @@ public class NudgeResource {
             return unusable();
         }
         NudgeTokens.Nudge n = nudge.get();
-        audit.record(AuditAction.NUDGE_SHOWN, AuditOutcome.SUCCESS, null, n.subject(), Map.of());
+        audit.record(AuditAction.NUDGE_SHOWN, AuditOutcome.SUCCESS, null, n.subject(),
+                Map.of("reason", n.reconfirm() ? "reconfirm" : "enrol"));
         count(SHOWN);
         return Response.seeOther(URI.create("/nudge/offer"))
                 .cookie(cookie.write(n, clock.instant(), clock.instant().plus(settings.pageLifetime()))).build();
@@ -144,7 +165,7 @@ public class NudgeResource {
     @GET
     @Path("offer")
     public Response offer(@CookieParam(NudgeCookie.NAME) String value) {
-        return cookie.read(value).map(n -> offerPage(200, n, Problem.NONE)).orElseGet(this::unusable);
+        return firstPage(200, nudged(value), Problem.NONE);
     }
 
     /** "Later": the snooze goes back to the tenant, unless the snoozes allowed are used up. */
@@ -152,14 +173,10 @@ public class NudgeResource {
     @Path("later")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response later(@CookieParam(NudgeCookie.NAME) String value) {
-        Optional<NudgeCookie.Nudged> nudged = cookie.read(value);
-        if (nudged.isEmpty()) {
-            return unusable();
-        }
-        NudgeCookie.Nudged n = nudged.get();
+        NudgeCookie.Nudged n = nudged(value);
         if (!canSnooze(n)) {
             audit.record(AuditAction.NUDGE_SNOOZED, AuditOutcome.REFUSED, "SNOOZES_USED_UP", n.subject(), Map.of());
-            return offerPage(403, n, new Problem(msg.nudge_no_more_later(), null));
+            return firstPage(403, n, new Problem(msg.nudge_no_more_later(), null));
         }
         return answer(n, SNOOZED, "later", Optional.of(settings.snooze()), AuditAction.NUDGE_SNOOZED,
                 Map.of("snooze_seconds", String.valueOf(settings.snooze().toSeconds())));
@@ -174,17 +191,96 @@ public class NudgeResource {
     @Path("now")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response now(@CookieParam(NudgeCookie.NAME) String value) {
-        Optional<NudgeCookie.Nudged> nudged = cookie.read(value);
-        if (nudged.isEmpty()) {
-            return unusable();
-        }
-        NudgeCookie.Nudged n = nudged.get();
+        NudgeCookie.Nudged n = nudged(value);
         if (passwordIsFresh(n) || steppedUp(n)) {
             return Response.seeOther(URI.create("/nudge/contact")).build();
         }
+        return stepUp(n, "/nudge/contact");
+    }
+
+    /**
+     * "Yes, send a code" for one of the employee's own contacts ("is this still yours?"): through the same confirmation
+     * as the contacts page's, its limits and its proof; with the same password rule as "add now", whose step-up comes
+     * back to the question.
+     */
+    @POST
+    @Path("confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response confirm(@RestForm String contact, @CookieParam(NudgeCookie.NAME) String value) {
+        NudgeCookie.Nudged n = nudged(value);
+        if (!passwordIsFresh(n) && !steppedUp(n)) {
+            return stepUp(n, "/nudge/offer");
+        }
+        try {
+            PendingConfirmation pending = confirmation.start(employee(n), n.binding(), Html.echo(contact));
+            audit.record(AuditAction.ENROLMENT_RECONFIRM_START, AuditOutcome.SUCCESS, null, n.subject(),
+                    Map.of("channel", pending.channel().connection(), "contact", pending.contact().masked(), "via", "nudge"));
+            return Response.seeOther(URI.create("/nudge/confirm/code")).cookie(cookie.write(n, pending)).build();
+        } catch (Refusal e) {
+            audit.refused(AuditAction.ENROLMENT_RECONFIRM_START, n.subject(), e);
+            return firstPage(e.status(), n, refusals.problem(e));
+        }
+    }
+
+    @GET
+    @Path("confirm/code")
+    public Response confirmCodePage(@CookieParam(NudgeCookie.NAME) String value, @QueryParam("sent") String sent) {
+        NudgeCookie.Nudged n = nudged(value);
+        Optional<PendingConfirmation> p = n.confirming();
+        if (p.isEmpty()) {
+            return Response.seeOther(URI.create("/nudge/offer")).build();
+        }
+        return confirmPage(200, p.get(), "again".equals(sent) ? msg.verify_resent() : null, Problem.NONE);
+    }
+
+    /** The code: the contact's date is refreshed, and "confirmed" goes back to the tenant. */
+    @POST
+    @Path("confirm/code")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response confirmCode(@RestForm String code, @CookieParam(NudgeCookie.NAME) String value) {
+        NudgeCookie.Nudged n = nudged(value);
+        try {
+            Contact confirmed = confirmation.verify(employee(n), n.binding(), n.confirming(), code);
+            Map<String, String> details = Map.of("channel", confirmed.channel().connection(), "contact", confirmed.masked());
+            audit.record(AuditAction.ENROLMENT_RECONFIRM, AuditOutcome.SUCCESS, null, n.subject(),
+                    Map.of("channel", confirmed.channel().connection(), "contact", confirmed.masked(), "via", "nudge"));
+            return answer(n, CONFIRMED, "confirmed", Optional.empty(), AuditAction.NUDGE_CONFIRMED, details);
+        } catch (Refusal e) {
+            audit.refused(AuditAction.ENROLMENT_RECONFIRM, n.subject(), e);
+            if (n.confirming().isPresent() && e.reason().staysOnTheStep()) {
+                return confirmPage(e.status(), n.confirming().get(), null, refusals.problem(e));
+            }
+            return firstPage(e.status(), n, refusals.problem(e));
+        }
+    }
+
+    @POST
+    @Path("confirm/resend")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response confirmResend(@CookieParam(NudgeCookie.NAME) String value) {
+        NudgeCookie.Nudged n = nudged(value);
+        try {
+            PendingConfirmation renewed = confirmation.resend(employee(n), n.binding(), n.confirming());
+            audit.success(AuditAction.ENROLMENT_RECONFIRM_RESEND, n.subject());
+            return Response.seeOther(URI.create("/nudge/confirm/code?sent=again")).cookie(cookie.write(n, renewed))
+                    .build();
+        } catch (Refusal e) {
+            audit.refused(AuditAction.ENROLMENT_RECONFIRM_RESEND, n.subject(), e);
+            if (n.confirming().isPresent() && e.reason().staysOnTheStep()) {
+                return confirmPage(e.status(), n.confirming().get(), null, refusals.problem(e));
+            }
+            return firstPage(e.status(), n, refusals.problem(e));
+        }
+    }
+
+    /**
+     * The portal's step-up sign-in ({@code prompt=login} with the employee's username), which counts only for the
+     * token's subject, then {@code then}.
+     */
+    private Response stepUp(NudgeCookie.Nudged n, String then) {
         if (!identity.isAnonymous()) {
             // a portal session in this browser (perhaps another employee's) would answer the sign-in without a password
-            return passwordNeeded();
+            return passwordNeeded(n);
         }
         SignedInEmployee employee;
         try {
@@ -198,19 +294,17 @@ public class NudgeResource {
         // nudged login's own password, entered before the token was issued, does not
         Instant start = n.issuedAt().plus(Duration.between(n.arrivedAt().isAfter(now) ? now : n.arrivedAt(), now))
                 .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        return Response.seeOther(URI.create(SignInResource.FRESH + "?then=%2Fnudge%2Fcontact"))
+        return Response.seeOther(URI.create(SignInResource.FRESH + "?then="
+                + java.net.URLEncoder.encode(then, java.nio.charset.StandardCharsets.UTF_8)))
                 .cookie(stepUp.beginFor(n.subject(), employee.username(), start)).build();
     }
 
     @GET
     @Path("contact")
     public Response contact(@CookieParam(NudgeCookie.NAME) String value) {
-        Optional<NudgeCookie.Nudged> nudged = cookie.read(value);
-        if (nudged.isEmpty()) {
-            return unusable();
-        }
-        if (!passwordIsFresh(nudged.get()) && !steppedUp(nudged.get())) {
-            return passwordNeeded();
+        NudgeCookie.Nudged n = nudged(value);
+        if (!passwordIsFresh(n) && !steppedUp(n)) {
+            return passwordNeeded(n);
         }
         return Html.page(200, Templates.contact(Problem.NONE, "", ""));
     }
@@ -232,11 +326,8 @@ public class NudgeResource {
     @GET
     @Path("verify")
     public Response verifyPage(@CookieParam(NudgeCookie.NAME) String value, @QueryParam("sent") String sent) {
-        Optional<NudgeCookie.Nudged> nudged = cookie.read(value);
-        if (nudged.isEmpty()) {
-            return unusable();
-        }
-        Optional<PendingEnrolment> p = nudged.get().pending();
+        NudgeCookie.Nudged n = nudged(value);
+        Optional<PendingEnrolment> p = n.pending();
         if (p.isEmpty()) {
             return Response.seeOther(URI.create("/nudge/offer")).build();
         }
@@ -248,11 +339,7 @@ public class NudgeResource {
     @Path("verify")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response verify(@RestForm String code, @CookieParam(NudgeCookie.NAME) String value) {
-        Optional<NudgeCookie.Nudged> nudged = cookie.read(value);
-        if (nudged.isEmpty()) {
-            return unusable();
-        }
-        NudgeCookie.Nudged n = nudged.get();
+        NudgeCookie.Nudged n = nudged(value);
         SignedInEmployee employee;
         try {
             employee = employee(n);
@@ -274,11 +361,7 @@ public class NudgeResource {
     @Path("resend")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response resend(@CookieParam(NudgeCookie.NAME) String value) {
-        Optional<NudgeCookie.Nudged> nudged = cookie.read(value);
-        if (nudged.isEmpty()) {
-            return unusable();
-        }
-        NudgeCookie.Nudged n = nudged.get();
+        NudgeCookie.Nudged n = nudged(value);
         try {
             PendingEnrolment renewed = enrolment.resend(employee(n), n.binding(), n.pending());
             audit.success(AuditAction.ENROLMENT_RESEND, n.subject());
@@ -294,18 +377,32 @@ public class NudgeResource {
 
     // ---- helpers ----
 
+    /** A step of the nudge without its cookie, or with one this portal did not seal or that has ended. */
+    static final class NoNudge extends RuntimeException {
+        NoNudge() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Every step's start: the nudge of this browser's cookie, else the nudge's own "cannot be used" page. */
+    private NudgeCookie.Nudged nudged(String value) {
+        return cookie.read(value).orElseThrow(NoNudge::new);
+    }
+
+    /** For this resource's methods only: see {@link #nudged}. */
+    @ServerExceptionMapper
+    public Response noNudge(NoNudge e) {
+        return unusable();
+    }
+
     private interface AddressParser {
         ContactAddress parse() throws ContactAddress.Invalid;
     }
 
     private Response start(String value, AddressParser parser, Reason invalid, String field, String email, String phone) {
-        Optional<NudgeCookie.Nudged> nudged = cookie.read(value);
-        if (nudged.isEmpty()) {
-            return unusable();
-        }
-        NudgeCookie.Nudged n = nudged.get();
+        NudgeCookie.Nudged n = nudged(value);
         if (!passwordIsFresh(n) && !steppedUp(n)) {
-            return passwordNeeded();
+            return passwordNeeded(n);
         }
         ContactAddress address;
         try {
@@ -327,6 +424,23 @@ public class NudgeResource {
     }
 
     /**
+     * The way back to the tenant after the last post: a page of its own that moves on by itself ({@code Refresh}) and
+     * offers the link. Not a redirect of the post: browsers hold the redirects that follow a form post to the page's
+     * form-action, and the tenant's {@code /continue} then redirects to the callback of whichever application the
+     * employee was signing in to, an origin the portal cannot list.
+     */
+    @GET
+    @Path("back")
+    public Response back(@CookieParam("nudge_back") String value) {
+        Optional<URI> back = cookie.readBack(value);
+        if (back.isEmpty()) {
+            return unusable();
+        }
+        return Response.fromResponse(Html.page(200, Templates.back(back.get().toString())))
+                .header("Refresh", "0; url=" + back.get()).build();
+    }
+
+    /**
      * The signed answer goes back to the configured tenant's {@code /continue}, never to an address a request names;
      * once per login, so that a second post (a forged "later" after "enrolled") answers nothing.
      */
@@ -339,7 +453,8 @@ public class NudgeResource {
         count(counted);
         URI back = UriBuilder.fromUri(config.auth0().url()).path("continue").queryParam("state", n.state())
                 .queryParam("nudge_result", tokens.answer(n.subject(), n.state(), outcome, snooze)).build();
-        return Response.seeOther(back).cookie(cookie.clear()).build();
+        return Response.seeOther(URI.create("/nudge/back"))
+                .cookie(cookie.clear(), cookie.writeBack(back, clock.instant().plus(NudgeTokens.ANSWER_LIFETIME))).build();
     }
 
     private boolean canSnooze(NudgeCookie.Nudged n) {
@@ -375,9 +490,41 @@ public class NudgeResource {
         }
     }
 
-    private Response offerPage(int status, NudgeCookie.Nudged n, Problem problem) {
-        return Html.page(status, Templates.offer(canSnooze(n), Math.max(1, settings.snooze().toDays()),
-                Helpdesk.here(config), problem));
+    /**
+     * The nudge's first page: "is this still yours?" when the Action sent the employee for a contact that is due (the
+     * due ones; all of them when the portal's reconfirm-after finds none due, since the Action's setting sent the
+     * employee here), otherwise, and when no contact is left, the offer to add one.
+     */
+    private Response firstPage(int status, NudgeCookie.Nudged n, Problem problem) {
+        if (n.reconfirm()) {
+            List<Contact> contacts;
+            try {
+                contacts = enrolment.contacts(employee(n));
+            } catch (Refusal e) {
+                return ErrorPages.page(e.status(), msg.nudge_title(), refusals.explain(e));
+            }
+            List<Contact> due = contacts.stream().filter(Contact::confirmationDue).toList();
+            if (!contacts.isEmpty()) {
+                return Html.page(status, Templates.stillYours(due.isEmpty() ? contacts : due, canSnooze(n), snoozeDays(),
+                        snoozeEnds(), problem));
+            }
+        }
+        return Html.page(status, Templates.offer(canSnooze(n), snoozeDays(), snoozeEnds(), Helpdesk.here(config), problem));
+    }
+
+    private long snoozeDays() {
+        return Math.max(1, settings.snooze().toDays());
+    }
+
+    /** The day "later" keeps the nudge away until, as the page's language writes a date. */
+    private String snoozeEnds() {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(PageLanguage.currentLocale())
+                .withZone(ZoneOffset.UTC).format(clock.instant().plus(settings.snooze()));
+    }
+
+    private Response confirmPage(int status, PendingConfirmation p, String notice, Problem problem) {
+        return Html.page(status, Templates.confirm(p.contact().masked(), p.channel() == PasswordlessChannel.SMS, notice,
+                problem));
     }
 
     private Response verifyPage(int status, PendingEnrolment p, String notice, Problem problem) {
@@ -389,8 +536,9 @@ public class NudgeResource {
         return ErrorPages.page(400, msg.nudge_unusable_title(), msg.nudge_unusable_detail());
     }
 
-    private Response passwordNeeded() {
-        return ErrorPages.page(401, msg.nudge_password_needed_title(), msg.nudge_password_needed_detail());
+    /** The password is needed: said plainly, with "later" still there where it is allowed, and the way back. */
+    private Response passwordNeeded(NudgeCookie.Nudged n) {
+        return Html.page(401, Templates.passwordNeeded(canSnooze(n), snoozeDays(), snoozeEnds()));
     }
 
     private void count(String outcome) {

@@ -36,11 +36,14 @@ public class NudgeTokens {
 
     private static final Logger LOG = Logger.getLogger(NudgeTokens.class);
     static final int MIN_SECRET_BYTES = 32;
-    private static final Duration ANSWER_LIFETIME = Duration.ofMinutes(5);
+    static final Duration ANSWER_LIFETIME = Duration.ofMinutes(5);
 
-    /** What a verified nudge token says. */
+    /**
+     * What a verified nudge token says; {@code reconfirm} when the Action sent the employee because a contact is due
+     * for "is this still yours?" (its {@code reason}), not because there is none.
+     */
     public record Nudge(String subject, String state, Instant authTime, boolean passwordEntered, int snoozes,
-            Instant issuedAt, Instant expiresAt) {
+            Instant issuedAt, Instant expiresAt, boolean reconfirm) {
     }
 
     private final NudgeSettings settings;
@@ -89,7 +92,8 @@ public class NudgeTokens {
                     authTime instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : Instant.EPOCH, password,
                     snoozes instanceof Number n ? Math.max(0, n.intValue()) : 0,
                     claims.getIssuedAt() == null ? Instant.EPOCH : Instant.ofEpochSecond(claims.getIssuedAt().getValue()),
-                    Instant.ofEpochSecond(claims.getExpirationTime().getValue())));
+                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()),
+                    "reconfirm".equals(claims.getClaimValue("reason"))));
         } catch (InvalidJwtException | MalformedClaimException e) {
             // what was wrong is not the page's business, and the token is not logged
             LOG.debugf("nudge: a token was refused (%s)", e.getClass().getSimpleName());
@@ -97,7 +101,7 @@ public class NudgeTokens {
         }
     }
 
-    /** The answer for {@code /continue}: {@code outcome} "enrolled", or "later" with {@code snooze}. */
+    /** The answer for {@code /continue}: {@code outcome} "enrolled", "confirmed", or "later" with {@code snooze}. */
     public String answer(String subject, String state, String outcome, Optional<Duration> snooze) {
         JwtClaims claims = new JwtClaims();
         Instant now = clock.instant();

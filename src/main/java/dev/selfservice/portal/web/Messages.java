@@ -112,9 +112,6 @@ public interface Messages {
     @Message("Remind me later")
     String nudge_later();
 
-    @Message("We will ask again in {days} days, when you sign in.")
-    String nudge_later_hint(long days);
-
     @Message("You cannot put this off any more: please add a recovery contact now.")
     String nudge_no_more_later();
 

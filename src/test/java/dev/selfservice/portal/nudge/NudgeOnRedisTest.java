@@ -62,7 +62,7 @@ class NudgeOnRedisTest {
         Browser first = new Browser().stoppingAt(AppSignIn.callback());
         Browser.Page offer = nudgedAtThePortal(first);
         assertThat(offer.document().select("#nudge-later")).as("the control: the first time, later is offered").hasSize(1);
-        assertThat(AppSignIn.isCallback(first.submit(offer, "#nudge-later", Map.of()).uri())).isTrue();
+        assertThat(AppSignIn.isCallback(NudgeTest.returned(first, first.submit(offer, "#nudge-later", Map.of())).uri())).isTrue();
         assertThat(NudgeTest.nudgeMetadata("alice")).containsEntry("snoozes", 1);
 
         TenantApi.advanceClocks(Duration.ofDays(8));

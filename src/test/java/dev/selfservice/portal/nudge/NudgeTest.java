@@ -88,6 +88,19 @@ class NudgeTest {
         return browser.submit(login, "form", Map.of("username", user, "password", dev.selfservice.support.LocalTenantUrls.DEMO_PASSWORD));
     }
 
+    /**
+     * Where the last post of the nudge leads: the portal's "Taking you back" page, which moves on by itself (its
+     * {@code Refresh} header) or by its link to the tenant's {@code /continue}; that is followed, as a browser does.
+     */
+    static Browser.Page returned(Browser browser, Browser.Page page) {
+        assertThat(page.path()).as(page.uri() + " " + page.body()).isEqualTo("/nudge/back");
+        String link = page.document().select("#continue").attr("href");
+        assertThat(link).startsWith(dev.selfservice.support.LocalTenantUrls.tenant() + "continue?state=");
+        assertThat(page.headers().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("refresh"))
+                .flatMap(h -> h.getValue().stream())).containsExactly("0; url=" + link);
+        return browser.get(link);
+    }
+
     static boolean landedInTheIntranet(Browser.Page page) {
         return page.status() == 302 && page.uri().toString().startsWith(intranetCallback() + "?");
     }
@@ -187,6 +200,12 @@ class NudgeTest {
     }
 
     @Test
+    void theWayBackPageWithoutItsSealedCookieIsAClearPage() {
+        refusedClearly(open(nudgeUrl() + "/back"));
+        refusedClearly(given().redirects().follow(false).cookie("nudge_back", "forged").get(nudgeUrl() + "/back"));
+    }
+
+    @Test
     void anExpiredTokenGetsAClearPage() {
         bindTheAction();
         URI link = nudgeLink("alice");
@@ -217,6 +236,44 @@ class NudgeTest {
         assertThat(nudgeMetadata("alice")).isNull();
     }
 
+    @Test
+    void everyStepOfTheNudgeWithAnAlteredOrNoNudgeCookieGetsTheClearPageAndChangesNothing() {
+        bindTheAction();
+        Browser browser = new Browser().stoppingAt(AppSignIn.callback());
+        Browser.Page offer = browser.submit(browser.get(AppSignIn.authorizeUrl("")), "form",
+                Map.of("username", "alice", "password", dev.selfservice.support.LocalTenantUrls.DEMO_PASSWORD));
+        assertThat(offer.path()).isEqualTo("/nudge/offer");
+        Map<String, String> tokens = offer.hiddenFields("#nudge-now");
+        String real = browser.cookie(NudgeCookie.NAME);
+        Browser untouched = browser.copies(1).get(0);
+        int codes = dev.selfservice.support.PortalSteps.outboxCount("+14258831929");
+        for (String altered : List.of(real.replace('A', 'B').replace('a', 'b'), "")) {
+            if (altered.isEmpty()) {
+                browser.dropCookie(NudgeCookie.NAME);
+            } else {
+                browser.replaceCookie(NudgeCookie.NAME, altered);
+            }
+            for (String step : List.of("later", "now", "email", "phone", "verify", "resend", "confirm", "confirm/code",
+                    "confirm/resend")) {
+                Map<String, String> fields = new HashMap<>(tokens);
+                fields.putAll(Map.of("email", "alice.private@example.com", "phone", "+14258831929", "code", "123456",
+                        "contact", "sms|x"));
+                Browser.Page answer = browser.post(portal() + "/nudge/" + step, fields);
+                assertThat(answer.status()).as(step).isEqualTo(400);
+                assertThat(answer.body()).as(step).contains(UNUSABLE).doesNotContain("Exception");
+            }
+            for (String page : List.of("offer", "contact", "verify", "confirm/code")) {
+                Browser.Page answer = browser.get(portal() + "/nudge/" + page);
+                assertThat(answer.status()).as(page).isEqualTo(400);
+                assertThat(answer.body()).as(page).contains(UNUSABLE);
+            }
+        }
+        assertThat(nudgeMetadata("alice")).isNull();
+        assertThat(dev.selfservice.support.PortalSteps.outboxCount("+14258831929")).isEqualTo(codes);
+        // the control: the real cookie still opens the page
+        assertThat(untouched.get(portal() + "/nudge/offer").status()).isEqualTo(200);
+    }
+
     // ---- the employee's ways ----
 
     @Test
@@ -231,7 +288,7 @@ class NudgeTest {
         assertThat(offer.document().select("#nudge-now button").text()).isEqualTo("Add a recovery contact now");
         assertThat(offer.document().select("#nudge-later button").text()).isEqualTo("Remind me later");
 
-        Browser.Page back = browser.submit(offer, "#nudge-later", Map.of());
+        Browser.Page back = returned(browser, browser.submit(offer, "#nudge-later", Map.of()));
         assertThat(landedInTheIntranet(back)).as(back.uri().toString()).isTrue();
         assertThat(AppSignIn.query(back.uri())).containsEntry("state", AppSignIn.APP_STATE);
         signedInToTheIntranetAs(back, "alice");
@@ -263,6 +320,9 @@ class NudgeTest {
         assertThat(german.document().select("#nudge-now button").text()).isEqualTo("Jetzt einen Wiederherstellungskontakt hinzufügen");
         assertThat(german.document().select("#nudge-later button").text()).isEqualTo("Später erinnern");
         assertThat(german.text("#later-hint")).contains("in 7 Tagen");
+        assertThat(german.text("#later-hint")).contains(java.time.format.DateTimeFormatter
+                .ofPattern("d. MMMM yyyy", java.util.Locale.GERMAN).withZone(java.time.ZoneOffset.UTC)
+                .format(clock.instant().plus(Duration.ofDays(7))));
 
         Browser.Page refused = browser.get(nudgeUrl() + "?session_token=x&state=y");
         assertThat(refused.status()).isEqualTo(400);
@@ -286,7 +346,7 @@ class NudgeTest {
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(nudgeMetadata("alice")).isNull();
 
-        Browser.Page back = browser.submit(verify, "#verify", Map.of("code", TenantApi.latestCode("+14258831929")));
+        Browser.Page back = returned(browser, browser.submit(verify, "#verify", Map.of("code", TenantApi.latestCode("+14258831929"))));
         assertThat(landedInTheIntranet(back)).as(back.uri() + " " + back.body()).isTrue();
         signedInToTheIntranetAs(back, "alice");
         assertThat(TenantApi.passwordlessSignIn("sms", "+14258831929")).isEqualTo(TenantApi.adUserId("alice"));
@@ -340,10 +400,43 @@ class NudgeTest {
         assertThat(contact.path()).as(contact.body()).isEqualTo("/nudge/contact");
 
         Browser.Page verify = browser.submit(contact, "#add-phone", Map.of("phone", "+1 425 883 1929"));
-        Browser.Page back = browser.submit(verify, "#verify", Map.of("code", TenantApi.latestCode("+14258831929")));
+        Browser.Page back = returned(browser, browser.submit(verify, "#verify", Map.of("code", TenantApi.latestCode("+14258831929"))));
         assertThat(landedInTheIntranet(back)).as(back.uri() + " " + back.body()).isTrue();
         signedInToTheIntranetAs(back, "alice");
         assertThat(TenantApi.passwordlessSignIn("sms", "+14258831929")).isEqualTo(TenantApi.adUserId("alice"));
+    }
+
+    @Test
+    void thePasswordNeededPageKeepsRemindMeLaterWhichLandsBackSnoozed() {
+        TenantApi.registerApplication(INTRANET, "intranet-secret", intranetCallback());
+        bindTheActionKnowingThePortal();
+        Browser browser = new Browser().stoppingAt(intranetCallback());
+        nudgedLongAfterThePassword(browser);
+        Browser.Page needed = browser.get(portal() + "/nudge/contact");
+        assertThat(needed.status()).isEqualTo(401);
+        assertThat(needed.text("h1")).isEqualTo("Your password is needed");
+        assertThat(needed.document().select("#back").attr("href")).isEqualTo("/nudge/offer");
+        assertThat(needed.document().select("#nudge-later button").text()).isEqualTo("Remind me later");
+        assertThat(needed.text("#later-hint")).contains(englishDate(clock.instant().plus(Duration.ofDays(7))));
+
+        Browser.Page back = returned(browser, browser.submit(needed, "#nudge-later", Map.of()));
+        assertThat(landedInTheIntranet(back)).as(back.uri().toString()).isTrue();
+        signedInToTheIntranetAs(back, "alice");
+        assertThat(nudgeMetadata("alice")).containsEntry("snoozes", 1);
+    }
+
+    @Test
+    void theOfferSaysTheDayItAsksAgainBeforeLaterIsPressed() {
+        TenantApi.registerApplication(INTRANET, "intranet-secret", intranetCallback());
+        bindTheAction();
+        Browser.Page offer = signInToTheIntranet(new Browser().stoppingAt(intranetCallback()), "alice");
+        assertThat(offer.text("#later-hint")).isEqualTo("We will ask again when you sign in after "
+                + englishDate(clock.instant().plus(Duration.ofDays(7))) + ", in 7 days.");
+    }
+
+    static String englishDate(Instant when) {
+        return java.time.format.DateTimeFormatter.ofPattern("MMMM d, yyyy", java.util.Locale.ENGLISH)
+                .withZone(java.time.ZoneOffset.UTC).format(when);
     }
 
     @Test
@@ -375,15 +468,15 @@ class NudgeTest {
         String alice = TenantApi.adUserId("alice");
         try (LogCapture log = LogCapture.start()) {
             Browser browser = new Browser().stoppingAt(intranetCallback());
-            browser.submit(signInToTheIntranet(browser, "alice"), "#nudge-later", Map.of());
+            returned(browser, browser.submit(signInToTheIntranet(browser, "alice"), "#nudge-later", Map.of()));
 
             Browser enrolling = new Browser().stoppingAt(intranetCallback());
             TenantApi.advanceClocks(Duration.ofDays(8));
             Browser.Page offer = signInToTheIntranet(enrolling, "alice");
             Browser.Page verify = enrolling.submit(enrolling.submit(offer, "#nudge-now", Map.of()), "#add-email",
                     Map.of("email", "alice.private@example.com"));
-            assertThat(landedInTheIntranet(enrolling.submit(verify, "#verify",
-                    Map.of("code", TenantApi.latestCode("alice.private@example.com"))))).isTrue();
+            assertThat(landedInTheIntranet(returned(enrolling, enrolling.submit(verify, "#verify",
+                    Map.of("code", TenantApi.latestCode("alice.private@example.com")))))).isTrue();
             refusedClearly(open(nudgeUrl() + "?session_token=x&state=y"));
 
             List<Map<String, Object>> events = new ArrayList<>();

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.selfservice.portal.helpdesk.HelpdeskMessages;
+import dev.selfservice.portal.nudge.NudgeMessages;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +32,8 @@ class MessageBundlesResolveEveryMessageTest {
     void everyMessageWithoutParametersRendersAsItsMethodAnswersInEnglishAndGerman() throws Exception {
         List<String> wrong = new ArrayList<>();
         int checked = 0;
-        for (var bundle : List.of(new Object[] { "msg", Messages.class }, new Object[] { "desk", HelpdeskMessages.class })) {
+        for (var bundle : List.of(new Object[] { "msg", Messages.class }, new Object[] { "desk", HelpdeskMessages.class },
+                new Object[] { "nudge", NudgeMessages.class })) {
             Class<?> type = (Class<?>) bundle[1];
             for (Locale locale : List.of(Locale.ENGLISH, Locale.GERMAN)) {
                 Object messages = locale.equals(Locale.ENGLISH) ? MessageBundles.get(type)
@@ -61,6 +63,17 @@ class MessageBundlesResolveEveryMessageTest {
             german.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
         }
         List<String> names = java.util.Arrays.stream(HelpdeskMessages.class.getDeclaredMethods()).map(Method::getName).toList();
+        assertThat(names).isNotEmpty();
+        assertThat(german.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(names);
+    }
+
+    @Test
+    void theNudgeBundleHasEveryMessageInGerman() throws Exception {
+        java.util.Properties german = new java.util.Properties();
+        try (var in = getClass().getResourceAsStream("/messages/nudge_de.properties")) {
+            german.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        List<String> names = java.util.Arrays.stream(NudgeMessages.class.getDeclaredMethods()).map(Method::getName).toList();
         assertThat(names).isNotEmpty();
         assertThat(german.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(names);
     }
