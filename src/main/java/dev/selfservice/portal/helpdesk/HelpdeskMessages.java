@@ -122,4 +122,100 @@ public interface HelpdeskMessages {
 
     @Message("Yes, remove it")
     String helpdesk_confirm_remove_yes();
+
+    @Message("Recent portal events")
+    String helpdesk_events();
+
+    @Message("What this portal recorded of the employee in the last {days} days, newest first (times in UTC). Sign-ins to other applications, and what the directory does on its own, are not here.")
+    String helpdesk_events_hint(int days);
+
+    @Message("No portal events in that time.")
+    String helpdesk_events_none();
+
+    @Message("by {name}")
+    String helpdesk_event_by(String name);
+
+    @Message("Signed in to the portal")
+    String helpdesk_event_signin();
+
+    @Message("Code sent to add a recovery contact")
+    String helpdesk_event_enrolment_code();
+
+    @Message("Recovery contact added")
+    String helpdesk_event_enrolment_added();
+
+    @Message("Recovery contact removed")
+    String helpdesk_event_enrolment_removed();
+
+    @Message("Code sent to confirm a recovery contact")
+    String helpdesk_event_reconfirm_code();
+
+    @Message("Recovery contact confirmed")
+    String helpdesk_event_reconfirmed();
+
+    @Message("Password changed")
+    String helpdesk_event_password_changed();
+
+    @Message("Expired password changed")
+    String helpdesk_event_expired_changed();
+
+    @Message("A new password could not be checked against known breaches")
+    String helpdesk_event_password_screen();
+
+    @Message("Recovery code sent to a recovery contact")
+    String helpdesk_event_recovery_code_sent();
+
+    @Message("Recovery code entered")
+    String helpdesk_event_recovery_code();
+
+    @Message("Password reset through recovery")
+    String helpdesk_event_recovery_reset();
+
+    @Message("Sign-in pause lifted through recovery")
+    String helpdesk_event_recovery_unblock();
+
+    @Message("Notice sent")
+    String helpdesk_event_notice();
+
+    @Message("Asked at a sign-in to add a recovery contact")
+    String helpdesk_event_nudge_shown();
+
+    @Message("Chose to add a recovery contact later")
+    String helpdesk_event_nudge_snoozed();
+
+    @Message("Added a recovery contact when asked at a sign-in")
+    String helpdesk_event_nudge_enrolled();
+
+    @Message("Looked up by the helpdesk")
+    String helpdesk_event_helpdesk_find();
+
+    @Message("Verification code sent by the helpdesk")
+    String helpdesk_event_helpdesk_code_sent();
+
+    @Message("Caller verification by the helpdesk")
+    String helpdesk_event_helpdesk_verify();
+
+    @Message("Recovery contact removed by the helpdesk")
+    String helpdesk_event_helpdesk_remove_contact();
+
+    @Message("Sign-in pause lifted by the helpdesk")
+    String helpdesk_event_helpdesk_lift_pause();
+
+    @Message("Enrolment invitation sent by the helpdesk")
+    String helpdesk_event_helpdesk_invite();
+
+    @Message("done")
+    String helpdesk_outcome_success();
+
+    @Message("refused")
+    String helpdesk_outcome_refused();
+
+    @Message("refused: a limit was reached")
+    String helpdesk_outcome_throttled();
+
+    @Message("refused: only the helpdesk can help")
+    String helpdesk_outcome_helpdesk_only();
+
+    @Message("failed: a service did not answer")
+    String helpdesk_outcome_failed();
 }
