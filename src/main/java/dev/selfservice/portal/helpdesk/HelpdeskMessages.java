@@ -108,6 +108,18 @@ public interface HelpdeskMessages {
     @Message("The sign-in pause was lifted. The employee's work address is told.")
     String helpdesk_pause_lifted();
 
+    @Message("Invite to add a recovery contact")
+    String helpdesk_invite_title();
+
+    @Message("Sends the employee's work address how to add a recovery contact themselves, in this page's language. It needs no verified caller: it goes only to the employee's own mailbox and changes nothing. One a day.")
+    String helpdesk_invite_intro();
+
+    @Message("Send the invitation")
+    String helpdesk_invite_submit();
+
+    @Message("The invitation was sent to the employee's work address.")
+    String helpdesk_invited();
+
     @Message("Remove this recovery contact?")
     String helpdesk_confirm_remove_title();
 

@@ -128,6 +128,7 @@ public class HelpdeskResource {
             case "verified" -> msg().helpdesk_verified();
             case "removed" -> msg().helpdesk_contact_removed();
             case "lifted" -> msg().helpdesk_pause_lifted();
+            case "invited" -> msg().helpdesk_invited();
             default -> null;
         };
         return page(200, c.get(), notice, Problem.NONE);
@@ -172,6 +173,18 @@ public class HelpdeskResource {
     public Response liftPause(@CookieParam(HelpdeskCaseCookie.NAME) String value, @RestForm String reason) {
         return action(value, AuditAction.HELPDESK_LIFT_PAUSE, "lifted", reason, c -> {
             helpdesk.liftPause(c, reason);
+            return Map.of();
+        });
+    }
+
+    @POST
+    @Path("employee/invite")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @SteppedUp(then = "/helpdesk/employee")
+    public Response invite(@CookieParam(HelpdeskCaseCookie.NAME) String value, @RestForm String reason) {
+        // no verified caller needed (see HelpdeskService#invite): the invitation only reaches the employee's own mailbox
+        return action(value, AuditAction.HELPDESK_INVITE, "invited", reason, c -> {
+            helpdesk.invite(c, reason);
             return Map.of();
         });
     }

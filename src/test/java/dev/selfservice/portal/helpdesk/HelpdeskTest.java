@@ -284,7 +284,7 @@ class HelpdeskTest {
         assertThat(alice.document().select("form.send-code, #act")).isEmpty();
     }
 
-    private static List<Map<String, Object>> events(LogCapture log) throws Exception {
+    static List<Map<String, Object>> events(LogCapture log) throws Exception {
         List<Map<String, Object>> events = new ArrayList<>();
         for (String line : log.lines()) {
             if (line.startsWith("{\"time\"")) {
