@@ -30,9 +30,6 @@ public interface HelpdeskMessages {
     @Message("Helpdesk: {name}")
     String helpdesk_employee_title(String name);
 
-    @Message("Last sign-in")
-    String helpdesk_last_sign_in();
-
     @Message("never")
     String helpdesk_never();
 
@@ -45,8 +42,23 @@ public interface HelpdeskMessages {
     @Message("paused after too many wrong passwords")
     String helpdesk_paused();
 
-    @Message("not blocked")
+    @Message("neither blocked nor paused in Auth0")
     String helpdesk_can_sign_in();
+
+    @Message("Whether the directory (AD) itself locked the account after wrong passwords is not visible here: the portal cannot read it. If the caller says Windows reports the account locked, a password reset through recovery unlocks it.")
+    String helpdesk_directory_lock_unknown();
+
+    @Message("Last sign-in at Auth0")
+    String helpdesk_last_sign_in_auth0();
+
+    @Message("In any application, and a verification code the caller reads out counts as one too: after a verification it is the verification's time.")
+    String helpdesk_last_sign_in_hint();
+
+    @Message("For your security, enter your work password again before you send a code, verify a caller or act for an employee.")
+    String helpdesk_again_detail();
+
+    @Message("Back to the employee")
+    String helpdesk_back_to_case();
 
     @Message("Recovery contacts")
     String helpdesk_contacts();
@@ -113,6 +125,9 @@ public interface HelpdeskMessages {
 
     @Message("Sends the employee's work address how to add a recovery contact themselves, in this page's language. It needs no verified caller: it goes only to the employee's own mailbox and changes nothing. One a day.")
     String helpdesk_invite_intro();
+
+    @Message("Reason for the invitation")
+    String helpdesk_invite_reason_label();
 
     @Message("Send the invitation")
     String helpdesk_invite_submit();
