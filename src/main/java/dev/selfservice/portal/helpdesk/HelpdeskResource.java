@@ -74,10 +74,7 @@ public class HelpdeskResource {
     private final Refusals refusals;
     /** This request's language's words of the helpdesk pages. */
     private HelpdeskMessages msg() {
-        java.util.Locale locale = PageLanguage.currentLocale();
-        return locale.getLanguage().equals("en") ? io.quarkus.qute.i18n.MessageBundles.get(HelpdeskMessages.class)
-                : io.quarkus.qute.i18n.MessageBundles.get(HelpdeskMessages.class,
-                        io.quarkus.qute.i18n.Localized.Literal.of(locale.getLanguage()));
+        return PageLanguage.bundleIn(HelpdeskMessages.class, PageLanguage.currentLocale());
     }
     private final AuditLog audit;
     private final Clock clock;
