@@ -60,4 +60,40 @@ class HelpdeskWalksTest {
             assertThat(helen.bodyText()).contains("The contact was removed.", "This employee has no recovery contact");
         });
     }
+
+    /**
+     * The same call in German: helen's pages, the "sign in again" in staff words, the employee's state as far as it is
+     * known, the recent events, and the invitation's own reason field, each in German, with axe on every page.
+     */
+    @ParameterizedTest
+    @EnumSource(Walk.class)
+    void helenTakesBobsCallInGerman(Walk walk, TestInfo test) {
+        BrowserFlowsTest.walk(test, walk, helen -> {
+            helen.open(portal());
+            helen.chooses("Deutsch").sees("Wieder Zugang zu Ihrem Arbeitskonto");
+            helen.chooses("Mit dem Arbeitskonto anmelden").sees("Anmelden");
+            helen.types("Benutzername", "helen").types("Passwort", DEMO_PASSWORD).chooses("Weiter").sees("Ihr Konto");
+
+            helen.chooses("Helpdesk").sees("Helpdesk: Mitarbeitende finden");
+            helen.types("Benutzername oder dienstliche E-Mail-Adresse", "bob").chooses("Finden").sees("Helpdesk: Bob Baker");
+            assertThat(helen.bodyText()).contains("in Auth0 weder gesperrt noch pausiert", "Letzte Anmeldung bei Auth0",
+                    "Letzte Ereignisse im Portal", "Keine Ereignisse im Portal in dieser Zeit.", "Grund für die Einladung")
+                    .doesNotContain(BOB_EMAIL);
+
+            helen.chooses("Bestätigungscode senden").sees("Melden Sie sich erneut an, um fortzufahren");
+            assertThat(helen.bodyText()).contains("eine anrufende Person bestätigen")
+                    .doesNotContain("Wiederherstellungskontakte ändern");
+            helen.chooses("Erneut anmelden").sees("Anmelden");
+            TenantApi.advanceClock(1);
+            helen.types("Benutzername", "helen").types("Passwort", DEMO_PASSWORD).chooses("Weiter").sees("Helpdesk: Bob Baker");
+
+            int before = PortalSteps.outboxCount(BOB_EMAIL);
+            helen.chooses("Bestätigungscode senden").sees("Helpdesk: Bob Baker");
+            assertThat(helen.bodyText()).contains("Ein Bestätigungscode wurde gesendet.");
+            String readOut = PortalSteps.awaitCode(BOB_EMAIL, before);
+            helen.types("Code, den die anrufende Person vorliest", readOut).chooses("Bestätigen").sees("Helpdesk: Bob Baker");
+            assertThat(helen.bodyText()).contains("Die anrufende Person ist bis", "Bestätigungscode vom Helpdesk gesendet")
+                    .doesNotContain(readOut);
+        });
+    }
 }

@@ -36,7 +36,8 @@ public enum AuditAction {
     HELPDESK_CODE_SENT,
     HELPDESK_VERIFY,
     HELPDESK_REMOVE_CONTACT,
-    HELPDESK_LIFT_PAUSE;
+    HELPDESK_LIFT_PAUSE,
+    HELPDESK_INVITE;
 
     /** {@code password.expired_change}: the area, a dot, the step. */
     public String eventName() {

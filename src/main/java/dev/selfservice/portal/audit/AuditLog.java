@@ -34,11 +34,23 @@ public class AuditLog {
     private final ObjectMapper json;
     private final Clock clock;
     private final io.micrometer.core.instrument.MeterRegistry metrics;
+    private final EmployeeEvents events;
 
-    public AuditLog(ObjectMapper json, Clock clock, io.micrometer.core.instrument.MeterRegistry metrics) {
+    public AuditLog(ObjectMapper json, Clock clock, io.micrometer.core.instrument.MeterRegistry metrics,
+            EmployeeEvents events) {
         this.json = json;
         this.clock = clock;
         this.metrics = metrics;
+        this.events = events;
+    }
+
+    /**
+     * Keeps an event of the employee for the helpdesk's page only, where the trail line has no user id on purpose: a
+     * wrong recovery code, whose answer must not depend on whether the username exists, is told the helpdesk of the
+     * account that the username names.
+     */
+    public void keepForEmployee(String userId, AuditAction action, AuditOutcome outcome, String reason) {
+        events.keep(userId, action, outcome, reason, null);
     }
 
     public void success(AuditAction action, String userId) {
@@ -65,6 +77,8 @@ public class AuditLog {
         line.put("browser", request.flatMap(r -> BrowserFamily.of(r.request().getHeader("User-Agent"))).orElse(null));
         line.put("request_id", request.map(RequestIds::of).orElse(null));
         line.putAll(details);
+        // the employee's recent events, for the helpdesk: the same step, without the request's details
+        events.keep(userId, action, outcome, reason, details.getOrDefault("staff_name", details.get("staff")));
         // every audited step is counted too: the reasons and outcomes are few and fixed (enums), so the series are
         metrics.counter("portal.events", "event", action.eventName(),
                 "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT),

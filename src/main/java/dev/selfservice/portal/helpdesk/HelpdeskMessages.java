@@ -30,9 +30,6 @@ public interface HelpdeskMessages {
     @Message("Helpdesk: {name}")
     String helpdesk_employee_title(String name);
 
-    @Message("Last sign-in")
-    String helpdesk_last_sign_in();
-
     @Message("never")
     String helpdesk_never();
 
@@ -45,8 +42,23 @@ public interface HelpdeskMessages {
     @Message("paused after too many wrong passwords")
     String helpdesk_paused();
 
-    @Message("not blocked")
+    @Message("neither blocked nor paused in Auth0")
     String helpdesk_can_sign_in();
+
+    @Message("Whether the directory (AD) itself locked the account after wrong passwords is not visible here: the portal cannot read it. If the caller says Windows reports the account locked, a password reset through recovery unlocks it.")
+    String helpdesk_directory_lock_unknown();
+
+    @Message("Last sign-in at Auth0")
+    String helpdesk_last_sign_in_auth0();
+
+    @Message("In any application, and a verification code the caller reads out counts as one too: after a verification it is the verification's time.")
+    String helpdesk_last_sign_in_hint();
+
+    @Message("For your security, enter your work password again before you send a code, verify a caller or act for an employee.")
+    String helpdesk_again_detail();
+
+    @Message("Back to the employee")
+    String helpdesk_back_to_case();
 
     @Message("Recovery contacts")
     String helpdesk_contacts();
@@ -108,6 +120,21 @@ public interface HelpdeskMessages {
     @Message("The sign-in pause was lifted. The employee's work address is told.")
     String helpdesk_pause_lifted();
 
+    @Message("Invite to add a recovery contact")
+    String helpdesk_invite_title();
+
+    @Message("Sends the employee's work address how to add a recovery contact themselves, in this page's language. It needs no verified caller: it goes only to the employee's own mailbox and changes nothing. One a day.")
+    String helpdesk_invite_intro();
+
+    @Message("Reason for the invitation")
+    String helpdesk_invite_reason_label();
+
+    @Message("Send the invitation")
+    String helpdesk_invite_submit();
+
+    @Message("The invitation was sent to the employee's work address.")
+    String helpdesk_invited();
+
     @Message("Remove this recovery contact?")
     String helpdesk_confirm_remove_title();
 
@@ -122,4 +149,100 @@ public interface HelpdeskMessages {
 
     @Message("Yes, remove it")
     String helpdesk_confirm_remove_yes();
+
+    @Message("Recent portal events")
+    String helpdesk_events();
+
+    @Message("What this portal recorded of the employee in the last {days} days, newest first (times in UTC). Sign-ins to other applications, and what the directory does on its own, are not here.")
+    String helpdesk_events_hint(int days);
+
+    @Message("No portal events in that time.")
+    String helpdesk_events_none();
+
+    @Message("by {name}")
+    String helpdesk_event_by(String name);
+
+    @Message("Signed in to the portal")
+    String helpdesk_event_signin();
+
+    @Message("Code sent to add a recovery contact")
+    String helpdesk_event_enrolment_code();
+
+    @Message("Recovery contact added")
+    String helpdesk_event_enrolment_added();
+
+    @Message("Recovery contact removed")
+    String helpdesk_event_enrolment_removed();
+
+    @Message("Code sent to confirm a recovery contact")
+    String helpdesk_event_reconfirm_code();
+
+    @Message("Recovery contact confirmed")
+    String helpdesk_event_reconfirmed();
+
+    @Message("Password changed")
+    String helpdesk_event_password_changed();
+
+    @Message("Expired password changed")
+    String helpdesk_event_expired_changed();
+
+    @Message("A new password could not be checked against known breaches")
+    String helpdesk_event_password_screen();
+
+    @Message("Recovery code sent to a recovery contact")
+    String helpdesk_event_recovery_code_sent();
+
+    @Message("Recovery code entered")
+    String helpdesk_event_recovery_code();
+
+    @Message("Password reset through recovery")
+    String helpdesk_event_recovery_reset();
+
+    @Message("Sign-in pause lifted through recovery")
+    String helpdesk_event_recovery_unblock();
+
+    @Message("Notice sent")
+    String helpdesk_event_notice();
+
+    @Message("Asked at a sign-in to add a recovery contact")
+    String helpdesk_event_nudge_shown();
+
+    @Message("Chose to add a recovery contact later")
+    String helpdesk_event_nudge_snoozed();
+
+    @Message("Added a recovery contact when asked at a sign-in")
+    String helpdesk_event_nudge_enrolled();
+
+    @Message("Looked up by the helpdesk")
+    String helpdesk_event_helpdesk_find();
+
+    @Message("Verification code sent by the helpdesk")
+    String helpdesk_event_helpdesk_code_sent();
+
+    @Message("Caller verification by the helpdesk")
+    String helpdesk_event_helpdesk_verify();
+
+    @Message("Recovery contact removed by the helpdesk")
+    String helpdesk_event_helpdesk_remove_contact();
+
+    @Message("Sign-in pause lifted by the helpdesk")
+    String helpdesk_event_helpdesk_lift_pause();
+
+    @Message("Enrolment invitation sent by the helpdesk")
+    String helpdesk_event_helpdesk_invite();
+
+    @Message("done")
+    String helpdesk_outcome_success();
+
+    @Message("refused")
+    String helpdesk_outcome_refused();
+
+    @Message("refused: a limit was reached")
+    String helpdesk_outcome_throttled();
+
+    @Message("refused: only the helpdesk can help")
+    String helpdesk_outcome_helpdesk_only();
+
+    @Message("failed: a service did not answer")
+    String helpdesk_outcome_failed();
 }

@@ -25,6 +25,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import dev.selfservice.portal.audit.AuditAction;
 import dev.selfservice.portal.audit.AuditLog;
 import dev.selfservice.portal.audit.AuditOutcome;
+import dev.selfservice.portal.audit.EmployeeEvents;
+import dev.selfservice.portal.audit.EventsSettings;
 import dev.selfservice.portal.contact.Contact;
 import dev.selfservice.portal.signin.CurrentEmployee;
 import dev.selfservice.portal.signin.SignedInEmployee;
@@ -58,8 +60,12 @@ public class HelpdeskResource {
                 String reason);
 
         static native TemplateInstance employee(SignedInEmployee employee, EmployeeCard card, boolean codeWaiting,
-                String codeSentTo, boolean verified, String verifiedUntil, String otherVerification, String notice,
-                Problem problem);
+                String codeSentTo, boolean verified, String verifiedUntil, String otherVerification,
+                java.util.List<EventRow> events, int eventDays, String notice, Problem problem);
+    }
+
+    /** One of the employee's recent portal events as the page lists it. */
+    record EventRow(String when, String what, String outcome, String by) {
     }
 
     private final CurrentEmployee current;
@@ -68,16 +74,17 @@ public class HelpdeskResource {
     private final Refusals refusals;
     /** This request's language's words of the helpdesk pages. */
     private HelpdeskMessages msg() {
-        java.util.Locale locale = PageLanguage.currentLocale();
-        return locale.getLanguage().equals("en") ? io.quarkus.qute.i18n.MessageBundles.get(HelpdeskMessages.class)
-                : io.quarkus.qute.i18n.MessageBundles.get(HelpdeskMessages.class,
-                        io.quarkus.qute.i18n.Localized.Literal.of(locale.getLanguage()));
+        return PageLanguage.bundleIn(HelpdeskMessages.class, PageLanguage.currentLocale());
     }
     private final AuditLog audit;
     private final Clock clock;
+    private final EmployeeEvents events;
+    private final EventsSettings eventSettings;
 
     public HelpdeskResource(CurrentEmployee current, HelpdeskService helpdesk, HelpdeskCaseCookie cookie,
-            Refusals refusals, AuditLog audit, Clock clock) {
+            Refusals refusals, AuditLog audit, Clock clock, EmployeeEvents events, EventsSettings eventSettings) {
+        this.events = events;
+        this.eventSettings = eventSettings;
         this.current = current;
         this.helpdesk = helpdesk;
         this.cookie = cookie;
@@ -101,7 +108,7 @@ public class HelpdeskResource {
             return Response.seeOther(URI.create("/helpdesk/employee")).cookie(cookie.write(c, clock.instant())).build();
         } catch (Refusal e) {
             audit.record(AuditAction.HELPDESK_FIND, AuditOutcome.of(e.reason()), e.reason().name(), null,
-                    Map.of("staff", staff().userId()));
+                    staffDetails());
             return Html.page(e.status(), Templates.find(staff(), Html.echo(employee), refusals.problem(e)));
         }
     }
@@ -118,6 +125,7 @@ public class HelpdeskResource {
             case "verified" -> msg().helpdesk_verified();
             case "removed" -> msg().helpdesk_contact_removed();
             case "lifted" -> msg().helpdesk_pause_lifted();
+            case "invited" -> msg().helpdesk_invited();
             default -> null;
         };
         return page(200, c.get(), notice, Problem.NONE);
@@ -166,6 +174,18 @@ public class HelpdeskResource {
         });
     }
 
+    @POST
+    @Path("employee/invite")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @SteppedUp(then = "/helpdesk/employee")
+    public Response invite(@CookieParam(HelpdeskCaseCookie.NAME) String value, @RestForm String reason) {
+        // no verified caller needed (see HelpdeskService#invite): the invitation only reaches the employee's own mailbox
+        return action(value, AuditAction.HELPDESK_INVITE, "invited", reason, c -> {
+            helpdesk.invite(c, reason);
+            return Map.of();
+        });
+    }
+
     /** "Remove this contact of NAME?", with the reason given, before anything is removed. */
     private Response confirmRemoval(String value, String contactId, String reason) {
         Optional<HelpdeskCase> c = ours(value);
@@ -203,7 +223,7 @@ public class HelpdeskResource {
                     .cookie(cookie.write(next, clock.instant())).build();
         } catch (Refusal e) {
             audit.record(action, AuditOutcome.of(e.reason()), e.reason().name(), c.get().employeeUserId(),
-                    Map.of("staff", staff().userId()));
+                    staffDetails());
             return page(e.status(), c.get(), null, refusals.problem(e));
         }
     }
@@ -221,7 +241,7 @@ public class HelpdeskResource {
             return Response.seeOther(URI.create("/helpdesk/employee?done=" + done)).build();
         } catch (Refusal e) {
             audit.record(auditAction, AuditOutcome.of(e.reason()), e.reason().name(), c.get().employeeUserId(),
-                    Map.of("staff", staff().userId()));
+                    staffDetails());
             return page(e.status(), c.get(), null, refusals.problem(e));
         }
     }
@@ -229,6 +249,7 @@ public class HelpdeskResource {
     private void record(AuditAction action, HelpdeskCase c, Map<String, String> details) {
         Map<String, String> all = new HashMap<>(details);
         all.put("staff", c.staffUserId());
+        all.putAll(staffDetails());
         audit.record(action, AuditOutcome.SUCCESS, null, c.employeeUserId(), all);
     }
 
@@ -252,7 +273,59 @@ public class HelpdeskResource {
         String sentTo = c.codeWaiting() ? card.contacts().stream().filter(k -> k.id().equals(c.codeContactId()))
                 .map(Contact::masked).findFirst().orElse("") : null;
         return Html.page(status, Templates.employee(staff(), card, c.codeWaiting(), sentTo, verified, until,
-                helpdesk.otherVerification().orElse(msg().helpdesk_other_verification_default()), notice, problem));
+                helpdesk.otherVerification().orElse(msg().helpdesk_other_verification_default()), eventRows(c),
+                (int) eventSettings.keptFor().toDays(), notice, problem));
+    }
+
+    /** The employee's recent portal events, newest first, in the page's language; none when the store cannot answer. */
+    private java.util.List<EventRow> eventRows(HelpdeskCase c) {
+        HelpdeskMessages m = msg();
+        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                .withLocale(PageLanguage.currentLocale()).withZone(ZoneOffset.UTC);
+        try {
+            return events.of(c.employeeUserId()).stream().map(e -> new EventRow(when.format(e.at()), what(m, e.action()),
+                    outcome(m, e.outcome()), e.staffUserId().map(m::helpdesk_event_by).orElse(null))).toList();
+        } catch (dev.selfservice.portal.state.StateUnavailable e) {
+            return java.util.List.of();
+        }
+    }
+
+    private static String what(HelpdeskMessages m, AuditAction action) {
+        return switch (action) {
+            case SIGNIN -> m.helpdesk_event_signin();
+            case ENROLMENT_START, ENROLMENT_RESEND -> m.helpdesk_event_enrolment_code();
+            case ENROLMENT_CONFIRM -> m.helpdesk_event_enrolment_added();
+            case ENROLMENT_REMOVE -> m.helpdesk_event_enrolment_removed();
+            case ENROLMENT_RECONFIRM_START, ENROLMENT_RECONFIRM_RESEND -> m.helpdesk_event_reconfirm_code();
+            case ENROLMENT_RECONFIRM -> m.helpdesk_event_reconfirmed();
+            case PASSWORD_CHANGE -> m.helpdesk_event_password_changed();
+            case PASSWORD_EXPIRED_CHANGE -> m.helpdesk_event_expired_changed();
+            case PASSWORD_SCREEN -> m.helpdesk_event_password_screen();
+            case RECOVERY_START, RECOVERY_RESEND -> m.helpdesk_event_recovery_code_sent();
+            case RECOVERY_CODE -> m.helpdesk_event_recovery_code();
+            case RECOVERY_RESET -> m.helpdesk_event_recovery_reset();
+            case RECOVERY_UNBLOCK -> m.helpdesk_event_recovery_unblock();
+            case NOTICE -> m.helpdesk_event_notice();
+            case NUDGE_SHOWN -> m.helpdesk_event_nudge_shown();
+            case NUDGE_SNOOZED -> m.helpdesk_event_nudge_snoozed();
+            case NUDGE_ENROLLED -> m.helpdesk_event_nudge_enrolled();
+            case HELPDESK_FIND -> m.helpdesk_event_helpdesk_find();
+            case HELPDESK_CODE_SENT -> m.helpdesk_event_helpdesk_code_sent();
+            case HELPDESK_VERIFY -> m.helpdesk_event_helpdesk_verify();
+            case HELPDESK_REMOVE_CONTACT -> m.helpdesk_event_helpdesk_remove_contact();
+            case HELPDESK_LIFT_PAUSE -> m.helpdesk_event_helpdesk_lift_pause();
+            case HELPDESK_INVITE -> m.helpdesk_event_helpdesk_invite();
+        };
+    }
+
+    private static String outcome(HelpdeskMessages m, AuditOutcome outcome) {
+        return switch (outcome) {
+            case SUCCESS -> m.helpdesk_outcome_success();
+            case REFUSED -> m.helpdesk_outcome_refused();
+            case THROTTLED -> m.helpdesk_outcome_throttled();
+            case HELPDESK_ONLY -> m.helpdesk_outcome_helpdesk_only();
+            case FAILED -> m.helpdesk_outcome_failed();
+        };
     }
 
     /**
@@ -262,6 +335,12 @@ public class HelpdeskResource {
     private Optional<HelpdeskCase> ours(String value) {
         return cookie.read(value).filter(c -> c.staffUserId().equals(staff().userId()))
                 .map(c -> c.in(current.sessionBinding()));
+    }
+
+    /** Who acted, for the audit line: the user id, and the username the employee's recent events show. */
+    private Map<String, String> staffDetails() {
+        SignedInEmployee s = staff();
+        return Map.of("staff", s.userId(), "staff_name", s.username() == null ? s.userId() : s.username());
     }
 
     private SignedInEmployee staff() {

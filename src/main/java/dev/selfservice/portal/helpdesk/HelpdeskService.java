@@ -172,6 +172,35 @@ public class HelpdeskService {
         notices.tell(NoticeKind.PAUSE_LIFTED, c.employeeUserId());
     }
 
+    /**
+     * Sends the employee an invitation to enrol, to the work address only, with a reason. It needs no verified caller,
+     * on purpose: it is what helps an employee without a contact, whom no code can verify; it goes only to the
+     * employee's own work mailbox, where whoever asked for it has no say; it carries no secret and no sign-in link, and
+     * changes nothing on the account. So a caller who is not the employee gains nothing by it. It still needs the
+     * helpdesk person's password entered again (as every step that sends something does), a reason for the audit
+     * trail, and is limited to one per employee per day ({@link Limit#HELPDESK_INVITATIONS_PER_EMPLOYEE}).
+     */
+    public void invite(HelpdeskCase c, String reason) throws Refusal {
+        if (reason == null || reason.isBlank()) {
+            throw new Refusal(Reason.INVITATION_REASON_MISSING);
+        }
+        // counted before the mail is composed, so that parallel posts send one
+        if (!limits.take(Limit.HELPDESK_INVITATIONS_PER_EMPLOYEE, c.employeeUserId())) {
+            throw new Refusal(Reason.INVITATION_ALREADY_SENT);
+        }
+        Auth0User user;
+        try {
+            user = management.user(c.employeeUserId());
+        } catch (Auth0Exception e) {
+            limits.giveBack(Limit.HELPDESK_INVITATIONS_PER_EMPLOYEE, c.employeeUserId()); // nothing was sent
+            throw Refusal.auth0(e.rateLimited());
+        }
+        // in the helpdesk page's language: the portal does not know the employee's (the AD profile carries none), and
+        // the helpdesk person chooses the language they speak with the employee in
+        notices.tell(NoticeKind.ENROLMENT_INVITATION, user);
+        LOG.infof("helpdesk: %s sent %s an invitation to enrol", c.staffUserId(), c.employeeUserId());
+    }
+
     /** The last sign-in as the page's language writes a date and time (UTC, said so); null when never. */
     private static String lastSignIn(String iso) {
         if (iso == null || iso.isBlank()) {

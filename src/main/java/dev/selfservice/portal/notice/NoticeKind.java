@@ -16,5 +16,10 @@ public enum NoticeKind {
     /** Told to the work email and every other contact, not to the new one (whoever added it holds that). */
     CONTACT_ADDED,
     /** Told to the work email and to the removed address, whose owner may not know. */
-    CONTACT_REMOVED
+    CONTACT_REMOVED,
+    /**
+     * The helpdesk's invitation to add a recovery contact: to the work address only (an employee it is for usually
+     * has no contact; one who has does not need the invitation there).
+     */
+    ENROLMENT_INVITATION
 }

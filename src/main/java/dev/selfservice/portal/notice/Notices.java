@@ -161,6 +161,9 @@ public class Notices {
         Map<String, String> to = new LinkedHashMap<>();
         Optional.ofNullable(user.email()).filter(e -> !e.isBlank()).ifPresent(e -> to.put(e.toLowerCase(Locale.ROOT), e));
         Optional<String> changed = notice.contact().filter(c -> c.channel() == PasswordlessChannel.EMAIL).map(Contact::address);
+        if (notice.kind() == NoticeKind.ENROLMENT_INVITATION) {
+            return new ArrayList<>(to.values());
+        }
         if (notice.kind() != NoticeKind.CONTACT_REMOVED) {
             for (Contact c : LinkedContacts.of(user)) {
                 if (c.channel() == PasswordlessChannel.EMAIL) {
@@ -187,6 +190,7 @@ public class Notices {
             case PAUSE_LIFTED -> msg.notice_pause_lifted_subject();
             case CONTACT_ADDED -> msg.notice_contact_added_subject();
             case CONTACT_REMOVED -> msg.notice_contact_removed_subject();
+            case ENROLMENT_INVITATION -> msg.notice_invitation_subject();
         };
         String what = switch (notice.kind()) {
             case PASSWORD_CHANGED -> msg.notice_password_changed();
@@ -195,6 +199,7 @@ public class Notices {
             case PAUSE_LIFTED -> msg.notice_pause_lifted();
             case CONTACT_ADDED -> msg.notice_contact_added(masked);
             case CONTACT_REMOVED -> msg.notice_contact_removed(masked);
+            case ENROLMENT_INVITATION -> msg.notice_invitation();
         };
         // the employee's time zone is not known to the portal (Auth0 profiles rarely carry one): UTC, said so
         String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(notice.locale())
@@ -203,6 +208,12 @@ public class Notices {
                 msg.notice_where(notice.ip() == null ? "?" : notice.ip(),
                         notice.browser().orElse(msg.notice_unknown_browser())));
         String notYou = msg.notice_not_you(dev.selfservice.portal.web.Helpdesk.in(config, notice.locale()));
+        if (notice.kind() == NoticeKind.ENROLMENT_INVITATION) {
+            // how to enrol, with the portal's address as text to type (no link: a link to sign in is what phishing
+            // sends); not where it came from, which is the helpdesk's desk and not the employee's
+            lines = List.of(what, msg.notice_invitation_how(config.publicUrl()));
+            notYou = msg.notice_invitation_not_expected(dev.selfservice.portal.web.Helpdesk.in(config, notice.locale()));
+        }
         String footer = msg.notice_footer();
         String greeting = msg.notice_greeting();
         return Mail.withText(to, subject, Templates.text(subject, greeting, lines, notYou, footer).render())

@@ -112,10 +112,13 @@ public class RecoveryService {
     private final SecurityNotices security;
     private final AdUsername usernames;
     private final PhoneRegion phoneRegion;
+    private final dev.selfservice.portal.audit.AuditLog audit;
 
     public RecoveryService(Auth0Authentication authentication, Auth0Management management, PasswordPolicy policy,
             ManagedExecutor executor, PortalConfig config, StateStore store, Limits limits, EmployeeLock lock, PasswordWriter writer,
-            Clock clock, Notices notices, SecurityNotices security, AdUsername usernames, PhoneRegion phoneRegion) {
+            Clock clock, Notices notices, SecurityNotices security, AdUsername usernames, PhoneRegion phoneRegion,
+            dev.selfservice.portal.audit.AuditLog audit) {
+        this.audit = audit;
         this.phoneRegion = phoneRegion;
         this.usernames = usernames;
         this.security = security;
@@ -227,7 +230,11 @@ public class RecoveryService {
             // checked above, and Auth0's would only tell that a code was sent to this contact earlier, which is not
             // for a stranger to learn
             countWrongTryOnTheValidCode(p);
-            throw wrongCode(p);
+            Refusal wrong = wrongCode(p);
+            // the helpdesk of the account the username names sees the try (the page answers alike either way)
+            account.ifPresent(u -> audit.keepForEmployee(u.userId(), dev.selfservice.portal.audit.AuditAction.RECOVERY_CODE,
+                    dev.selfservice.portal.audit.AuditOutcome.REFUSED, wrong.reason().name()));
+            throw wrong;
         } catch (Auth0Exception e) {
             if (e.mayHaveActed()) {
                 LOG.warnf("recovery: a code exchange got no answer (%s)", e.error());
@@ -466,6 +473,10 @@ public class RecoveryService {
                     throw e;
                 }
                 LOG.infof("recovery: code sent to an enrolled contact of %s", user.get().userId());
+                // the trail's line for the start names nobody (its answer is the same for any username); the helpdesk
+                // of this employee sees that a code really went to one of their contacts
+                audit.keepForEmployee(user.get().userId(), dev.selfservice.portal.audit.AuditAction.RECOVERY_START,
+                        dev.selfservice.portal.audit.AuditOutcome.SUCCESS, null);
             } catch (RuntimeException e) {
                 LOG.warnf("recovery: could not send a code (%s)", e instanceof Auth0Exception a ? a.error() : e.getClass().getSimpleName());
             }

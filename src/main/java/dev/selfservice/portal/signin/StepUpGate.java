@@ -19,7 +19,8 @@ public class StepUpGate {
 
     @CheckedTemplate(basePath = "signin")
     static class Templates {
-        static native TemplateInstance again(SignedInEmployee employee, String then);
+        /** {@code staff}: the step is the helpdesk's, whose words are not about one's own contacts. */
+        static native TemplateInstance again(SignedInEmployee employee, String then, boolean staff);
     }
 
     private final CurrentEmployee current;
@@ -44,6 +45,6 @@ public class StepUpGate {
     public Response signInAgain(String then) {
         // it answers a form (a POST): the language switch goes back to the page the form was on
         language.returnTo(then);
-        return Html.page(401, Templates.again(current.get(), then));
+        return Html.page(401, Templates.again(current.get(), then, then != null && then.startsWith("/helpdesk")));
     }
 }

@@ -25,7 +25,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 final class InMemoryStateStore implements StateStore {
 
     /** An entry: the times of counted events (a window) or the end of a claim. */
-    private sealed interface Entry permits Window, Claim, Value {
+    private sealed interface Entry permits Window, Claim, Value, History {
         long keepNanos(long nowMillis);
     }
 
@@ -49,6 +49,15 @@ final class InMemoryStateStore implements StateStore {
         @Override
         public long keepNanos(long nowMillis) {
             return Math.max(0, untilMillis - nowMillis) * 1_000_000L;
+        }
+    }
+
+    /** A bounded list, newest first: it goes when its newest entry is older than it keeps entries for. */
+    private record History(Deque<Kept> kept, long keepMillis) implements Entry {
+        @Override
+        public long keepNanos(long nowMillis) {
+            long newest = kept.isEmpty() ? nowMillis : kept.peekFirst().at().toEpochMilli();
+            return Math.max(0, newest + keepMillis - nowMillis) * 1_000_000L;
         }
     }
 
@@ -227,6 +236,36 @@ final class InMemoryStateStore implements StateStore {
             members.remove(member);
             return members.isEmpty() ? null : members;
         });
+    }
+
+    @Override
+    public void push(String key, String entry, int max, Duration keep) {
+        if (full() && entries.getIfPresent(key) == null) {
+            refusedCounters.increment();
+            throw new StateUnavailable(new IllegalStateException("the in-memory state store is full"));
+        }
+        long now = clock.millis();
+        entries.asMap().compute(key, (k, old) -> {
+            Deque<Kept> kept = old instanceof History h ? h.kept() : new ArrayDeque<>();
+            kept.addFirst(new Kept(java.time.Instant.ofEpochMilli(now), entry));
+            while (kept.size() > max) {
+                kept.removeLast();
+            }
+            return new History(kept, keep.toMillis());
+        });
+    }
+
+    @Override
+    public java.util.List<Kept> recent(String key, Duration keep) {
+        long since = clock.millis() - keep.toMillis();
+        java.util.List<Kept> recent = new java.util.ArrayList<>();
+        entries.asMap().computeIfPresent(key, (k, old) -> {
+            if (old instanceof History h) {
+                h.kept().stream().filter(e -> e.at().toEpochMilli() > since).forEach(recent::add);
+            }
+            return old;
+        });
+        return recent;
     }
 
     @Override

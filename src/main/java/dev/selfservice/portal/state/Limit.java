@@ -81,6 +81,13 @@ public enum Limit {
     HELPDESK_CODE_TRIES_PER_EMPLOYEE("helpdesk:codes", List.of("user id"),
             c -> 5, c -> Duration.ofHours(1)),
 
+    /**
+     * Enrolment invitations the helpdesk may send one employee: one a day, whoever sends it, so that the helpdesk
+     * (or a stolen helpdesk session) cannot fill an employee's work mailbox.
+     */
+    HELPDESK_INVITATIONS_PER_EMPLOYEE("helpdesk:invitations", List.of("user id"),
+            c -> 1, c -> Duration.ofDays(1)),
+
     /** Views of the reset page one proof allows: each costs two Management API calls, whose rate limit is shared. */
     RECOVERY_PROOF_VIEWS("recovery:proof-views", List.of("proof"),
             c -> 20, c -> c.recovery().proofLifetime()),

@@ -72,6 +72,14 @@ final class RedisStateStore implements StateStore {
             return 0
             """;
 
+    /** KEYS[1] list; ARGV entry ("added ms:entry"), max, keep ms. Newest first, trimmed, expiring with its newest. */
+    private static final String PUSH = """
+            redis.call('LPUSH', KEYS[1], ARGV[1])
+            redis.call('LTRIM', KEYS[1], 0, tonumber(ARGV[2]) - 1)
+            redis.call('PEXPIRE', KEYS[1], ARGV[3])
+            return 1
+            """;
+
     private final RedisDataSource redis;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -202,6 +210,30 @@ final class RedisStateStore implements StateStore {
     @Override
     public void unschedule(String agenda, String member) {
         call("ZREM", redisKey(agenda), member);
+    }
+
+    @Override
+    public void push(String key, String entry, int max, Duration keep) {
+        eval(PUSH, key, clock.millis() + ":" + entry, String.valueOf(max), String.valueOf(Math.max(1, keep.toMillis())));
+    }
+
+    @Override
+    public java.util.List<Kept> recent(String key, Duration keep) {
+        long since = clock.millis() - keep.toMillis();
+        Response kept = call("LRANGE", redisKey(key), "0", "-1");
+        java.util.List<Kept> recent = new java.util.ArrayList<>();
+        if (kept != null) {
+            kept.forEach(k -> {
+                String value = k.toString();
+                int at = value.indexOf(':');
+                long added = Long.parseLong(value.substring(0, at));
+                // Redis expires the list by its newest entry; older ones leave here, by the portal's clock
+                if (added > since) {
+                    recent.add(new Kept(java.time.Instant.ofEpochMilli(added), value.substring(at + 1)));
+                }
+            });
+        }
+        return recent;
     }
 
     @Override

@@ -73,6 +73,19 @@ public interface StateStore {
     /** Takes a member off the agenda: its work is done, or no longer needed. */
     void unschedule(String agenda, String member);
 
+    /**
+     * Adds an entry in front of a named list (newest first) that keeps at most {@code max} entries, each for
+     * {@code keep} at most: a bounded history, such as an employee's recent portal events, that every replica sees.
+     */
+    void push(String key, String entry, int max, Duration keep);
+
+    /** The list's entries added within the last {@code keep}, newest first, each with the instant it was added. */
+    java.util.List<Kept> recent(String key, Duration keep);
+
+    /** An entry of a list, with the instant it was added (the portal's clock). */
+    record Kept(java.time.Instant at, String entry) {
+    }
+
     /** How the store answers a ping: readiness reports it (see {@link StateStoreHealth}). */
     Reachability ping();
 

@@ -869,6 +869,21 @@ public interface Messages {
     @Message("Enter a reason.")
     String helpdesk_reason_missing();
 
+    @Message("An invitation to enrol was already sent to this employee's work address today. Nothing was sent.")
+    String helpdesk_invitation_already_sent();
+
+    @Message("Add a recovery contact to your account")
+    String notice_invitation_subject();
+
+    @Message("The IT helpdesk invites you to add a personal email address or mobile number to your account as a recovery contact. With one, you can reset a forgotten password or unlock your account yourself, at any time, without calling.")
+    String notice_invitation();
+
+    @Message("To add one, type the address of the password self-service portal into your browser: {address}. Sign in there with your usual work password and choose \"Recovery contacts\". We will send a code to the contact you add, to check it is yours.")
+    String notice_invitation_how(String address);
+
+    @Message("If you did not expect this message, ask {helpdesk} before you do anything.")
+    String notice_invitation_not_expected(String helpdesk);
+
     @Message("Helpdesk")
     String account_helpdesk_link();
 }

@@ -144,8 +144,13 @@ public class PageLanguage {
 
     /** The messages in {@code language}: for words a page's language decides outside a page (a phone number's region). */
     public static Messages messagesIn(Locale language) {
-        return language.equals(Locale.ENGLISH) ? MessageBundles.get(Messages.class)
-                : MessageBundles.get(Messages.class, Localized.Literal.of(language.getLanguage()));
+        return bundleIn(Messages.class, language);
+    }
+
+    /** A message bundle's words in {@code language} (English is the bundle's own interface, as every bundle's). */
+    public static <T> T bundleIn(Class<T> bundle, Locale language) {
+        return language.getLanguage().equals(Locale.ENGLISH.getLanguage()) ? MessageBundles.get(bundle)
+                : MessageBundles.get(bundle, Localized.Literal.of(language.getLanguage()));
     }
 
     /** The request's language, or the default one outside a request (a failure page rendered by Vert.x). */

@@ -60,6 +60,9 @@ public class Refusal extends Exception {
         /** An action that needs the caller verified by a code, without (or after) that verification. */
         CALLER_NOT_VERIFIED(403, Step.ENDS, (m, w) -> m.helpdesk_not_verified()),
         HELPDESK_REASON_MISSING(400, Step.STAYS, (m, w) -> m.helpdesk_reason_missing()),
+        /** The same, on the invitation's own form (the page's other reason field belongs to the verified actions). */
+        INVITATION_REASON_MISSING(400, Step.STAYS, (m, w) -> m.helpdesk_reason_missing()),
+        INVITATION_ALREADY_SENT(429, Step.ENDS, (m, w) -> m.helpdesk_invitation_already_sent()),
         // one-time codes
         NO_PENDING(400, Step.ENDS, (m, w) -> m.refused_no_pending()),
         /** Recovery's: no code waits for this browser (never asked here, or asked over an hour ago). */
@@ -174,6 +177,7 @@ public class Refusal extends Exception {
                 case WRONG_CODE, WRONG_OR_REPLACED_CODE, CODE_USED_UP, WRONG_CODE_LAST_TRY, CODE_MISSING, CODE_MALFORMED,
                         CODE_EXPIRED -> "code";
                 case HELPDESK_REASON_MISSING -> "reason";
+                case INVITATION_REASON_MISSING -> "invite-reason";
                 case PASSWORD_EMPTY, PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_SAME_AS_CURRENT,
                         PASSWORD_NOT_COMPLEX, PASSWORD_CONTAINS_NAME, PASSWORD_TOO_GUESSABLE, PASSWORD_BALLOONS, PASSWORD_NOT_JUDGED,
                         PASSWORD_BREACHED,

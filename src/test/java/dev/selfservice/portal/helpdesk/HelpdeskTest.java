@@ -85,6 +85,9 @@ class HelpdeskTest {
             Page verified = helen.submit(codePage, "#verify", Map.of("code", readOut));
             assertThat(verified.uri().toString()).endsWith("/helpdesk/employee?done=verified");
             assertThat(verified.text("#verified-until")).startsWith("The caller is verified until");
+            // the verification's code exchange is a sign-in at Auth0: the page says the time may be the verification's
+            assertThat(verified.text("dl.facts")).contains("Last sign-in at Auth0");
+            assertThat(verified.text("#employee-last-sign-in-hint")).contains("a verification code the caller reads out counts as one too");
 
             Page noReason = act(helen, verified, "/helpdesk/employee/remove-contact",
                     Map.of("contact", verified.document().selectFirst("button[formaction$=remove-contact]").attr("value"),
@@ -138,7 +141,9 @@ class HelpdeskTest {
         assertThat(verified.document().select("#lift-pause")).hasSize(1);
         Page lifted = act(helen, verified, "/helpdesk/employee/lift-pause", Map.of("reason", "ticket 4712"));
         assertThat(lifted.uri().toString()).endsWith("/helpdesk/employee?done=lifted");
-        assertThat(lifted.text("#employee-state")).isEqualTo("not blocked");
+        // what is known: Auth0's block and pause; the directory's own lockout is said not to be visible
+        assertThat(lifted.text("#employee-state")).isEqualTo("neither blocked nor paused in Auth0");
+        assertThat(lifted.text("#employee-directory-lock")).contains("is not visible here");
         assertThat(PortalSteps.awaitNotices("bob@corp.example", workNotices + 1)).isNotEmpty();
     }
 
@@ -245,6 +250,14 @@ class HelpdeskTest {
         Page again = helen.submit(bob, "form.send-code", Map.of());
         assertThat(again.status()).isEqualTo(401);
         assertThat(again.text("h1")).isEqualTo("Sign in again to continue");
+        // staff words: the step is about the helpdesk's work, not the staff member's own contacts
+        assertThat(again.text("#again")).contains("verify a caller").doesNotContain("recovery contacts");
+        assertThat(again.document().selectFirst("#back").attr("href")).isEqualTo("/helpdesk/employee");
+        Browser bobs = PortalSteps.signIn("bob", DEMO_PASSWORD);
+        Page own = bobs.post(portal() + "/enrolment/resend", PortalSteps.sessionFormFields(bobs));
+        assertThat(own.status()).isEqualTo(401);
+        assertThat(own.text("#again")).as("the control: an employee's own step-up speaks of their contacts")
+                .contains("recovery contacts");
         assertThat(PortalSteps.outboxCount(BOBS_CONTACT)).as("no code without the password again").isEqualTo(sent);
 
         PortalSteps.stepUp(helen, "helen", DEMO_PASSWORD);
@@ -284,7 +297,7 @@ class HelpdeskTest {
         assertThat(alice.document().select("form.send-code, #act")).isEmpty();
     }
 
-    private static List<Map<String, Object>> events(LogCapture log) throws Exception {
+    static List<Map<String, Object>> events(LogCapture log) throws Exception {
         List<Map<String, Object>> events = new ArrayList<>();
         for (String line : log.lines()) {
             if (line.startsWith("{\"time\"")) {

@@ -9,17 +9,17 @@ import dev.selfservice.support.PortalSteps;
 import dev.selfservice.support.Browser.Page;
 
 /** Steps of the recovery pages, as a person takes them. */
-final class RecoveryFlow {
+public final class RecoveryFlow {
 
     private RecoveryFlow() {
     }
 
-    static Page start(Browser browser, String username, String contact) {
+    public static Page start(Browser browser, String username, String contact) {
         Page form = browser.get(portal() + "/recovery");
         return browser.submit(form, "#recovery-start", Map.of("username", username, "contact", contact));
     }
 
-    static Page enterCode(Browser browser, Page codePage, String code) {
+    public static Page enterCode(Browser browser, Page codePage, String code) {
         return browser.submit(codePage, "#recovery-code", Map.of("code", code));
     }
 

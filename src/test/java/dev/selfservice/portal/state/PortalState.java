@@ -34,6 +34,20 @@ public final class PortalState {
         }
     }
 
+    /**
+     * The Redis store as another replica of the portal would make it (its own store, the same Redis, clock and secret),
+     * for a test that what one replica keeps is seen by another.
+     */
+    public static StateStore anotherReplicasStore() {
+        StateStore store = ClientProxy.unwrap(Arc.container().instance(StateStore.class).get());
+        if (!(store instanceof RedisStateStore)) {
+            throw new IllegalStateException("the portal's state store is not Redis: " + store.kind());
+        }
+        return new RedisStateStore(Arc.container().instance(RedisDataSource.class).get(),
+                Arc.container().instance(java.time.Clock.class).get(),
+                Arc.container().instance(dev.selfservice.portal.PortalConfig.class).get().sessionSecret());
+    }
+
     public static void reset() {
         if (Arc.container() == null) {
             return; // not inside a Quarkus test: there is no portal

@@ -175,6 +175,28 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void aListKeepsItsNewestEntriesFirstUpToItsMaximumAndEachForItsTime() {
+        String list = key();
+        assertThat(store().recent(list, Duration.ofDays(30))).isEmpty();
+        store().push(list, "first", 3, Duration.ofDays(30));
+        advance(Duration.ofDays(10));
+        store().push(list, "second", 3, Duration.ofDays(30));
+        store().push(list, "third: with a colon", 3, Duration.ofDays(30));
+        assertThat(store().recent(list, Duration.ofDays(30))).extracting(StateStore.Kept::entry)
+                .containsExactly("third: with a colon", "second", "first");
+        store().push(list, "fourth", 3, Duration.ofDays(30));
+        assertThat(store().recent(list, Duration.ofDays(30))).as("at most three").extracting(StateStore.Kept::entry)
+                .containsExactly("fourth", "third: with a colon", "second");
+        advance(Duration.ofDays(21)); // "second" and later are 21 days old, the list keeps 30
+        store().push(list, "fifth", 3, Duration.ofDays(30));
+        assertThat(store().recent(list, Duration.ofDays(30))).extracting(StateStore.Kept::entry)
+                .containsExactly("fifth", "fourth", "third: with a colon");
+        advance(Duration.ofDays(10)); // 31 days after "second", "third" and "fourth"
+        assertThat(store().recent(list, Duration.ofDays(30))).extracting(StateStore.Kept::entry).containsExactly("fifth");
+        assertThat(store().recent(key(), Duration.ofDays(30))).as("another list").isEmpty();
+    }
+
+    @Test
     void itAnswersPing() {
         assertThat(store().ping()).isEqualTo(StateStore.Reachability.ANSWERS);
     }
