@@ -169,7 +169,7 @@ public class HelpdeskService {
         } catch (Auth0Exception e) {
             throw Refusal.auth0(e.rateLimited());
         }
-        notices.tell(NoticeKind.PAUSE_LIFTED, c.employeeUserId());
+        notices.tell(NoticeKind.PAUSE_LIFTED_BY_HELPDESK, c.employeeUserId());
     }
 
     /**

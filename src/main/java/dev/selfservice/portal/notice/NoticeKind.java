@@ -13,6 +13,8 @@ public enum NoticeKind {
     PASSWORD_RESET,
     /** Through recovery: Auth0's pause on sign-in after many wrong passwords lifted. */
     PAUSE_LIFTED,
+    /** By the helpdesk, for a caller who read out a code sent to a recovery contact: the same pause lifted. */
+    PAUSE_LIFTED_BY_HELPDESK,
     /** Told to the work email and every other contact, not to the new one (whoever added it holds that). */
     CONTACT_ADDED,
     /** Told to the work email and to the removed address, whose owner may not know. */

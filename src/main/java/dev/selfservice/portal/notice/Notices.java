@@ -187,7 +187,7 @@ public class Notices {
             case PASSWORD_CHANGED -> msg.notice_password_changed_subject();
             case EXPIRED_PASSWORD_CHANGED -> msg.notice_expired_changed_subject();
             case PASSWORD_RESET -> msg.notice_password_reset_subject();
-            case PAUSE_LIFTED -> msg.notice_pause_lifted_subject();
+            case PAUSE_LIFTED, PAUSE_LIFTED_BY_HELPDESK -> msg.notice_pause_lifted_subject();
             case CONTACT_ADDED -> msg.notice_contact_added_subject();
             case CONTACT_REMOVED -> msg.notice_contact_removed_subject();
             case ENROLMENT_INVITATION -> msg.notice_invitation_subject();
@@ -197,6 +197,7 @@ public class Notices {
             case EXPIRED_PASSWORD_CHANGED -> msg.notice_expired_changed();
             case PASSWORD_RESET -> msg.notice_password_reset();
             case PAUSE_LIFTED -> msg.notice_pause_lifted();
+            case PAUSE_LIFTED_BY_HELPDESK -> msg.notice_pause_lifted_by_helpdesk();
             case CONTACT_ADDED -> msg.notice_contact_added(masked);
             case CONTACT_REMOVED -> msg.notice_contact_removed(masked);
             case ENROLMENT_INVITATION -> msg.notice_invitation();

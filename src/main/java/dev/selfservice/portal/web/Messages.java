@@ -798,6 +798,9 @@ public interface Messages {
     @Message("The pause on signing in after many wrong passwords was lifted in the password self-service portal, with a code sent to one of your recovery contacts. Your password was not changed.")
     String notice_pause_lifted();
 
+    @Message("The pause on signing in after many wrong passwords was lifted by the IT helpdesk, for a caller who read out a code sent to one of your recovery contacts. Your password was not changed.")
+    String notice_pause_lifted_by_helpdesk();
+
     @Message("A recovery contact was added to your work account")
     String notice_contact_added_subject();
 
