@@ -213,6 +213,9 @@ public interface HelpdeskMessages {
     @Message("Added a recovery contact when asked at a sign-in")
     String helpdesk_event_nudge_enrolled();
 
+    @Message("Confirmed a recovery contact as still theirs when asked at a sign-in")
+    String helpdesk_event_nudge_confirmed();
+
     @Message("Looked up by the helpdesk")
     String helpdesk_event_helpdesk_find();
 

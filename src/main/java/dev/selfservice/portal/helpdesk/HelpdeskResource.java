@@ -309,6 +309,7 @@ public class HelpdeskResource {
             case NUDGE_SHOWN -> m.helpdesk_event_nudge_shown();
             case NUDGE_SNOOZED -> m.helpdesk_event_nudge_snoozed();
             case NUDGE_ENROLLED -> m.helpdesk_event_nudge_enrolled();
+            case NUDGE_CONFIRMED -> m.helpdesk_event_nudge_confirmed();
             case HELPDESK_FIND -> m.helpdesk_event_helpdesk_find();
             case HELPDESK_CODE_SENT -> m.helpdesk_event_helpdesk_code_sent();
             case HELPDESK_VERIFY -> m.helpdesk_event_helpdesk_verify();
