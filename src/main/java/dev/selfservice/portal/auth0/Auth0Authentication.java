@@ -20,16 +20,32 @@ public class Auth0Authentication {
     private final IdTokenVerifier verifier;
     private final PortalConfig.Auth0 auth0;
 
+    /**
+     * How long a sent code's purpose is remembered: beyond any code's life at Auth0 (minutes), so that no code can
+     * outlive the record that binds it to its step.
+     */
+    private static final java.time.Duration PURPOSE_KEPT = java.time.Duration.ofHours(1);
+
+    private final dev.selfservice.portal.state.StateStore store;
+    private final java.time.Clock clock;
+
     Auth0Authentication(@RestClient AuthenticationApi api, AuthenticationApiGuard guard, IdTokenVerifier verifier,
-            PortalConfig config) {
+            PortalConfig config, dev.selfservice.portal.state.StateStore store, java.time.Clock clock) {
+        this.store = store;
+        this.clock = clock;
         this.api = api;
         this.guard = guard;
         this.verifier = verifier;
         this.auth0 = config.auth0();
     }
 
-    /** Sends a one-time code to the address ({@code send=code}). Not retried: a repeat would send a second code. */
-    public void startPasswordless(PasswordlessChannel channel, String address) {
+    /**
+     * Sends a one-time code to the address ({@code send=code}) for one purpose. Not retried: a repeat would send a
+     * second code. The purpose is noted first, so that a code that may have gone out is never taken for an earlier
+     * one's step.
+     */
+    public void startPasswordless(PasswordlessChannel channel, String address, CodePurpose purpose) {
+        store.putInstant(sentKey(purpose, channel, address), clock.instant(), PURPOSE_KEPT);
         once(() -> api.passwordlessStart(new Auth0Dto.PasswordlessStart(auth0.otpClientId(), auth0.otpClientSecret(),
                 channel.connection(), channel == PasswordlessChannel.EMAIL ? address : null,
                 channel == PasswordlessChannel.SMS ? address : null, "code")));
@@ -39,7 +55,13 @@ public class Auth0Authentication {
      * Exchanges a one-time code for tokens and returns what the verified ID token says. Not retried: the code is
      * used up by the first try.
      */
-    public VerifiedIdentity exchangeOtp(PasswordlessChannel channel, String address, String code) {
+    public VerifiedIdentity exchangeOtp(PasswordlessChannel channel, String address, String code, CodePurpose purpose) {
+        if (!newestWasSentFor(purpose, channel, address)) {
+            // the contact's newest code is another step's (Auth0 has ended the earlier ones): for this step no code is
+            // right, and the answer is Auth0's to a wrong code, without asking it, so that the other step's code stays
+            // unused and unspent
+            throw new Auth0Exception.Refused(403, "invalid_grant");
+        }
         MultivaluedMap<String, String> form = grant(PASSWORDLESS_OTP, auth0.otpClientId(), auth0.otpClientSecret());
         form.add("realm", channel.connection());
         form.add("username", address);
@@ -47,6 +69,29 @@ public class Auth0Authentication {
         form.add("scope", "openid email phone");
         Auth0Dto.TokenResponse tokens = once(() -> api.token(form, null));
         return verifier.verify(tokens.idToken());
+    }
+
+    /**
+     * Whether the contact's newest code was sent for this purpose: no code of another purpose was sent after it (a
+     * tie counts as after). When no code of any purpose is on record (a state store emptied by a restart), nothing
+     * says another step sent one, and Auth0 decides.
+     */
+    public boolean newestWasSentFor(CodePurpose purpose, PasswordlessChannel channel, String address) {
+        java.util.Optional<java.time.Instant> mine = store.instant(sentKey(purpose, channel, address));
+        for (CodePurpose other : CodePurpose.values()) {
+            if (other != purpose) {
+                java.util.Optional<java.time.Instant> theirs = store.instant(sentKey(other, channel, address));
+                if (theirs.isPresent() && (mine.isEmpty() || !theirs.get().isBefore(mine.get()))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static String sentKey(CodePurpose purpose, PasswordlessChannel channel, String address) {
+        return dev.selfservice.portal.state.StateKeys.of("code:sent-for", purpose.name(), channel.name(),
+                channel == PasswordlessChannel.EMAIL ? address.toLowerCase(java.util.Locale.ROOT) : address);
     }
 
     /** What the directory said of a username and password (AD's answer, through Auth0's password-realm grant). */

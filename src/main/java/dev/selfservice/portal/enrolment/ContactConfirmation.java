@@ -69,7 +69,7 @@ public class ContactConfirmation {
         enrolment.takeSend(employee);
         Instant now = clock.instant();
         enrolment.startPasswordless(new dev.selfservice.portal.contact.ContactAddress(contact.channel(),
-                contact.address()));
+                contact.address()), dev.selfservice.portal.auth0.CodePurpose.RECONFIRMATION);
         return new PendingConfirmation(employee.userId(), sessionBinding, contact.id(), contact.channel(),
                 contact.address(), now.plus(config.codeLifetime()), now);
     }
@@ -84,7 +84,7 @@ public class ContactConfirmation {
         }
         enrolment.refuseWhileTriesAreUsedUp(employee);
         enrolment.takeSend(employee);
-        enrolment.startPasswordless(p.contact());
+        enrolment.startPasswordless(p.contact(), dev.selfservice.portal.auth0.CodePurpose.RECONFIRMATION);
         return new PendingConfirmation(p.userId(), p.sessionBinding(), p.contactId(), p.channel(), p.address(),
                 now.plus(config.codeLifetime()), now);
     }
@@ -106,7 +106,8 @@ public class ContactConfirmation {
         leftovers.noteExchange(p.channel(), p.address());
         VerifiedIdentity identity;
         try {
-            identity = authentication.exchangeOtp(p.channel(), p.address(), otp);
+            identity = authentication.exchangeOtp(p.channel(), p.address(), otp,
+                    dev.selfservice.portal.auth0.CodePurpose.RECONFIRMATION);
         } catch (Auth0Exception e) {
             if (!(e instanceof Auth0Exception.Refused) && !e.mayHaveActed() && !e.rateLimited()) {
                 limits.giveBack(Limit.ENROLMENT_CODE_TRIES_PER_EMPLOYEE, employee.userId()); // Auth0 never looked

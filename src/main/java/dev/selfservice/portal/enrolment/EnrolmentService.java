@@ -144,7 +144,7 @@ public class EnrolmentService {
         // an address that is another account's contact is answered as any other, with a code: refusing it here, before
         // any proof of control, would tell any signed-in employee whose address is whose recovery contact. Only the
         // one who holds the code learns it, at confirmation (the exchange signs in as the other account)
-        startPasswordless(address);
+        startPasswordless(address, dev.selfservice.portal.auth0.CodePurpose.ENROLMENT);
         return new PendingEnrolment(employee.userId(), sessionBinding, address.channel(), address.value(),
                 now.plus(config.codeLifetime()), now);
     }
@@ -159,7 +159,7 @@ public class EnrolmentService {
         }
         refuseWhileTriesAreUsedUp(employee);
         takeSend(employee);
-        startPasswordless(p.contact());
+        startPasswordless(p.contact(), dev.selfservice.portal.auth0.CodePurpose.ENROLMENT);
         // the step now has an earlier code that no longer works: a wrong code is answered as possibly that one
         store.claim(replacingKey(p.userId(), now), config.codeLifetime().plus(java.time.Duration.ofHours(1)));
         return new PendingEnrolment(p.userId(), p.sessionBinding(), p.channel(), p.address(),
@@ -185,7 +185,8 @@ public class EnrolmentService {
         // before the exchange, so that a user it makes is found even if its answer is lost
         leftovers.noteExchange(p.channel(), p.address());
         try {
-            identity = authentication.exchangeOtp(p.channel(), p.address(), otp);
+            identity = authentication.exchangeOtp(p.channel(), p.address(), otp,
+                    dev.selfservice.portal.auth0.CodePurpose.ENROLMENT);
         } catch (Auth0Exception e) {
             if (!(e instanceof Auth0Exception.Refused) && !e.mayHaveActed() && !e.rateLimited()) {
                 limits.giveBack(Limit.ENROLMENT_CODE_TRIES_PER_EMPLOYEE, employee.userId()); // Auth0 never looked
@@ -402,9 +403,9 @@ public class EnrolmentService {
         }
     }
 
-    void startPasswordless(ContactAddress address) throws Refusal {
+    void startPasswordless(ContactAddress address, dev.selfservice.portal.auth0.CodePurpose purpose) throws Refusal {
         try {
-            authentication.startPasswordless(address.channel(), address.value());
+            authentication.startPasswordless(address.channel(), address.value(), purpose);
         } catch (Auth0Exception e) {
             if (e.status() == 400 && (e.error().startsWith("bad.email") || e.error().startsWith("bad.phone"))) {
                 throw new Refusal(Reason.ADDRESS_REFUSED_BY_AUTH0);

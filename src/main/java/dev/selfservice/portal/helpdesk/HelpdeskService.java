@@ -108,7 +108,8 @@ public class HelpdeskService {
         // the code's end counts from before it is sent, so that the portal's end comes before Auth0's
         Instant now = clock.instant();
         try {
-            authentication.startPasswordless(contact.channel(), contact.address());
+            authentication.startPasswordless(contact.channel(), contact.address(),
+                    dev.selfservice.portal.auth0.CodePurpose.HELPDESK);
         } catch (Auth0Exception e) {
             throw Refusal.auth0(e.rateLimited());
         }
@@ -133,7 +134,8 @@ public class HelpdeskService {
         }
         VerifiedIdentity identity;
         try {
-            identity = authentication.exchangeOtp(c.codeChannel(), c.codeAddress(), otp);
+            identity = authentication.exchangeOtp(c.codeChannel(), c.codeAddress(), otp,
+                    dev.selfservice.portal.auth0.CodePurpose.HELPDESK);
         } catch (Auth0Exception.Refused e) {
             throw wrongCode(c);
         } catch (Auth0Exception e) {

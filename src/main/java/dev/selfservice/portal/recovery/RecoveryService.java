@@ -220,7 +220,8 @@ public class RecoveryService {
         }
         VerifiedIdentity identity;
         try {
-            identity = authentication.exchangeOtp(p.channel(), p.address(), otp);
+            identity = authentication.exchangeOtp(p.channel(), p.address(), otp,
+                    dev.selfservice.portal.auth0.CodePurpose.RECOVERY);
         } catch (Auth0Exception.Refused e) {
             if (e.status() == 401 && "unauthorized".equals(e.error())) {
                 store.release(validCodeKey(p.channel(), p.address())); // the code was right, so it is used
@@ -437,6 +438,9 @@ public class RecoveryService {
                 String valid = validCodeKey(address.channel(), address.value());
                 if (resend) {
                     store.release(valid, attempt); // the attempt that sent the valid code may replace it, no other
+                } else if (!authentication.newestWasSentFor(dev.selfservice.portal.auth0.CodePurpose.RECOVERY,
+                        address.channel(), address.value())) {
+                    store.release(valid); // another step's newer code (the helpdesk's) has ended it at Auth0
                 }
                 if (!store.claim(valid, attempt, r.codeLifetime())) {
                     // a new code would end the one already in the employee's mailbox, perhaps the employee's own
@@ -465,7 +469,8 @@ public class RecoveryService {
                 // the wrong tries Auth0 takes on this code are counted under the instant it was sent
                 store.putInstant(sentKey(address.channel(), address.value()), clock.instant(), r.codeLifetime());
                 try {
-                    authentication.startPasswordless(address.channel(), address.value());
+                    authentication.startPasswordless(address.channel(), address.value(),
+                            dev.selfservice.portal.auth0.CodePurpose.RECOVERY);
                 } catch (Auth0Exception e) {
                     if (!e.mayHaveActed()) {
                         store.release(valid, attempt); // no code was made: it holds nothing

@@ -126,6 +126,51 @@ class HelpdeskTest {
         }
     }
 
+    /**
+     * The attack found on this stop: whoever hears the code bob reads out (on the call, or a helpdesk member) entered it
+     * in a recovery they had started for bob, and set his password. A code now proves the contact only for the step
+     * that sent it, and the newest code only.
+     */
+    @Test
+    void theCodeBobReadsOutToTheHelpdeskDoesNotResetHisPasswordInARecoveryStartedByAnother() {
+        Browser attacker = new Browser();
+        Page attackersCodePage = dev.selfservice.portal.recovery.RecoveryFlow.start(attacker, "bob", BOBS_CONTACT);
+        assertThat(attackersCodePage.path()).isEqualTo("/recovery/code");
+
+        Browser helen = helen();
+        int sent = PortalSteps.outboxCount(BOBS_CONTACT);
+        Page codePage = helen.submit(find(helen, "bob"), "form.send-code", Map.of());
+        String readOut = PortalSteps.awaitCode(BOBS_CONTACT, sent);
+
+        Page stolen = dev.selfservice.portal.recovery.RecoveryFlow.enterCode(attacker, attackersCodePage, readOut);
+        assertThat(stolen.path()).as("no reset page for the attacker").isEqualTo("/recovery/code");
+        assertThat(stolen.text("#problem")).contains("not right");
+        // the helpdesk's own step still takes it: the refusal did not spend it at Auth0
+        Page verified = helen.submit(codePage, "#verify", Map.of("code", readOut));
+        assertThat(verified.document().select("button[formaction$=remove-contact]")).as("verified: the actions").isNotEmpty();
+        assertThat(PortalSteps.signsIn("bob", DEMO_PASSWORD)).as("bob's password is unchanged").isTrue();
+    }
+
+    @Test
+    void aRecoveryCodeDoesNotVerifyACallerAndANewRecoveryAfterTheHelpdesksCodeGetsACodeOfItsOwn() {
+        Browser helen = helen();
+        int sent = PortalSteps.outboxCount(BOBS_CONTACT);
+        Page codePage = helen.submit(find(helen, "bob"), "form.send-code", Map.of());
+        PortalSteps.awaitCode(BOBS_CONTACT, sent);
+
+        // bob's own recovery after the helpdesk's code: a code of its own is sent, and it proves him there
+        Browser bob = new Browser();
+        int before = PortalSteps.outboxCount(BOBS_CONTACT);
+        Page bobsCodePage = dev.selfservice.portal.recovery.RecoveryFlow.start(bob, "bob", BOBS_CONTACT);
+        String recoveryCode = PortalSteps.awaitCode(BOBS_CONTACT, before);
+        // that recovery code read out to the helpdesk does not verify the caller
+        Page refused = helen.submit(codePage, "#verify", Map.of("code", recoveryCode));
+        assertThat(refused.document().select("button[formaction$=remove-contact]")).isEmpty();
+        assertThat(refused.text("#problem")).contains("not right");
+        assertThat(dev.selfservice.portal.recovery.RecoveryFlow.enterCode(bob, bobsCodePage, recoveryCode).path())
+                .as("the control: it is good for the recovery that sent it").isEqualTo("/recovery/reset");
+    }
+
     @Test
     void aPauseAfterWrongPasswordsIsShownAndLiftedForAVerifiedCallerAndBobIsTold() {
         TenantApi.pauseByBruteForce("bob", "203.0.113.9");
