@@ -175,12 +175,8 @@ public class EnrolmentService {
         if (!limits.take(Limit.ENROLMENT_CODE_TRIES_PER_EMPLOYEE, employee.userId())) {
             throw triesUsedUp(employee);
         }
-        // and one of the code's own three at Auth0: a code that had them is ended there, so a try on it is said so at
-        // once, and neither reaches Auth0 nor spends one of the employee's tries
-        if (!limits.take(Limit.ENROLMENT_TRIES_PER_CODE, employee.userId(), sentAt(p))) {
-            limits.giveBack(Limit.ENROLMENT_CODE_TRIES_PER_EMPLOYEE, employee.userId());
-            throw new Refusal(Reason.CODE_USED_UP);
-        }
+        // and one of the code's own three at Auth0, so that the page can say when the code no longer works
+        boolean onTheCode = limits.take(Limit.ENROLMENT_TRIES_PER_CODE, employee.userId(), sentAt(p));
         VerifiedIdentity identity;
         // before the exchange, so that a user it makes is found even if its answer is lost
         leftovers.noteExchange(p.channel(), p.address());
@@ -190,7 +186,9 @@ public class EnrolmentService {
         } catch (Auth0Exception e) {
             if (!(e instanceof Auth0Exception.Refused) && !e.mayHaveActed() && !e.rateLimited()) {
                 limits.giveBack(Limit.ENROLMENT_CODE_TRIES_PER_EMPLOYEE, employee.userId()); // Auth0 never looked
-                limits.giveBack(Limit.ENROLMENT_TRIES_PER_CODE, employee.userId(), sentAt(p));
+                if (onTheCode) {
+                    limits.giveBack(Limit.ENROLMENT_TRIES_PER_CODE, employee.userId(), sentAt(p));
+                }
             }
             Refusal refusal = codeRefusal(e);
             throw refusal.reason() == Reason.WRONG_CODE ? wrongCode(employee, p) : refusal;
@@ -286,18 +284,19 @@ public class EnrolmentService {
 
     /** Unlinks one of the employee's own contacts, then deletes the standalone user that unlinking leaves. */
     public Contact remove(SignedInEmployee employee, String contactId) throws Refusal {
-        return removeFor(employee.userId(), contactId);
+        return lock.holding(employee.userId(), () -> removeHoldingTheLock(employee.userId(), contactId,
+                NoticeKind.CONTACT_REMOVED));
     }
 
     /**
      * The same for the employee of that user id, which the caller must have from a verified token or its own session
      * (the helpdesk's case, after the caller was verified by a code).
      */
-    public Contact removeFor(String userId, String contactId) throws Refusal {
-        return lock.holding(userId, () -> removeHoldingTheLock(userId, contactId));
+    public Contact removeByHelpdesk(String userId, String contactId) throws Refusal {
+        return lock.holding(userId, () -> removeHoldingTheLock(userId, contactId, NoticeKind.CONTACT_REMOVED_BY_HELPDESK));
     }
 
-    private Contact removeHoldingTheLock(String userId, String contactId) throws Refusal {
+    private Contact removeHoldingTheLock(String userId, String contactId, NoticeKind told) throws Refusal {
         Auth0User user;
         try {
             user = management.user(userId);
@@ -327,7 +326,7 @@ public class EnrolmentService {
         forgetEnrolledAt(userId, contact.id());
         LOG.infof("enrolment: %s removed a %s contact (%s)", userId, contact.channel().connection(),
                 contact.masked());
-        notices.tell(NoticeKind.CONTACT_REMOVED, user, contact);
+        notices.tell(told, user, contact);
         return contact;
     }
 

@@ -114,7 +114,7 @@ public interface HelpdeskMessages {
     @Message("The caller is verified.")
     String helpdesk_verified();
 
-    @Message("The contact was removed. The employee's work address and the removed contact are told.")
+    @Message("The contact was removed. The employee's work address is told, and so is the removed contact if it is an email address.")
     String helpdesk_contact_removed();
 
     @Message("The sign-in pause was lifted. The employee's work address is told.")
@@ -138,7 +138,7 @@ public interface HelpdeskMessages {
     @Message("Remove this recovery contact?")
     String helpdesk_confirm_remove_title();
 
-    @Message("{contact} will no longer be a recovery contact of {name}. The employee's work address and that contact are told.")
+    @Message("{contact} will no longer be a recovery contact of {name}. The employee's work address is told, and so is that contact if it is an email address.")
     String helpdesk_confirm_remove_detail(String contact, String name);
 
     @Message("Reason, for the audit log: {reason}")

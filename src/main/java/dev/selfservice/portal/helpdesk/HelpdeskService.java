@@ -146,6 +146,9 @@ public class HelpdeskService {
             LOG.warnf("helpdesk: a verification code of a contact of %s signed in as another user", c.employeeUserId());
             throw new Refusal(Reason.NOT_YOURS);
         }
+        // the limit is on wrong codes: a right one gives its try back, so that a later call of the same employee
+        // does not start with fewer tries (the attack review's finding)
+        limits.giveBack(Limit.HELPDESK_CODE_TRIES_PER_EMPLOYEE, c.employeeUserId());
         LOG.infof("helpdesk: %s verified the caller for %s", c.staffUserId(), c.employeeUserId());
         return c.verified(clock.instant().plus(staff.verifiedFor()));
     }
@@ -160,7 +163,7 @@ public class HelpdeskService {
     public Contact removeContact(HelpdeskCase c, String contactId, String reason) throws Refusal {
         requireVerifiedWithReason(c, reason);
         // EnrolmentService tells the work address and the removed contact
-        return enrolment.removeFor(c.employeeUserId(), contactId);
+        return enrolment.removeByHelpdesk(c.employeeUserId(), contactId);
     }
 
     /** Lifts Auth0's pause on sign-in after wrong passwords, for a verified caller, with a reason. */

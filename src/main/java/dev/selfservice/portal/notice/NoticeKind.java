@@ -19,6 +19,8 @@ public enum NoticeKind {
     CONTACT_ADDED,
     /** Told to the work email and to the removed address, whose owner may not know. */
     CONTACT_REMOVED,
+    /** The same, removed by the helpdesk for a caller who read out a code: told who did it. */
+    CONTACT_REMOVED_BY_HELPDESK,
     /**
      * The helpdesk's invitation to add a recovery contact: to the work address only (an employee it is for usually
      * has no contact; one who has does not need the invitation there).

@@ -164,7 +164,9 @@ public class Notices {
         if (notice.kind() == NoticeKind.ENROLMENT_INVITATION) {
             return new ArrayList<>(to.values());
         }
-        if (notice.kind() != NoticeKind.CONTACT_REMOVED) {
+        boolean removal = notice.kind() == NoticeKind.CONTACT_REMOVED
+                || notice.kind() == NoticeKind.CONTACT_REMOVED_BY_HELPDESK;
+        if (!removal) {
             for (Contact c : LinkedContacts.of(user)) {
                 if (c.channel() == PasswordlessChannel.EMAIL) {
                     to.putIfAbsent(c.address().toLowerCase(Locale.ROOT), c.address());
@@ -174,7 +176,7 @@ public class Notices {
         // the new contact's holder added it and needs no warning; the removed one's may not know
         if (notice.kind() == NoticeKind.CONTACT_ADDED) {
             changed.ifPresent(a -> to.remove(a.toLowerCase(Locale.ROOT)));
-        } else if (notice.kind() == NoticeKind.CONTACT_REMOVED) {
+        } else if (removal) {
             changed.ifPresent(a -> to.putIfAbsent(a.toLowerCase(Locale.ROOT), a));
         }
         return new ArrayList<>(to.values());
@@ -189,7 +191,7 @@ public class Notices {
             case PASSWORD_RESET -> msg.notice_password_reset_subject();
             case PAUSE_LIFTED, PAUSE_LIFTED_BY_HELPDESK -> msg.notice_pause_lifted_subject();
             case CONTACT_ADDED -> msg.notice_contact_added_subject();
-            case CONTACT_REMOVED -> msg.notice_contact_removed_subject();
+            case CONTACT_REMOVED, CONTACT_REMOVED_BY_HELPDESK -> msg.notice_contact_removed_subject();
             case ENROLMENT_INVITATION -> msg.notice_invitation_subject();
         };
         String what = switch (notice.kind()) {
@@ -200,6 +202,7 @@ public class Notices {
             case PAUSE_LIFTED_BY_HELPDESK -> msg.notice_pause_lifted_by_helpdesk();
             case CONTACT_ADDED -> msg.notice_contact_added(masked);
             case CONTACT_REMOVED -> msg.notice_contact_removed(masked);
+            case CONTACT_REMOVED_BY_HELPDESK -> msg.notice_contact_removed_by_helpdesk(masked);
             case ENROLMENT_INVITATION -> msg.notice_invitation();
         };
         // the employee's time zone is not known to the portal (Auth0 profiles rarely carry one): UTC, said so

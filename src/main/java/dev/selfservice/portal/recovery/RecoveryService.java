@@ -198,12 +198,8 @@ public class RecoveryService {
         // the try is counted before anything is asked of Auth0, so that a pending cookie posted again and again costs
         // the Management API (whose rate limit the whole tenant shares) no more than the attempt's tries
         takeAttempt(p);
-        // and one of the code's own three at Auth0: a code that had them is ended there, so a try on it is said so at
-        // once, and neither reaches Auth0 nor spends one of the employee's tries
-        if (!limits.take(Limit.RECOVERY_TRIES_PER_CODE, p.attempt(), sentAt(p))) {
-            giveBackAttempt(p, false);
-            throw new Refusal(Reason.CODE_USED_UP);
-        }
+        // and one of the code's own three at Auth0, so that the page can say when the code no longer works
+        boolean onTheCode = limits.take(Limit.RECOVERY_TRIES_PER_CODE, p.attempt(), sentAt(p));
         // the username's user is looked up before the code is used: when Auth0 cannot answer that, the code is still
         // good and the try is given back. It is looked up whether or not it exists, and the code exchanged either
         // way, so that the answer's timing does not tell whether the username exists.
@@ -214,7 +210,7 @@ public class RecoveryService {
             if (!e.rateLimited()) {
                 // Auth0 could not answer: the code is still good, and the try is not used. Not when it declined for
                 // its rate limit, though: a try given back there would let each post add to the overload
-                giveBackAttempt(p, true);
+                giveBackAttempt(p, onTheCode);
             }
             throw auth0Refusal(e);
         }
@@ -242,7 +238,7 @@ public class RecoveryService {
                 store.release(validCodeKey(p.channel(), p.address())); // it may be used up: the next start sends one
                 throw new Refusal(Reason.CODE_NOT_CONFIRMED); // the code may be used up: a new one is needed
             }
-            giveBackAttempt(p, true); // Auth0 did not look at the code: the try does not count
+            giveBackAttempt(p, onTheCode); // Auth0 did not look at the code: the try does not count
             throw auth0Refusal(e);
         }
         store.release(validCodeKey(p.channel(), p.address())); // used: it no longer holds the contact

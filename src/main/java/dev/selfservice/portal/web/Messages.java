@@ -813,6 +813,9 @@ public interface Messages {
     @Message("The recovery contact {contact} was removed from your work account. It can no longer be used to reset your work password.")
     String notice_contact_removed(String contact);
 
+    @Message("The recovery contact {contact} was removed from your work account by the IT helpdesk, for a caller who read out a code sent to one of your recovery contacts. It can no longer be used to reset your work password.")
+    String notice_contact_removed_by_helpdesk(String contact);
+
     @Message("When: {when}")
     String notice_when(String when);
 

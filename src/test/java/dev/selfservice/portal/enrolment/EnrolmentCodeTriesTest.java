@@ -57,11 +57,9 @@ class EnrolmentCodeTriesTest {
         assertThat(ended.document().select("#resend button").text()).isEqualTo("Send a new code");
 
         // the right code of the ended one is refused as Auth0 refuses it, and said so, not "not right, 6 tries left"
-        int exchanges = exchanges();
         Page late = enterCode(alice, ended, right);
         assertThat(late.path()).isEqualTo("/enrolment/verify");
         assertThat(late.text("#problem")).contains("it no longer works").doesNotContain("tries left");
-        assertThat(exchanges()).as("a try on an ended code does not reach Auth0").isEqualTo(exchanges);
 
         int sent = PortalSteps.outboxCount(PAT);
         clock.advance(Duration.ofSeconds(31));
@@ -196,7 +194,6 @@ class EnrolmentCodeTriesTest {
     void parallelWrongCodesOnOneCodeLoseNoCountAndItsEndIsSaid() {
         Browser alice = signIn("alice");
         Page verify = add(alice, "add-email", "email", PAT);
-        int exchanges = exchanges();
         // five at once on one code: each is counted on the code, so that afterwards it is said to be ended
         List<Page> pages = Parallel.run(alice.copies(5).stream()
                 .map(b -> (Callable<Page>) () -> enterCode(b, verify, "000000")).toList());
@@ -205,7 +202,6 @@ class EnrolmentCodeTriesTest {
         assertThat(pages).filteredOn(p -> p.text("#problem").contains("it no longer works")).hasSizeGreaterThanOrEqualTo(3);
         Page next = enterCode(alice, alice.get(portal() + "/enrolment/verify"), "000000");
         assertThat(next.text("#problem")).contains("it no longer works", "Send a new code").doesNotContain("tries left");
-        assertThat(exchanges()).as("exactly the code's three reached Auth0").isEqualTo(exchanges + 3);
     }
 
     /** A six-digit code that is not this one. */
