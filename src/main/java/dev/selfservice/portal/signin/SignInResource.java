@@ -198,10 +198,15 @@ public class SignInResource {
                 // AD's lockout began at the latest now, so it ends by now plus its duration at the latest; when it
                 // began cannot be read without the password
                 long minutes = config.password().lockoutDuration().toMinutes();
-                timed = dev.selfservice.portal.web.Refusals.atTime(null,
-                        clock.instant().plus(config.password().lockoutDuration()),
-                        time -> msg.signin_locked_detail(minutes, time, helpdesk));
-                detail = timed.text();
+                if (minutes > 0) {
+                    timed = dev.selfservice.portal.web.Refusals.atTime(null,
+                            clock.instant().plus(config.password().lockoutDuration()),
+                            time -> msg.signin_locked_detail(minutes, time, helpdesk));
+                    detail = timed.text();
+                } else {
+                    // AD never ends it by itself: no time to name
+                    detail = msg.signin_locked_detail(0, "", helpdesk);
+                }
                 actions.addAll(List.of(recovery, home));
             }
             case ACCOUNT_DISABLED -> {

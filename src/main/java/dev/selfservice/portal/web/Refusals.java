@@ -59,6 +59,9 @@ public class Refusals {
                 .withZone(ZoneOffset.UTC).format(when) + " UTC";
         String marked = words.apply(TIME_MARK);
         int at = marked.indexOf(TIME_MARK);
+        if (at < 0) {
+            return new Problem.FieldError(field, marked); // words that name no time after all
+        }
         Problem.Timed time = new Problem.Timed(marked.substring(0, at), when.toString(), utc,
                 marked.substring(at + TIME_MARK.length()));
         return new Problem.FieldError(field, time.before() + utc + time.after(), time);
