@@ -11,6 +11,13 @@ import io.restassured.http.ContentType;
 /** The local tenant's test controls and outbox, and tokens of its dev clients, for tests. */
 public final class TenantApi {
 
+    /**
+     * A delay for a tenant answer that must come after the portal's 2-second timeout of the test profile, by far enough
+     * that the timeout fires first on a loaded machine too: at 2.6 s, a timer 0.6 s late (three test JVMs and Chromium
+     * on two cores) once let the slow answer through.
+     */
+    public static final long PAST_THE_TIMEOUT_MS = 4000;
+
     public static final String WEB_CLIENT = "portal-dev";
     public static final String WEB_SECRET = "portal-dev-secret";
     public static final String OTP_CLIENT = "portal-otp-dev";

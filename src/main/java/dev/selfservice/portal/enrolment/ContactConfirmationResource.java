@@ -27,6 +27,7 @@ import dev.selfservice.portal.web.Html;
 import dev.selfservice.portal.web.Messages;
 import dev.selfservice.portal.web.Problem;
 import dev.selfservice.portal.web.Refusal;
+import dev.selfservice.portal.web.DoneNotices;
 import dev.selfservice.portal.web.Refusals;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -54,10 +55,12 @@ public class ContactConfirmationResource {
     private final Messages msg;
     private final Refusals refusals;
     private final AuditLog audit;
+    private final DoneNotices doneNotices;
 
     public ContactConfirmationResource(CurrentEmployee current, ContactConfirmation confirmation,
             PendingConfirmationCookie cookie, @dev.selfservice.portal.web.PageLanguage.Current Messages msg,
-            Refusals refusals, AuditLog audit) {
+            Refusals refusals, AuditLog audit, DoneNotices doneNotices) {
+        this.doneNotices = doneNotices;
         this.current = current;
         this.confirmation = confirmation;
         this.cookie = cookie;
@@ -99,7 +102,8 @@ public class ContactConfirmationResource {
             Contact confirmed = confirmation.verify(employee(), current.sessionBinding(), p, code);
             audit.record(AuditAction.ENROLMENT_RECONFIRM, AuditOutcome.SUCCESS, null, employee().userId(),
                     Map.of("channel", confirmed.channel().connection(), "contact", confirmed.masked()));
-            return Response.seeOther(URI.create("/enrolment?done=confirmed")).cookie(cookie.clear()).build();
+            return Response.seeOther(URI.create("/enrolment?done=confirmed"))
+                    .cookie(cookie.clear(), doneNotices.after("/enrolment", "confirmed")).build();
         } catch (Refusal e) {
             audit.refused(AuditAction.ENROLMENT_RECONFIRM, employee().userId(), e);
             return p.isPresent() && e.reason().staysOnTheStep()

@@ -29,6 +29,7 @@ import dev.selfservice.portal.signin.CurrentEmployee;
 import dev.selfservice.portal.signin.SignedInEmployee;
 import dev.selfservice.portal.signin.StepUpGate;
 import dev.selfservice.portal.signin.SteppedUp;
+import dev.selfservice.portal.web.DoneNotices;
 import dev.selfservice.portal.web.Html;
 import dev.selfservice.portal.web.Messages;
 import dev.selfservice.portal.web.Problem;
@@ -76,11 +77,13 @@ public class EnrolmentResource {
     private final TypedContactCookie typedContact;
     private final PhoneRegion phoneRegion;
     private final dev.selfservice.portal.web.RefusedForm refused;
+    private final DoneNotices doneNotices;
 
     public EnrolmentResource(CurrentEmployee current, EnrolmentService enrolment, PendingEnrolmentCookie cookie,
             @dev.selfservice.portal.web.PageLanguage.Current Messages msg, Refusals refusals, PortalConfig config, AuditLog audit,
             StepUpGate gate, TypedContactCookie typedContact, PhoneRegion phoneRegion,
-            dev.selfservice.portal.web.RefusedForm refused) {
+            dev.selfservice.portal.web.RefusedForm refused, DoneNotices doneNotices) {
+        this.doneNotices = doneNotices;
         this.refused = refused;
         this.phoneRegion = phoneRegion;
         this.gate = gate;
@@ -99,7 +102,9 @@ public class EnrolmentResource {
      * typed before it (once: the cookie goes).
      */
     @GET
-    public Response list(@QueryParam("done") String done, @CookieParam(TypedContactCookie.NAME) String typedCookie) {
+    public Response list(@QueryParam("done") String doneParam, @CookieParam(TypedContactCookie.NAME) String typedCookie,
+            @CookieParam(DoneNotices.NAME) String doneCookie) {
+        String done = doneNotices.said(doneCookie, LIST, doneParam).orElse("");
         String notice = "added".equals(done) ? msg.enrolment_added() : "removed".equals(done) ? msg.enrolment_removed()
                 : "confirmed".equals(done) ? msg.enrolment_reconfirmed() : null;
         Optional<TypedContactCookie.Typed> typed = typed(typedCookie);
@@ -114,6 +119,7 @@ public class EnrolmentResource {
         Response page = contactsPage(200, notice, Problem.NONE,
                 typed.filter(t -> t.channel() == PasswordlessChannel.EMAIL).map(TypedContactCookie.Typed::value).orElse(""),
                 typed.filter(t -> t.channel() == PasswordlessChannel.SMS).map(TypedContactCookie.Typed::value).orElse(""));
+        page = doneNotices.once(page, doneCookie);
         return typedCookie == null ? page : Response.fromResponse(page).cookie(typedContact.clear()).build();
     }
 
@@ -166,7 +172,8 @@ public class EnrolmentResource {
             audit.record(AuditAction.ENROLMENT_CONFIRM, AuditOutcome.SUCCESS, null, employee().userId(),
                     Map.of("channel", added.channel().connection(), "contact", added.masked()));
             // the pending enrolment is used: it goes, whatever a replay of this form might bring
-            return Response.seeOther(URI.create("/enrolment?done=added")).cookie(cookie.clear()).build();
+            return Response.seeOther(URI.create(LIST + "?done=added")).cookie(cookie.clear(), doneNotices.after(LIST, "added"))
+                    .build();
         } catch (Refusal e) {
             audit.refused(AuditAction.ENROLMENT_CONFIRM, employee().userId(), e);
             // the code page again while the enrolment can go on: the code may be typed again, or (after a link
@@ -217,7 +224,7 @@ public class EnrolmentResource {
             Contact removed = enrolment.remove(employee(), Html.echo(contact));
             audit.record(AuditAction.ENROLMENT_REMOVE, AuditOutcome.SUCCESS, null, employee().userId(),
                     Map.of("channel", removed.channel().connection(), "contact", removed.masked()));
-            return Response.seeOther(URI.create("/enrolment?done=removed")).build();
+            return Response.seeOther(URI.create(LIST + "?done=removed")).cookie(doneNotices.after(LIST, "removed")).build();
         } catch (Refusal e) {
             audit.refused(AuditAction.ENROLMENT_REMOVE, employee().userId(), e);
             return refusedList(e, null, "", "").build();

@@ -32,6 +32,7 @@ import dev.selfservice.portal.signin.CurrentEmployee;
 import dev.selfservice.portal.signin.SignedInEmployee;
 import dev.selfservice.portal.signin.StaffRoles;
 import dev.selfservice.portal.signin.SteppedUp;
+import dev.selfservice.portal.web.DoneNotices;
 import dev.selfservice.portal.web.Html;
 import dev.selfservice.portal.web.PageLanguage;
 import dev.selfservice.portal.web.Problem;
@@ -50,6 +51,9 @@ import io.quarkus.qute.TemplateInstance;
 @RolesAllowed(StaffRoles.HELPDESK)
 @Produces(MediaType.TEXT_HTML)
 public class HelpdeskResource {
+
+    /** The page of the open case, where every step comes back to. */
+    private static final String EMPLOYEE = "/helpdesk/employee";
 
     @CheckedTemplate(basePath = "helpdesk")
     static class Templates {
@@ -80,9 +84,12 @@ public class HelpdeskResource {
     private final Clock clock;
     private final EmployeeEvents events;
     private final EventsSettings eventSettings;
+    private final DoneNotices doneNotices;
 
     public HelpdeskResource(CurrentEmployee current, HelpdeskService helpdesk, HelpdeskCaseCookie cookie,
-            Refusals refusals, AuditLog audit, Clock clock, EmployeeEvents events, EventsSettings eventSettings) {
+            Refusals refusals, AuditLog audit, Clock clock, EmployeeEvents events, EventsSettings eventSettings,
+            DoneNotices doneNotices) {
+        this.doneNotices = doneNotices;
         this.events = events;
         this.eventSettings = eventSettings;
         this.current = current;
@@ -115,12 +122,13 @@ public class HelpdeskResource {
 
     @GET
     @Path("employee")
-    public Response employeePage(@CookieParam(HelpdeskCaseCookie.NAME) String value, @QueryParam("done") String done) {
+    public Response employeePage(@CookieParam(HelpdeskCaseCookie.NAME) String value, @QueryParam("done") String doneParam,
+            @CookieParam(DoneNotices.NAME) String doneCookie) {
         Optional<HelpdeskCase> c = ours(value);
         if (c.isEmpty()) {
             return Response.seeOther(URI.create("/helpdesk")).build();
         }
-        String notice = switch (done == null ? "" : done) {
+        String notice = switch (doneNotices.said(doneCookie, EMPLOYEE, doneParam).orElse("")) {
             case "sent" -> msg().helpdesk_code_sent();
             case "verified" -> msg().helpdesk_verified();
             case "removed" -> msg().helpdesk_contact_removed();
@@ -128,36 +136,38 @@ public class HelpdeskResource {
             case "invited" -> msg().helpdesk_invited();
             default -> null;
         };
-        return page(200, c.get(), notice, Problem.NONE);
+        return doneNotices.once(page(200, c.get(), notice, Problem.NONE), doneCookie);
     }
 
     @POST
     @Path("employee/send-code")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @SteppedUp(then = "/helpdesk/employee")
-    public Response sendCode(@CookieParam(HelpdeskCaseCookie.NAME) String value, @RestForm String contact) {
-        return step(value, AuditAction.HELPDESK_CODE_SENT, "sent", c -> helpdesk.sendCode(c, Html.echo(contact)));
+    public Response sendCode(@CookieParam(HelpdeskCaseCookie.NAME) String value, @RestForm("for") String forEmployee,
+            @RestForm String contact) {
+        return step(value, forEmployee, AuditAction.HELPDESK_CODE_SENT, "sent", c -> helpdesk.sendCode(c, Html.echo(contact)));
     }
 
     @POST
     @Path("employee/verify")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @SteppedUp(then = "/helpdesk/employee")
-    public Response verify(@CookieParam(HelpdeskCaseCookie.NAME) String value, @RestForm String code) {
-        return step(value, AuditAction.HELPDESK_VERIFY, "verified", c -> helpdesk.verifyCode(c, code));
+    public Response verify(@CookieParam(HelpdeskCaseCookie.NAME) String value, @RestForm("for") String forEmployee,
+            @RestForm String code) {
+        return step(value, forEmployee, AuditAction.HELPDESK_VERIFY, "verified", c -> helpdesk.verifyCode(c, code));
     }
 
     @POST
     @Path("employee/remove-contact")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @SteppedUp(then = "/helpdesk/employee")
-    public Response removeContact(@CookieParam(HelpdeskCaseCookie.NAME) String value, @RestForm String contact,
-            @RestForm String reason, @RestForm String confirm) {
+    public Response removeContact(@CookieParam(HelpdeskCaseCookie.NAME) String value, @RestForm("for") String forEmployee,
+            @RestForm String contact, @RestForm String reason, @RestForm String confirm) {
         if (!"yes".equals(confirm)) {
             // asked first, as an employee removing their own contact is: a caller's only contact may be the one
-            return confirmRemoval(value, Html.echo(contact), reason);
+            return confirmRemoval(value, forEmployee, Html.echo(contact), reason);
         }
-        return action(value, AuditAction.HELPDESK_REMOVE_CONTACT, "removed", reason, c -> {
+        return action(value, forEmployee, AuditAction.HELPDESK_REMOVE_CONTACT, "removed", reason, c -> {
             Contact removed = helpdesk.removeContact(c, Html.echo(contact), reason);
             return Map.of("channel", removed.channel().connection(), "contact", removed.masked());
         });
@@ -167,8 +177,9 @@ public class HelpdeskResource {
     @Path("employee/lift-pause")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @SteppedUp(then = "/helpdesk/employee")
-    public Response liftPause(@CookieParam(HelpdeskCaseCookie.NAME) String value, @RestForm String reason) {
-        return action(value, AuditAction.HELPDESK_LIFT_PAUSE, "lifted", reason, c -> {
+    public Response liftPause(@CookieParam(HelpdeskCaseCookie.NAME) String value, @RestForm("for") String forEmployee,
+            @RestForm String reason) {
+        return action(value, forEmployee, AuditAction.HELPDESK_LIFT_PAUSE, "lifted", reason, c -> {
             helpdesk.liftPause(c, reason);
             return Map.of();
         });
@@ -178,21 +189,23 @@ public class HelpdeskResource {
     @Path("employee/invite")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @SteppedUp(then = "/helpdesk/employee")
-    public Response invite(@CookieParam(HelpdeskCaseCookie.NAME) String value, @RestForm String reason) {
+    public Response invite(@CookieParam(HelpdeskCaseCookie.NAME) String value, @RestForm("for") String forEmployee,
+            @RestForm String reason) {
         // no verified caller needed (see HelpdeskService#invite): the invitation only reaches the employee's own mailbox
-        return action(value, AuditAction.HELPDESK_INVITE, "invited", reason, c -> {
+        return action(value, forEmployee, AuditAction.HELPDESK_INVITE, "invited", reason, c -> {
             helpdesk.invite(c, reason);
             return Map.of();
         });
     }
 
     /** "Remove this contact of NAME?", with the reason given, before anything is removed. */
-    private Response confirmRemoval(String value, String contactId, String reason) {
+    private Response confirmRemoval(String value, String forEmployee, String contactId, String reason) {
         Optional<HelpdeskCase> c = ours(value);
         if (c.isEmpty()) {
             return Response.seeOther(URI.create("/helpdesk")).build();
         }
         try {
+            requireSameCase(c.get(), forEmployee);
             Contact contact = helpdesk.checkRemoval(c.get(), contactId, reason);
             return Html.page(200, Templates.confirmRemove(staff(), helpdesk.card(c.get()), contact, oneLine(reason)));
         } catch (Refusal e) {
@@ -211,16 +224,17 @@ public class HelpdeskResource {
     }
 
     /** A verification step: it changes the case, which the cookie then holds. */
-    private Response step(String value, AuditAction action, String done, CaseStep step) {
+    private Response step(String value, String forEmployee, AuditAction action, String done, CaseStep step) {
         Optional<HelpdeskCase> c = ours(value);
         if (c.isEmpty()) {
             return Response.seeOther(URI.create("/helpdesk")).build();
         }
         try {
+            requireSameCase(c.get(), forEmployee);
             HelpdeskCase next = step.apply(c.get());
             record(action, next, Map.of());
-            return Response.seeOther(URI.create("/helpdesk/employee?done=" + done))
-                    .cookie(cookie.write(next, clock.instant())).build();
+            return Response.seeOther(URI.create(EMPLOYEE + "?done=" + done))
+                    .cookie(cookie.write(next, clock.instant()), doneNotices.after(EMPLOYEE, done)).build();
         } catch (Refusal e) {
             audit.record(action, AuditOutcome.of(e.reason()), e.reason().name(), c.get().employeeUserId(),
                     staffDetails());
@@ -229,20 +243,33 @@ public class HelpdeskResource {
     }
 
     /** An action for a verified caller: audited with the helpdesk person and the reason given. */
-    private Response action(String value, AuditAction auditAction, String done, String reason, CaseAction act) {
+    private Response action(String value, String forEmployee, AuditAction auditAction, String done, String reason,
+            CaseAction act) {
         Optional<HelpdeskCase> c = ours(value);
         if (c.isEmpty()) {
             return Response.seeOther(URI.create("/helpdesk")).build();
         }
         try {
+            requireSameCase(c.get(), forEmployee);
             Map<String, String> details = new HashMap<>(act.apply(c.get()));
             details.put("stated_reason", oneLine(reason));
             record(auditAction, c.get(), details);
-            return Response.seeOther(URI.create("/helpdesk/employee?done=" + done)).build();
+            return Response.seeOther(URI.create(EMPLOYEE + "?done=" + done)).cookie(doneNotices.after(EMPLOYEE, done))
+                    .build();
         } catch (Refusal e) {
             audit.record(auditAction, AuditOutcome.of(e.reason()), e.reason().name(), c.get().employeeUserId(),
                     staffDetails());
             return page(e.status(), c.get(), null, refusals.problem(e));
+        }
+    }
+
+    /**
+     * The form was made for the case's employee. The case alone names whom a step acts on; the form's name only has to
+     * agree, so that a tab left open on one employee while another was found acts on nobody.
+     */
+    private static void requireSameCase(HelpdeskCase c, String forEmployee) throws Refusal {
+        if (!c.employeeUsername().equals(forEmployee)) {
+            throw new Refusal(Refusal.Reason.HELPDESK_OTHER_CASE);
         }
     }
 

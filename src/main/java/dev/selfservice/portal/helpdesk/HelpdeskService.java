@@ -83,6 +83,11 @@ public class HelpdeskService {
         if (user.userId().equals(staffUserId)) {
             throw new Refusal(Reason.HELPDESK_OWN_ACCOUNT);
         }
+        // a staff account holds the helpdesk's or the reports' powers: a colleague who could remove its contacts or
+        // lift its pause on a caller's word could take it over, so staff are helped by IT's administrators instead
+        if (staff.helpdeskIn(user.groups()) || staff.reportsIn(user.groups())) {
+            throw new Refusal(Reason.HELPDESK_STAFF_ACCOUNT);
+        }
         return HelpdeskCase.opened(staffUserId, sessionBinding, user.userId(), user.nickname());
     }
 

@@ -90,18 +90,13 @@ public class StaffRoles implements SecurityIdentityAugmentor {
             return Set.of();
         }
         Set<String> roles = new HashSet<>();
-        if (member(groups, settings.helpdeskGroups())) {
+        if (settings.helpdeskIn(groups)) {
             roles.add(HELPDESK);
         }
-        if (member(groups, settings.reportGroups())) {
+        if (settings.reportsIn(groups)) {
             roles.add(REPORTS);
         }
         fresh.put(userId, Set.copyOf(roles));
         return roles;
-    }
-
-    private static boolean member(List<String> groups, Optional<List<String>> staffGroups) {
-        return staffGroups.orElse(List.of()).stream()
-                .anyMatch(g -> groups.stream().anyMatch(ug -> ug.equalsIgnoreCase(g.trim())));
     }
 }

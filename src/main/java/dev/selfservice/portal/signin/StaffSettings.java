@@ -37,4 +37,20 @@ public interface StaffSettings {
      * says to follow the organisation's procedure for verifying a caller.
      */
     Optional<String> otherVerification();
+
+    /** Whether these AD groups give the helpdesk role. */
+    default boolean helpdeskIn(List<String> groups) {
+        return anyOf(groups, helpdeskGroups());
+    }
+
+    /** Whether these AD groups give the reports role. */
+    default boolean reportsIn(List<String> groups) {
+        return anyOf(groups, reportGroups());
+    }
+
+    private static boolean anyOf(List<String> groups, Optional<List<String>> staffGroups) {
+        List<String> own = groups == null ? List.of() : groups;
+        return staffGroups.orElse(List.of()).stream()
+                .anyMatch(g -> own.stream().anyMatch(ug -> ug.equalsIgnoreCase(g.trim())));
+    }
 }

@@ -869,6 +869,12 @@ public interface Messages {
     @Message("You cannot act on your own account at the helpdesk. Ask a colleague.")
     String helpdesk_own_account();
 
+    @Message("This is a staff account (helpdesk or reports). Staff accounts are helped by IT's administrators, not here.")
+    String helpdesk_staff_account();
+
+    @Message("That page was open for another employee than the one shown now. Nothing was done. Check the name and try again.")
+    String helpdesk_other_case();
+
     @Message("Verify the caller with a code first (a verification lasts a few minutes). Nothing was changed.")
     String helpdesk_not_verified();
 

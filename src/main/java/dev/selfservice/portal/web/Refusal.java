@@ -57,6 +57,13 @@ public class Refusal extends Exception {
         NO_SUCH_EMPLOYEE(404, Step.ENDS, (m, w) -> m.helpdesk_no_such_employee()),
         /** Helpdesk staff do not act on their own account: a colleague does (separation of duties). */
         HELPDESK_OWN_ACCOUNT(403, Step.ENDS, (m, w) -> m.helpdesk_own_account()),
+        /** Another staff member's account: helped by IT's administrators, not at the helpdesk page. */
+        HELPDESK_STAFF_ACCOUNT(403, Step.ENDS, (m, w) -> m.helpdesk_staff_account()),
+        /**
+         * A form of the helpdesk page made for another employee than the open case's (a tab left open while another
+         * employee was found): nothing is done to the case's employee on a form meant for someone else.
+         */
+        HELPDESK_OTHER_CASE(409, Step.ENDS, (m, w) -> m.helpdesk_other_case()),
         /** An action that needs the caller verified by a code, without (or after) that verification. */
         CALLER_NOT_VERIFIED(403, Step.ENDS, (m, w) -> m.helpdesk_not_verified()),
         HELPDESK_REASON_MISSING(400, Step.STAYS, (m, w) -> m.helpdesk_reason_missing()),

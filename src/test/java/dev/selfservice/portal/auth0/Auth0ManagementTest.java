@@ -94,7 +94,7 @@ class Auth0ManagementTest {
     @Test
     void aTimeoutIsAnUnavailableAuth0Exception() {
         String alice = TenantApi.adUserId("alice");
-        TenantApi.fault(Map.of("method", "GET", "path", "/api/v2/users/", "delayMs", 2500, "times", 3));
+        TenantApi.fault(Map.of("method", "GET", "path", "/api/v2/users/", "delayMs", TenantApi.PAST_THE_TIMEOUT_MS, "times", 3));
         assertThatThrownBy(() -> management.user(alice))
                 .isInstanceOfSatisfying(Auth0Exception.class, e -> {
                     assertThat(e.unavailable()).isTrue();

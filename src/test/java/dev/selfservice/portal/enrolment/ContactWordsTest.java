@@ -25,11 +25,11 @@ class ContactWordsTest {
                 "You have 1 recovery contact. You can use it if you forget your password or get locked out.");
         alice.get(portal() + "/language?to=de&back=/account");
         assertThat(alice.get(portal() + "/account").text("#contacts-summary")).isEqualTo(
-                "Sie haben 1 Wiederherstellungskontakt. Sie können ihn nutzen, wenn Sie Ihr Passwort vergessen oder gesperrt sind.");
+                "Sie haben 1 Wiederherstellungskontakt. Sie können ihn nutzen, wenn Sie Ihr Passwort vergessen haben oder Ihr Konto gesperrt ist.");
 
         EnrolmentTest.enrol(alice, "add-phone", "phone", "+1 425 883 1929", "+14258831929");
         assertThat(alice.get(portal() + "/account").text("#contacts-summary")).isEqualTo(
-                "Sie haben 2 Wiederherstellungskontakte. Sie können jeden davon nutzen, wenn Sie Ihr Passwort vergessen oder gesperrt sind.");
+                "Sie haben 2 Wiederherstellungskontakte. Sie können jeden davon nutzen, wenn Sie Ihr Passwort vergessen haben oder Ihr Konto gesperrt ist.");
         alice.get(portal() + "/language?to=en&back=/account");
         assertThat(alice.get(portal() + "/account").text("#contacts-summary")).isEqualTo(
                 "You have 2 recovery contacts. You can use any of them if you forget your password or get locked out.");

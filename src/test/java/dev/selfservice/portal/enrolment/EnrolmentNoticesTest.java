@@ -24,6 +24,21 @@ import io.quarkus.test.junit.QuarkusTest;
 @dev.selfservice.support.CleanSlate
 class EnrolmentNoticesTest {
 
+    /** The page's "added" line is the portal's own word after an adding, not something a link can make it say. */
+    @Test
+    void aLinkSayingAContactWasAddedShowsNoSuchLineButTheAddingItselfDoes() {
+        Browser bob = EnrolmentTest.signIn("bob");
+        for (String done : List.of("added", "removed", "confirmed")) {
+            Page linked = bob.get(portal() + "/enrolment?done=" + done);
+            assertThat(linked.status()).isEqualTo(200);
+            assertThat(linked.document().select("#notice")).as(done).isEmpty();
+        }
+        // the control: the redirect after a real adding says it, once
+        Page listed = EnrolmentTest.enrol(bob, "add-email", "email", "bob.third@example.net", "bob.third@example.net");
+        assertThat(listed.uri().toString()).isEqualTo(portal() + "/enrolment?done=added");
+        assertThat(listed.text("#notice")).isNotBlank();
+        assertThat(bob.get(portal() + "/enrolment?done=added").document().select("#notice")).isEmpty();
+    }
 
     @Test
     void anAddedContactIsToldToTheWorkEmailAndTheOtherContactsButNotToItself() {

@@ -258,7 +258,7 @@ class EnrolmentTest {
         assertThat(identities("alice")).hasSize(1);
 
         Page again = add(alice, "add-email", "email", "sam@example.com");
-        TenantApi.fault(Map.of("path", "/oauth/token", "delayMs", 2500));
+        TenantApi.fault(Map.of("path", "/oauth/token", "delayMs", TenantApi.PAST_THE_TIMEOUT_MS));
         Page timedOut = enterCode(alice, again, TenantApi.latestCode("sam@example.com"));
         assertThat(timedOut.status()).isEqualTo(503);
         assertThat(identities("alice")).hasSize(1);
