@@ -64,7 +64,11 @@ final class Flows {
      * begins, so that the lookups recovery makes after its answer are counted with the step that asked for them.
      */
     Map<String, Map<String, Long>> countCalls(int employee) {
-        String user = String.format("%s%03d", userPrefix, employee);
+        return countCalls(String.format("%s%03d", userPrefix, employee));
+    }
+
+    /** {@link #countCalls(int)} for an employee of any name (the tests' demo users). */
+    Map<String, Map<String, Long>> countCalls(String user) {
         Map<String, Map<String, Long>> calls = new LinkedHashMap<>();
         Object[] state = { tenantCalls(), null }; // the count when the current step began, and its name
         java.util.function.Consumer<String> boundary = next -> {
@@ -84,10 +88,14 @@ final class Flows {
             state[0] = now;
             state[1] = next;
         };
-        flow(user, 0, sample -> {
-        }, boundary);
+        flow(user, 0, null, boundary);
         boundary.accept(null);
         return calls;
+    }
+
+    /** Every flow that went wrong so far, by employee and step. */
+    List<String> errors() {
+        return List.copyOf(errors);
     }
 
     /**
@@ -119,6 +127,7 @@ final class Flows {
         return new Outcome(List.copyOf(samples), List.copyOf(errors));
     }
 
+    /** One employee's whole flow; {@code out} takes each step's sample, or is null when only the calls are counted. */
     private void flow(String user, int round, java.util.function.Consumer<Sample> out,
             java.util.function.Consumer<String> stepBegins) {
         this.stepBegins.set(stepBegins);
@@ -129,24 +138,28 @@ final class Flows {
         String recovered = "Hx4-" + randomLetters(11) + "-Rk";
         try {
             Browser employee = Browser.withLocalhostAsSecure();
+            // each step goes on from the page the last one ended on, as a person does: the browser shows it already,
+            // so it is not loaded again (which would read the account from Auth0 again for nothing)
+            Page[] shown = new Page[1];
             step(out, "sign-in", employee, () -> {
                 Page login = employee.get(portal + "/signin");
-                return expect(employee.submit(login, "form", Map.of("username", user, "password", password)), "/account");
+                return shown[0] = expect(employee.submit(login, "form", Map.of("username", user, "password", password)),
+                        "/account");
             });
             step(out, "sign-in again", employee, () -> {
-                Map<String, String> fields = employee.get(portal + "/account").hiddenFields("form.signout");
+                Map<String, String> fields = shown[0].hiddenFields("form.signout");
                 fields.put("then", "/enrolment");
                 Page login = employee.post(portal + "/signin/again", fields);
                 // a step-up counts only for a password typed after it began, by the tenant's clock of whole seconds;
                 // a person takes that moment to type, a benchmark moves the tenant's clock on (as PortalSteps.stepUp)
                 RestAssured.given().contentType("application/json").body("{\"advanceSeconds\":1}")
                         .post(tenant + "test-controls/clock").then().statusCode(204);
-                return expect(employee.submit(login, "form", Map.of("username", user, "password", password)), "/enrolment");
+                return shown[0] = expect(employee.submit(login, "form", Map.of("username", user, "password", password)),
+                        "/enrolment");
             });
             Page[] verify = new Page[1];
             step(out, "enrolment start", employee, () -> {
-                Page contacts = employee.get(portal + "/enrolment");
-                return verify[0] = expect(employee.submit(contacts, "#add-email", Map.of("email", address)),
+                return verify[0] = expect(employee.submit(shown[0], "#add-email", Map.of("email", address)),
                         "/enrolment/verify");
             });
             String enrolmentCode = PortalSteps.awaitCode(address, 0);
@@ -202,6 +215,9 @@ final class Flows {
             throw new IllegalStateException(name + ": " + e, e);
         }
         double wall = (System.nanoTime() - begun) / 1e6;
+        if (out == null) {
+            return; // counting calls, not timing: the portal may not send Server-Timing
+        }
         double own = 0;
         int requests = 0;
         double[] request = null;

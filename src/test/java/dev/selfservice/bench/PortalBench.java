@@ -26,8 +26,9 @@ import io.quarkus.test.junit.TestProfile;
  * production jar, started with the JVM options the image and the manifests ship, against the local tenant this test
  * hosts (in-memory AD, or the Samba DC of {@code .ci/samba-dc.sh} when one runs). It prints one table and writes it to
  * {@code target/bench/results.md}: start to first 200, the landing page beside a static file server, the portal's own
- * time per flow step at concurrent flows (from its {@code Server-Timing}), Auth0 calls per flow counted at the tenant,
- * Management API tokens per run, and RSS after the load. {@code -Dbench.mode=short} runs each part briefly, as CI does
+ * time per flow step at 1, 4 and 32 concurrent flows (from its {@code Server-Timing}), the portal's CPU time per
+ * complete flow and the flows one core sustains, the longest collector pause, Auth0 calls per flow counted at the
+ * tenant, Management API tokens per run, and RSS after the load. {@code -Dbench.mode=short} runs each part briefly, as CI does
  * to prove it still works; only the full mode's figures are compared with the targets.
  */
 @QuarkusTest
@@ -43,8 +44,18 @@ class PortalBench {
      * has compiled it as it has after an hour in production. Fewer on the Samba DC, where each employee is created.
      */
     static final int WARM_UP_ROUNDS = SHORT ? 1 : SambaDc.running() ? 2 : 12;
-    /** The warm-up rounds' employees, the measured rounds', and one for counting the calls of one flow alone. */
-    static final int USERS = FLOWS * WARM_UP_ROUNDS + FLOWS * ROUNDS + 1;
+    /**
+     * Rounds at 1 and at 4 concurrent flows, after the measured rounds at {@link #FLOWS}: enough flows that a step's
+     * p99 at 4 is not simply its slowest sample (100 flows at 4, 40 alone).
+     */
+    static final int ROUNDS_ALONE = SHORT ? 1 : 40;
+    static final int FEW = 4;
+    static final int ROUNDS_AT_FEW = SHORT ? 1 : 25;
+    /**
+     * The warm-up rounds' employees, the measured rounds' (at {@link #FLOWS}, at {@link #FEW}, alone), and one for
+     * counting the calls of one flow alone.
+     */
+    static final int USERS = FLOWS * WARM_UP_ROUNDS + FLOWS * ROUNDS + FEW * ROUNDS_AT_FEW + ROUNDS_ALONE + 1;
     /**
      * Their names: the in-memory model generates employee001 and on at each start; on the Samba DC they are created
      * for each run with a name of their own (.ci/samba-dc.sh users), as a run changes their passwords.
@@ -109,7 +120,11 @@ class PortalBench {
         results.bareStarts(StartTimes.measure(jvm, bare, bareEnv, port, SHORT ? 2 : 5));
 
         int tokensBefore = TenantApi.tokensIssued("client_credentials");
-        Process process = ProductionJar.start(jvm.options(ProductionJar.APP), env);
+        // the shipped options, and the GC log the pauses of the measured rounds are read from
+        GcPauses.reset();
+        java.util.List<String> options = new java.util.ArrayList<>(jvm.options(ProductionJar.APP));
+        options.add(GcPauses.OPTION);
+        Process process = ProductionJar.start(options, env);
         try {
             assertThat(ProductionJar.waitForPortal(port).statusCode()).isEqualTo(200);
             results.landing(LandingLoad.measure(portal, SHORT));
@@ -118,7 +133,16 @@ class PortalBench {
             // rounds first, not counted: the JIT compiles each step's code, as after an hour in production
             flows.run(FLOWS, WARM_UP_ROUNDS, 1);
             results.calls(flows.countCalls(USERS));
-            results.steps(flows.run(FLOWS, ROUNDS, FLOWS * WARM_UP_ROUNDS + 1));
+            // the measured rounds: at FLOWS concurrent flows (the saturated core), then at FEW, then one flow alone;
+            // each round's portal CPU time, wall time and collector pauses with its samples
+            int next = FLOWS * WARM_UP_ROUNDS + 1;
+            FlowLevel many = FlowLevel.measure(flows, process.pid(), FLOWS, ROUNDS, next);
+            next += FLOWS * ROUNDS;
+            FlowLevel few = FlowLevel.measure(flows, process.pid(), FEW, ROUNDS_AT_FEW, next);
+            next += FEW * ROUNDS_AT_FEW;
+            FlowLevel alone = FlowLevel.measure(flows, process.pid(), 1, ROUNDS_ALONE, next);
+            results.levels(alone, few, many);
+            results.errors(flows.errors());
             results.tokens(TenantApi.tokensIssued("client_credentials") - tokensBefore);
             results.rss(Rss.ofProcess(process.pid()));
             Rss.writeDiagnostics(process.pid(), Files.createDirectories(Path.of("target", "bench")));

@@ -244,9 +244,10 @@ public class EnrolmentResource {
     private Response start(PasswordlessChannel channel, AddressParser parser, Reason invalid, String field,
             String email, String phone) {
         ContactAddress address;
+        List<Contact> contacts;
         try {
             address = parser.parse();
-            enrolment.refuseBeforeTheStepUp(employee(), address);
+            contacts = enrolment.refuseBeforeTheStepUp(employee(), address);
         } catch (ContactAddress.Invalid e) {
             return refusedList(new Refusal(invalid), null, email, phone).build();
         } catch (Refusal e) {
@@ -259,7 +260,7 @@ public class EnrolmentResource {
                     .build();
         }
         try {
-            PendingEnrolment pending = enrolment.start(employee(), current.sessionBinding(), address);
+            PendingEnrolment pending = enrolment.start(employee(), current.sessionBinding(), address, contacts);
             audit.record(AuditAction.ENROLMENT_START, AuditOutcome.SUCCESS, null, employee().userId(),
                     Map.of("channel", address.channel().connection(), "contact", address.masked()));
             return Response.seeOther(URI.create("/enrolment/verify")).cookie(cookie.write(pending)).build();

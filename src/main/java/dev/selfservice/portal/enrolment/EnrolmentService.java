@@ -100,11 +100,14 @@ public class EnrolmentService {
     /**
      * Refuses what no password entered again could make right, judged from the address, the session and her own
      * contacts alone: the work address, and a contact that is already hers. Asked before the step-up, so that the
-     * page says it before asking for the password.
+     * page says it before asking for the password. Answers the contacts it judged from, read now, so that a start in
+     * the same request judges from them too rather than reading the account a second time.
      */
-    public void refuseBeforeTheStepUp(SignedInEmployee employee, ContactAddress address) throws Refusal {
+    public List<Contact> refuseBeforeTheStepUp(SignedInEmployee employee, ContactAddress address) throws Refusal {
         refuseWorkAddress(employee, address);
-        refuseAlreadyHers(contacts(employee), address);
+        List<Contact> contacts = contacts(employee);
+        refuseAlreadyHers(contacts, address);
+        return contacts;
     }
 
     private static void refuseAlreadyHers(List<Contact> contacts, ContactAddress address) throws Refusal {
@@ -130,7 +133,16 @@ public class EnrolmentService {
     /** Sends a code to a new address and returns the enrolment that waits for it. */
     public PendingEnrolment start(SignedInEmployee employee, String sessionBinding, ContactAddress address)
             throws Refusal {
-        List<Contact> contacts = contacts(employee);
+        return start(employee, sessionBinding, address, contacts(employee));
+    }
+
+    /**
+     * The same, judged from the employee's contacts as this request has just read them ({@link #refuseBeforeTheStepUp}):
+     * a second read microseconds later would tell nothing more. Neither judgement is the last word: the number of
+     * contacts is checked again under the employee's lock, from a fresh read, before a contact is linked.
+     */
+    public PendingEnrolment start(SignedInEmployee employee, String sessionBinding, ContactAddress address,
+            List<Contact> contacts) throws Refusal {
         if (contacts.size() >= config.maxContacts()) {
             throw new Refusal(Reason.TOO_MANY_CONTACTS);
         }

@@ -103,10 +103,15 @@ public class PasswordService {
             default -> throw new Refusal(Reason.ACCOUNT_REFUSED);
         }
         // one change of an employee's password at a time, on every replica, as recovery does
-        lock.holding(employee.userId(), () -> writer.set(employee.userId(), employee.username(),
-                writer.updatedAt(employee.userId()), newPassword, endUserIp));
+        // the account read under the lock, before the write, addresses the notice too: every change of contacts takes
+        // the same lock, so no contact came or went since, and the write changes none (no second read of the account)
+        Auth0User account = lock.holding(employee.userId(), () -> {
+            Auth0User before = writer.account(employee.userId());
+            writer.set(employee.userId(), employee.username(), PasswordWriter.updatedAt(before), newPassword, endUserIp);
+            return before;
+        });
         LOG.infof("password: %s changed the password", employee.userId());
-        notices.tell(NoticeKind.PASSWORD_CHANGED, employee.userId());
+        notices.tell(NoticeKind.PASSWORD_CHANGED, account);
     }
 
     /**

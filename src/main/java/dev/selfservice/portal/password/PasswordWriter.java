@@ -14,6 +14,7 @@ import dev.selfservice.portal.auth0.Auth0Authentication;
 import dev.selfservice.portal.auth0.Auth0Authentication.PasswordCheck;
 import dev.selfservice.portal.auth0.Auth0Exception;
 import dev.selfservice.portal.auth0.Auth0Management;
+import dev.selfservice.portal.auth0.Auth0User;
 import dev.selfservice.portal.breach.BreachScreen;
 import dev.selfservice.portal.signin.PortalSessions;
 import dev.selfservice.portal.state.StateKeys;
@@ -70,11 +71,23 @@ public class PasswordWriter {
 
     /** The user's {@code updated_at} before a write, to compare with after it. */
     public String updatedAt(String userId) throws Refusal {
+        return updatedAt(account(userId));
+    }
+
+    /**
+     * The user as read before a write, under the employee's lock: its {@code updated_at} to compare with after it
+     * ({@link #updatedAt(Auth0User)}), and its contacts for the notice of the change, which the write does not touch.
+     */
+    public Auth0User account(String userId) throws Refusal {
         try {
-            return Objects.toString(management.user(userId).updatedAt(), "");
+            return management.user(userId);
         } catch (Auth0Exception e) {
             throw refusal(e);
         }
+    }
+
+    public static String updatedAt(Auth0User before) {
+        return Objects.toString(before.updatedAt(), "");
     }
 
     /**

@@ -258,17 +258,21 @@ public class RecoveryService {
                 clock.instant().plus(config.recovery().proofLifetime()), HexFormat.of().formatHex(id));
     }
 
-    /** The account a proof still holds for, and whether Auth0's brute-force protection blocks it. */
+    /**
+     * Whether Auth0's brute-force protection blocks the account of an unexpired, unused proof. The account itself is
+     * not read again for the page: the proof was made from it moments before (the code's step reads it), and a view
+     * decides nothing; the reset and the unblock read it afresh ({@link #holder}) before they act.
+     */
     public boolean hasBruteForceBlocks(Optional<RecoveryState.Proof> proof) throws Refusal {
-        // each view reads the account and its blocks from the Management API, whose rate limit the whole tenant
-        // shares: one proof may show the page a bounded number of times (reloads and a few failed resets)
+        // each view reads the blocks from the Management API, whose rate limit the whole tenant shares: one proof may
+        // show the page a bounded number of times (reloads and a few failed resets)
         RecoveryState.Proof p = unexpired(proof);
         if (!limits.take(Limit.RECOVERY_PROOF_VIEWS, p.id())) {
             throw new Refusal(Reason.TOO_MANY_PROOF_VIEWS);
         }
-        Auth0User user = holder(proof);
         try {
-            return management.hasBruteForceBlocks(user.userId());
+            // the user id is the proof's, which the portal sealed from the verified code's token
+            return management.hasBruteForceBlocks(p.userId());
         } catch (Auth0Exception e) {
             throw auth0Refusal(e);
         }
