@@ -171,6 +171,22 @@ class CoverageReportTest {
     }
 
     @Test
+    void aReadingThatMeets429sWaitsForTheWindowAuth0NamesAndCompletes() throws Exception {
+        Browser rita = rita();
+        Page page = rita.get(portal() + "/reports");
+        // the start refused once, and the job's read three times: more than the idempotent retry's own two retries
+        TenantApi.fault(Map.of("method", "POST", "path", "/api/v2/jobs/users-exports", "status", 429, "times", 1));
+        TenantApi.fault(Map.of("method", "GET", "path", "/api/v2/jobs/", "status", 429, "times", 3));
+        rita.submit(page, "#run", Map.of());
+        Page done = awaitPage(rita, p -> idle(p) && (!p.document().select("#total").isEmpty()
+                || !p.document().select("#failed").isEmpty()));
+        assertThat(done.document().select("#failed")).as("not given up on a 429").isEmpty();
+        assertThat(done.text("#total")).isEqualTo("9");
+        assertThat(TenantApi.callsTo("POST /api/v2/jobs/users-exports")).as("the refused start, then the one that went")
+                .isEqualTo(2);
+    }
+
+    @Test
     void thePageIsInGerman() throws Exception {
         Browser rita = rita();
         java.net.HttpCookie lang = new java.net.HttpCookie("lang", "de");
