@@ -53,6 +53,7 @@ class LocalTenantServer {
         router.route().handler(faults::handle);
         router.route("/api/v2/users*").handler(rateLimit::handle);
         router.route("/api/v2/user-blocks*").handler(rateLimit::handle);
+        router.route("/api/v2/jobs*").handler(rateLimit::handle);
         endpoints.forEach(endpoint -> endpoint.register(router));
         router.route().last().handler(ctx -> ctx.response().setStatusCode(404).end("Not Found"));
         server = vertx.createHttpServer().requestHandler(router).listen(config.port(), "127.0.0.1")

@@ -75,6 +75,24 @@ class TenantDirectory {
         }
     }
 
+    /**
+     * Adds {@code count} plain employees {@code <prefix>00001}... (a test of a large domain), each with the demo
+     * password and a work address; answers them in order. In-memory model only: a real AD is filled by its tooling.
+     */
+    public List<DirectoryEntry> generate(String prefix, int count) {
+        if (inMemory == null) {
+            throw new UnsupportedOperationException("employees are generated in the in-memory directory only");
+        }
+        List<DirectoryEntry> added = new java.util.ArrayList<>(count);
+        for (int i = 1; i <= count; i++) {
+            String n = String.format("%05d", i);
+            DirectoryEntry e = entry(prefix + n, "Employee", prefix.toUpperCase(java.util.Locale.ROOT) + " " + n);
+            inMemory.addUser(e, settings.demoPassword());
+            added.add(e);
+        }
+        return added;
+    }
+
     @PreDestroy
     void close() {
         if (ldap != null) {

@@ -59,6 +59,11 @@ class TenantUsers {
         primary.secondaries.add(contact.userId);
     }
 
+    /** Links a contact to an AD user directly, as if enrolled long ago: for tests of a large, partly enrolled domain. */
+    public synchronized void linkContact(DirectoryEntry entry, String connection, String address) {
+        linkDemoContact(adRecord(entry), connection, PasswordlessConnection.normalise(connection, address));
+    }
+
     public synchronized void reset() {
         records.clear();
         seed();

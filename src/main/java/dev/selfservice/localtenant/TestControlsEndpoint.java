@@ -30,6 +30,11 @@ import io.vertx.ext.web.RoutingContext;
  * connector offline</li>
  * <li>{@code POST /test-controls/actions} {@code {"postLogin":["file.js"],"secrets":{...}}}: the post-login Actions
  * bound, in place of the configured ones (see {@link ContinueEndpoint})</li>
+ * <li>{@code POST /test-controls/employees} {@code {"count":5000,"prefix":"gen","withEmail":1000,"withPhone":500,"withBoth":250}}:
+ * that many plain AD employees more ({@code gen00001}...), the first {@code withBoth} with a linked email and phone,
+ * the next {@code withEmail} with an email only, the next {@code withPhone} with a phone only (in-memory directory)</li>
+ * <li>{@code POST /test-controls/export-jobs} {@code {"outcome":"slow"}}: user export jobs from now on stay
+ * {@code processing} ({@code slow}), end {@code failed}, or complete ({@code normal})</li>
  * <li>{@code GET /test-controls/calls}: the requests answered per endpoint template and the tokens issued per grant,
  * since the last reset</li>
  * <li>{@code GET /test-controls/pwned-range}: what the range API ({@code /range/...}) was asked since the last reset,
@@ -56,12 +61,14 @@ class TestControlsEndpoint implements TenantEndpoint {
     private final TenantCalls calls;
     private final PwnedPasswordsEndpoint pwned;
     private final PostLoginActions actions;
+    private final ExportJobs exportJobs;
 
     TestControlsEndpoint(TenantDirectory demo, DirectoryControls directory, TenantUsers users,
             BruteForceProtection bruteForce, PasswordlessCodes codes, Outbox outbox, FaultInjector faults,
             ManagementRateLimit rateLimit, LocalTenantConfig config, TenantClock clock, TenantState state,
             TenantMailServer mail, ClientRegistry clients, TenantConnections connections, TenantCalls calls,
-            PwnedPasswordsEndpoint pwned, PostLoginActions actions) {
+            PwnedPasswordsEndpoint pwned, PostLoginActions actions, ExportJobs exportJobs) {
+        this.exportJobs = exportJobs;
         this.actions = actions;
         this.pwned = pwned;
         this.calls = calls;
@@ -106,6 +113,12 @@ class TestControlsEndpoint implements TenantEndpoint {
             }
             ctx.response().setStatusCode(204).end();
         }, false);
+        router.post("/test-controls/employees").blockingHandler(this::generateEmployees, false);
+        router.post("/test-controls/export-jobs").handler(ctx -> {
+            exportJobs.outcome(ExportJobs.Outcome.valueOf(
+                    TenantHttp.bodyObject(ctx).getString("outcome", "normal").toUpperCase(java.util.Locale.ROOT)));
+            ctx.response().setStatusCode(204).end();
+        });
         router.post("/test-controls/directory/:username").blockingHandler(this::directoryState, false);
         // what reached the tenant since the last reset, as its log has it: tests count writes and calls with it
         router.post("/test-controls/client-grant").handler(this::clientGrant);
@@ -140,6 +153,32 @@ class TestControlsEndpoint implements TenantEndpoint {
         calls.reset();
         pwned.reset();
         actions.reset();
+        exportJobs.reset();
+        ctx.response().setStatusCode(204).end();
+    }
+
+    private void generateEmployees(RoutingContext ctx) {
+        JsonObject body = TenantHttp.bodyObject(ctx);
+        int both = body.getInteger("withBoth", 0);
+        int email = body.getInteger("withEmail", 0);
+        int phone = body.getInteger("withPhone", 0);
+        java.util.List<dev.selfservice.localtenant.directory.DirectoryEntry> added;
+        try {
+            added = demo.generate(body.getString("prefix", "gen"), body.getInteger("count", 0));
+        } catch (UnsupportedOperationException e) {
+            TenantHttp.oauthError(ctx, 501, "not_supported", e.getMessage());
+            return;
+        }
+        for (int i = 0; i < added.size() && i < both + email + phone; i++) {
+            var e = added.get(i);
+            String n = e.sAMAccountName();
+            if (i < both + email) {
+                users.linkContact(e, PasswordlessConnection.EMAIL, n + ".home@example.net");
+            }
+            if (i < both || i >= both + email) {
+                users.linkContact(e, PasswordlessConnection.SMS, String.format("+1415%07d", i));
+            }
+        }
         ctx.response().setStatusCode(204).end();
     }
 

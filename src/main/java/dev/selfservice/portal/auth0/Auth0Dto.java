@@ -80,4 +80,14 @@ final class Auth0Dto {
     @RegisterForReflection
     record EnabledClient(@JsonProperty("client_id") String clientId) {
     }
+
+    @RegisterForReflection
+    record UsersExport(@JsonProperty("connection_id") String connectionId, String format,
+            java.util.List<ExportField> fields) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @RegisterForReflection
+    record ExportField(String name, @JsonProperty("export_as") String exportAs) {
+    }
 }

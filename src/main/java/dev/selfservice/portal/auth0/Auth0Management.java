@@ -28,9 +28,11 @@ public class Auth0Management {
     private final ManagementApiGuard guard;
     private final IdempotentRetry retry;
     private final ManagementTokenFilter token;
+    private final ManagementRateBudget budget;
 
     Auth0Management(@RestClient ManagementApi api, ManagementApiGuard guard, IdempotentRetry retry,
-            ManagementTokenFilter token) {
+            ManagementTokenFilter token, ManagementRateBudget budget) {
+        this.budget = budget;
         this.api = api;
         this.guard = guard;
         this.retry = retry;
@@ -138,6 +140,64 @@ public class Auth0Management {
         }
         String scope = t.get("scope");
         return scope == null ? java.util.Set.of() : java.util.Arrays.stream(scope.trim().split("\\s+")).filter(s -> !s.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * The id of the AD connection of this name ({@code con_...}), which the user export asks for. A read: retried.
+     */
+    public java.util.Optional<String> adConnectionId(String name) {
+        return connections(List.of("ad")).stream().filter(c -> name.equals(c.name())).map(Auth0Dto.Connection::id)
+                .findFirst();
+    }
+
+    /**
+     * Starts a user export of one connection with these fields (JSON lines), each exported under the name it maps
+     * to. Paced under the rate limit; not
+     * retried by the idempotent retry (a lost answer would start a second job), but a 429 is Auth0 declining, so it is
+     * asked again after the window Auth0 named. Blocks while it waits: call it off the event loop.
+     */
+    public UsersExportJob startUsersExport(String connectionId, Map<String, String> fieldsExportedAs) {
+        Auth0Dto.UsersExport export = new Auth0Dto.UsersExport(connectionId, "json", fieldsExportedAs.entrySet()
+                .stream().map(f -> new Auth0Dto.ExportField(f.getKey(), f.getValue())).toList());
+        return paced(() -> write(() -> api.startUsersExport(export)));
+    }
+
+    /** A user export job as it is now. A read: retried, and paced like {@link #startUsersExport}. */
+    public UsersExportJob usersExportJob(String jobId) {
+        return paced(() -> read(() -> api.job(jobId)));
+    }
+
+    /** How many times a paced call meets a 429 before it gives up. */
+    private static final int PACED_TRIES = 6;
+
+    /**
+     * A call of a long run, held under the Management API's rate limit: it waits when Auth0's headers said nothing is
+     * left of the window, and after a 429 until the window Auth0 named (or a growing pause). Waits on this thread.
+     */
+    private <T> T paced(Supplier<T> call) {
+        for (int attempt = 0;; attempt++) {
+            pause(budget.waitBeforeNextCall(java.time.Instant.now()));
+            try {
+                return call.get();
+            } catch (Auth0Exception.RateLimited e) {
+                if (attempt + 1 >= PACED_TRIES) {
+                    throw e;
+                }
+                pause(budget.backOff(attempt, java.time.Instant.now()));
+            }
+        }
+    }
+
+    private static void pause(Duration wait) {
+        if (wait.isZero() || wait.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Auth0Exception.NoAnswer("interrupted", false);
+        }
     }
 
     /** The tenant's connections of these strategies. A read: retried. */

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @RegisterRestClient(configKey = "auth0-management")
 @RegisterProvider(Auth0ErrorMapper.class)
 @RegisterProvider(ManagementTokenFilter.class)
+@RegisterProvider(ManagementRateBudget.class)
 @Path("/api/v2")
 @Produces(MediaType.APPLICATION_JSON)
 interface ManagementApi {
@@ -66,6 +67,15 @@ interface ManagementApi {
     @Path("/users/{id}/identities/{provider}/{identityUserId}")
     List<Auth0Identity> unlink(@PathParam("id") String primaryUserId, @PathParam("provider") String provider,
             @PathParam("identityUserId") String identityUserId);
+
+    @POST
+    @Path("/jobs/users-exports")
+    @Consumes(MediaType.APPLICATION_JSON)
+    UsersExportJob startUsersExport(Auth0Dto.UsersExport export);
+
+    @GET
+    @Path("/jobs/{id}")
+    UsersExportJob job(@PathParam("id") String jobId);
 
     @GET
     @Path("/connections")

@@ -30,7 +30,7 @@ public class AccountResource {
     @CheckedTemplate(basePath = "home")
     static class Templates {
         static native TemplateInstance account(SignedInEmployee employee, boolean contactsKnown, int contacts,
-                int confirmationsDue, String helpdesk, boolean staffHelpdesk);
+                int confirmationsDue, String helpdesk, boolean staffHelpdesk, boolean staffReports);
     }
 
     private final CurrentEmployee current;
@@ -53,7 +53,8 @@ public class AccountResource {
         Optional<List<Contact>> contacts = contacts(employee);
         return Templates.account(employee, contacts.isPresent(), contacts.map(List::size).orElse(0),
                 (int) contacts.orElse(List.of()).stream().filter(Contact::confirmationDue).count(),
-                dev.selfservice.portal.web.Helpdesk.here(config), identity.hasRole(StaffRoles.HELPDESK));
+                dev.selfservice.portal.web.Helpdesk.here(config), identity.hasRole(StaffRoles.HELPDESK),
+                identity.hasRole(StaffRoles.REPORTS));
     }
 
     /** The contacts, or nothing when Auth0 cannot say now: the page then leaves their lines out. */

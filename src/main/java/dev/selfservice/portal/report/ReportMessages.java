@@ -1,0 +1,78 @@
+package dev.selfservice.portal.report;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The report page's words (templates: {@code {report:...}}; German in {@code messages/report_de.properties}), a
+ * bundle of its own as the helpdesk's: the main bundle stays under the size Qute resolves reliably.
+ */
+@MessageBundle("report")
+public interface ReportMessages {
+
+    @Message("Recovery coverage")
+    String report_title();
+
+    @Message("Who could get back in alone, without the helpdesk, when their AD password expires, is forgotten or locked: the employees of the AD connection with at least one recovery contact.")
+    String report_intro();
+
+    @Message("Recovery coverage")
+    String report_link();
+
+    @Message("No reading yet. Read the directory to see the figures.")
+    String report_none();
+
+    @Message("Employees (AD users of the connection)")
+    String report_total();
+
+    @Message("With at least one recovery contact")
+    String report_with_contact();
+
+    @Message("With a personal email address")
+    String report_with_email();
+
+    @Message("With a mobile phone number")
+    String report_with_phone();
+
+    @Message("Without a recovery contact")
+    String report_without_contact();
+
+    @Message("Could recover alone")
+    String report_share();
+
+    @Message("{percent} %")
+    String report_percent(int percent);
+
+    @Message("Read from Auth0 at {when}")
+    String report_read_at(String when);
+
+    @Message("A reading is running now; until it is done, the figures shown are the last good ones.")
+    String report_running();
+
+    @Message("The last reading, at {when}, failed or took too long; the figures shown are the last good ones.")
+    String report_failed(String when);
+
+    @Message("The reading was started. It takes a few minutes on a large directory; this page shows the new figures once it is done.")
+    String report_started();
+
+    @Message("A reading is already running (it may have been started by someone else).")
+    String report_already_running();
+
+    @Message("Read the directory now")
+    String report_run();
+
+    @Message("Reads every AD user of the connection through Auth0's user export: one reading at a time.")
+    String report_run_hint();
+
+    @Message("Employees without a recovery contact (CSV)")
+    String report_csv();
+
+    @Message("Username, name and work address only: nothing of anyone's contacts.")
+    String report_csv_hint();
+
+    @Message("Trend: the last reading of each day")
+    String report_trend();
+
+    @Message("Day")
+    String report_trend_day();
+}
