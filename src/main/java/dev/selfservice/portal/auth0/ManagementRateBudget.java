@@ -25,6 +25,11 @@ class ManagementRateBudget implements ClientResponseFilter {
 
     @Override
     public void filter(ClientRequestContext request, ClientResponseContext response) {
+        if (response.getHeaders() == null) {
+            // no answer came (the connection failed): nothing was said of the limit, and the call's own failure
+            // must reach the caller as it is, not as this filter's
+            return;
+        }
         String left = response.getHeaderString("x-ratelimit-remaining");
         String resetAt = response.getHeaderString("x-ratelimit-reset");
         String retryAfter = response.getHeaderString("retry-after");
