@@ -37,7 +37,13 @@ public enum AuditAction {
     HELPDESK_VERIFY,
     HELPDESK_REMOVE_CONTACT,
     HELPDESK_LIFT_PAUSE,
-    HELPDESK_INVITE;
+    HELPDESK_INVITE,
+    /**
+     * The coverage report's runs, by a member of the report groups: a reading of the directory started, and an
+     * invitation run (started, stopped or ended, with its counts). They name the staff member, no employee.
+     */
+    REPORT_READING,
+    REPORT_INVITATIONS;
 
     /** {@code password.expired_change}: the area, a dot, the step. */
     public String eventName() {

@@ -234,6 +234,9 @@ public interface HelpdeskMessages {
     @Message("Enrolment invitation sent by the helpdesk")
     String helpdesk_event_helpdesk_invite();
 
+    @Message("A step of the coverage report")
+    String helpdesk_event_report();
+
     @Message("done")
     String helpdesk_outcome_success();
 

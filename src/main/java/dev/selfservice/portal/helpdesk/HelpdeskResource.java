@@ -343,6 +343,8 @@ public class HelpdeskResource {
             case HELPDESK_REMOVE_CONTACT -> m.helpdesk_event_helpdesk_remove_contact();
             case HELPDESK_LIFT_PAUSE -> m.helpdesk_event_helpdesk_lift_pause();
             case HELPDESK_INVITE -> m.helpdesk_event_helpdesk_invite();
+            // staff steps naming no employee: never among an employee's events, named all the same
+            case REPORT_READING, REPORT_INVITATIONS -> m.helpdesk_event_report();
         };
     }
 

@@ -102,6 +102,21 @@ public class Notices {
         send(capture(kind, user.userId(), Optional.of(contact)), Optional.of(user));
     }
 
+    /**
+     * An invitation to enrol for the coverage report's run over everyone without a contact: to the work address the
+     * export read (no account read per employee, whose reads the Management API's rate limit would not carry for
+     * thousands), in {@code language}, delivered as every notice is (kept in the outbox, retried, audited). Returns
+     * once it is handed to the mailer: the run paces its sends itself.
+     */
+    public void inviteToEnrol(String userId, String workEmail, Locale language) {
+        if (!config.notices().enabled() || workEmail == null || workEmail.isBlank()) {
+            return;
+        }
+        Notice notice = new Notice(NoticeKind.ENROLMENT_INVITATION, userId, clock.instant(), null, Optional.empty(),
+                language, Optional.empty(), null);
+        deliver(notice, workEmail, compose(notice, workEmail));
+    }
+
     private Notice capture(NoticeKind kind, String userId, Optional<Contact> contact) {
         Optional<RoutingContext> request = CurrentRequest.get();
         return new Notice(kind, userId, clock.instant(), request.map(r -> ClientAddress.of(r.request())).orElse(null),

@@ -37,6 +37,8 @@ class CoverageStore {
     static final String WITHOUT_CONTACT = StateKeys.of("report", "without-contact");
     static final String FAILURE = StateKeys.of("report", "failure");
     static final String LOCK = StateKeys.of("report", "run-lock");
+    static final String INVITATION_LOCK = StateKeys.of("report", "invitation-lock");
+    static final String INVITATION_PROGRESS = StateKeys.of("report", "invitation-progress");
 
     /** A reading that did not end in figures: when, and why in a word (never a URL or an address). */
     record Failure(Instant at, String reason) {
@@ -101,6 +103,32 @@ class CoverageStore {
         List<CoverageFigures> trend = new ArrayList<>(newestOfDay.values());
         java.util.Collections.reverse(trend);
         return trend;
+    }
+
+    /** The invitation run's lock, apart from the reading's: one run at a time across replicas. */
+    boolean lockInvitations(String holder, Duration hold) {
+        return store.claim(INVITATION_LOCK, holder, hold);
+    }
+
+    boolean unlockInvitations(String holder) {
+        return store.release(INVITATION_LOCK, holder);
+    }
+
+    /**
+     * Notes that an employee is invited, before the mail goes: true for exactly one caller until {@code again}
+     * passes, on every replica, so that neither two runs at once nor a run resumed after a stop invites anyone twice.
+     */
+    boolean invite(String userId, Duration again) {
+        return store.claim(StateKeys.of("report", "invited", userId), again);
+    }
+
+    void progress(InvitationProgress progress) {
+        store.push(INVITATION_PROGRESS, write(progress), 1, KEEP);
+    }
+
+    Optional<InvitationProgress> invitationProgress() {
+        return store.recent(INVITATION_PROGRESS, KEEP).stream().findFirst()
+                .map(k -> read(k.entry(), InvitationProgress.class));
     }
 
     Optional<WithoutContact> withoutContact() {

@@ -142,7 +142,7 @@ class ExportReading {
                 if (email || phone) {
                     withContact++;
                 } else {
-                    without.add(new WithoutContact.Employee(user.path("username").asText(""),
+                    without.add(new WithoutContact.Employee(user.path("user_id").asText(""), user.path("username").asText(""),
                             user.path("name").asText(""), user.path("email").asText("")));
                 }
                 withEmail += email ? 1 : 0;

@@ -75,4 +75,34 @@ public interface ReportMessages {
 
     @Message("Day")
     String report_trend_day();
+
+    @Message("Invitations to enrol")
+    String report_invitations_title();
+
+    @Message("Sends each employee without a recovery contact in the newest reading an email to their work address: why a contact helps and how to add one, with the portal's address as text and no link. Anyone invited in the last {days} days is passed over. At most {perMinute} a minute, under the mail relay's limit; one run at a time.")
+    String report_invitations_intro(long days, int perMinute);
+
+    @Message("Invite everyone without a contact")
+    String report_invitations_run();
+
+    @Message("The invitations were started. The line below shows how far they are.")
+    String report_invitations_started();
+
+    @Message("Invitations are already being sent (perhaps started by someone else).")
+    String report_invitations_already_running();
+
+    @Message("Read the directory first: the invitations go to the employees without a contact in the newest reading.")
+    String report_invitations_no_reading();
+
+    @Message("Started {startedAt} by {startedBy}: {sent} invited, {passedOver} passed over (invited lately or without a work address), of {total}.")
+    String report_invitations_progress(String startedAt, String startedBy, int sent, int passedOver, int total);
+
+    @Message("Still sending.")
+    String report_invitations_running();
+
+    @Message("Ended {endedAt}.")
+    String report_invitations_ended(String endedAt);
+
+    @Message("Stopped {endedAt} before the end (the portal was stopping, or the state store did not answer). Start it again to go on: nobody is invited twice.")
+    String report_invitations_stopped(String endedAt);
 }

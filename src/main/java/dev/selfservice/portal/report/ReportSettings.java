@@ -24,4 +24,15 @@ public interface ReportSettings {
     /** How many days the daily trend shows. */
     @WithDefault("30")
     int trendDays();
+
+    /**
+     * How many invitations to enrol the run sends a minute at most: under the mail relay's limit (relays commonly
+     * accept some hundred a minute from one sender; leave room for the portal's own notices).
+     */
+    @WithDefault("30")
+    int invitationsPerMinute();
+
+    /** An employee invited less long ago than this is not invited again by a run ("not invited in the last N days"). */
+    @WithDefault("30D")
+    Duration inviteAgainAfter();
 }

@@ -1,0 +1,178 @@
+package dev.selfservice.portal.report;
+
+import static dev.selfservice.support.LocalTenantUrls.DEMO_PASSWORD;
+import static dev.selfservice.support.LocalTenantUrls.portal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.selfservice.portal.state.PortalState;
+import dev.selfservice.support.Browser;
+import dev.selfservice.support.Browser.Page;
+import dev.selfservice.support.CleanSlate;
+import dev.selfservice.support.LogCapture;
+import dev.selfservice.support.PortalSteps;
+import dev.selfservice.support.TenantApi;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The invitations of the coverage report (issue 32, item 3): everyone without a contact in the newest reading gets one
+ * invitation to enrol at their work address, paced (the test profile sends one a minute of the portal's clock, which
+ * the test moves), nobody twice, and a run stopped half way goes on where it stopped when started again.
+ */
+@QuarkusTest
+@CleanSlate
+class InvitationRunTest {
+
+    static final String SUBJECT = "Add a recovery contact to your account";
+    /** The demo users without a contact (bob has an email, erin a phone). */
+    static final List<String> WITHOUT = List.of("alice", "carol", "dave", "frank", "grace", "helen", "rita");
+
+    @Inject
+    InvitationRun runs;
+
+    static Browser rita() {
+        return PortalSteps.stepUp(PortalSteps.signIn("rita", DEMO_PASSWORD), "rita", DEMO_PASSWORD);
+    }
+
+    /** A reading of the directory, done: the invitations go through its list. */
+    static void read(Browser rita) throws InterruptedException {
+        rita.submit(rita.get(portal() + "/reports"), "#run", Map.of());
+        await(() -> !rita.get(portal() + "/reports").document().select("#total").isEmpty());
+    }
+
+    static Page invite(Browser rita) {
+        return rita.submit(rita.get(portal() + "/reports"), "#invite", Map.of());
+    }
+
+    static int invitations(String user) {
+        return (int) TenantApi.notices(user + "@corp.example").stream().filter(m -> SUBJECT.equals(m.get("subject")))
+                .count();
+    }
+
+    static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("the awaited condition came about").isLessThan(giveUp);
+            Thread.sleep(50);
+        }
+    }
+
+    /** Moves the clock a minute at a time (each minute lets one invitation go) until the run has ended. */
+    static InvitationProgress driveToItsEnd(InvitationRun runs) throws InterruptedException {
+        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        Optional<InvitationProgress> p = runs.progress();
+        while (p.isEmpty() || p.get().running()) {
+            assertThat(System.nanoTime()).as("the run came to its end").isLessThan(giveUp);
+            TenantApi.advanceClocks(Duration.ofMinutes(1));
+            Thread.sleep(50);
+            p = runs.progress();
+        }
+        return p.get();
+    }
+
+    static Predicate<Optional<InvitationProgress>> sent(int n) {
+        return p -> p.isPresent() && p.get().sent() == n;
+    }
+
+    @Test
+    void ritaInvitesEveryoneWithoutAContactOnceAndTheProgressLineSaysHowFar() throws Exception {
+        Browser rita = rita();
+        read(rita);
+
+        try (LogCapture log = LogCapture.start()) {
+            Page started = invite(rita);
+            assertThat(started.text("#notice")).startsWith("The invitations were started");
+            assertThat(started.text("#invitation-progress")).contains("of 7");
+            InvitationProgress ended = driveToItsEnd(runs);
+            assertThat(ended.sent()).isEqualTo(7);
+            assertThat(ended.passedOver()).isZero();
+            assertThat(ended.stopped()).isFalse();
+            PortalState.awaitQuiet();
+            for (String user : WITHOUT) {
+                assertThat(invitations(user)).as(user).isEqualTo(1);
+            }
+            assertThat(invitations("bob")).as("bob has a contact").isZero();
+            Map<String, Object> mail = TenantApi.notices("alice@corp.example").stream()
+                    .filter(m -> SUBJECT.equals(m.get("subject"))).findFirst().orElseThrow();
+            assertThat(mail.get("text").toString()).contains(portal()).as("no link").doesNotContain("href");
+            assertThat(mail.get("html").toString()).doesNotContain("<a ");
+            assertThat(rita.get(portal() + "/reports").text("#invitation-progress"))
+                    .contains("7 invited, 0 passed over").contains("of 7").contains("Ended");
+            assertThat(log.lines()).anyMatch(l -> l.contains("\"event\":\"report.invitations\"")
+                    && l.contains("\"phase\":\"ended\"") && l.contains("\"sent\":\"7\"") && l.contains("\"staff_name\":\"rita\""));
+        }
+
+        // pressed again within the days: everyone is passed over, nobody gets a second mail
+        invite(rita);
+        InvitationProgress again = driveToItsEnd(runs);
+        assertThat(again.sent()).isZero();
+        assertThat(again.passedOver()).isEqualTo(7);
+        PortalState.awaitQuiet();
+        for (String user : WITHOUT) {
+            assertThat(invitations(user)).as(user).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRunStoppedHalfWayGoesOnWhenStartedAgainAndInvitesNobodyTwice() throws Exception {
+        Browser rita = rita();
+        read(rita);
+
+        invite(rita);
+        await(() -> sent(1).test(runs.progress()));
+        TenantApi.advanceClocks(Duration.ofMinutes(1));
+        await(() -> sent(2).test(runs.progress()));
+        // the replica stops (a rolling update) while the run waits for its next minute
+        runs.stop();
+        await(() -> runs.progress().map(p -> !p.running()).orElse(false));
+        InvitationProgress stopped = runs.progress().orElseThrow();
+        assertThat(stopped.stopped()).isTrue();
+        assertThat(stopped.sent()).as("stopped half way").isEqualTo(2);
+        assertThat(rita.get(portal() + "/reports").text("#invitation-progress")).contains("Stopped")
+                .contains("Start it again to go on");
+
+        Page again = invite(rita);
+        assertThat(again.text("#notice")).startsWith("The invitations were started");
+        InvitationProgress resumed = driveToItsEnd(runs);
+        assertThat(resumed.sent()).isEqualTo(5);
+        assertThat(resumed.passedOver()).as("the two the first run reached").isEqualTo(2);
+        PortalState.awaitQuiet();
+        for (String user : WITHOUT) {
+            assertThat(invitations(user)).as(user).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void withoutAReadingNothingIsSentAndThePageSaysToReadFirst() {
+        Browser rita = rita();
+        Page page = invite(rita);
+        assertThat(page.text("#notice")).startsWith("Read the directory first");
+        assertThat(runs.progress()).isEmpty();
+    }
+
+    @Test
+    void onlyTheReportRoleStartsInvitationsAndALinkDoesNotSayTheyStarted() throws Exception {
+        for (String someone : List.of("alice", "helen")) {
+            Browser b = PortalSteps.stepUp(PortalSteps.signIn(someone, DEMO_PASSWORD), someone, DEMO_PASSWORD);
+            assertThat(b.post(portal() + "/reports/invite", PortalSteps.sessionFormFields(b)).status()).as(someone)
+                    .isEqualTo(403);
+        }
+        assertThat(runs.progress()).as("no run started").isEmpty();
+        Browser rita = rita();
+        assertThat(rita.get(portal() + "/reports?done=inviting").document().select("#notice")).isEmpty();
+        // the control: rita's own press does start one
+        read(rita);
+        assertThat(invite(rita).text("#notice")).startsWith("The invitations were started");
+        runs.stop();
+        await(() -> runs.progress().map(p -> !p.running()).orElse(false));
+    }
+}
