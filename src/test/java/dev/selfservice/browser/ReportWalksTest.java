@@ -38,7 +38,7 @@ class ReportWalksTest {
                 rita.open(portal() + "/reports");
                 rita.sees("Recovery coverage");
             }
-            assertThat(rita.bodyText()).contains("Read from Auth0 at", "22 %",
+            assertThat(rita.bodyText()).contains("Read from Auth0 at", "25 %",
                     "Employees without a recovery contact (CSV)");
         });
     }

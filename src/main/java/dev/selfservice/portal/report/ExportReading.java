@@ -73,6 +73,7 @@ class ExportReading {
         fields.put("nickname", "username");
         fields.put("name", "name");
         fields.put("email", "email");
+        fields.put("blocked", "blocked");
         for (int i = 1; i <= LINKED_READ; i++) {
             fields.put("identities[" + i + "].connection", "linked" + i);
         }
@@ -124,6 +125,7 @@ class ExportReading {
         int withContact = 0;
         int withEmail = 0;
         int withPhone = 0;
+        int blocked = 0;
         List<WithoutContact.Employee> without = new ArrayList<>();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(gzipped, StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -131,6 +133,10 @@ class ExportReading {
                     continue;
                 }
                 JsonNode user = json.readTree(line);
+                if (user.path("blocked").asBoolean(false)) {
+                    blocked++;
+                    continue;
+                }
                 total++;
                 boolean email = false;
                 boolean phone = false;
@@ -152,7 +158,7 @@ class ExportReading {
             throw new Failed("export_file_unreadable");
         }
         Instant readAt = clock.instant();
-        return new Result(new CoverageFigures(readAt, total, withContact, withEmail, withPhone),
+        return new Result(new CoverageFigures(readAt, total, withContact, withEmail, withPhone, blocked),
                 new WithoutContact(readAt, List.copyOf(without)));
     }
 

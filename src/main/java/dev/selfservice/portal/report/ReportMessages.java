@@ -105,4 +105,10 @@ public interface ReportMessages {
 
     @Message("Stopped {endedAt} before the end (the portal was stopping, or the state store did not answer). Start it again to go on: nobody is invited twice.")
     String report_invitations_stopped(String endedAt);
+
+    @Message("Left out: blocked in Auth0")
+    String report_blocked();
+
+    @Message("Accounts an administrator blocked in Auth0 are in no figure and not in the list: no contact would let them in. Accounts disabled in AD cannot be told apart through Auth0 and are counted.")
+    String report_blocked_hint();
 }

@@ -154,7 +154,8 @@ public class ReportResource {
         String csv = CsvCells.table(List.of("username", "name", "work_email"), list.map(WithoutContact::employees)
                 .orElse(List.of()).stream().map(e -> List.of(e.username(), e.name(), e.workEmail())).toList());
         String file = "without-recovery-contact" + (readAt == null ? "" : "-" + DAY.format(readAt)) + ".csv";
-        return Response.ok(csv).type("text/csv; charset=utf-8")
+        // a byte-order mark first: Excel opens a UTF-8 file without one in the machine's code page (umlauts garbled)
+        return Response.ok("\uFEFF" + csv).type("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }
 }

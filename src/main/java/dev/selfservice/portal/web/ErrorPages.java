@@ -126,6 +126,23 @@ public class ErrorPages {
         return fromTheFormParser ? page(400, msg.error_bad_request_title(), msg.error_bad_request_detail()) : unexpected(e);
     }
 
+    /**
+     * A form of more fields than the form parser takes (a thousand; no page has twenty) fails in the JAX-RS runtime's
+     * {@code FormData} with a plain RuntimeException, before any resource. The client sent too much: 413 with the
+     * bad-request page, and no error logged (an outside tester could fill the error log with such posts). Any other
+     * RuntimeException is one of ours and stays a 500 with a reference.
+     */
+    @ServerExceptionMapper
+    public Response runtime(RuntimeException e) {
+        boolean tooManyFormFields = e.getClass() == RuntimeException.class && java.util.Arrays.stream(e.getStackTrace())
+                .limit(3).anyMatch(f -> f.getClassName().equals("org.jboss.resteasy.reactive.server.core.multipart.FormData"));
+        if (tooManyFormFields) {
+            LOG.debugf("a form of more fields than the parser takes was refused (%s)", e.getMessage());
+            return page(413, msg.error_bad_request_title(), msg.error_bad_request_detail());
+        }
+        return unexpected(e);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         // the request's own id: the page's reference, the answer's X-Request-Id and the log lines all agree

@@ -59,10 +59,10 @@ class CoverageReportOnRedisTest {
             Thread.sleep(100);
         }
         assertThat(another.latest()).hasValueSatisfying(f -> {
-            assertThat(f.total()).isEqualTo(9);
+            assertThat(f.total()).isEqualTo(8);
             assertThat(f.withContact()).isEqualTo(2);
         });
-        assertThat(another.withoutContact()).hasValueSatisfying(w -> assertThat(w.employees()).hasSize(7));
+        assertThat(another.withoutContact()).hasValueSatisfying(w -> assertThat(w.employees()).hasSize(6));
         assertThat(TenantApi.callsTo("POST /api/v2/jobs/users-exports")).isEqualTo(1);
     }
 }
