@@ -38,6 +38,10 @@ class InvitationRunTest {
 
     @Inject
     InvitationRun runs;
+    @Inject
+    CoverageStore store;
+    @Inject
+    dev.selfservice.portal.notice.Notices notices;
 
     static Browser rita() {
         return PortalSteps.stepUp(PortalSteps.signIn("rita", DEMO_PASSWORD), "rita", DEMO_PASSWORD);
@@ -146,6 +150,36 @@ class InvitationRunTest {
         InvitationProgress resumed = driveToItsEnd(runs);
         assertThat(resumed.sent()).isEqualTo(4);
         assertThat(resumed.passedOver()).as("the two the first run reached").isEqualTo(2);
+        PortalState.awaitQuiet();
+        for (String user : WITHOUT) {
+            assertThat(invitations(user)).as(user).isEqualTo(1);
+        }
+    }
+
+    /**
+     * A replica killed outright (no stop of its own) leaves what it did: its lock, the employees it noted, their mails,
+     * and a run that never ends. That state is made here through the same classes, as the dead replica made it.
+     */
+    @Test
+    void aReplicaKilledMidRunHoldsTheRunForMinutesOnlyAndTheNextRunInvitesNobodyTwice() throws Exception {
+        Browser rita = rita();
+        read(rita);
+        assertThat(store.lockInvitations("the-killed-replica", InvitationRun.LOCK_HOLD)).isTrue();
+        InvitationProgress killed = InvitationProgress.started(java.time.Instant.now(), "rita", WITHOUT.size());
+        for (String user : List.of("alice", "carol")) {
+            assertThat(store.invite(TenantApi.adUserId(user), Duration.ofDays(30))).isTrue();
+            notices.inviteToEnrol(TenantApi.adUserId(user), user + "@corp.example", java.util.Locale.ENGLISH);
+            killed = killed.oneInvited();
+        }
+        store.progress(killed);
+
+        assertThat(invite(rita).text("#notice")).as("its lock still holds").startsWith("Invitations are already being sent");
+        TenantApi.advanceClocks(InvitationRun.LOCK_HOLD.plusMinutes(1));
+        assertThat(invite(rita).text("#notice")).as("its lock expired").startsWith("The invitations were started");
+        InvitationProgress next = driveToItsEnd(runs);
+
+        assertThat(next.sent()).isEqualTo(WITHOUT.size() - 2);
+        assertThat(next.passedOver()).as("the two the killed replica reached").isEqualTo(2);
         PortalState.awaitQuiet();
         for (String user : WITHOUT) {
             assertThat(invitations(user)).as(user).isEqualTo(1);
