@@ -108,13 +108,13 @@ public class Notices {
      * thousands), in {@code language}, delivered as every notice is (kept in the outbox, retried, audited). Returns
      * once it is handed to the mailer: the run paces its sends itself.
      */
-    public void inviteToEnrol(String userId, String workEmail, Locale language) {
+    public void inviteToEnrol(String userId, String workEmail, Locale language, Runnable undelivered) {
         if (!config.notices().enabled() || workEmail == null || workEmail.isBlank()) {
             return;
         }
         Notice notice = new Notice(NoticeKind.ENROLMENT_INVITATION, userId, clock.instant(), null, Optional.empty(),
                 language, Optional.empty(), null);
-        deliver(notice, workEmail, compose(notice, workEmail));
+        deliver(notice, workEmail, compose(notice, workEmail), outbox.put(notice, workEmail), undelivered);
     }
 
     private Notice capture(NoticeKind kind, String userId, Optional<Contact> contact) {
@@ -240,7 +240,8 @@ public class Notices {
     }
 
     private void deliver(Notice notice, String to, Mail mail) {
-        deliver(notice, to, mail, outbox.put(notice, to));
+        deliver(notice, to, mail, outbox.put(notice, to), () -> {
+        });
     }
 
     /**
@@ -271,7 +272,8 @@ public class Notices {
                 }
                 LOG.infof("notice: %s to %s for %s was left unsent by a replica that stopped; sending it now",
                         copy.notice().kind(), masked(copy.to()), copy.notice().userId());
-                deliver(copy.notice(), copy.to(), compose(copy.notice(), copy.to()), Optional.of(copy.member()));
+                deliver(copy.notice(), copy.to(), compose(copy.notice(), copy.to()), Optional.of(copy.member()), () -> {
+                });
             } catch (RuntimeException e) {
                 // one copy that cannot be composed or sent holds up none of the others
                 LOG.warnf("notice: a copy from the outbox could not be sent now (%s)", e.getClass().getSimpleName());
@@ -281,7 +283,8 @@ public class Notices {
         }
     }
 
-    private void deliver(Notice notice, String to, Mail mail, Optional<String> kept) {
+    /** {@code undelivered} runs when the last try failed: the caller may want to try again another day. */
+    private void deliver(Notice notice, String to, Mail mail, Optional<String> kept, Runnable undelivered) {
         PortalConfig.Notices settings = config.notices();
         inFlight.incrementAndGet();
         // each try bounded: a relay that accepts the connection and then says nothing must not hold a notice forever
@@ -299,6 +302,7 @@ public class Notices {
                 }, failure -> {
                     try {
                         failed(notice, to, "after " + settings.attempts() + " tries (" + failure.getClass().getSimpleName() + ")");
+                        undelivered.run();
                     } finally {
                         finished(kept);
                     }

@@ -122,6 +122,11 @@ class CoverageStore {
         return store.claim(StateKeys.of("report", "invited", userId), again);
     }
 
+    /** Forgets that an employee was invited: their mail could not be delivered, so that the next run tries again. */
+    void uninvite(String userId) {
+        store.release(StateKeys.of("report", "invited", userId));
+    }
+
     void progress(InvitationProgress progress) {
         store.push(INVITATION_PROGRESS, write(progress), 1, KEEP);
     }

@@ -19,6 +19,10 @@ import dev.selfservice.portal.PortalConfig;
 import dev.selfservice.portal.audit.AuditAction;
 import dev.selfservice.portal.audit.AuditLog;
 import dev.selfservice.portal.audit.AuditOutcome;
+import dev.selfservice.portal.auth0.Auth0Exception;
+import dev.selfservice.portal.auth0.Auth0Management;
+import dev.selfservice.portal.auth0.Auth0User;
+import dev.selfservice.portal.contact.LinkedContacts;
 import dev.selfservice.portal.notice.Notices;
 import dev.selfservice.portal.state.StateUnavailable;
 import dev.selfservice.portal.web.PageLanguage;
@@ -52,6 +56,7 @@ public class InvitationRun {
 
     private final CoverageStore store;
     private final Notices notices;
+    private final Auth0Management management;
     private final ReportSettings settings;
     private final AuditLog audit;
     private final Clock clock;
@@ -60,10 +65,11 @@ public class InvitationRun {
     /** The running run's stop switch on this replica, if one runs here. */
     private volatile AtomicBoolean stopSwitch = new AtomicBoolean();
 
-    InvitationRun(CoverageStore store, Notices notices, ReportSettings settings, AuditLog audit, Clock clock,
-            ManagedExecutor executor, PortalConfig config) {
+    InvitationRun(CoverageStore store, Notices notices, Auth0Management management, ReportSettings settings,
+            AuditLog audit, Clock clock, ManagedExecutor executor, PortalConfig config) {
         this.store = store;
         this.notices = notices;
+        this.management = management;
         this.settings = settings;
         this.audit = audit;
         this.clock = clock;
@@ -133,11 +139,12 @@ public class InvitationRun {
                     }
                     lockedAt = clock.instant();
                 }
-                if (e.userId() == null || e.userId().isBlank() || e.workEmail() == null || e.workEmail().isBlank()
-                        || !store.invite(e.userId(), settings.inviteAgainAfter())) {
+                Optional<String> to = stillWithoutContact(e);
+                if (to.isEmpty() || !store.invite(e.userId(), settings.inviteAgainAfter())) {
                     p = p.onePassedOver();
                 } else {
-                    notices.inviteToEnrol(e.userId(), e.workEmail(), language);
+                    String userId = e.userId();
+                    notices.inviteToEnrol(userId, to.get(), language, () -> forget(userId));
                     p = p.oneInvited();
                     nextSend = clock.instant().plus(every);
                 }
@@ -151,6 +158,40 @@ public class InvitationRun {
             stopped = true;
         } finally {
             end(holder, p, stopped, staffUserId, staffName);
+        }
+    }
+
+    /**
+     * The employee's work address, when they still have no contact and are not blocked: the reading may be hours
+     * old, and someone who added a contact since, or was blocked since, is not mailed. One read of the account per
+     * invitation, paced with it, well under the Management API's limit. A read that fails passes them over unnoted, so
+     * that the next run asks again.
+     */
+    private Optional<String> stillWithoutContact(WithoutContact.Employee e) {
+        if (e.userId() == null || e.userId().isBlank()) {
+            return Optional.empty();
+        }
+        Auth0User now;
+        try {
+            now = management.user(e.userId());
+        } catch (Auth0Exception failure) {
+            LOG.warnf("report: the account of %s could not be read (%s); passed over this run", e.userId(),
+                    failure.error());
+            return Optional.empty();
+        }
+        if (now.isBlocked() || !LinkedContacts.of(now).isEmpty() || now.email() == null || now.email().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(now.email());
+    }
+
+    /** A mail that could not be delivered after its tries: not noted as invited, so that the next run tries again. */
+    private void forget(String userId) {
+        try {
+            store.uninvite(userId);
+        } catch (RuntimeException e) {
+            LOG.warnf("report: an undelivered invitation of %s could not be forgotten (%s); it is sent again after the "
+                    + "usual days", userId, e.getClass().getSimpleName());
         }
     }
 

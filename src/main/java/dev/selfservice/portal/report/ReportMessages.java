@@ -79,7 +79,7 @@ public interface ReportMessages {
     @Message("Invitations to enrol")
     String report_invitations_title();
 
-    @Message("Sends each employee without a recovery contact in the newest reading an email to their work address: why a contact helps and how to add one, with the portal's address as text and no link. Anyone invited in the last {days} days is passed over. At most {perMinute} a minute, under the mail relay's limit; one run at a time.")
+    @Message("Sends each employee without a recovery contact in the newest reading an email to their work address: why a contact helps and how to add one, with the portal's address as text and no link. Anyone invited by a run in the last {days} days is passed over. At most {perMinute} a minute, under the mail relay's limit; one run at a time.")
     String report_invitations_intro(long days, int perMinute);
 
     @Message("Invite everyone without a contact")
@@ -111,4 +111,13 @@ public interface ReportMessages {
 
     @Message("Accounts an administrator blocked in Auth0 are in no figure and not in the list: no contact would let them in. Accounts disabled in AD cannot be told apart through Auth0 and are counted.")
     String report_blocked_hint();
+
+    @Message("The list is the newest reading's, of {when}; each employee's account is read again just before their mail, and whoever has a contact or is blocked by then is passed over.")
+    String report_invitations_list_from(String when);
+
+    @Message("For your security, enter your work password again before you send invitations.")
+    String report_again_detail();
+
+    @Message("Back to the coverage report")
+    String report_back();
 }

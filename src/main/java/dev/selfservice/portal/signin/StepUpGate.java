@@ -19,8 +19,11 @@ public class StepUpGate {
 
     @CheckedTemplate(basePath = "signin")
     static class Templates {
-        /** {@code staff}: the step is the helpdesk's, whose words are not about one's own contacts. */
-        static native TemplateInstance again(SignedInEmployee employee, String then, boolean staff);
+        /**
+         * {@code staff}: {@code helpdesk} or {@code reports} when the step is staff's, whose words are not about one's
+         * own contacts; empty otherwise.
+         */
+        static native TemplateInstance again(SignedInEmployee employee, String then, String staff);
     }
 
     private final CurrentEmployee current;
@@ -45,6 +48,10 @@ public class StepUpGate {
     public Response signInAgain(String then) {
         // it answers a form (a POST): the language switch goes back to the page the form was on
         language.returnTo(then);
-        return Html.page(401, Templates.again(current.get(), then, then != null && then.startsWith("/helpdesk")));
+        return Html.page(401, Templates.again(current.get(), then, staffStep(then)));
+    }
+
+    private static String staffStep(String then) {
+        return then == null ? "" : then.startsWith("/helpdesk") ? "helpdesk" : then.startsWith("/reports") ? "reports" : "";
     }
 }

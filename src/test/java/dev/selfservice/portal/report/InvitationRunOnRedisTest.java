@@ -44,6 +44,8 @@ class InvitationRunOnRedisTest {
     @Inject
     Notices notices;
     @Inject
+    dev.selfservice.portal.auth0.Auth0Management management;
+    @Inject
     ReportSettings settings;
     @Inject
     AuditLog audit;
@@ -57,7 +59,7 @@ class InvitationRunOnRedisTest {
         Browser rita = InvitationRunTest.rita();
         InvitationRunTest.read(rita);
         InvitationRun anotherReplica = new InvitationRun(new CoverageStore(PortalState.anotherReplicasStore(), json, clock),
-                notices, settings, audit, clock, executor, config);
+                notices, management, settings, audit, clock, executor, config);
 
         List<InvitationRun.Started> both = Parallel.run(List.<Callable<InvitationRun.Started>>of(
                 () -> runs.start("ad|rita", "rita"), () -> anotherReplica.start("ad|rita", "rita")));
