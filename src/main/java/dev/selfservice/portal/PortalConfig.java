@@ -221,6 +221,19 @@ public interface PortalConfig {
          */
         @WithDefault("1500MS")
         java.time.Duration expiredAnswerFloor();
+
+        /**
+         * New passwords one client network may post to one page in 10 minutes
+         * ({@code PORTAL_PASSWORD_POSTS_PER_ADDRESS}): an employee fixing a refused password needs a handful, but an
+         * office behind one NAT address on the Monday its passwords expire needs more, and so does a load test from one
+         * machine.
+         */
+        @WithDefault("100")
+        int postsPerAddress();
+
+        /** Checks of the live password checklist one client network may make in 10 minutes, for the same reasons. */
+        @WithDefault("300")
+        int rulesChecksPerAddress();
     }
 
     /** Enrolment of personal contacts. */

@@ -105,11 +105,11 @@ public enum Limit {
      * behind one address has room for many.
      */
     PASSWORD_POSTS_PER_ADDRESS("password:posts", List.of("page", "network"),
-            c -> 100, c -> Duration.ofMinutes(10)),
+            c -> c.password().postsPerAddress(), c -> Duration.ofMinutes(10)),
 
     /** Checks of the live password checklist per client network: a person typing, debounced, never needs more. */
     PASSWORD_RULES_CHECKS_PER_ADDRESS("password:rules", List.of("network"),
-            c -> 300, c -> Duration.ofMinutes(10));
+            c -> c.password().rulesChecksPerAddress(), c -> Duration.ofMinutes(10));
 
     /** The tries Auth0 gives one passwordless code: the third wrong one ends it. */
     static final int AUTH0_TRIES_PER_CODE = 3;

@@ -34,6 +34,8 @@ class PasswordPolicyTest {
             public java.time.Duration expiredTriesWindow() { return java.time.Duration.ofMinutes(30); }
             public java.time.Duration lockoutDuration() { return java.time.Duration.ofMinutes(30); }
             public java.time.Duration expiredAnswerFloor() { return java.time.Duration.ZERO; }
+            public int postsPerAddress() { return 100; }
+            public int rulesChecksPerAddress() { return 300; }
         };
         return (PortalConfig) java.lang.reflect.Proxy.newProxyInstance(PortalConfig.class.getClassLoader(),
                 new Class<?>[] { PortalConfig.class }, (proxy, method, args) -> {
