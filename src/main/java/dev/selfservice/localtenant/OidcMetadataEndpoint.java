@@ -29,7 +29,7 @@ class OidcMetadataEndpoint implements TenantEndpoint {
 
     Map<String, Object> discovery() {
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("issuer", issuer.url());
+        d.put("issuer", issuer.claim());
         d.put("authorization_endpoint", issuer.url("authorize"));
         d.put("token_endpoint", issuer.url("oauth/token"));
         d.put("userinfo_endpoint", issuer.url("userinfo"));

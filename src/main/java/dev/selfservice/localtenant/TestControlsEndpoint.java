@@ -62,12 +62,14 @@ class TestControlsEndpoint implements TenantEndpoint {
     private final PwnedPasswordsEndpoint pwned;
     private final PostLoginActions actions;
     private final ExportJobs exportJobs;
+    private final TenantIssuer issuer;
 
     TestControlsEndpoint(TenantDirectory demo, DirectoryControls directory, TenantUsers users,
             BruteForceProtection bruteForce, PasswordlessCodes codes, Outbox outbox, FaultInjector faults,
             ManagementRateLimit rateLimit, LocalTenantConfig config, TenantClock clock, TenantState state,
             TenantMailServer mail, ClientRegistry clients, TenantConnections connections, TenantCalls calls,
-            PwnedPasswordsEndpoint pwned, PostLoginActions actions, ExportJobs exportJobs) {
+            PwnedPasswordsEndpoint pwned, PostLoginActions actions, ExportJobs exportJobs, TenantIssuer issuer) {
+        this.issuer = issuer;
         this.exportJobs = exportJobs;
         this.actions = actions;
         this.pwned = pwned;
@@ -119,6 +121,11 @@ class TestControlsEndpoint implements TenantEndpoint {
                     TenantHttp.bodyObject(ctx).getString("outcome", "normal").toUpperCase(java.util.Locale.ROOT)));
             ctx.response().setStatusCode(204).end();
         });
+        // the tenant issues its tokens, and names itself in its discovery document, as another issuer: {"issuer": "..."}
+        router.post("/test-controls/issuer").handler(ctx -> {
+            issuer.issueAs(TenantHttp.bodyObject(ctx).getString("issuer"));
+            ctx.response().setStatusCode(204).end();
+        });
         router.post("/test-controls/directory/:username").blockingHandler(this::directoryState, false);
         // what reached the tenant since the last reset, as its log has it: tests count writes and calls with it
         router.post("/test-controls/client-grant").handler(this::clientGrant);
@@ -154,6 +161,7 @@ class TestControlsEndpoint implements TenantEndpoint {
         pwned.reset();
         actions.reset();
         exportJobs.reset();
+        issuer.reset();
         ctx.response().setStatusCode(204).end();
     }
 

@@ -50,7 +50,7 @@ class TokenIssuer {
         Map<String, Object> response = new LinkedHashMap<>();
         if (audience != null && !audience.isBlank()) {
             JwtClaims at = new JwtClaims();
-            at.setIssuer(issuer.url());
+            at.setIssuer(issuer.claim());
             at.setSubject(userId);
             at.setAudience(scopes.contains("openid") ? List.of(audience, issuer.url("userinfo")) : List.of(audience));
             at.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
@@ -63,7 +63,7 @@ class TokenIssuer {
         }
         if (scopes.contains("openid")) {
             JwtClaims id = new JwtClaims();
-            id.setIssuer(issuer.url());
+            id.setIssuer(issuer.claim());
             id.setSubject(userId);
             id.setAudience(clientId);
             id.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));

@@ -94,6 +94,12 @@ public final class TenantApi {
                 .post(tenant() + "test-controls/directory/" + username).then().statusCode(204);
     }
 
+    /** The tenant issues its tokens, and names itself in its discovery document, as {@code issuer} until reset. */
+    public static void issueAs(String issuer) {
+        given().contentType(ContentType.JSON).body(Map.of("issuer", issuer)).post(tenant() + "test-controls/issuer").then()
+                .statusCode(204);
+    }
+
     public static void advanceClock(long seconds) {
         given().contentType(ContentType.JSON).body(Map.of("advanceSeconds", seconds))
                 .post(tenant() + "test-controls/clock").then().statusCode(204);

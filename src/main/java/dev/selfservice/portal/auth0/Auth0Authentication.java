@@ -131,6 +131,11 @@ public class Auth0Authentication {
         }
     }
 
+    /** The tenant's discovery document (a read: it changes nothing, and the self-check alone asks for it). */
+    Auth0Dto.Discovery discovery() {
+        return once(api::discovery);
+    }
+
     private <T> T once(java.util.function.Supplier<T> call) {
         return Auth0Failures.guarded(() -> guard.call(call));
     }

@@ -26,6 +26,13 @@ final class Auth0Dto {
         }
     }
 
+    /** The discovery document's endpoints that sign-ins use: the self-check compares them with the portal's settings. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @RegisterForReflection
+    record Discovery(String issuer, @JsonProperty("authorization_endpoint") String authorizationEndpoint,
+            @JsonProperty("token_endpoint") String tokenEndpoint, @JsonProperty("jwks_uri") String jwksUri) {
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @RegisterForReflection
     record PasswordlessStart(@JsonProperty("client_id") String clientId, @JsonProperty("client_secret") String clientSecret,

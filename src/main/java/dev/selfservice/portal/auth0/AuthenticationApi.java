@@ -1,6 +1,7 @@
 package dev.selfservice.portal.auth0;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,4 +28,8 @@ interface AuthenticationApi {
     @Path("/passwordless/start")
     @Consumes(MediaType.APPLICATION_JSON)
     Auth0Dto.PasswordlessStarted passwordlessStart(Auth0Dto.PasswordlessStart request);
+
+    @GET
+    @Path("/.well-known/openid-configuration")
+    Auth0Dto.Discovery discovery();
 }

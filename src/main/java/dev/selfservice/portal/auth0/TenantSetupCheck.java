@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,6 +63,9 @@ public class TenantSetupCheck {
     }
 
     private final Auth0Management management;
+    private final Auth0Authentication authentication;
+    /** Where the portal's sign-ins go and whose tokens they take, as configured (quarkus.oidc, without discovery). */
+    private final Auth0Dto.Discovery expected;
     private final PortalConfig.Auth0 auth0;
     private final Clock clock;
     private final java.time.Duration every;
@@ -73,9 +76,15 @@ public class TenantSetupCheck {
     private final java.util.concurrent.ConcurrentMap<String, Boolean> passwordlessOnTheWebApplication =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    TenantSetupCheck(Auth0Management management, PortalConfig config, Clock clock,
-            io.micrometer.core.instrument.MeterRegistry metrics) {
+    TenantSetupCheck(Auth0Management management, Auth0Authentication authentication, PortalConfig config, Clock clock,
+            io.micrometer.core.instrument.MeterRegistry metrics, org.eclipse.microprofile.config.Config settings) {
         this.management = management;
+        this.authentication = authentication;
+        String server = settings.getValue("quarkus.oidc.auth-server-url", String.class);
+        this.expected = new Auth0Dto.Discovery(settings.getValue("quarkus.oidc.token.issuer", String.class),
+                server + settings.getValue("quarkus.oidc.authorization-path", String.class),
+                server + settings.getValue("quarkus.oidc.token-path", String.class),
+                server + settings.getValue("quarkus.oidc.jwks-path", String.class));
         // -1 until the first look: an alert on "> 0" fires for a tenant changed under running replicas
         metrics.gauge("portal.tenant.setup.problems", this, c -> c.last().map(r -> r.problems().size()).orElse(-1));
         this.auth0 = config.auth0();
@@ -127,11 +136,13 @@ public class TenantSetupCheck {
         List<String> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<String> unchecked = new ArrayList<>();
-        Optional<Set<String>> scopes = ask(unchecked, "the management token", Auth0Management::grantedScopes, problems);
+        ask(unchecked, "the discovery document", authentication::discovery, problems)
+                .ifPresent(found -> checkSignInEndpoints(found, problems));
+        Optional<Set<String>> scopes = ask(unchecked, "the management token", management::grantedScopes, problems);
         scopes.ifPresent(granted -> checkScopes(granted, problems));
         // without a token nothing else can be asked
         Optional<Map<String, Auth0Dto.Connection>> found = scopes.isEmpty() ? Optional.empty() : ask(unchecked, "the connections",
-                m -> m.connections(List.of("ad", "email", "sms")).stream()
+                () -> management.connections(List.of("ad", "email", "sms")).stream()
                         .collect(Collectors.toMap(Auth0Dto.Connection::name, c -> c, (a, b) -> a)), problems);
         found.ifPresent(connections -> {
             checkAdConnection(connections.get(auth0.adConnection()), problems, warnings, unchecked);
@@ -148,6 +159,27 @@ public class TenantSetupCheck {
             log(report);
         }
         return report;
+    }
+
+    /**
+     * The portal does not read the discovery document at start (that cost a third of its start, and sign-ins need only
+     * these four fixed Auth0 addresses): this look, beside the start and every {@code every}, is where a tenant that
+     * names other ones is found, most often one that issues its tokens under a custom domain while {@code DOMAIN}
+     * names the canonical one. quarkus-oidc checks each token's issuer against the configured one all the same.
+     */
+    private void checkSignInEndpoints(Auth0Dto.Discovery found, List<String> problems) {
+        compare("issuer", expected.issuer(), found.issuer(), problems);
+        compare("authorization endpoint", expected.authorizationEndpoint(), found.authorizationEndpoint(), problems);
+        compare("token endpoint", expected.tokenEndpoint(), found.tokenEndpoint(), problems);
+        compare("key set (jwks_uri)", expected.jwksUri(), found.jwksUri(), problems);
+    }
+
+    private static void compare(String what, String expected, String found, List<String> problems) {
+        if (!expected.equals(found)) {
+            problems.add("the tenant's discovery document names " + found + " as its " + what + ", where the portal uses "
+                    + expected + ": set DOMAIN to the domain the tenant issues its tokens under (its custom domain, if it"
+                    + " has one)");
+        }
     }
 
     private static void checkScopes(Set<String> granted, List<String> problems) {
@@ -172,13 +204,13 @@ public class TenantSetupCheck {
             problems.add("the AD connection '" + name + "' (AD_CONNECTION) does not exist as an AD/LDAP connection");
             return;
         }
-        ask(unchecked, "the applications of '" + name + "'", m -> m.enabledClients(ad.id()), problems)
+        ask(unchecked, "the applications of '" + name + "'", () -> management.enabledClients(ad.id()), problems)
                 .ifPresent(clients -> {
                     if (!clients.contains(auth0.clientId())) {
                         problems.add("the AD connection '" + name + "' is not enabled for the web application (CLIENT_ID)");
                     }
                 });
-        ask(unchecked, "the connector of '" + name + "'", m -> m.connectorOnline(ad.id()), problems)
+        ask(unchecked, "the connector of '" + name + "'", () -> management.connectorOnline(ad.id()), problems)
                 .filter(online -> !online)
                 .ifPresent(offline -> warnings.add("the AD connector of '" + name
                         + "' is offline: sign-ins may still work from Auth0's cache, but no password reaches AD"));
@@ -191,7 +223,7 @@ public class TenantSetupCheck {
             problems.add("the passwordless connection '" + name + "' does not exist");
             return;
         }
-        ask(unchecked, "the applications of '" + name + "'", m -> m.enabledClients(connection.id()), problems)
+        ask(unchecked, "the applications of '" + name + "'", () -> management.enabledClients(connection.id()), problems)
                 .ifPresent(clients -> {
                     if (!clients.contains(auth0.otpClientId())) {
                         problems.add("the passwordless connection '" + name
@@ -209,10 +241,9 @@ public class TenantSetupCheck {
      * One question to Auth0. A refusal is a finding about the setup (a scope missing for this call, a client the
      * token endpoint refuses); no answer is only "unchecked".
      */
-    private <T> Optional<T> ask(List<String> unchecked, String what, Function<Auth0Management, T> question,
-            List<String> problems) {
+    private <T> Optional<T> ask(List<String> unchecked, String what, Supplier<T> question, List<String> problems) {
         try {
-            return Optional.ofNullable(question.apply(management));
+            return Optional.ofNullable(question.get());
         } catch (Auth0Exception.Refused e) {
             problems.add("Auth0 refused to answer about " + what + ": " + e.status() + " " + e.error());
         } catch (Auth0Exception e) {

@@ -81,6 +81,14 @@ class TenantSetupCheckTest {
     }
 
     @Test
+    void aTenantThatIssuesUnderAnotherDomainIsNamed() {
+        TenantApi.issueAs("https://login.corp.example/");
+        assertProblem("the tenant's discovery document names https://login.corp.example/ as its issuer, where the portal"
+                + " uses " + tenant() + ": set DOMAIN to the domain the tenant issues its tokens under (its custom domain,"
+                + " if it has one)");
+    }
+
+    @Test
     void anOfflineConnectorIsNamedWithoutTakingThePortalOut() {
         connection("corp-ad", Map.of("connectorOnline", false));
         TenantSetupCheck.Report report = check.check();

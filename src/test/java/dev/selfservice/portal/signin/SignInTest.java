@@ -38,6 +38,22 @@ class SignInTest {
     }
 
     @Test
+    void anIdTokenFromAnotherIssuerOpensNoSessionThoughThePortalReadsNoDiscoveryDocument() {
+        // the tenant signs its tokens with its own keys but names another issuer: only the configured issuer checks it
+        dev.selfservice.support.TenantApi.issueAs("https://login.corp.example/");
+        Browser browser = new Browser();
+        Page refused = signIn(browser, "alice", DEMO_PASSWORD);
+        assertThat(refused.uri().getPath()).isNotEqualTo("/account");
+        // the page of every sign-in quarkus-oidc could not complete: nothing changed, sign in again
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.body()).contains("SIGN_IN_NOT_COMPLETED").doesNotContain("Alice Adams");
+        assertThat(dev.selfservice.support.PortalSteps.opensAccount(browser)).isFalse();
+        // the control: the tenant naming itself again, the same sign-in opens the account
+        dev.selfservice.support.TenantApi.reset();
+        assertThat(signIn(new Browser(), "alice", DEMO_PASSWORD).uri().getPath()).isEqualTo("/account");
+    }
+
+    @Test
     void signInIsForcedToTheAdConnectionWithPkce() {
         Browser browser = new Browser();
         signIn(browser, "alice", DEMO_PASSWORD);
