@@ -189,15 +189,7 @@ public class Auth0Management {
     }
 
     private static void pause(Duration wait) {
-        if (wait.isZero() || wait.isNegative()) {
-            return;
-        }
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Auth0Exception.NoAnswer("interrupted", false);
-        }
+        RemoteWait.pause(wait, () -> new Auth0Exception.NoAnswer("interrupted", false));
     }
 
     /** The tenant's connections of these strategies. A read: retried. */

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.selfservice.portal.PortalConfig;
 import dev.selfservice.portal.auth0.Auth0Management;
 import dev.selfservice.portal.auth0.PasswordlessChannel;
+import dev.selfservice.portal.auth0.RemoteWait;
 import dev.selfservice.portal.auth0.UsersExportJob;
 
 /**
@@ -92,7 +93,7 @@ class ExportReading {
             if (Instant.now().isAfter(giveUp)) {
                 throw new Failed("export_too_slow");
             }
-            sleep(settings.pollEvery());
+            RemoteWait.pause(settings.pollEvery(), () -> new Failed("interrupted"));
             job = management.usersExportJob(job.id());
         }
         if (job.location() == null || !job.location().startsWith("http")) {
@@ -160,14 +161,4 @@ class ExportReading {
         Instant readAt = clock.instant();
         return new Result(new CoverageFigures(readAt, total, withContact, withEmail, withPhone, blocked),
                 new WithoutContact(readAt, List.copyOf(without)));
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Failed("interrupted");
-        }
-    }
-}
+    }}
