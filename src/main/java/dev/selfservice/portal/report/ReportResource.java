@@ -113,7 +113,7 @@ public class ReportResource {
     public Response run() {
         boolean started = report.start();
         if (started) {
-            audit.record(AuditAction.REPORT_READING, AuditOutcome.SUCCESS, null, null, staff());
+            audit.record(AuditAction.REPORT_READING, AuditOutcome.SUCCESS, null, null, current.get().asActingStaff());
         }
         return done(started ? "started" : "running");
     }
@@ -127,8 +127,7 @@ public class ReportResource {
     @SteppedUp(then = PATH)
     public Response invite() {
         SignedInEmployee staff = current.get();
-        InvitationRun.Started started = invitations.start(staff.userId(),
-                staff.username() == null ? staff.userId() : staff.username());
+        InvitationRun.Started started = invitations.start(staff.userId(), staff.staffName());
         return done(switch (started) {
             case STARTED -> "inviting";
             case ALREADY_RUNNING -> "inviting-already";
@@ -138,11 +137,6 @@ public class ReportResource {
 
     private Response done(String what) {
         return Response.seeOther(URI.create(PATH + "?done=" + what)).cookie(doneNotices.after(PATH, what)).build();
-    }
-
-    private java.util.Map<String, String> staff() {
-        SignedInEmployee s = current.get();
-        return java.util.Map.of("staff", s.userId(), "staff_name", s.username() == null ? s.userId() : s.username());
     }
 
     @GET
