@@ -54,7 +54,7 @@ public class ReportResource {
 
     /** The newest invitation run as the page's progress line says it. */
     public record InvitationLine(String startedAt, String startedBy, int total, int sent, int passedOver,
-            boolean running, String endedAt, boolean stopped) {
+            boolean running, String endedAt, boolean stopped, boolean abandoned) {
     }
 
     /** A day of the trend as the page shows it. */
@@ -101,7 +101,8 @@ public class ReportResource {
                 .map(f -> new TrendRow(DAY.format(f.readAt()), f.percent(), f.total())).toList();
         InvitationLine line = invitations.progress().map(p -> new InvitationLine(WHEN.format(p.startedAt()),
                 p.startedBy(), p.total(), p.sent(), p.passedOver(), p.running(),
-                p.endedAt() == null ? null : WHEN.format(p.endedAt()), p.stopped())).orElse(null);
+                p.endedAt() == null ? null : WHEN.format(p.endedAt()), p.stopped(), invitations.abandoned(p)))
+                .orElse(null);
         return doneNotices.once(Html.page(200, Templates.coverage(current.get(), figures.orElse(null),
                 figures.map(f -> WHEN.format(f.readAt())).orElse(null), report.running(),
                 report.failedSinceLatest().map(WHEN::format).orElse(null), trend, line,
