@@ -173,6 +173,12 @@ public class Auth0Management {
     /**
      * A call of a long run, held under the Management API's rate limit: it waits when Auth0's headers said nothing is
      * left of the window, and after a 429 until the window Auth0 named (or a growing pause). Waits on this thread.
+     * <p>
+     * Apart from {@link IdempotentRetry} on purpose. That policy serves calls a person waits for on a page (two quick
+     * retries, 15 s at most, a busy page soon after) and never repeats a write; a run waits out windows of up to a
+     * minute, several times, and asks again a write Auth0 declined with a 429 (nothing was done, so no second job is
+     * started). Auth0's named window in the one policy would hold pages for a minute, or be cut to a page's patience
+     * and no longer honoured.
      */
     private <T> T paced(Supplier<T> call) {
         for (int attempt = 0;; attempt++) {
@@ -189,15 +195,7 @@ public class Auth0Management {
     }
 
     private static void pause(Duration wait) {
-        if (wait.isZero() || wait.isNegative()) {
-            return;
-        }
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Auth0Exception.NoAnswer("interrupted", false);
-        }
+        RemoteWait.pause(wait, () -> new Auth0Exception.NoAnswer("interrupted", false));
     }
 
     /** The tenant's connections of these strategies. A read: retried. */

@@ -49,6 +49,10 @@ public class ContactConfirmationResource {
                 String notice, Problem problem);
     }
 
+    private static final String CODE = "/enrolment/confirm/code";
+    /** The code page's word after "Send a new code" ({@code ?sent=again}), said with a {@link DoneNotices} cookie. */
+    private static final String RESENT = "again";
+
     private final CurrentEmployee current;
     private final ContactConfirmation confirmation;
     private final PendingConfirmationCookie cookie;
@@ -76,7 +80,7 @@ public class ContactConfirmationResource {
             PendingConfirmation pending = confirmation.start(employee(), current.sessionBinding(), Html.echo(contact));
             audit.record(AuditAction.ENROLMENT_RECONFIRM_START, AuditOutcome.SUCCESS, null, employee().userId(),
                     Map.of("channel", pending.channel().connection(), "contact", pending.contact().masked()));
-            return Response.seeOther(URI.create("/enrolment/confirm/code")).cookie(cookie.write(pending)).build();
+            return Response.seeOther(URI.create(CODE)).cookie(cookie.write(pending)).build();
         } catch (Refusal e) {
             audit.refused(AuditAction.ENROLMENT_RECONFIRM_START, employee().userId(), e);
             return ended(e);
@@ -85,12 +89,15 @@ public class ContactConfirmationResource {
 
     @GET
     @Path("code")
-    public Response codePage(@CookieParam(PendingConfirmationCookie.NAME) String pending, @QueryParam("sent") String sent) {
+    public Response codePage(@CookieParam(PendingConfirmationCookie.NAME) String pending, @QueryParam("sent") String sent,
+            @CookieParam(DoneNotices.NAME) String doneCookie) {
         Optional<PendingConfirmation> p = ours(pending);
         if (p.isEmpty()) {
             return Response.seeOther(URI.create("/enrolment")).build();
         }
-        return codePage(200, p.get(), "again".equals(sent) ? msg.verify_resent() : null, Problem.NONE);
+        // "a new code was sent" only after the resend's own redirect, not from a link that says so
+        boolean resent = doneNotices.said(doneCookie, CODE, sent).isPresent();
+        return doneNotices.once(codePage(200, p.get(), resent ? msg.verify_resent() : null, Problem.NONE), doneCookie);
     }
 
     @POST
@@ -119,8 +126,8 @@ public class ContactConfirmationResource {
         try {
             PendingConfirmation renewed = confirmation.resend(employee(), current.sessionBinding(), p);
             audit.success(AuditAction.ENROLMENT_RECONFIRM_RESEND, employee().userId());
-            return Response.seeOther(URI.create("/enrolment/confirm/code?sent=again")).cookie(cookie.write(renewed))
-                    .build();
+            return Response.seeOther(URI.create(CODE + "?sent=" + RESENT))
+                    .cookie(cookie.write(renewed), doneNotices.after(CODE, RESENT)).build();
         } catch (Refusal e) {
             audit.refused(AuditAction.ENROLMENT_RECONFIRM_RESEND, employee().userId(), e);
             return p.isPresent() && e.reason().staysOnTheStep()

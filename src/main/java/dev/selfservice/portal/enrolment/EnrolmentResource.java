@@ -53,6 +53,8 @@ public class EnrolmentResource {
     /** The pages a refused form of enrolment comes back to (post/redirect/get). */
     private static final String LIST = "/enrolment";
     private static final String VERIFY = "/enrolment/verify";
+    /** The code page's word after "Send a new code" ({@code ?sent=again}), said with a {@link DoneNotices} cookie. */
+    private static final String RESENT = "again";
 
     @CheckedTemplate(basePath = "enrolment")
     static class Templates {
@@ -147,18 +149,20 @@ public class EnrolmentResource {
     @GET
     @Path("verify")
     public Response verifyPage(@CookieParam(PendingEnrolmentCookie.NAME) String pending,
-            @QueryParam("sent") String sent) {
+            @QueryParam("sent") String sent, @CookieParam(DoneNotices.NAME) String doneCookie) {
         Optional<PendingEnrolment> p = cookie.read(pending)
                 .filter(e -> e.userId().equals(employee().userId()) && e.sessionBinding().equals(current.sessionBinding()));
         if (p.isEmpty()) {
             return Response.seeOther(URI.create("/enrolment")).build();
         }
-        // after "Send a new code", the page says it did (post/redirect/get: a reload posts nothing)
+        // after "Send a new code", the page says it did (post/redirect/get: a reload posts nothing), but only after the
+        // resend's own redirect: a link saying so could make a person trust a code that an attacker sent
+        boolean resent = doneNotices.said(doneCookie, VERIFY, sent).isPresent();
         Optional<dev.selfservice.portal.web.RefusedForm.Shown> r = refused.at(VERIFY, employee().userId());
-        return Html.page(r.map(dev.selfservice.portal.web.RefusedForm.Shown::status).orElse(200),
+        return doneNotices.once(Html.page(r.map(dev.selfservice.portal.web.RefusedForm.Shown::status).orElse(200),
                 Templates.verify(employee(), p.get().contact().masked(), p.get().contact().channel() == PasswordlessChannel.SMS,
-                        "again".equals(sent) ? msg.verify_resent() : null,
-                        r.map(dev.selfservice.portal.web.RefusedForm.Shown::problem).orElse(Problem.NONE)));
+                        resent ? msg.verify_resent() : null,
+                        r.map(dev.selfservice.portal.web.RefusedForm.Shown::problem).orElse(Problem.NONE))), doneCookie);
     }
 
     @POST
@@ -194,7 +198,8 @@ public class EnrolmentResource {
         try {
             PendingEnrolment renewed = enrolment.resend(employee(), current.sessionBinding(), p);
             audit.success(AuditAction.ENROLMENT_RESEND, employee().userId());
-            return Response.seeOther(URI.create("/enrolment/verify?sent=again")).cookie(cookie.write(renewed)).build();
+            return Response.seeOther(URI.create(VERIFY + "?sent=" + RESENT))
+                    .cookie(cookie.write(renewed), doneNotices.after(VERIFY, RESENT)).build();
         } catch (Refusal e) {
             audit.refused(AuditAction.ENROLMENT_RESEND, employee().userId(), e);
             if (p.isPresent() && e.reason().staysOnTheStep()) {

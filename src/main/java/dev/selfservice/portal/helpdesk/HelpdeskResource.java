@@ -115,7 +115,7 @@ public class HelpdeskResource {
             return Response.seeOther(URI.create("/helpdesk/employee")).cookie(cookie.write(c, clock.instant())).build();
         } catch (Refusal e) {
             audit.record(AuditAction.HELPDESK_FIND, AuditOutcome.of(e.reason()), e.reason().name(), null,
-                    staffDetails());
+                    staff().asActingStaff());
             return Html.page(e.status(), Templates.find(staff(), Html.echo(employee), refusals.problem(e)));
         }
     }
@@ -237,7 +237,7 @@ public class HelpdeskResource {
                     .cookie(cookie.write(next, clock.instant()), doneNotices.after(EMPLOYEE, done)).build();
         } catch (Refusal e) {
             audit.record(action, AuditOutcome.of(e.reason()), e.reason().name(), c.get().employeeUserId(),
-                    staffDetails());
+                    staff().asActingStaff());
             return page(e.status(), c.get(), null, refusals.problem(e));
         }
     }
@@ -258,7 +258,7 @@ public class HelpdeskResource {
                     .build();
         } catch (Refusal e) {
             audit.record(auditAction, AuditOutcome.of(e.reason()), e.reason().name(), c.get().employeeUserId(),
-                    staffDetails());
+                    staff().asActingStaff());
             return page(e.status(), c.get(), null, refusals.problem(e));
         }
     }
@@ -276,7 +276,7 @@ public class HelpdeskResource {
     private void record(AuditAction action, HelpdeskCase c, Map<String, String> details) {
         Map<String, String> all = new HashMap<>(details);
         all.put("staff", c.staffUserId());
-        all.putAll(staffDetails());
+        all.putAll(staff().asActingStaff());
         audit.record(action, AuditOutcome.SUCCESS, null, c.employeeUserId(), all);
     }
 
@@ -365,12 +365,6 @@ public class HelpdeskResource {
     private Optional<HelpdeskCase> ours(String value) {
         return cookie.read(value).filter(c -> c.staffUserId().equals(staff().userId()))
                 .map(c -> c.in(current.sessionBinding()));
-    }
-
-    /** Who acted, for the audit line: the user id, and the username the employee's recent events show. */
-    private Map<String, String> staffDetails() {
-        SignedInEmployee s = staff();
-        return Map.of("staff", s.userId(), "staff_name", s.username() == null ? s.userId() : s.username());
     }
 
     private SignedInEmployee staff() {

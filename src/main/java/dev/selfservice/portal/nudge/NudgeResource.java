@@ -47,6 +47,7 @@ import dev.selfservice.portal.signin.StepUp;
 import dev.selfservice.portal.signin.StepUpGate;
 import dev.selfservice.portal.state.StateKeys;
 import dev.selfservice.portal.state.StateStore;
+import dev.selfservice.portal.web.DoneNotices;
 import dev.selfservice.portal.web.ErrorPages;
 import dev.selfservice.portal.web.Helpdesk;
 import dev.selfservice.portal.web.Html;
@@ -112,7 +113,13 @@ public class NudgeResource {
     private final Refusals refusals;
     private final PortalConfig config;
     private final Clock clock;
+    private static final String VERIFY = "/nudge/verify";
+    private static final String CONFIRM_CODE = "/nudge/confirm/code";
+    /** The code pages' word after "Send a new code" ({@code ?sent=again}), said with a {@link DoneNotices} cookie. */
+    private static final String RESENT = "again";
+
     private final StepUp stepUp;
+    private final DoneNotices doneNotices;
     private final StepUpGate gate;
     private final CurrentEmployee current;
     private final SecurityIdentity identity;
@@ -121,7 +128,8 @@ public class NudgeResource {
             EnrolmentService enrolment, ContactConfirmation confirmation, Auth0Management management, PhoneRegion phoneRegion, AuditLog audit,
             MeterRegistry metrics, @PageLanguage.Current Messages msg, Refusals refusals,
             PortalConfig config, Clock clock, StepUp stepUp, StepUpGate gate, CurrentEmployee current,
-            SecurityIdentity identity) {
+            SecurityIdentity identity, DoneNotices doneNotices) {
+        this.doneNotices = doneNotices;
         this.stepUp = stepUp;
         this.gate = gate;
         this.current = current;
@@ -224,13 +232,16 @@ public class NudgeResource {
 
     @GET
     @Path("confirm/code")
-    public Response confirmCodePage(@CookieParam(NudgeCookie.NAME) String value, @QueryParam("sent") String sent) {
+    public Response confirmCodePage(@CookieParam(NudgeCookie.NAME) String value, @QueryParam("sent") String sent,
+            @CookieParam(DoneNotices.NAME) String doneCookie) {
         NudgeCookie.Nudged n = nudged(value);
         Optional<PendingConfirmation> p = n.confirming();
         if (p.isEmpty()) {
             return Response.seeOther(URI.create("/nudge/offer")).build();
         }
-        return confirmPage(200, p.get(), "again".equals(sent) ? msg.verify_resent() : null, Problem.NONE);
+        // "a new code was sent" only after the resend's own redirect, not from a link that says so
+        boolean resent = doneNotices.said(doneCookie, CONFIRM_CODE, sent).isPresent();
+        return doneNotices.once(confirmPage(200, p.get(), resent ? msg.verify_resent() : null, Problem.NONE), doneCookie);
     }
 
     /** The code: the contact's date is refreshed, and "confirmed" goes back to the tenant. */
@@ -262,8 +273,8 @@ public class NudgeResource {
         try {
             PendingConfirmation renewed = confirmation.resend(employee(n), n.binding(), n.confirming());
             audit.success(AuditAction.ENROLMENT_RECONFIRM_RESEND, n.subject());
-            return Response.seeOther(URI.create("/nudge/confirm/code?sent=again")).cookie(cookie.write(n, renewed))
-                    .build();
+            return Response.seeOther(URI.create(CONFIRM_CODE + "?sent=" + RESENT))
+                    .cookie(cookie.write(n, renewed), doneNotices.after(CONFIRM_CODE, RESENT)).build();
         } catch (Refusal e) {
             audit.refused(AuditAction.ENROLMENT_RECONFIRM_RESEND, n.subject(), e);
             if (n.confirming().isPresent() && e.reason().staysOnTheStep()) {
@@ -325,13 +336,16 @@ public class NudgeResource {
 
     @GET
     @Path("verify")
-    public Response verifyPage(@CookieParam(NudgeCookie.NAME) String value, @QueryParam("sent") String sent) {
+    public Response verifyPage(@CookieParam(NudgeCookie.NAME) String value, @QueryParam("sent") String sent,
+            @CookieParam(DoneNotices.NAME) String doneCookie) {
         NudgeCookie.Nudged n = nudged(value);
         Optional<PendingEnrolment> p = n.pending();
         if (p.isEmpty()) {
             return Response.seeOther(URI.create("/nudge/offer")).build();
         }
-        return verifyPage(200, p.get(), "again".equals(sent) ? msg.verify_resent() : null, Problem.NONE);
+        // "a new code was sent" only after the resend's own redirect, not from a link that says so
+        boolean resent = doneNotices.said(doneCookie, VERIFY, sent).isPresent();
+        return doneNotices.once(verifyPage(200, p.get(), resent ? msg.verify_resent() : null, Problem.NONE), doneCookie);
     }
 
     /** The code: through the enrolment service, its limits and notices; then "enrolled" goes back to the tenant. */
@@ -365,7 +379,8 @@ public class NudgeResource {
         try {
             PendingEnrolment renewed = enrolment.resend(employee(n), n.binding(), n.pending());
             audit.success(AuditAction.ENROLMENT_RESEND, n.subject());
-            return Response.seeOther(URI.create("/nudge/verify?sent=again")).cookie(cookie.write(n, renewed)).build();
+            return Response.seeOther(URI.create(VERIFY + "?sent=" + RESENT))
+                    .cookie(cookie.write(n, renewed), doneNotices.after(VERIFY, RESENT)).build();
         } catch (Refusal e) {
             audit.refused(AuditAction.ENROLMENT_RESEND, n.subject(), e);
             if (n.pending().isPresent() && e.reason().staysOnTheStep()) {

@@ -25,6 +25,7 @@ import dev.selfservice.portal.password.PasswordPolicy;
 import dev.selfservice.portal.password.PasswordPostLimit;
 import dev.selfservice.portal.signin.UsernameHint;
 import dev.selfservice.portal.web.ClientAddress;
+import dev.selfservice.portal.web.DoneNotices;
 import dev.selfservice.portal.web.Html;
 import dev.selfservice.portal.web.Messages;
 import dev.selfservice.portal.web.Problem;
@@ -47,6 +48,8 @@ public class RecoveryResource {
     /** The pages a refused form of recovery comes back to (post/redirect/get). */
     private static final String START = "/recovery";
     private static final String CODE = "/recovery/code";
+    /** The code page's word after "Send a new code" ({@code ?sent=again}), said with a {@link DoneNotices} cookie. */
+    private static final String RESENT = "again";
     private static final String RESET = "/recovery/reset";
 
     @CheckedTemplate(basePath = "recovery")
@@ -72,10 +75,13 @@ public class RecoveryResource {
     private final AuditLog audit;
     private final PasswordPostLimit limit;
     private final dev.selfservice.portal.web.RefusedForm refused;
+    private final DoneNotices doneNotices;
 
     public RecoveryResource(RecoveryService recovery, RecoveryCookies cookies, PasswordPolicy policy,
             Refusals refusals, @dev.selfservice.portal.web.PageLanguage.Current Messages msg, PortalConfig config, HttpServerRequest request,
-            UsernameHint hint, AuditLog audit, PasswordPostLimit limit, dev.selfservice.portal.web.RefusedForm refused) {
+            UsernameHint hint, AuditLog audit, PasswordPostLimit limit, dev.selfservice.portal.web.RefusedForm refused,
+            DoneNotices doneNotices) {
+        this.doneNotices = doneNotices;
         this.refused = refused;
         this.limit = limit;
         this.hint = hint;
@@ -119,19 +125,21 @@ public class RecoveryResource {
     @GET
     @Path("code")
     public Response codePage(@CookieParam(RecoveryCookies.PENDING) String pending, @QueryParam("sent") String sent,
-            @CookieParam(RecoveryCookies.PROOF) String proof, @CookieParam(RecoveryCookies.RESULT) String result) {
+            @CookieParam(RecoveryCookies.PROOF) String proof, @CookieParam(RecoveryCookies.RESULT) String result,
+            @CookieParam(DoneNotices.NAME) String doneCookie) {
         Optional<RecoveryState.Pending> p = cookies.pending(pending);
         if (p.isEmpty()) {
             // Back from a later step: that step, not a blank start that reads as if the code had been lost
             return Response.seeOther(URI.create(cookies.proof(proof).isPresent() ? "/recovery/reset"
                     : cookies.result(result).isPresent() ? "/recovery/done" : "/recovery")).build();
         }
-        // after "Send a new code", the page says it did (post/redirect/get: a reload posts nothing)
-        String notice = "again".equals(sent) ? msg.recovery_code_resent() : null;
+        // after "Send a new code", the page says it did (post/redirect/get: a reload posts nothing), but only after the
+        // resend's own redirect: a link saying so could make a person trust a code that someone else had sent
+        String notice = doneNotices.said(doneCookie, CODE, sent).isPresent() ? msg.recovery_code_resent() : null;
         Optional<dev.selfservice.portal.web.RefusedForm.Shown> r = refused.at(CODE, null);
-        return Html.page(r.map(dev.selfservice.portal.web.RefusedForm.Shown::status).orElse(200), Templates.code(masked(p.get()),
-                sms(p.get()), dev.selfservice.portal.web.Helpdesk.here(config), notice,
-                r.map(dev.selfservice.portal.web.RefusedForm.Shown::problem).orElse(Problem.NONE)));
+        return doneNotices.once(Html.page(r.map(dev.selfservice.portal.web.RefusedForm.Shown::status).orElse(200),
+                Templates.code(masked(p.get()), sms(p.get()), dev.selfservice.portal.web.Helpdesk.here(config), notice,
+                        r.map(dev.selfservice.portal.web.RefusedForm.Shown::problem).orElse(Problem.NONE))), doneCookie);
     }
 
     @POST
@@ -167,7 +175,8 @@ public class RecoveryResource {
             RecoveryState.Pending renewed = recovery.resend(p, ClientAddress.of(request));
             // a code sent again is a code sent: the trail counts every one that reaches a contact
             audit.success(AuditAction.RECOVERY_RESEND, null);
-            return Response.seeOther(URI.create("/recovery/code?sent=again")).cookie(cookies.pending(renewed)).build();
+            return Response.seeOther(URI.create(CODE + "?sent=" + RESENT))
+                    .cookie(cookies.pending(renewed), doneNotices.after(CODE, RESENT)).build();
         } catch (Refusal e) {
             audit.refused(AuditAction.RECOVERY_RESEND, null, e);
             if (p.isPresent() && e.reason().staysOnTheStep()) {

@@ -114,6 +114,11 @@ class CoverageStore {
         return store.release(INVITATION_LOCK, holder);
     }
 
+    /** Whether some replica holds the invitation run's lock now. */
+    boolean invitationsLocked() {
+        return store.isClaimed(INVITATION_LOCK);
+    }
+
     /**
      * Notes that an employee is invited, before the mail goes: true for exactly one caller until {@code again}
      * passes, on every replica, so that neither two runs at once nor a run resumed after a stop invites anyone twice.

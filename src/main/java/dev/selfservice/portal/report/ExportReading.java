@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.selfservice.portal.PortalConfig;
 import dev.selfservice.portal.auth0.Auth0Management;
 import dev.selfservice.portal.auth0.PasswordlessChannel;
+import dev.selfservice.portal.auth0.RemoteWait;
 import dev.selfservice.portal.auth0.UsersExportJob;
 
 /**
@@ -89,10 +90,8 @@ class ExportReading {
             if (job.failed()) {
                 throw new Failed("export_failed");
             }
-            if (Instant.now().isAfter(giveUp)) {
-                throw new Failed("export_too_slow");
-            }
-            sleep(settings.pollEvery());
+            left(Instant.now(), giveUp);
+            RemoteWait.pause(settings.pollEvery(), () -> new Failed("interrupted"));
             job = management.usersExportJob(job.id());
         }
         if (job.location() == null || !job.location().startsWith("http")) {
@@ -101,10 +100,22 @@ class ExportReading {
         return count(download(job.location(), giveUp));
     }
 
+    /**
+     * What is left of the reading until its deadline, for the polls and the download alike: a reading that reaches
+     * the file only after the deadline is too slow, not owed a fresh wait (nor a zero one, which the HTTP client
+     * refuses).
+     */
+    static Duration left(Instant now, Instant giveUp) {
+        if (!now.isBefore(giveUp)) {
+            throw new Failed("export_too_slow");
+        }
+        return Duration.between(now, giveUp);
+    }
+
     private InputStream download(String location, Instant giveUp) {
         try {
             HttpResponse<InputStream> answer = http.send(HttpRequest.newBuilder(URI.create(location))
-                    .timeout(Duration.between(Instant.now(), giveUp).abs()).GET().build(),
+                    .timeout(left(Instant.now(), giveUp)).GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             if (answer.statusCode() != 200) {
                 answer.body().close();
@@ -160,14 +171,4 @@ class ExportReading {
         Instant readAt = clock.instant();
         return new Result(new CoverageFigures(readAt, total, withContact, withEmail, withPhone, blocked),
                 new WithoutContact(readAt, List.copyOf(without)));
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Failed("interrupted");
-        }
-    }
-}
+    }}

@@ -107,6 +107,15 @@ public class InvitationRun {
         return store.invitationProgress();
     }
 
+    /**
+     * Whether the run says it is sending but no replica holds its lock: the replica running it died without noting an
+     * end (a running run renews its lock well before it expires), so it sends nothing more until started again. The
+     * renewal gives the lock back and takes it again: a page read in that instant says so once, the next read not.
+     */
+    public boolean abandoned(InvitationProgress p) {
+        return p.running() && !store.invitationsLocked();
+    }
+
     /** A stop (a rolling update): the run here ends after the mail it is sending; a run started again goes on. */
     void stop(@Observes ShutdownEvent event) {
         stop();

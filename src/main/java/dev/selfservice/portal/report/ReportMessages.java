@@ -100,6 +100,9 @@ public interface ReportMessages {
     @Message("Still sending.")
     String report_invitations_running();
 
+    @Message("Stopped without finishing: the portal instance sending them stopped before the end. Start it again to go on: nobody is invited twice.")
+    String report_invitations_abandoned();
+
     @Message("Ended {endedAt}.")
     String report_invitations_ended(String endedAt);
 

@@ -54,7 +54,7 @@ public class ReportResource {
 
     /** The newest invitation run as the page's progress line says it. */
     public record InvitationLine(String startedAt, String startedBy, int total, int sent, int passedOver,
-            boolean running, String endedAt, boolean stopped) {
+            boolean running, String endedAt, boolean stopped, boolean abandoned) {
     }
 
     /** A day of the trend as the page shows it. */
@@ -101,7 +101,8 @@ public class ReportResource {
                 .map(f -> new TrendRow(DAY.format(f.readAt()), f.percent(), f.total())).toList();
         InvitationLine line = invitations.progress().map(p -> new InvitationLine(WHEN.format(p.startedAt()),
                 p.startedBy(), p.total(), p.sent(), p.passedOver(), p.running(),
-                p.endedAt() == null ? null : WHEN.format(p.endedAt()), p.stopped())).orElse(null);
+                p.endedAt() == null ? null : WHEN.format(p.endedAt()), p.stopped(), invitations.abandoned(p)))
+                .orElse(null);
         return doneNotices.once(Html.page(200, Templates.coverage(current.get(), figures.orElse(null),
                 figures.map(f -> WHEN.format(f.readAt())).orElse(null), report.running(),
                 report.failedSinceLatest().map(WHEN::format).orElse(null), trend, line,
@@ -113,7 +114,7 @@ public class ReportResource {
     public Response run() {
         boolean started = report.start();
         if (started) {
-            audit.record(AuditAction.REPORT_READING, AuditOutcome.SUCCESS, null, null, staff());
+            audit.record(AuditAction.REPORT_READING, AuditOutcome.SUCCESS, null, null, current.get().asActingStaff());
         }
         return done(started ? "started" : "running");
     }
@@ -127,8 +128,7 @@ public class ReportResource {
     @SteppedUp(then = PATH)
     public Response invite() {
         SignedInEmployee staff = current.get();
-        InvitationRun.Started started = invitations.start(staff.userId(),
-                staff.username() == null ? staff.userId() : staff.username());
+        InvitationRun.Started started = invitations.start(staff.userId(), staff.staffName());
         return done(switch (started) {
             case STARTED -> "inviting";
             case ALREADY_RUNNING -> "inviting-already";
@@ -138,11 +138,6 @@ public class ReportResource {
 
     private Response done(String what) {
         return Response.seeOther(URI.create(PATH + "?done=" + what)).cookie(doneNotices.after(PATH, what)).build();
-    }
-
-    private java.util.Map<String, String> staff() {
-        SignedInEmployee s = current.get();
-        return java.util.Map.of("staff", s.userId(), "staff_name", s.username() == null ? s.userId() : s.username());
     }
 
     @GET

@@ -13,12 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import dev.selfservice.support.Browser;
 import dev.selfservice.support.Browser.Page;
 import dev.selfservice.support.Parallel;
 import dev.selfservice.support.PortalSteps;
+import dev.selfservice.support.PortalTestClock;
 import dev.selfservice.support.TenantApi;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -123,6 +126,29 @@ class ContactReconfirmationTest {
         Map<String, String> fields = new java.util.HashMap<>(page.hiddenFields(form));
         fields.put("contact", contact);
         return fields;
+    }
+
+    @Inject
+    PortalTestClock clock;
+
+    @Test
+    void aHandTypedSentAgainOnTheConfirmationCodePageShowsNoNewCodeLineButTheRealResendDoes() {
+        enrol(signIn("alice"), "add-email", "email", PAT, PAT);
+        addedDaysAgo("alice", 181);
+        Browser alice = signIn("alice");
+        Page code = alice.submit(alice.get(portal() + "/enrolment"), "form.still-yours", Map.of());
+        assertThat(code.path()).isEqualTo("/enrolment/confirm/code");
+        Page typed = alice.get(portal() + "/enrolment/confirm/code?sent=again");
+        assertThat(typed.status()).isEqualTo(200);
+        assertThat(typed.document().select("#notice")).as("no code was sent again").isEmpty();
+
+        // the control: a real resend says it, once
+        clock.advance(Duration.ofSeconds(31));
+        Page again = alice.submit(alice.get(portal() + "/enrolment/confirm/code"), "#resend", Map.of());
+        assertThat(again.uri().toString()).isEqualTo(portal() + "/enrolment/confirm/code?sent=again");
+        assertThat(again.text("#notice")).startsWith("A new code was sent.");
+        assertThat(alice.get(portal() + "/enrolment/confirm/code?sent=again").document().select("#notice"))
+                .as("a reload of the address is no resend").isEmpty();
     }
 
     /**

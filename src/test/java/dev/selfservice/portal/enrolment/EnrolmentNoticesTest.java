@@ -8,11 +8,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import dev.selfservice.support.Browser;
 import dev.selfservice.support.Browser.Page;
 import dev.selfservice.support.PortalSteps;
+import dev.selfservice.support.PortalTestClock;
 import dev.selfservice.support.TenantApi;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -38,6 +41,28 @@ class EnrolmentNoticesTest {
         assertThat(listed.uri().toString()).isEqualTo(portal() + "/enrolment?done=added");
         assertThat(listed.text("#notice")).isNotBlank();
         assertThat(bob.get(portal() + "/enrolment?done=added").document().select("#notice")).isEmpty();
+    }
+
+    @Inject
+    PortalTestClock clock;
+
+    /** "A new code was sent" is the portal's word after its own resend, not something a hand-typed link says. */
+    @Test
+    void aHandTypedSentAgainOnTheCodePageShowsNoNewCodeLineButTheRealResendDoesOnce() {
+        Browser alice = EnrolmentTest.signIn("alice");
+        Page verify = EnrolmentTest.add(alice, "add-email", "email", "alice.typed@example.net");
+        assertThat(verify.path()).isEqualTo("/enrolment/verify");
+        Page typed = alice.get(portal() + "/enrolment/verify?sent=again");
+        assertThat(typed.status()).isEqualTo(200);
+        assertThat(typed.document().select("#notice")).as("no code was sent again").isEmpty();
+
+        // the control: a real resend says it, once
+        clock.advance(Duration.ofSeconds(31));
+        Page again = alice.submit(alice.get(portal() + "/enrolment/verify"), "#resend", Map.of());
+        assertThat(again.uri().toString()).isEqualTo(portal() + "/enrolment/verify?sent=again");
+        assertThat(again.text("#notice")).startsWith("A new code was sent.");
+        assertThat(alice.get(portal() + "/enrolment/verify?sent=again").document().select("#notice"))
+                .as("a reload of the address is no resend").isEmpty();
     }
 
     @Test

@@ -153,6 +153,28 @@ class NudgeReconfirmationTest {
         assertThat(landedInTheIntranet(again)).as("confirmed: not asked again").isTrue();
     }
 
+    /** "A new code was sent" is the portal's word after its own resend, not something a hand-typed link says. */
+    @Test
+    void aHandTypedSentAgainOnTheConfirmationCodePageShowsNoNewCodeLineButTheRealResendDoes() {
+        bindTheActionWithReconfirmAfterDays();
+        alicesPhoneAddedDaysAgo(181);
+        Browser browser = new Browser().stoppingAt(intranetCallback());
+        Browser.Page question = signInToTheIntranet(browser, "alice");
+        Browser.Page code = browser.submit(question, "#still-yours-0", Map.of());
+        assertThat(code.path()).isEqualTo("/nudge/confirm/code");
+        Browser.Page typed = browser.get(dev.selfservice.support.LocalTenantUrls.portal() + "/nudge/confirm/code?sent=again");
+        assertThat(typed.status()).isEqualTo(200);
+        assertThat(typed.document().select("#notice")).as("no code was sent again").isEmpty();
+
+        // the control: a real resend says it, once
+        clock.advance(Duration.ofSeconds(31));
+        Browser.Page again = browser.submit(code, "#resend", Map.of());
+        assertThat(again.path()).isEqualTo("/nudge/confirm/code");
+        assertThat(again.text("#notice")).startsWith("A new code was sent.");
+        assertThat(browser.get(dev.selfservice.support.LocalTenantUrls.portal() + "/nudge/confirm/code?sent=again")
+                .document().select("#notice")).as("a reload of the address is no resend").isEmpty();
+    }
+
     @Test
     void anEmployeeWhoseContactIsNotDueIsNeverSentToTheNudge() {
         bindTheActionWithReconfirmAfterDays();

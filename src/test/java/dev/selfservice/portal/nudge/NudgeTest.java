@@ -329,6 +329,29 @@ class NudgeTest {
         assertThat(refused.body()).contains("Dieser Link kann nicht verwendet werden");
     }
 
+    /** "A new code was sent" is the portal's word after its own resend, not something a hand-typed link says. */
+    @Test
+    void aHandTypedSentAgainOnTheNudgeCodePageShowsNoNewCodeLineButTheRealResendDoesOnce() {
+        TenantApi.registerApplication(INTRANET, "intranet-secret", intranetCallback());
+        bindTheAction();
+        Browser browser = new Browser().stoppingAt(intranetCallback());
+        Browser.Page offer = signInToTheIntranet(browser, "alice");
+        Browser.Page contact = browser.submit(offer, "#nudge-now", Map.of());
+        Browser.Page verify = browser.submit(contact, "#add-phone", Map.of("phone", "+1 425 883 1929"));
+        assertThat(verify.path()).isEqualTo("/nudge/verify");
+        Browser.Page typed = browser.get(portal() + "/nudge/verify?sent=again");
+        assertThat(typed.status()).isEqualTo(200);
+        assertThat(typed.document().select("#notice")).as("no code was sent again").isEmpty();
+
+        // the control: a real resend says it, once
+        clock.advance(Duration.ofSeconds(31));
+        Browser.Page again = browser.submit(verify, "#resend", Map.of());
+        assertThat(again.uri().toString()).isEqualTo(portal() + "/nudge/verify?sent=again");
+        assertThat(again.text("#notice")).startsWith("A new code was sent.");
+        assertThat(browser.get(portal() + "/nudge/verify?sent=again").document().select("#notice"))
+                .as("a reload of the address is no resend").isEmpty();
+    }
+
     @Test
     void addingAPhoneWithACodeLandsBackSignedInAndIsNotNudgedAgain() {
         TenantApi.registerApplication(INTRANET, "intranet-secret", intranetCallback());

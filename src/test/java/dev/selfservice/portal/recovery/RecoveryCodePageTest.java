@@ -79,6 +79,24 @@ class RecoveryCodePageTest {
                 .doesNotContain("adding the contact");
     }
 
+    /** "A new code was sent" is the portal's word after its own resend, not something a hand-typed link says. */
+    @Test
+    void aHandTypedSentAgainOnTheCodePageShowsNoNewCodeLineButTheRealResendDoesOnce() {
+        Browser browser = new Browser();
+        Page code = RecoveryFlow.start(browser, "bob", BOB_EMAIL);
+        Page typed = browser.get(portal() + "/recovery/code?sent=again");
+        assertThat(typed.status()).isEqualTo(200);
+        assertThat(typed.document().select("#notice")).as("no code was sent again").isEmpty();
+
+        // the control: a real resend says it, once
+        clock.advance(Duration.ofSeconds(31));
+        Page again = browser.submit(code, "#recovery-resend", Map.of());
+        assertThat(again.uri().toString()).isEqualTo(portal() + "/recovery/code?sent=again");
+        assertThat(again.text("#notice")).contains("a new code was sent there");
+        assertThat(browser.get(portal() + "/recovery/code?sent=again").document().select("#notice"))
+                .as("a reload of the address is no resend").isEmpty();
+    }
+
     @Test
     void aNewCodeSentIsConfirmedOnTheCodePageInEnglishAndGerman() {
         Browser browser = new Browser();

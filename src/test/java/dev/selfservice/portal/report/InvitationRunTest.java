@@ -197,6 +197,28 @@ class InvitationRunTest {
         }
     }
 
+    /** A run whose replica died says so once its lock is gone, instead of "Still sending" for ever. */
+    @Test
+    void whenTheReplicaSendingDiedTheProgressLineSaysTheRunStoppedAndCanBeStartedAgain() throws Exception {
+        Browser rita = rita();
+        read(rita);
+        assertThat(store.lockInvitations("the-killed-replica", InvitationRun.LOCK_HOLD)).isTrue();
+        store.progress(InvitationProgress.started(java.time.Instant.now(), "rita", WITHOUT.size()).onePassedOver());
+        assertThat(rita.get(portal() + "/reports").text("#invitation-progress")).as("control: while its lock holds")
+                .endsWith("Still sending.");
+
+        TenantApi.advanceClocks(InvitationRun.LOCK_HOLD.plusMinutes(1));
+        String line = rita.get(portal() + "/reports").text("#invitation-progress");
+        assertThat(line).doesNotContain("Still sending").contains("Stopped without finishing")
+                .contains("Start it again to go on");
+        java.net.HttpCookie lang = new java.net.HttpCookie("lang", "de");
+        lang.setPath("/");
+        rita.cookies().getCookieStore().add(java.net.URI.create(portal()), lang);
+        assertThat(rita.get(portal() + "/reports").text("#invitation-progress")).contains("Ohne Abschluss angehalten");
+        assertThat(invite(rita).text("#notice")).as("and it can be started again").contains("gestartet");
+        driveToItsEnd(runs);
+    }
+
     /** Found by an outside tester: the list is the reading's, which may be hours old; each account is read again. */
     @Test
     void whoeverAddedAContactOrWasBlockedSinceTheReadingIsNotMailed() throws Exception {
