@@ -2,7 +2,9 @@
 # Writes the class-data archive (AppCDS) of the packaged portal by starting it once, serving one page and stopping
 # it: the classes a start loads are then mapped from the archive instead of being read, verified and linked again.
 # docker/Dockerfile.jvm runs it with the image's own JVM (a JVM uses only an archive it wrote itself); the benchmark
-# runs it with the machine's, so that both measure the same thing.
+# runs it with the machine's, so that both measure the same thing. An ARCHIVE ending in .aot is an AOT cache instead
+# (Java 25, JEP 483/514: classes loaded and linked, with the training's method profiles; docker/Dockerfile.jvm25),
+# written by the same one start and page.
 # usage: bash cds-training.sh APP_DIR ARCHIVE [JVM options...]     (TRAINING_PORT, default 18089, and the next one)
 set -euo pipefail
 app="$1"; archive="$2"; shift 2
@@ -15,7 +17,11 @@ export DOMAIN=127.0.0.1:9 CLIENT_ID=training CLIENT_SECRET=training AD_CONNECTIO
   QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$((port + 1))"
 log="$(mktemp)"
 rm -f "$archive"
-java "$@" -XX:ArchiveClassesAtExit="$archive" -jar "$app/quarkus-run.jar" >"$log" 2>&1 &
+case "$archive" in
+  *.aot) write="-XX:AOTCacheOutput=$archive" ;;
+  *) write="-XX:ArchiveClassesAtExit=$archive" ;;
+esac
+java "$@" "$write" -jar "$app/quarkus-run.jar" >"$log" 2>&1 &
 pid=$!
 for _ in $(seq 1 600); do
   grep -q "started in" "$log" && break

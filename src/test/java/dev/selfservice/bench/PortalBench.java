@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -118,6 +119,19 @@ class PortalBench {
         bareEnv.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         bareEnv.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         results.bareStarts(StartTimes.measure(jvm, bare, bareEnv, port, SHORT ? 2 : 5));
+        // the same two on Java 25 with their AOT caches (docker/Dockerfile.jvm25), when the machine has a Java 25
+        java.util.Optional<ShippedJvm> jvm25 = ShippedJvm.java25();
+        if (jvm25.isPresent()) {
+            ShippedJvm on25 = jvm25.get();
+            Map<String, String> env25 = settings(port);
+            env25.putAll(on25.environment());
+            on25.prepareArchive(ProductionJar.APP, ProductionJar.freePort());
+            List<Double> portal25 = StartTimes.measure(on25, ProductionJar.APP, env25, port, SHORT ? 2 : 5);
+            Map<String, String> bareEnv25 = new LinkedHashMap<>(on25.environment());
+            bareEnv25.putAll(Map.of("QUARKUS_HTTP_HOST", "127.0.0.1", "QUARKUS_HTTP_PORT", String.valueOf(port)));
+            on25.prepareArchive(bare, ProductionJar.freePort());
+            results.startsOnJava25(on25, portal25, StartTimes.measure(on25, bare, bareEnv25, port, SHORT ? 2 : 5));
+        }
 
         int tokensBefore = TenantApi.tokensIssued("client_credentials");
         // the shipped options, and the GC log the pauses of the measured rounds are read from

@@ -24,6 +24,9 @@ final class Results {
     private final ShippedJvm jvm;
     private List<Double> starts = List.of();
     private List<Double> bareStarts = List.of();
+    private ShippedJvm java25;
+    private List<Double> starts25 = List.of();
+    private List<Double> bareStarts25 = List.of();
     private LandingLoad.Result landing;
     private Map<String, Map<String, Long>> calls = Map.of();
     private FlowLevel alone;
@@ -49,6 +52,13 @@ final class Results {
 
     void starts(List<Double> seconds) {
         this.starts = seconds;
+    }
+
+    /** The portal's and bare Quarkus's starts on Java 25 with their AOT caches (docker/Dockerfile.jvm25). */
+    void startsOnJava25(ShippedJvm jvm, List<Double> portal, List<Double> bare) {
+        this.java25 = jvm;
+        this.starts25 = portal;
+        this.bareStarts25 = bare;
     }
 
     void landing(LandingLoad.Result result) {
@@ -115,6 +125,10 @@ final class Results {
                 System.getProperty("java.version"), directory, PortalBench.FEW, PortalBench.FLOWS));
         t.append("JVM options (docker/Dockerfile.jvm under the 384Mi limit of deploy/base): `").append(jvm.describe())
                 .append("`; for the flows the benchmark adds `-Xlog:gc:file=…` to read the collector's pauses\n\n");
+        if (java25 != null) {
+            t.append("Java 25 (docker/Dockerfile.jvm25, starts only): `").append(java25.java()).append(' ')
+                    .append(java25.describe()).append("`\n\n");
+        }
         if (!ShippedJvm.diagnosticOptions().isEmpty()) {
             t.append("Diagnostic options added, not shipped (BENCH_JVM_OPTIONS): `")
                     .append(String.join(" ", ShippedJvm.diagnosticOptions())).append("`\n\n");
@@ -128,6 +142,20 @@ final class Results {
                 f("bare Quarkus (quarkus-rest and one page, bench/bare-quarkus), same options and its own archive: "
                         + "%.2f s (each: %s)", bareMedian, seconds(bareStarts)),
                 "≤ " + START_RATIO_TARGET + "x bare Quarkus", startRatio <= START_RATIO_TARGET);
+        if (java25 != null) {
+            double median25 = median(starts25);
+            double bare25 = median(bareStarts25);
+            row(t, "Start to first 200 on Java 25 with the AOT cache (docker/Dockerfile.jvm25; median of " + starts25.size()
+                    + "; each: " + seconds(starts25) + ")",
+                    f("%.2f s (%.1fx bare Quarkus on Java 25; %.0f%% of the Java 17 start)", median25, median25 / bare25,
+                            100 * median25 / startMedian),
+                    f("bare Quarkus on Java 25, the same options and its own AOT cache: %.2f s (each: %s)", bare25,
+                            seconds(bareStarts25)),
+                    "≤ " + START_RATIO_TARGET + "x bare Quarkus", median25 / bare25 <= START_RATIO_TARGET);
+        } else {
+            row(t, "Start on Java 25 with the AOT cache", "not measured: no Java 25 on this machine (BENCH_JAVA25_HOME)",
+                    "", "", true);
+        }
         if (landing != null) {
             row(t, "Landing page, " + LandingLoad.CONNECTIONS + " connections (" + landing.tool() + ")",
                     f("%.0f req/s, p50 %.2f ms, p99 %.2f ms", landing.portal().perSecond(), landing.portal().p50Ms(),

@@ -16,15 +16,36 @@ import java.util.regex.Pattern;
  * a platform team runs. The image's start script turns {@code JAVA_MAX_MEM_RATIO} into
  * {@code -XX:MaxRAMPercentage} of the container's limit; {@code -XX:MaxRAM} stands in for the limit here.
  */
-record ShippedJvm(List<String> imageOptions, int maxMemRatio, int memoryLimitMi, java.util.Map<String, String> environment) {
+record ShippedJvm(Path dockerfile, Path javaHome, List<String> imageOptions, int maxMemRatio, int memoryLimitMi,
+        java.util.Map<String, String> environment) {
 
     static final Path DOCKERFILE = Path.of("docker", "Dockerfile.jvm");
+    /** The same image on Java 25 with an AOT cache, measured beside it when a Java 25 is on the machine. */
+    static final Path DOCKERFILE_25 = Path.of("docker", "Dockerfile.jvm25");
     static final Path MANIFESTS = Path.of("deploy", "base", "kubernetes.yml");
     /** Where the image puts the application; locally, the packaged application directory. */
     static final String IMAGE_APP_DIR = "/deployments/";
 
+    /** The image of docker/Dockerfile.jvm, run by the JVM running the benchmark (Java 17, as the image's). */
     static ShippedJvm read() throws IOException {
-        String dockerfile = Files.readString(DOCKERFILE);
+        return read(DOCKERFILE, Path.of(System.getProperty("java.home")));
+    }
+
+    /**
+     * The Java 25 image's options with a Java 25 of this machine: {@code BENCH_JAVA25_HOME}, or Temurin 25 where
+     * Debian's packages put it; empty when there is none (the table says so).
+     */
+    static java.util.Optional<ShippedJvm> java25() throws IOException {
+        String given = System.getenv("BENCH_JAVA25_HOME");
+        Path home = given != null && !given.isBlank() ? Path.of(given) : Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+        if (!Files.isExecutable(home.resolve("bin").resolve("java"))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(read(DOCKERFILE_25, home));
+    }
+
+    static ShippedJvm read(Path file, Path javaHome) throws IOException {
+        String dockerfile = Files.readString(file);
         List<String> options = new ArrayList<>();
         options.addAll(words(env(dockerfile, "GC_CONTAINER_OPTIONS")));
         for (String option : words(env(dockerfile, "JAVA_OPTS_APPEND"))) {
@@ -43,7 +64,8 @@ record ShippedJvm(List<String> imageOptions, int maxMemRatio, int memoryLimitMi,
         if (arenas.find()) {
             environment.put("MALLOC_ARENA_MAX", arenas.group(1));
         }
-        return new ShippedJvm(List.copyOf(options), ratio, Integer.parseInt(limit.group(1)), Map.copyOf(environment));
+        return new ShippedJvm(file, javaHome, List.copyOf(options), ratio, Integer.parseInt(limit.group(1)),
+                Map.copyOf(environment));
     }
 
     /**
@@ -72,12 +94,15 @@ record ShippedJvm(List<String> imageOptions, int maxMemRatio, int memoryLimitMi,
         return all;
     }
 
-    /** The class-data archive the image builds (ENV CDS_ARCHIVE), if it ships one. */
+    /** The class-data archive or AOT cache the image builds, if it ships one. */
     Path archive(Path app) {
-        return imageOptions.stream().filter(o -> o.startsWith("-XX:SharedArchiveFile=")).findFirst()
-                .map(o -> Path.of(o.substring("-XX:SharedArchiveFile=".length()).replace(IMAGE_APP_DIR,
-                        app.toAbsolutePath() + "/")))
+        return imageOptions.stream().filter(ShippedJvm::namesArchive).findFirst()
+                .map(o -> Path.of(o.substring(o.indexOf('=') + 1).replace(IMAGE_APP_DIR, app.toAbsolutePath() + "/")))
                 .orElse(null);
+    }
+
+    private static boolean namesArchive(String option) {
+        return option.startsWith("-XX:SharedArchiveFile=") || option.startsWith("-XX:AOTCache=");
     }
 
     /**
@@ -91,11 +116,11 @@ record ShippedJvm(List<String> imageOptions, int maxMemRatio, int memoryLimitMi,
         }
         List<String> command = new ArrayList<>(List.of("bash", "docker/cds-training.sh", app.toAbsolutePath().toString(),
                 archive.toString()));
-        shippedOptions(app).stream().filter(o -> !o.startsWith("-XX:SharedArchiveFile=")).forEach(command::add);
+        shippedOptions(app).stream().filter(o -> !namesArchive(o)).forEach(command::add);
         ProcessBuilder training = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT);
         training.environment().put("TRAINING_PORT", String.valueOf(trainingPort));
-        training.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":"
+        training.environment().put("PATH", javaHome.resolve("bin") + ":"
                 + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         Process p = training.start();
         if (!p.waitFor(180, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.exists(archive)) {
@@ -104,10 +129,15 @@ record ShippedJvm(List<String> imageOptions, int maxMemRatio, int memoryLimitMi,
         }
     }
 
+    /** This JVM's launcher. */
+    Path java() {
+        return javaHome.resolve("bin").resolve("java");
+    }
+
     private static String env(String dockerfile, String name) {
         Matcher m = Pattern.compile("\\b" + name + "=(\"([^\"]*)\"|(\\S+))").matcher(dockerfile);
         if (!m.find()) {
-            throw new IllegalStateException(name + " is not set in " + DOCKERFILE);
+            throw new IllegalStateException(name + " is not set in the Dockerfile");
         }
         return m.group(2) != null ? m.group(2) : m.group(3);
     }

@@ -27,7 +27,7 @@ final class StartTimes {
         List<Double> seconds = new ArrayList<>();
         for (int i = 0; i < starts; i++) {
             long begun = System.nanoTime();
-            Process process = ProductionJar.start(app, jvm.options(app), env);
+            Process process = ProductionJar.start(jvm.java(), app, jvm.options(app), env);
             try {
                 while (true) {
                     if (!process.isAlive()) {

@@ -55,8 +55,13 @@ public final class ProductionJar {
 
     /** As {@link #start(List, Map)}, for the packaged application in {@code app} (the benchmark's baseline too). */
     public static Process start(Path app, List<String> jvmOptions, Map<String, String> env) throws IOException {
+        return start(Path.of(System.getProperty("java.home"), "bin", "java"), app, jvmOptions, env);
+    }
+
+    /** As {@link #start(Path, List, Map)}, with another JVM's launcher (the benchmark's Java 25 beside Java 17). */
+    public static Process start(Path java, Path app, List<String> jvmOptions, Map<String, String> env) throws IOException {
         List<String> command = new java.util.ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java.toString());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(app.resolve("quarkus-run.jar").toAbsolutePath().toString());
