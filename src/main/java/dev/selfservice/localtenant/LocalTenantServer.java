@@ -15,7 +15,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * Starts the local tenant on its own port, on the loopback address only, with Auth0's paths at its root. A production
- * build has none of these beans (see {@code quarkus.arc.exclude-types} in the prod profile).
+ * build has none of these classes: the build deletes the package before packaging ({@code take-local-tenant-out} in
+ * the pom), and {@code ProductionBuildIT} checks every packaged jar for them.
  */
 @ApplicationScoped
 class LocalTenantServer {
