@@ -171,4 +171,5 @@ class ExportReading {
         Instant readAt = clock.instant();
         return new Result(new CoverageFigures(readAt, total, withContact, withEmail, withPhone, blocked),
                 new WithoutContact(readAt, List.copyOf(without)));
-    }}
+    }
+}

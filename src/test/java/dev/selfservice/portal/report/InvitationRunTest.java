@@ -111,9 +111,7 @@ class InvitationRunTest {
             assertThat(ended.passedOver()).isZero();
             assertThat(ended.stopped()).isFalse();
             PortalState.awaitQuiet();
-            for (String user : WITHOUT) {
-                assertThat(invitations(user)).as(user).isEqualTo(1);
-            }
+            assertEachWithoutAContactInvitedOnce();
             assertThat(invitations("bob")).as("bob has a contact").isZero();
             assertThat(invitations("grace")).as("grace is blocked in Auth0: no contact would let her in").isZero();
             Map<String, Object> mail = TenantApi.notices("alice@corp.example").stream()
@@ -132,9 +130,7 @@ class InvitationRunTest {
         assertThat(again.sent()).isZero();
         assertThat(again.passedOver()).isEqualTo(6);
         PortalState.awaitQuiet();
-        for (String user : WITHOUT) {
-            assertThat(invitations(user)).as(user).isEqualTo(1);
-        }
+        assertEachWithoutAContactInvitedOnce();
     }
 
     @Test
@@ -161,9 +157,7 @@ class InvitationRunTest {
         assertThat(resumed.sent()).isEqualTo(4);
         assertThat(resumed.passedOver()).as("the two the first run reached").isEqualTo(2);
         PortalState.awaitQuiet();
-        for (String user : WITHOUT) {
-            assertThat(invitations(user)).as(user).isEqualTo(1);
-        }
+        assertEachWithoutAContactInvitedOnce();
     }
 
     /**
@@ -192,9 +186,7 @@ class InvitationRunTest {
         assertThat(next.sent()).isEqualTo(WITHOUT.size() - 2);
         assertThat(next.passedOver()).as("the two the killed replica reached").isEqualTo(2);
         PortalState.awaitQuiet();
-        for (String user : WITHOUT) {
-            assertThat(invitations(user)).as(user).isEqualTo(1);
-        }
+        assertEachWithoutAContactInvitedOnce();
     }
 
     /** A run whose replica died says so once its lock is gone, instead of "Still sending" for ever. */
@@ -263,9 +255,7 @@ class InvitationRunTest {
 
         assertThat(again.sent()).as("none of them counts as invited").isEqualTo(WITHOUT.size());
         PortalState.awaitQuiet();
-        for (String user : WITHOUT) {
-            assertThat(invitations(user)).as(user).isEqualTo(1);
-        }
+        assertEachWithoutAContactInvitedOnce();
     }
 
     @Test
@@ -291,5 +281,12 @@ class InvitationRunTest {
         assertThat(invite(rita).text("#notice")).startsWith("The invitations were started");
         runs.stop();
         await(() -> runs.progress().map(p -> !p.running()).orElse(false));
+    }
+
+    /** Each employee without a contact got exactly one invitation. */
+    private static void assertEachWithoutAContactInvitedOnce() {
+        for (String user : WITHOUT) {
+            assertThat(invitations(user)).as(user).isEqualTo(1);
+        }
     }
 }
