@@ -56,7 +56,7 @@ final class StrengthEstimate {
     record Result(int score, int commonCodePoints, int measuredCodePoints) {
     }
 
-    private final Zxcvbn zxcvbn = new Zxcvbn();
+    private final Zxcvbn zxcvbn = PackedDictionary.zxcvbn();
     private final Duration budget;
 
     StrengthEstimate() {
@@ -66,7 +66,7 @@ final class StrengthEstimate {
     /** With another budget: a test's, to see what happens when it is spent. */
     StrengthEstimate(Duration budget) {
         this.budget = budget;
-        // zxcvbn loads its dictionaries on its first estimate: done here, outside any budget, not in a request's
+        // zxcvbn's first estimate loads and links its matchers: done here, outside any budget, not in a request's
         zxcvbn.measure("warm-up: p4ssw0rd correct horse battery staple 2026", List.of());
     }
 
