@@ -80,9 +80,9 @@ public interface PortalConfig {
 
     /**
      * {@code SERVER_TIMING}: each answer carries a {@code Server-Timing} header splitting its time into the portal's
-     * own and the wait on Auth0 (auth0/Auth0Wait), for the benchmark and for a platform engineer chasing a slow page
-     * in the browser's network panel. Off by default: the split would let anyone time Auth0's lookups, which the
-     * recovery and sign-in answers hide.
+     * own and its waits on Auth0 and the breach list (web/OutsideWait), for the benchmark and for a platform engineer
+     * chasing a slow page in the browser's network panel. Off by default: the split would let anyone time Auth0's
+     * lookups, which the recovery and sign-in answers hide.
      */
     @WithDefault("false")
     boolean serverTiming();

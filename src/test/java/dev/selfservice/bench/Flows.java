@@ -261,7 +261,12 @@ final class Flows {
         Map<String, Object> requests = RestAssured.given().get(tenant + "test-controls/calls").then().statusCode(200)
                 .extract().jsonPath().getMap("requests");
         Map<String, Long> calls = new TreeMap<>();
-        requests.forEach((k, v) -> calls.put(k, ((Number) v).longValue()));
+        // Have I Been Pwned's range API, which the local tenant also serves, is not Auth0
+        requests.forEach((k, v) -> {
+            if (!k.startsWith("GET /range/")) {
+                calls.put(k, ((Number) v).longValue());
+            }
+        });
         return calls;
     }
 }

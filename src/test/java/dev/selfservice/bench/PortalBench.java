@@ -196,6 +196,9 @@ class PortalBench {
         // and the per-address limit on new passwords the 101st (the full mode makes 620 password changes in minutes)
         env.put("PORTAL_PASSWORD_POSTS_PER_ADDRESS", "10000");
         env.put("PORTAL_PASSWORD_RULES_CHECKS_PER_ADDRESS", "10000");
+        // every new password screened as in production, against the tenant's copy of the range API (the default,
+        // api.pwnedpasswords.com, is not reachable here: its breaker would open and the changes go unscreened)
+        env.put("BREACH_RANGE_URL", tenantUrl.replaceAll("/+$", ""));
         env.put("SERVER_TIMING", "true");
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));

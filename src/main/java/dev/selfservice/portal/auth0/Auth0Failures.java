@@ -9,6 +9,8 @@ import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
+import dev.selfservice.portal.web.OutsideWait;
+import dev.selfservice.portal.web.OutsideWait.Service;
 import io.quarkus.oidc.client.OidcClientException;
 
 /**
@@ -61,7 +63,7 @@ final class Auth0Failures {
     /** The call through its guards, with the timeout's and the circuit breaker's exceptions typed too. */
     static <T> T guarded(Supplier<T> call) {
         try {
-            return Auth0Wait.timed(call);
+            return OutsideWait.timed(Service.AUTH0, call);
         } catch (TimeoutException e) {
             throw new Auth0Exception.NoAnswer("timeout", true);
         } catch (CircuitBreakerOpenException e) {

@@ -2,13 +2,15 @@ package dev.selfservice.portal.auth0;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.selfservice.portal.web.OutsideWait;
+import dev.selfservice.portal.web.OutsideWait.Service;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.oidc.common.OidcRequestFilter;
 import io.quarkus.oidc.common.OidcResponseFilter;
 
 /**
  * The calls quarkus-oidc and quarkus-oidc-client make to Auth0 (the sign-in's code exchange, discovery, keys, the
- * machine-to-machine token), added to the request's {@link Auth0Wait}: they do not pass the facades. The two filters
+ * machine-to-machine token), added to the request's {@link OutsideWait}: they do not pass the facades. The two filters
  * meet through the call's own context properties; a call that never answers is not added (its failure is timed by
  * the facade around it, if any).
  */
@@ -21,7 +23,7 @@ class OidcCallTimer implements OidcRequestFilter, OidcResponseFilter {
 
     @Override
     public void filter(OidcRequestContext request) {
-        Auth0Wait wait = Auth0Wait.current();
+        OutsideWait wait = OutsideWait.current();
         if (wait != null) {
             request.contextProperties().put(WAIT, wait).put(START, System.nanoTime());
         }
@@ -29,10 +31,10 @@ class OidcCallTimer implements OidcRequestFilter, OidcResponseFilter {
 
     @Override
     public void filter(OidcResponseContext response) {
-        Auth0Wait wait = response.requestProperties().get(WAIT);
+        OutsideWait wait = response.requestProperties().get(WAIT);
         Long start = response.requestProperties().get(START);
         if (wait != null && start != null) {
-            wait.addUnlessInside(System.nanoTime() - start);
+            wait.addUnlessInside(Service.AUTH0, System.nanoTime() - start);
         }
     }
 }

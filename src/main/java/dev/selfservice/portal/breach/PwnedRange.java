@@ -8,6 +8,8 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import dev.selfservice.portal.web.OutsideWait;
+import dev.selfservice.portal.web.OutsideWait.Service;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 
 /**
@@ -29,7 +31,7 @@ class PwnedRange implements BreachList {
     public boolean contains(Sha1 hash) throws BreachListUnavailable {
         String lines;
         try {
-            lines = guard.suffixes(hash.prefix());
+            lines = OutsideWait.timed(Service.BREACH_LIST, () -> guard.suffixes(hash.prefix()));
         } catch (RuntimeException e) {
             throw new BreachListUnavailable("the range API did not answer: " + e.getClass().getSimpleName(), e);
         }

@@ -1,4 +1,4 @@
-package dev.selfservice.portal.auth0;
+package dev.selfservice.portal.web;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -7,35 +7,47 @@ import java.util.function.Supplier;
 import io.smallrye.common.vertx.ContextLocals;
 
 /**
- * How long a request waited on Auth0, so that its answer can say how much of its time was the portal's own
- * ({@link ServerTimingHeader}).
+ * How long a request waited on the services outside the portal (Auth0, the breach list), so that its answer can say
+ * how much of its time was the portal's own ({@link ServerTimingHeader}).
  * <p>
  * The wait is kept in the request's Vert.x context, which Quarkus carries to the worker thread of a page and to the
- * event-loop callbacks of quarkus-oidc, so the facades' guarded calls and the sign-in's token exchange
- * ({@link OidcCallTimer}) add to the same request without a parameter through every layer. Calls nested in a timed
- * call (the machine-to-machine token fetched inside a Management call) are part of the outer one and not counted
- * twice. A call made after the answer (recovery's lookups) adds to a wait nobody reads any more.
+ * event-loop callbacks of quarkus-oidc, so the guarded calls and the sign-in's token exchange add to the same request
+ * without a parameter through every layer. Calls nested in a timed call (the machine-to-machine token fetched inside
+ * a Management call) are part of the outer one and not counted twice. A call made after the answer (recovery's
+ * lookups) adds to a wait nobody reads any more.
  */
-final class Auth0Wait {
+public final class OutsideWait {
 
-    final AtomicLong nanos = new AtomicLong();
-    final AtomicInteger calls = new AtomicInteger();
+    /** A service a request waits on, by the name its {@code Server-Timing} entry carries. */
+    public enum Service {
+        AUTH0("auth0"),
+        BREACH_LIST("breach");
+
+        final String timingName;
+
+        Service(String timingName) {
+            this.timingName = timingName;
+        }
+    }
+
+    static final String KEY = "portal.outside-wait";
+
+    private final AtomicLong[] nanos = { new AtomicLong(), new AtomicLong() };
+    private final AtomicInteger[] calls = { new AtomicInteger(), new AtomicInteger() };
     private final AtomicInteger open = new AtomicInteger();
 
-    static final String KEY = "portal.auth0-wait";
-
-    /** The wait of the request on this thread, if one is kept (the facades', and quarkus-oidc's filters'). */
-    static Auth0Wait current() {
+    /** The wait of the request on this thread, if one is kept (only while {@code portal.server-timing} is on). */
+    public static OutsideWait current() {
         try {
-            return ContextLocals.<Auth0Wait> get(KEY).orElse(null);
+            return ContextLocals.<OutsideWait> get(KEY).orElse(null);
         } catch (UnsupportedOperationException | IllegalStateException e) {
             return null; // no request's context on this thread (start-up, the scheduler's self-check)
         }
     }
 
-    /** The call, with its time (retries and their pauses included) added to the request's wait. */
-    static <T> T timed(Supplier<T> call) {
-        Auth0Wait wait = current();
+    /** The call, with its time (retries and their pauses included) added to the request's wait on the service. */
+    public static <T> T timed(Service service, Supplier<T> call) {
+        OutsideWait wait = current();
         if (wait == null) {
             return call.get();
         }
@@ -43,7 +55,7 @@ final class Auth0Wait {
         try {
             return call.get();
         } finally {
-            wait.end(start);
+            wait.end(service, start);
         }
     }
 
@@ -52,18 +64,26 @@ final class Auth0Wait {
         return System.nanoTime();
     }
 
-    void end(long start) {
+    void end(Service service, long start) {
         if (open.decrementAndGet() == 0) {
-            nanos.addAndGet(System.nanoTime() - start);
-            calls.incrementAndGet();
+            nanos[service.ordinal()].addAndGet(System.nanoTime() - start);
+            calls[service.ordinal()].incrementAndGet();
         }
     }
 
     /** A call timed on its own (quarkus-oidc's), unless it ran inside a timed call, which counts it already. */
-    void addUnlessInside(long callNanos) {
+    public void addUnlessInside(Service service, long callNanos) {
         if (open.get() == 0) {
-            nanos.addAndGet(callNanos);
-            calls.incrementAndGet();
+            nanos[service.ordinal()].addAndGet(callNanos);
+            calls[service.ordinal()].incrementAndGet();
         }
+    }
+
+    long nanos(Service service) {
+        return nanos[service.ordinal()].get();
+    }
+
+    int calls(Service service) {
+        return calls[service.ordinal()].get();
     }
 }

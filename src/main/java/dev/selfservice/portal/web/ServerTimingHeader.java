@@ -1,4 +1,4 @@
-package dev.selfservice.portal.auth0;
+package dev.selfservice.portal.web;
 
 import java.util.Locale;
 
@@ -6,13 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import dev.selfservice.portal.PortalConfig;
+import dev.selfservice.portal.web.OutsideWait.Service;
 import io.smallrye.common.vertx.ContextLocals;
 import io.vertx.ext.web.Router;
 
 /**
- * {@code Server-Timing: app;dur=..., auth0;dur=...;desc="N calls"} on every answer while {@code portal.server-timing}
- * is on: the portal's own time, apart from the wait on Auth0 ({@link Auth0Wait}). The benchmark reads it per step; a
- * browser's network panel shows it. A standard header rather than a log line, so that nothing parses logs.
+ * {@code Server-Timing: app;dur=..., auth0;dur=...;desc="N calls", breach;dur=...;desc="N calls"} on every answer
+ * while {@code portal.server-timing} is on: the portal's own time, apart from its waits on Auth0 and on the breach
+ * list ({@link OutsideWait}). The benchmark reads it per step; a browser's network panel shows it. A standard header
+ * rather than a log line, so that nothing parses logs.
  */
 @ApplicationScoped
 class ServerTimingHeader {
@@ -25,14 +27,19 @@ class ServerTimingHeader {
         // headers going out
         router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
             long start = System.nanoTime();
-            Auth0Wait wait = new Auth0Wait();
-            ContextLocals.put(Auth0Wait.KEY, wait);
+            OutsideWait wait = new OutsideWait();
+            ContextLocals.put(OutsideWait.KEY, wait);
             ctx.addHeadersEndHandler(v -> {
                 long total = System.nanoTime() - start;
-                long auth0 = wait.nanos.get();
-                ctx.response().putHeader("Server-Timing", String.format(Locale.ROOT,
-                        "app;dur=%.3f, auth0;dur=%.3f;desc=\"%d calls\"", Math.max(0, total - auth0) / 1e6, auth0 / 1e6,
-                        wait.calls.get()));
+                long outside = 0;
+                StringBuilder entries = new StringBuilder();
+                for (Service service : Service.values()) {
+                    outside += wait.nanos(service);
+                    entries.append(String.format(Locale.ROOT, ", %s;dur=%.3f;desc=\"%d calls\"", service.timingName,
+                            wait.nanos(service) / 1e6, wait.calls(service)));
+                }
+                ctx.response().putHeader("Server-Timing", String.format(Locale.ROOT, "app;dur=%.3f",
+                        Math.max(0, total - outside) / 1e6) + entries);
             });
             ctx.next();
         });
