@@ -202,7 +202,7 @@ final class Results {
             }
         }
 
-        t.append("\n### The portal's own time per step (request time minus the wait on Auth0)\n\n")
+        t.append("\n### The portal's own time per step (request time minus the waits on Auth0 and the breach list)\n\n")
                 .append("Cores: ").append(cores).append("\n\n");
         t.append("| Step | Own p50 / p99, 1 flow | Own p50 / p99, ").append(PortalBench.FEW).append(" flows | Own p50 / p99, ")
                 .append(PortalBench.FLOWS).append(" flows | Its Auth0 wait p50 (").append(PortalBench.FLOWS)

@@ -22,10 +22,10 @@ import com.nulabinc.zxcvbn.ZxcvbnBuilder;
 import com.nulabinc.zxcvbn.matchers.Dictionary;
 
 /**
- * One of zxcvbn's ranked dictionaries, its words packed into one sorted array. zxcvbn4j keeps each of its 94,000
- * words as a String in a HashMap with a boxed rank: about 12 MB, a third of a warm replica's live heap, which the
- * heap must be sized around (issue 34). Packed, the same words and ranks take under 2 MB, and a lookup is a binary
- * search instead of a hash: zxcvbn asks only {@code get} of a ranked dictionary, once per substring of a password.
+ * One of zxcvbn's ranked dictionaries, its words packed into one string and a few arrays. zxcvbn4j keeps each of its
+ * 94,000 words as a String in a HashMap with a boxed rank: about 12 MB, a third of a warm replica's live heap, which
+ * the heap must be sized around (issue 34). Packed, the same words and ranks take under 3 MB, and a lookup costs what
+ * HashMap's does: zxcvbn asks only {@code get} of a ranked dictionary, once per substring of a password.
  * Written here because no library keeps a read-only map from strings to ints without a String object per key.
  */
 final class PackedDictionary extends Dictionary {
@@ -83,28 +83,46 @@ final class PackedDictionary extends Dictionary {
         throw new UnsupportedOperationException("a packed dictionary keeps its words by rank only");
     }
 
-    /** A read-only map from word to rank over three arrays: the words' characters in word order, their ends, ranks. */
+    /**
+     * A read-only map from word to rank: the words' characters in one String (one byte a character when all are
+     * Latin-1), where each word starts, its hash and its rank, and an open-addressing table of word indexes by hash,
+     * so that a lookup costs what HashMap's does (one hash of the key, one comparison) without an object per word.
+     */
     private static final class Ranks extends AbstractMap<String, Integer> {
-        private final char[] chars;
+        private final String chars;
         private final int[] starts;
+        private final int[] hashes;
         private final int[] ranks;
+        /** Word index + 1 by hash, linear probing; 0 is an empty slot. At most half full. */
+        private final int[] slots;
 
         Ranks(TreeMap<String, Integer> ranked) {
             int size = ranked.size();
             starts = new int[size + 1];
+            hashes = new int[size];
             ranks = new int[size];
-            chars = new char[ranked.keySet().stream().mapToInt(String::length).sum()];
+            slots = new int[Integer.highestOneBit(Math.max(1, size) * 2) << 1];
+            StringBuilder all = new StringBuilder();
             int i = 0;
-            int at = 0;
             for (Map.Entry<String, Integer> entry : ranked.entrySet()) {
                 String word = entry.getKey();
-                word.getChars(0, word.length(), chars, at);
-                starts[i] = at;
+                starts[i] = all.length();
+                all.append(word);
+                hashes[i] = word.hashCode();
                 ranks[i] = entry.getValue();
-                at += word.length();
+                int slot = spread(hashes[i]);
+                while (slots[slot] != 0) {
+                    slot = (slot + 1) & (slots.length - 1);
+                }
+                slots[slot] = i + 1;
                 i++;
             }
-            starts[size] = at;
+            starts[size] = all.length();
+            chars = all.toString();
+        }
+
+        private int spread(int hash) {
+            return (hash ^ (hash >>> 16)) & (slots.length - 1);
         }
 
         @Override
@@ -124,38 +142,20 @@ final class PackedDictionary extends Dictionary {
         }
 
         private int indexOf(String word) {
-            int low = 0;
-            int high = ranks.length - 1;
-            while (low <= high) {
-                int middle = (low + high) >>> 1;
-                int order = compare(middle, word);
-                if (order < 0) {
-                    low = middle + 1;
-                } else if (order > 0) {
-                    high = middle - 1;
-                } else {
-                    return middle;
+            int hash = word.hashCode();
+            for (int slot = spread(hash); slots[slot] != 0; slot = (slot + 1) & (slots.length - 1)) {
+                int index = slots[slot] - 1;
+                int start = starts[index];
+                if (hashes[index] == hash && starts[index + 1] - start == word.length()
+                        && chars.regionMatches(start, word, 0, word.length())) {
+                    return index;
                 }
             }
             return -1;
         }
 
-        /** The order of String.compareTo, which the TreeMap sorted by. */
-        private int compare(int index, String word) {
-            int start = starts[index];
-            int length = starts[index + 1] - start;
-            int common = Math.min(length, word.length());
-            for (int k = 0; k < common; k++) {
-                int order = chars[start + k] - word.charAt(k);
-                if (order != 0) {
-                    return order;
-                }
-            }
-            return length - word.length();
-        }
-
         private String word(int index) {
-            return new String(chars, starts[index], starts[index + 1] - starts[index]);
+            return chars.substring(starts[index], starts[index + 1]);
         }
 
         @Override
