@@ -24,7 +24,8 @@ import io.restassured.RestAssured;
  * Employees taking every flow against the production replica, as the pages offer them: sign in, sign in again
  * before adding a contact, add an email address and confirm its code, change the password, then (in another browser)
  * recover: ask for a code, enter it, set a new password. Each step's time is split by the portal's
- * {@code Server-Timing} into its own time and its wait on Auth0, summed over the portal's requests of that step.
+ * {@code Server-Timing} into its own time and its waits on Auth0 and on the breach list (of which the table shows
+ * Auth0's), summed over the portal's requests of that step.
  */
 final class Flows {
 

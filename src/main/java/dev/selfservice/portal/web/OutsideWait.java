@@ -12,9 +12,11 @@ import io.smallrye.common.vertx.ContextLocals;
  * <p>
  * The wait is kept in the request's Vert.x context, which Quarkus carries to the worker thread of a page and to the
  * event-loop callbacks of quarkus-oidc, so the guarded calls and the sign-in's token exchange add to the same request
- * without a parameter through every layer. Calls nested in a timed call (the machine-to-machine token fetched inside
- * a Management call) are part of the outer one and not counted twice. A call made after the answer (recovery's
- * lookups) adds to a wait nobody reads any more.
+ * without a parameter through every layer. Calls nested in a timed call of the same service (the machine-to-machine
+ * token fetched inside a Management call) are part of the outer one and not counted twice; each service keeps its
+ * own count, so that a call of one that overlaps a call of the other (a lookup running beside the answer) is counted
+ * in full. A call of one service made inside a call of the other would be counted in both: none is. A call made
+ * after the answer (recovery's lookups) adds to a wait nobody reads any more.
  */
 public final class OutsideWait {
 
@@ -32,9 +34,17 @@ public final class OutsideWait {
 
     static final String KEY = "portal.outside-wait";
 
-    private final AtomicLong[] nanos = { new AtomicLong(), new AtomicLong() };
-    private final AtomicInteger[] calls = { new AtomicInteger(), new AtomicInteger() };
-    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicLong[] nanos = new AtomicLong[Service.values().length];
+    private final AtomicInteger[] calls = new AtomicInteger[Service.values().length];
+    private final AtomicInteger[] open = new AtomicInteger[Service.values().length];
+
+    OutsideWait() {
+        for (Service service : Service.values()) {
+            nanos[service.ordinal()] = new AtomicLong();
+            calls[service.ordinal()] = new AtomicInteger();
+            open[service.ordinal()] = new AtomicInteger();
+        }
+    }
 
     /** The wait of the request on this thread, if one is kept (only while {@code portal.server-timing} is on). */
     public static OutsideWait current() {
@@ -51,7 +61,7 @@ public final class OutsideWait {
         if (wait == null) {
             return call.get();
         }
-        long start = wait.begin();
+        long start = wait.begin(service);
         try {
             return call.get();
         } finally {
@@ -59,13 +69,13 @@ public final class OutsideWait {
         }
     }
 
-    long begin() {
-        open.incrementAndGet();
+    long begin(Service service) {
+        open[service.ordinal()].incrementAndGet();
         return System.nanoTime();
     }
 
     void end(Service service, long start) {
-        if (open.decrementAndGet() == 0) {
+        if (open[service.ordinal()].decrementAndGet() == 0) {
             nanos[service.ordinal()].addAndGet(System.nanoTime() - start);
             calls[service.ordinal()].incrementAndGet();
         }
@@ -73,7 +83,7 @@ public final class OutsideWait {
 
     /** A call timed on its own (quarkus-oidc's), unless it ran inside a timed call, which counts it already. */
     public void addUnlessInside(Service service, long callNanos) {
-        if (open.get() == 0) {
+        if (open[service.ordinal()].get() == 0) {
             nanos[service.ordinal()].addAndGet(callNanos);
             calls[service.ordinal()].incrementAndGet();
         }

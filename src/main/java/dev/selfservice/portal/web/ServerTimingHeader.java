@@ -34,9 +34,10 @@ class ServerTimingHeader {
                 long outside = 0;
                 StringBuilder entries = new StringBuilder();
                 for (Service service : Service.values()) {
-                    outside += wait.nanos(service);
+                    long waited = wait.nanos(service); // read once: a call beside the answer may end meanwhile
+                    outside += waited;
                     entries.append(String.format(Locale.ROOT, ", %s;dur=%.3f;desc=\"%d calls\"", service.timingName,
-                            wait.nanos(service) / 1e6, wait.calls(service)));
+                            waited / 1e6, wait.calls(service)));
                 }
                 ctx.response().putHeader("Server-Timing", String.format(Locale.ROOT, "app;dur=%.3f",
                         Math.max(0, total - outside) / 1e6) + entries);

@@ -42,14 +42,16 @@ class PackedDictionaryTest {
     }
 
     @Test
-    void aWordZxcvbnDoesNotListHasNoRankThoughItsNeighboursDo() throws IOException {
+    void aWordZxcvbnDoesNotListHasNoRankThoughItsHashIsAListedWords() throws IOException {
         Map<String, Integer> passwords = PackedDictionary.standard(StandardDictionaries.PASSWORDS)
                 .getRankedDictionary();
         assertThat(passwords.get("password")).isEqualTo(2); // the positive control: a listed word is found
         assertThat(passwords.get("sunshi")).isNull(); // a prefix of a listed word ("sunshine")
         assertThat(passwords.get("passwordq")).isNull(); // a listed word and more
         assertThat(passwords.get("")).isNull();
-        assertThat(passwords.get("\uFFFF")).isNull(); // past the last word
+        // the same hash and length as "password" ('q' * 31 + 'B' == 'p' * 31 + 'a'), another word: only the text tells
+        assertThat("qBssword".hashCode()).isEqualTo("password".hashCode());
+        assertThat(passwords.get("qBssword")).isNull();
         assertThat(passwords.get(new StringBuilder("password"))).isNull(); // a key that is not a String
         assertThat(passwords.containsKey("password")).isTrue();
         assertThat(passwords.containsKey("qwzx-not-a-word")).isFalse();
