@@ -9,11 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import com.nulabinc.zxcvbn.StandardDictionaries;
 import com.nulabinc.zxcvbn.StandardKeyboards;
@@ -38,7 +38,7 @@ final class PackedDictionary extends Dictionary {
 
     private final Ranks ranks;
 
-    private PackedDictionary(String name, TreeMap<String, Integer> ranked) {
+    private PackedDictionary(String name, Map<String, Integer> ranked) {
         super(name, List.of());
         this.ranks = new Ranks(ranked);
     }
@@ -58,7 +58,7 @@ final class PackedDictionary extends Dictionary {
 
     /** One of zxcvbn's standard dictionaries, read as zxcvbn reads it: a word a line, ranked from 1. */
     static PackedDictionary standard(String name) throws IOException {
-        TreeMap<String, Integer> ranked = new TreeMap<>();
+        Map<String, Integer> ranked = new LinkedHashMap<>();
         try (InputStream in = PackedDictionary.class.getResourceAsStream(RESOURCES + name + ".txt")) {
             if (in == null) {
                 throw new IOException("zxcvbn's dictionary " + name + " is not on the class path");
@@ -96,7 +96,7 @@ final class PackedDictionary extends Dictionary {
         /** Word index + 1 by hash, linear probing; 0 is an empty slot. At most half full. */
         private final int[] slots;
 
-        Ranks(TreeMap<String, Integer> ranked) {
+        Ranks(Map<String, Integer> ranked) {
             int size = ranked.size();
             starts = new int[size + 1];
             hashes = new int[size];
@@ -163,23 +163,7 @@ final class PackedDictionary extends Dictionary {
             return new AbstractSet<>() {
                 @Override
                 public Iterator<Map.Entry<String, Integer>> iterator() {
-                    return new Iterator<>() {
-                        private int next;
-
-                        @Override
-                        public boolean hasNext() {
-                            return next < ranks.length;
-                        }
-
-                        @Override
-                        public Map.Entry<String, Integer> next() {
-                            if (!hasNext()) {
-                                throw new NoSuchElementException();
-                            }
-                            int index = next++;
-                            return new SimpleImmutableEntry<>(word(index), ranks[index]);
-                        }
-                    };
+                    return IntStream.range(0, ranks.length).mapToObj(i -> Map.entry(word(i), ranks[i])).iterator();
                 }
 
                 @Override

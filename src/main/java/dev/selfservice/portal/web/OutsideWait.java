@@ -1,5 +1,7 @@
 package dev.selfservice.portal.web;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -34,15 +36,23 @@ public final class OutsideWait {
 
     static final String KEY = "portal.outside-wait";
 
-    private final AtomicLong[] nanos = new AtomicLong[Service.values().length];
-    private final AtomicInteger[] calls = new AtomicInteger[Service.values().length];
-    private final AtomicInteger[] open = new AtomicInteger[Service.values().length];
+    /** One service's wait: its time, its calls, and how many of its calls are open now. */
+    private static final class Tally {
+        final AtomicLong nanos = new AtomicLong();
+        final AtomicInteger calls = new AtomicInteger();
+        final AtomicInteger open = new AtomicInteger();
+
+        void add(long callNanos) {
+            nanos.addAndGet(callNanos);
+            calls.incrementAndGet();
+        }
+    }
+
+    private final Map<Service, Tally> tallies = new EnumMap<>(Service.class);
 
     OutsideWait() {
         for (Service service : Service.values()) {
-            nanos[service.ordinal()] = new AtomicLong();
-            calls[service.ordinal()] = new AtomicInteger();
-            open[service.ordinal()] = new AtomicInteger();
+            tallies.put(service, new Tally());
         }
     }
 
@@ -70,30 +80,30 @@ public final class OutsideWait {
     }
 
     long begin(Service service) {
-        open[service.ordinal()].incrementAndGet();
+        tallies.get(service).open.incrementAndGet();
         return System.nanoTime();
     }
 
     void end(Service service, long start) {
-        if (open[service.ordinal()].decrementAndGet() == 0) {
-            nanos[service.ordinal()].addAndGet(System.nanoTime() - start);
-            calls[service.ordinal()].incrementAndGet();
+        Tally tally = tallies.get(service);
+        if (tally.open.decrementAndGet() == 0) {
+            tally.add(System.nanoTime() - start);
         }
     }
 
     /** A call timed on its own (quarkus-oidc's), unless it ran inside a timed call, which counts it already. */
     public void addUnlessInside(Service service, long callNanos) {
-        if (open[service.ordinal()].get() == 0) {
-            nanos[service.ordinal()].addAndGet(callNanos);
-            calls[service.ordinal()].incrementAndGet();
+        Tally tally = tallies.get(service);
+        if (tally.open.get() == 0) {
+            tally.add(callNanos);
         }
     }
 
     long nanos(Service service) {
-        return nanos[service.ordinal()].get();
+        return tallies.get(service).nanos.get();
     }
 
     int calls(Service service) {
-        return calls[service.ordinal()].get();
+        return tallies.get(service).calls.get();
     }
 }
