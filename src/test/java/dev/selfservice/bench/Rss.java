@@ -11,13 +11,20 @@ final class Rss {
     }
 
     /**
-     * Where the JVM says its memory went, when BENCH_JVM_OPTIONS asks to look inside: the live objects by class into
-     * target/bench/heap-histogram.txt, and with native memory tracking on, its summary into native-memory.txt.
+     * Where the JVM says its memory went, when BENCH_JVM_OPTIONS asks to look inside, into target/bench: each mapping's
+     * resident pages (smaps.txt), every object on the heap by class, dead ones included (heap-histogram-all.txt), the
+     * live ones after a full collection (heap-histogram.txt), and with native memory tracking on, its summary
+     * (native-memory.txt). What the first histogram has more than the second is what the old generation keeps dead.
      */
     static void writeDiagnostics(long pid, Path dir) throws IOException, InterruptedException {
         if (ShippedJvm.diagnosticOptions().isEmpty()) {
             return;
         }
+        // each mapping's resident pages (the heap's, the class archive's, the code cache's) before the histogram's
+        // full collection moves anything
+        Files.copy(Path.of("/proc", String.valueOf(pid), "smaps"), dir.resolve("smaps.txt"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        jcmd(pid, dir.resolve("heap-histogram-all.txt"), "GC.class_histogram", "-all");
         jcmd(pid, dir.resolve("heap-histogram.txt"), "GC.class_histogram");
         if (ShippedJvm.diagnosticOptions().stream().anyMatch(o -> o.startsWith("-XX:NativeMemoryTracking="))) {
             jcmd(pid, dir.resolve("native-memory.txt"), "VM.native_memory", "summary");
