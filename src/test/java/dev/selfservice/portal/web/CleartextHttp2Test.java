@@ -1,0 +1,57 @@
+package dev.selfservice.portal.web;
+
+import static dev.selfservice.support.LocalTenantUrls.portal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The plain port answers a request to upgrade to cleartext HTTP/2 in HTTP/1.1, as if the header were not there: a
+ * client tunnelling h2c through an ingress could otherwise talk to the portal past it, with an
+ * {@code X-Forwarded-For} of its own choosing.
+ */
+@QuarkusTest
+class CleartextHttp2Test {
+
+    @Test
+    void anUpgradeToCleartextHttp2IsAnsweredInHttp1AsAnyRequest() throws Exception {
+        URI landing = URI.create(portal() + "/");
+        try (Socket socket = new Socket(landing.getHost(), landing.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            // the upgrade as RFC 7540 section 3.2 has a client ask for it (SETTINGS_MAX_CONCURRENT_STREAMS = 100)
+            out.write(("GET / HTTP/1.1\r\nHost: " + landing.getAuthority() + "\r\n"
+                    + "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABk\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            // a switch would be "HTTP/1.1 101 Switching Protocols", then HTTP/2 frames
+            assertThat(statusLine).isEqualTo("HTTP/1.1 200 OK");
+        }
+    }
+
+    @Test
+    void aClientThatPrefersHttp2IsServedInHttp1() throws Exception {
+        // Java's client asks every new plain connection to upgrade to h2c, as the benchmark's employees do
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(portal() + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("<html");
+        assertThat(answer.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+    }
+}
