@@ -4,6 +4,7 @@ import static dev.selfservice.support.LocalTenantUrls.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -40,6 +41,25 @@ class CleartextHttp2Test {
                     StandardCharsets.US_ASCII)).readLine();
             // a switch would be "HTTP/1.1 101 Switching Protocols", then HTTP/2 frames
             assertThat(statusLine).isEqualTo("HTTP/1.1 200 OK");
+        }
+    }
+
+    @Test
+    void http2SentWithoutAskingIsRefusedAsAnHttp1RequestWouldBe() throws Exception {
+        URI landing = URI.create(portal() + "/");
+        try (Socket socket = new Socket(landing.getHost(), landing.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            // the client connection preface of RFC 9113 section 3.4, then an empty SETTINGS frame
+            out.write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[] { 0, 0, 0, 4, 0, 0, 0, 0, 0 });
+            out.flush();
+            // an HTTP/2 server's first bytes would be its own SETTINGS frame (type 4), in binary
+            InputStream in = socket.getInputStream();
+            assertThat(new String(in.readNBytes(5), StandardCharsets.US_ASCII)).isEqualTo("HTTP/");
+            // read as an HTTP/1 request with an unknown method, it is refused with a status line of text
+            String statusLine = "HTTP/" + new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII)).readLine();
+            assertThat(statusLine).matches("HTTP/[0-9.]+ [45][0-9]{2} .*");
         }
     }
 
