@@ -126,7 +126,7 @@ class PortalBench {
             Map<String, String> env25 = settings(port);
             env25.putAll(on25.environment());
             on25.prepareArchive(ProductionJar.APP, ProductionJar.freePort());
-            List<Double> portal25 = StartTimes.measure(on25, ProductionJar.APP, env25, port, SHORT ? 2 : 5);
+            List<StartTimes.Start> portal25 = StartTimes.measure(on25, ProductionJar.APP, env25, port, SHORT ? 2 : 5);
             Map<String, String> bareEnv25 = new LinkedHashMap<>(on25.environment());
             bareEnv25.putAll(Map.of("QUARKUS_HTTP_HOST", "127.0.0.1", "QUARKUS_HTTP_PORT", String.valueOf(port)));
             on25.prepareArchive(bare, ProductionJar.freePort());

@@ -22,11 +22,11 @@ final class Results {
     private final boolean brief;
     private final String directory;
     private final ShippedJvm jvm;
-    private List<Double> starts = List.of();
-    private List<Double> bareStarts = List.of();
+    private List<StartTimes.Start> starts = List.of();
+    private List<StartTimes.Start> bareStarts = List.of();
     private ShippedJvm java25;
-    private List<Double> starts25 = List.of();
-    private List<Double> bareStarts25 = List.of();
+    private List<StartTimes.Start> starts25 = List.of();
+    private List<StartTimes.Start> bareStarts25 = List.of();
     private LandingLoad.Result landing;
     private Map<String, Map<String, Long>> calls = Map.of();
     private FlowLevel alone;
@@ -46,16 +46,16 @@ final class Results {
         this.jvm = jvm;
     }
 
-    void bareStarts(List<Double> seconds) {
-        this.bareStarts = seconds;
+    void bareStarts(List<StartTimes.Start> measured) {
+        this.bareStarts = measured;
     }
 
-    void starts(List<Double> seconds) {
-        this.starts = seconds;
+    void starts(List<StartTimes.Start> measured) {
+        this.starts = measured;
     }
 
     /** The portal's and bare Quarkus's starts on Java 25 with their AOT caches (docker/Dockerfile.jvm25). */
-    void startsOnJava25(ShippedJvm jvm, List<Double> portal, List<Double> bare) {
+    void startsOnJava25(ShippedJvm jvm, List<StartTimes.Start> portal, List<StartTimes.Start> bare) {
         this.java25 = jvm;
         this.starts25 = portal;
         this.bareStarts25 = bare;
@@ -103,8 +103,16 @@ final class Results {
                 : Percentiles.of(values.stream().mapToDouble(Double::doubleValue).sorted().toArray(), 50);
     }
 
-    private static String seconds(List<Double> values) {
-        return values.stream().map(s -> f("%.2f", s)).collect(Collectors.joining(", ")) + " s";
+    /** Each start's time; one whose JVM had not mapped its archive is marked, since it is not the image's start. */
+    private static String seconds(List<StartTimes.Start> values) {
+        long without = values.stream().filter(s -> !s.archiveMapped()).count();
+        return values.stream().map(s -> f("%.2f", s.seconds()) + (s.archiveMapped() ? "" : "*"))
+                .collect(Collectors.joining(", ")) + " s"
+                + (without == 0 ? "" : "; * without its archive mapped: the JVM found it unusable");
+    }
+
+    private static double medianStart(List<StartTimes.Start> starts) {
+        return median(starts.stream().map(StartTimes.Start::seconds).toList());
     }
 
     private List<FlowLevel> levels() {
@@ -134,8 +142,8 @@ final class Results {
                     .append(String.join(" ", ShippedJvm.diagnosticOptions())).append("`\n\n");
         }
         t.append("| Measure | Portal | Baseline | Target | Met |\n|---|---|---|---|---|\n");
-        double startMedian = median(starts);
-        double bareMedian = median(bareStarts);
+        double startMedian = medianStart(starts);
+        double bareMedian = medianStart(bareStarts);
         double startRatio = startMedian / bareMedian;
         row(t, "Start to first 200 (median of " + starts.size() + "; each: " + seconds(starts) + ")",
                 f("%.2f s (%.1fx bare Quarkus)", startMedian, startRatio),
@@ -143,8 +151,8 @@ final class Results {
                         + "%.2f s (each: %s)", bareMedian, seconds(bareStarts)),
                 "≤ " + START_RATIO_TARGET + "x bare Quarkus", startRatio <= START_RATIO_TARGET);
         if (java25 != null) {
-            double median25 = median(starts25);
-            double bare25 = median(bareStarts25);
+            double median25 = medianStart(starts25);
+            double bare25 = medianStart(bareStarts25);
             row(t, "Start to first 200 on Java 25 with the AOT cache (docker/Dockerfile.jvm25; median of " + starts25.size()
                     + "; each: " + seconds(starts25) + ")",
                     f("%.2f s (%.1fx bare Quarkus on Java 25; %.0f%% of the Java 17 start)", median25, median25 / bare25,

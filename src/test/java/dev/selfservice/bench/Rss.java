@@ -14,7 +14,7 @@ final class Rss {
      * Where the JVM says its memory went, when BENCH_JVM_OPTIONS asks to look inside, into target/bench: each mapping's
      * resident pages (smaps.txt), every object on the heap by class, dead ones included (heap-histogram-all.txt), the
      * live ones after a full collection (heap-histogram.txt), and with native memory tracking on, its summary
-     * (native-memory.txt). What the first histogram has more than the second is what the old generation keeps dead.
+     * (native-memory.txt). What the first histogram has more than the second is dead, in the young generation or the old.
      */
     static void writeDiagnostics(long pid, Path dir) throws IOException, InterruptedException {
         if (ShippedJvm.diagnosticOptions().isEmpty()) {
