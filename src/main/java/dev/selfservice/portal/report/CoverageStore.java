@@ -110,6 +110,11 @@ class CoverageStore {
         return store.claim(INVITATION_LOCK, holder, hold);
     }
 
+    /** Keeps the invitation run's lock for {@code hold} more, without letting go of it; false when it was lost. */
+    boolean renewInvitations(String holder, Duration hold) {
+        return store.renew(INVITATION_LOCK, holder, hold);
+    }
+
     boolean unlockInvitations(String holder) {
         return store.release(INVITATION_LOCK, holder);
     }

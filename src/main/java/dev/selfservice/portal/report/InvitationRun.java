@@ -109,8 +109,8 @@ public class InvitationRun {
 
     /**
      * Whether the run says it is sending but no replica holds its lock: the replica running it died without noting an
-     * end (a running run renews its lock well before it expires), so it sends nothing more until started again. The
-     * renewal gives the lock back and takes it again: a page read in that instant says so once, the next read not.
+     * end (a running run renews its lock well before it expires, without letting go of it), so it sends nothing more
+     * until started again.
      */
     public boolean abandoned(InvitationProgress p) {
         return p.running() && !store.invitationsLocked();
@@ -139,10 +139,8 @@ public class InvitationRun {
                     break;
                 }
                 if (clock.instant().isAfter(lockedAt.plus(LOCK_HOLD.dividedBy(2)))) {
-                    // renewed by giving it back and taking it again: the store claims, it does not extend
-                    store.unlockInvitations(holder);
-                    if (!store.lockInvitations(holder, LOCK_HOLD)) {
-                        LOG.warn("report: the invitation run's lock was taken by another replica; this run stops");
+                    if (!store.renewInvitations(holder, LOCK_HOLD)) {
+                        LOG.warn("report: the invitation run's lock expired before it was renewed; this run stops");
                         stopped = true;
                         break;
                     }

@@ -191,6 +191,20 @@ final class InMemoryStateStore implements StateStore {
     }
 
     @Override
+    public boolean renew(String key, String holder, Duration ttl) {
+        long now = clock.millis();
+        boolean[] renewed = {false};
+        entries.asMap().computeIfPresent(key, (k, old) -> {
+            if (old instanceof Claim c && c.untilMillis() > now && holder.equals(c.holder())) {
+                renewed[0] = true;
+                return new Claim(now + ttl.toMillis(), holder);
+            }
+            return old;
+        });
+        return renewed[0];
+    }
+
+    @Override
     public boolean isClaimed(String key) {
         return entries.getIfPresent(key) instanceof Claim c && c.untilMillis() > clock.millis();
     }

@@ -72,6 +72,16 @@ final class RedisStateStore implements StateStore {
             return 0
             """;
 
+    /** KEYS[1] lock; ARGV now, until, ttl ms, holder. Returns 1 when the holder held it and now holds it until then. */
+    private static final String RENEW = """
+            local held = redis.call('GET', KEYS[1])
+            local at = held and string.find(held, ':', 1, true)
+            if not at or string.sub(held, at + 1) ~= ARGV[4] then return 0 end
+            if tonumber(string.sub(held, 1, at - 1)) <= tonumber(ARGV[1]) then return 0 end
+            redis.call('SET', KEYS[1], ARGV[2] .. ':' .. ARGV[4], 'PX', ARGV[3])
+            return 1
+            """;
+
     /** KEYS[1] list; ARGV entry ("added ms:entry"), max, keep ms. Newest first, trimmed, expiring with its newest. */
     private static final String PUSH = """
             redis.call('LPUSH', KEYS[1], ARGV[1])
@@ -154,6 +164,14 @@ final class RedisStateStore implements StateStore {
     @Override
     public boolean release(String key, String holder) {
         return eval(UNLOCK, key, holder).toLong() == 1;
+    }
+
+    @Override
+    public boolean renew(String key, String holder, Duration ttl) {
+        long now = clock.millis();
+        long ttlMillis = Math.max(1, ttl.toMillis());
+        return eval(RENEW, key, String.valueOf(now), String.valueOf(now + ttlMillis), String.valueOf(ttlMillis), holder)
+                .toLong() == 1;
     }
 
     @Override

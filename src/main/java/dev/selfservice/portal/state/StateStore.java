@@ -55,6 +55,14 @@ public interface StateStore {
      */
     boolean release(String key, String holder);
 
+    /**
+     * Holds the key for {@code ttl} from now if {@code holder} holds it now, in one atomic step: a long task keeps its
+     * lock without ever letting go of it (giving it back and taking it again left an instant in which another replica
+     * could take it). A lock whose time has passed is not renewed, even if nobody took it: whoever saw it free in the
+     * meantime may have acted on that. True when renewed.
+     */
+    boolean renew(String key, String holder, Duration ttl);
+
     /** Keeps an instant under the key for {@code ttl} (the last write wins): session ends and last activity. */
     void putInstant(String key, java.time.Instant value, Duration ttl);
 

@@ -126,6 +126,54 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void aLockIsRenewedOnlyByItsHolderAndOnlyWhileItHoldsIt() {
+        String key = key();
+        assertThat(store().claim(key, "holder-a", Duration.ofMinutes(2))).isTrue();
+        advance(Duration.ofSeconds(90));
+        assertThat(store().renew(key, "holder-b", Duration.ofMinutes(2))).as("a non-holder renews it").isFalse();
+        assertThat(store().renew(key, "holder-a", Duration.ofMinutes(2))).as("the holder renews it").isTrue();
+        // past the first hold, within the renewed one: still held, and by the holder alone
+        advance(Duration.ofSeconds(90));
+        assertThat(store().isClaimed(key)).isTrue();
+        assertThat(store().claim(key, "holder-b", Duration.ofMinutes(2))).isFalse();
+        assertThat(store().release(key, "holder-a")).isTrue();
+        assertThat(store().renew(key, "holder-a", Duration.ofMinutes(2))).as("given back, not taken again").isFalse();
+        assertThat(store().isClaimed(key)).isFalse();
+
+        // a hold that passed is lost, even though nobody took it in the meantime
+        assertThat(store().claim(key, "holder-c", Duration.ofMinutes(2))).isTrue();
+        advance(Duration.ofMinutes(3));
+        assertThat(store().renew(key, "holder-c", Duration.ofMinutes(2))).isFalse();
+        assertThat(store().isClaimed(key)).isFalse();
+        assertThat(store().claim(key, "holder-d", Duration.ofMinutes(2))).as("free for the next").isTrue();
+    }
+
+    @Test
+    void whileItsHolderRenewsALockNoneOfSevenRivalsEverTakesItAndOnceGivenBackOneDoes() throws Exception {
+        String key = key();
+        assertThat(store().claim(key, "holder", Duration.ofMinutes(2))).isTrue();
+        java.util.concurrent.atomic.AtomicInteger roles = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger renewed = new java.util.concurrent.atomic.AtomicInteger();
+        int rivalsThatTookIt = parallel(8, () -> {
+            boolean holder = roles.getAndIncrement() == 0;
+            String rival = UUID.randomUUID().toString();
+            for (int i = 0; i < 200; i++) {
+                if (holder && store().renew(key, "holder", Duration.ofMinutes(2))) {
+                    renewed.incrementAndGet();
+                } else if (!holder && store().claim(key, rival, Duration.ofMinutes(2))) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        assertThat(renewed.get()).as("every renewal held").isEqualTo(200);
+        assertThat(rivalsThatTookIt).isZero();
+        // the positive control: the same rivals, once the holder has given it back
+        assertThat(store().release(key, "holder")).isTrue();
+        assertThat(parallel(7, () -> store().claim(key, UUID.randomUUID().toString(), Duration.ofMinutes(2)))).isEqualTo(1);
+    }
+
+    @Test
     void ofTwentyParallelLockAttemptsExactlyOneHolds() throws Exception {
         String key = key();
         assertThat(parallel(20, () -> store().claim(key, UUID.randomUUID().toString(), Duration.ofMinutes(2)))).isEqualTo(1);
