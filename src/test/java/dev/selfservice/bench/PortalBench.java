@@ -53,6 +53,12 @@ class PortalBench {
     static final int FEW = 4;
     static final int ROUNDS_AT_FEW = SHORT ? 1 : 25;
     /**
+     * What each class-data training waits for before its page and its stop: the portal's self-check, which runs beside
+     * its start, has looked (so that each build's archive holds the same classes); bare Quarkus has started.
+     */
+    static final String PORTAL_TRAINING_AWAITS = "tenant self-check";
+    static final String BARE_TRAINING_AWAITS = "started in";
+    /**
      * The warm-up rounds' employees, the measured rounds' (at {@link #FLOWS}, at {@link #FEW}, alone), and one for
      * counting the calls of one flow alone.
      */
@@ -110,35 +116,47 @@ class PortalBench {
                     .inheritIO().start();
             assertThat(users.waitFor()).as("employees created on the Samba DC").isZero();
         }
-        jvm.prepareArchive(ProductionJar.APP, ProductionJar.freePort());
+        jvm.prepareArchive(ProductionJar.APP, ProductionJar.freePort(), PORTAL_TRAINING_AWAITS);
         results.starts(StartTimes.measure(jvm, ProductionJar.APP, env, port, SHORT ? 2 : 5));
         // the baseline: Quarkus itself, with nothing but quarkus-rest and one page, the same options and archive
         Path bare = BareQuarkus.build();
-        jvm.prepareArchive(bare, ProductionJar.freePort());
+        jvm.prepareArchive(bare, ProductionJar.freePort(), BARE_TRAINING_AWAITS);
         Map<String, String> bareEnv = new LinkedHashMap<>(jvm.environment());
         bareEnv.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         bareEnv.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         results.bareStarts(StartTimes.measure(jvm, bare, bareEnv, port, SHORT ? 2 : 5));
+        // and the extensions the portal is built on, without its code: how much of its start is theirs
+        Path extensions = BareQuarkus.build(BareQuarkus.WITH_EXTENSIONS);
+        jvm.prepareArchive(extensions, ProductionJar.freePort(), BARE_TRAINING_AWAITS);
+        results.extensionStarts(StartTimes.measure(jvm, extensions, bareEnv, port, SHORT ? 2 : 5));
         // the same two on Java 25 with their AOT caches (docker/Dockerfile.jvm25), when the machine has a Java 25
         java.util.Optional<ShippedJvm> jvm25 = ShippedJvm.java25();
+        ShippedJvm flowsJvm = jvm;
+        Map<String, String> flowsEnv = env;
         if (jvm25.isPresent()) {
             ShippedJvm on25 = jvm25.get();
             Map<String, String> env25 = settings(port);
             env25.putAll(on25.environment());
-            on25.prepareArchive(ProductionJar.APP, ProductionJar.freePort());
+            on25.prepareArchive(ProductionJar.APP, ProductionJar.freePort(), PORTAL_TRAINING_AWAITS);
             List<StartTimes.Start> portal25 = StartTimes.measure(on25, ProductionJar.APP, env25, port, SHORT ? 2 : 5);
             Map<String, String> bareEnv25 = new LinkedHashMap<>(on25.environment());
             bareEnv25.putAll(Map.of("QUARKUS_HTTP_HOST", "127.0.0.1", "QUARKUS_HTTP_PORT", String.valueOf(port)));
-            on25.prepareArchive(bare, ProductionJar.freePort());
+            on25.prepareArchive(bare, ProductionJar.freePort(), BARE_TRAINING_AWAITS);
             results.startsOnJava25(on25, portal25, StartTimes.measure(on25, bare, bareEnv25, port, SHORT ? 2 : 5));
+            // the Java 25 image's landing page, flows and memory instead of Java 17's, asked for with BENCH_FLOWS_ON=25
+            if ("25".equals(System.getenv("BENCH_FLOWS_ON"))) {
+                flowsJvm = on25;
+                flowsEnv = env25;
+                results.flowsOnJava25();
+            }
         }
 
         int tokensBefore = TenantApi.tokensIssued("client_credentials");
         // the shipped options, and the GC log the pauses of the measured rounds are read from
         GcPauses.reset();
-        java.util.List<String> options = new java.util.ArrayList<>(jvm.options(ProductionJar.APP));
+        java.util.List<String> options = new java.util.ArrayList<>(flowsJvm.options(ProductionJar.APP));
         options.add(GcPauses.OPTION);
-        Process process = ProductionJar.start(options, env);
+        Process process = ProductionJar.start(flowsJvm.java(), ProductionJar.APP, options, flowsEnv);
         try {
             assertThat(ProductionJar.waitForPortal(port).statusCode()).isEqualTo(200);
             results.landing(LandingLoad.measure(portal, SHORT));

@@ -108,8 +108,9 @@ record ShippedJvm(Path dockerfile, Path javaHome, List<String> imageOptions, int
     /**
      * Writes the class-data archive as the image's build does ({@code docker/cds-training.sh}), with this machine's
      * JVM: an archive is used only by the JVM that wrote it, so the image writes its own and the benchmark its own.
+     * {@code awaits} is the log line after which the start's own work has ended (the script's TRAINING_AWAITS).
      */
-    void prepareArchive(Path app, int trainingPort) throws IOException, InterruptedException {
+    void prepareArchive(Path app, int trainingPort, String awaits) throws IOException, InterruptedException {
         Path archive = archive(app);
         if (archive == null) {
             return;
@@ -120,6 +121,7 @@ record ShippedJvm(Path dockerfile, Path javaHome, List<String> imageOptions, int
         ProcessBuilder training = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT);
         training.environment().put("TRAINING_PORT", String.valueOf(trainingPort));
+        training.environment().put("TRAINING_AWAITS", awaits);
         training.environment().put("PATH", javaHome.resolve("bin") + ":"
                 + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         Process p = training.start();
