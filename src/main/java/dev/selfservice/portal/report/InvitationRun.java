@@ -87,6 +87,8 @@ public class InvitationRun {
         if (!store.lockInvitations(holder, LOCK_HOLD)) {
             return Started.ALREADY_RUNNING;
         }
+        // the lock's time runs from here, not from when the executor gets to the run
+        Instant lockedAt = clock.instant();
         AtomicBoolean stop = new AtomicBoolean();
         stopSwitch = stop;
         InvitationProgress started = InvitationProgress.started(clock.instant(), staffName, list.get().employees().size());
@@ -94,7 +96,7 @@ public class InvitationRun {
             store.progress(started);
             audit.record(AuditAction.REPORT_INVITATIONS, AuditOutcome.SUCCESS, null, null, Map.of("staff", staffUserId,
                     "staff_name", staffName, "phase", "started", "total", String.valueOf(started.total())));
-            executor.runAsync(() -> run(holder, list.get(), started, staffUserId, staffName, stop));
+            executor.runAsync(() -> run(holder, lockedAt, list.get(), started, staffUserId, staffName, stop));
         } catch (RuntimeException e) {
             store.unlockInvitations(holder);
             throw e;
@@ -125,13 +127,13 @@ public class InvitationRun {
         stopSwitch.set(true);
     }
 
-    private void run(String holder, WithoutContact list, InvitationProgress started, String staffUserId,
-            String staffName, AtomicBoolean stop) {
+    private void run(String holder, Instant lockedAt, WithoutContact list, InvitationProgress started,
+            String staffUserId, String staffName, AtomicBoolean stop) {
         InvitationProgress p = started;
         Duration every = Duration.ofMinutes(1).dividedBy(Math.max(1, settings.invitationsPerMinute()));
-        Instant lockedAt = clock.instant();
         Instant nextSend = clock.instant();
         boolean stopped = false;
+        boolean lockLost = false;
         try {
             for (WithoutContact.Employee e : list.employees()) {
                 if (!awaitSlot(nextSend, stop)) {
@@ -142,6 +144,7 @@ public class InvitationRun {
                     if (!store.renewInvitations(holder, LOCK_HOLD)) {
                         LOG.warn("report: the invitation run's lock expired before it was renewed; this run stops");
                         stopped = true;
+                        lockLost = true;
                         break;
                     }
                     lockedAt = clock.instant();
@@ -164,7 +167,7 @@ public class InvitationRun {
             LOG.error("report: the invitation run failed", e);
             stopped = true;
         } finally {
-            end(holder, p, stopped, staffUserId, staffName);
+            end(holder, p, stopped, lockLost, staffUserId, staffName);
         }
     }
 
@@ -202,11 +205,18 @@ public class InvitationRun {
         }
     }
 
-    private void end(String holder, InvitationProgress p, boolean stopped, String staffUserId, String staffName) {
+    /**
+     * Notes the run's end. A run that lost its lock leaves the progress line alone: another replica's run may hold the
+     * lock and the line now, and a line still saying "sending" with no lock held reads as stopped anyway.
+     */
+    private void end(String holder, InvitationProgress p, boolean stopped, boolean lockLost, String staffUserId,
+            String staffName) {
         InvitationProgress ended = p.ended(clock.instant(), stopped);
         try {
-            store.progress(ended);
-            store.unlockInvitations(holder);
+            if (!lockLost) {
+                store.progress(ended);
+                store.unlockInvitations(holder);
+            }
         } catch (StateUnavailable e) {
             LOG.warn("report: the invitation run's end could not be noted; its lock expires by itself");
         }

@@ -155,10 +155,7 @@ final class RedisStateStore implements StateStore {
 
     @Override
     public boolean claim(String key, String holder, Duration ttl) {
-        long now = clock.millis();
-        long ttlMillis = Math.max(1, ttl.toMillis());
-        return eval(LOCK, key, String.valueOf(now), String.valueOf(now + ttlMillis), String.valueOf(ttlMillis), holder)
-                .toLong() == 1;
+        return lockScript(LOCK, key, holder, ttl);
     }
 
     @Override
@@ -168,9 +165,14 @@ final class RedisStateStore implements StateStore {
 
     @Override
     public boolean renew(String key, String holder, Duration ttl) {
+        return lockScript(RENEW, key, holder, ttl);
+    }
+
+    /** Runs a lock's script (ARGV now, until, ttl ms, holder): true when it answered 1. */
+    private boolean lockScript(String script, String key, String holder, Duration ttl) {
         long now = clock.millis();
         long ttlMillis = Math.max(1, ttl.toMillis());
-        return eval(RENEW, key, String.valueOf(now), String.valueOf(now + ttlMillis), String.valueOf(ttlMillis), holder)
+        return eval(script, key, String.valueOf(now), String.valueOf(now + ttlMillis), String.valueOf(ttlMillis), holder)
                 .toLong() == 1;
     }
 

@@ -59,7 +59,9 @@ public interface StateStore {
      * Holds the key for {@code ttl} from now if {@code holder} holds it now, in one atomic step: a long task keeps its
      * lock without ever letting go of it (giving it back and taking it again left an instant in which another replica
      * could take it). A lock whose time has passed is not renewed, even if nobody took it: whoever saw it free in the
-     * meantime may have acted on that. True when renewed.
+     * meantime may have acted on that. True when renewed. Each replica reads the lock's time by its own clock, so
+     * replicas whose clocks differ by a good part of the hold can still disagree on whether it has passed: keep holds
+     * long and renew well before they end.
      */
     boolean renew(String key, String holder, Duration ttl);
 

@@ -189,6 +189,32 @@ class InvitationRunTest {
         assertEachWithoutAContactInvitedOnce();
     }
 
+    /**
+     * A run whose replica stalled past its lock's hold finds, when it looks again, that another replica's run has taken
+     * the lock: it stops, and leaves that run's progress line alone instead of writing "stopped" over it.
+     */
+    @Test
+    void aRunThatLostItsLockStopsAndLeavesTheProgressOfTheRunThatTookItAlone() throws Exception {
+        Browser rita = rita();
+        read(rita);
+        try (LogCapture log = LogCapture.start()) {
+            invite(rita);
+            await(() -> sent(1).test(runs.progress()));
+            // while the run waits for its next minute, the clock passes its lock's hold, and another replica's run
+            // takes the lock and notes its progress before this one looks again
+            TenantApi.advanceClocks(InvitationRun.LOCK_HOLD.plusMinutes(1));
+            assertThat(store.lockInvitations("another-replica", InvitationRun.LOCK_HOLD)).isTrue();
+            store.progress(InvitationProgress.started(java.time.Instant.now(), "another staff member", WITHOUT.size()));
+
+            await(() -> log.lines().stream().anyMatch(l -> l.contains("invitation run stopped")));
+            assertThat(log.lines()).anyMatch(l -> l.contains("lock expired before it was renewed"));
+            InvitationProgress line = runs.progress().orElseThrow();
+            assertThat(line.startedBy()).isEqualTo("another staff member");
+            assertThat(line.running()).isTrue();
+            assertThat(store.unlockInvitations("another-replica")).as("the other run's lock was left to it").isTrue();
+        }
+    }
+
     /** A run whose replica died says so once its lock is gone, instead of "Still sending" for ever. */
     @Test
     void whenTheReplicaSendingDiedTheProgressLineSaysTheRunStoppedAndCanBeStartedAgain() throws Exception {

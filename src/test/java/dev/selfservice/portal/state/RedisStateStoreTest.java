@@ -70,6 +70,21 @@ class RedisStateStoreTest extends StateStoreContract {
         }
     }
 
+    /** The lock's time is in its value (the portal's clock) and in Redis's own expiry: a renewal moves both. */
+    @Test
+    void aRenewedLockIsKeptByRedisItselfForItsNewTimeNotItsFirst() {
+        redis.flushall();
+        String key = StateKeys.of("test-lock", java.util.UUID.randomUUID().toString());
+        org.assertj.core.api.Assertions.assertThat(store.claim(key, "holder", Duration.ofSeconds(5))).isTrue();
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        redis.execute("KEYS", "ssp:*").forEach(k -> keys.add(k.toString()));
+        org.assertj.core.api.Assertions.assertThat(keys).hasSize(1);
+        org.assertj.core.api.Assertions.assertThat(redis.execute("PTTL", keys.get(0)).toLong()).isBetween(1L, 5_000L);
+
+        org.assertj.core.api.Assertions.assertThat(store.renew(key, "holder", Duration.ofMinutes(2))).isTrue();
+        org.assertj.core.api.Assertions.assertThat(redis.execute("PTTL", keys.get(0)).toLong()).isGreaterThan(60_000L);
+    }
+
     @Test
     void thePortalUsesRedisAndReadinessSaysSo() {
         org.assertj.core.api.Assertions.assertThat(store.kind()).startsWith("Redis");
